@@ -1,0 +1,219 @@
+//! The document model every stage shares: a cleaned text, its metadata and its outline.
+//!
+//! Offsets: every `range` here is a pair of **char offsets** (Unicode scalar values, not
+//! bytes) into [`Document::text`], end exclusive. [`Document::slice`] turns one into a `&str`.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of char offsets, `[start, end)`, serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct CharRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl CharRange {
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<[usize; 2]> for CharRange {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Self { start, end }
+    }
+}
+impl From<CharRange> for [usize; 2] {
+    fn from(r: CharRange) -> Self {
+        [r.start, r.end]
+    }
+}
+
+/// How a section's number was written. The outline builder ranks these to nest them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    /// 第一部分 / 第一篇
+    Part,
+    /// 第一章
+    Chapter,
+    /// 第一节
+    Subchapter,
+    /// 第一条
+    Article,
+    /// 一、
+    Hanzi,
+    /// (一) （一）
+    ParenHanzi,
+    /// 1、 1. 1．
+    Arabic,
+    /// (1) （1）
+    ParenArabic,
+    /// ① ② …
+    Circled,
+    /// A heading without a number: a Markdown `#` line or a Word heading style (level 1–6).
+    Heading(u8),
+    /// A Word list paragraph (automatic numbering), by list level 0–8.
+    WordList(u8),
+    /// The text before the first numbered section, when it says something.
+    Preamble,
+    /// Fallback when a document has no numbering at all: one section per paragraph.
+    Paragraph,
+}
+
+/// One numbered section of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Unique within the document and stable across runs: the path, with `~2`, `~3` … added
+    /// when a document repeats a number under the same parent.
+    pub id: String,
+    /// Numbering path from the top, parentheses made half-width, e.g. `二/(三)/1`.
+    pub path: String,
+    /// The section's own number as printed, e.g. `（三）` or `1、` (empty for a preamble).
+    pub number: String,
+    pub heading: String,
+    /// The section's own body (after the heading, before its first child), as in the text.
+    pub text: String,
+    /// 1 for top-level sections.
+    pub level: u8,
+    pub kind: MarkerKind,
+    /// The whole section including its children, in chars of [`Document::text`].
+    pub range: CharRange,
+    /// Where [`Section::text`] stands, in chars of [`Document::text`].
+    pub text_range: CharRange,
+    /// Index of the parent in [`Document::sections`].
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// Responsible units named in the section's （责任单位：…） parentheses, in order.
+    pub units: Vec<String>,
+}
+
+impl Section {
+    #[must_use]
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// `heading` and `text` as one line of display text.
+    #[must_use]
+    pub fn heading_and_text(&self) -> String {
+        match (self.heading.is_empty(), self.text.is_empty()) {
+            (true, _) => self.text.clone(),
+            (false, true) => self.heading.clone(),
+            (false, false) => format!("{}。{}", self.heading, self.text),
+        }
+    }
+}
+
+/// What can be read about a document from its own text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The policy's own title (for a 关于印发《X》的通知 wrapper: X).
+    pub title: Option<String>,
+    /// The wrapping notice's title, when the policy came inside one.
+    pub notice_title: Option<String>,
+    /// 发文机关, as printed (several joined by 、).
+    pub issuer: Option<String>,
+    /// Date signed or issued (成文日期), ISO `YYYY-MM-DD`.
+    pub date_issued: Option<String>,
+    /// Date published on the web (发布时间), ISO `YYYY-MM-DD`.
+    pub date_published: Option<String>,
+    /// 文号, e.g. 沪府办发〔2020〕1号.
+    pub doc_number: Option<String>,
+    /// Plan period as stated in the title, e.g. `[2020, 2022]`.
+    pub period: Option<[u16; 2]>,
+    /// Province or city the document is issued for, e.g. 浙江省.
+    pub region: Option<String>,
+    /// 关键字 / 关键词 given by the publishing web page.
+    pub keywords: Vec<String>,
+}
+
+/// The encoding the bytes were decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceEncoding {
+    #[serde(rename = "UTF-8")]
+    Utf8,
+    #[serde(rename = "UTF-16LE")]
+    Utf16Le,
+    #[serde(rename = "UTF-16BE")]
+    Utf16Be,
+    #[serde(rename = "GB18030")]
+    Gb18030,
+    #[serde(rename = "Big5")]
+    Big5,
+    /// Text inside a .docx (XML, always Unicode).
+    #[serde(rename = "docx")]
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Txt,
+    Md,
+    Docx,
+}
+
+/// A policy document read into an outline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the bundled manifest's id, or one made from the file name.
+    pub id: String,
+    /// File name (or bundled name) it was read from.
+    pub source: String,
+    /// Short display label, e.g. 上海 2020.
+    pub label: String,
+    pub meta: Meta,
+    pub format: SourceFormat,
+    pub encoding: SourceEncoding,
+    /// The cleaned text all ranges point into: original characters, boilerplate and
+    /// metadata lines removed, broken lines rejoined, paragraphs separated by `\n`.
+    pub text: String,
+    /// Sections in document order (a pre-order walk of the tree).
+    pub sections: Vec<Section>,
+    /// Things a reader should know, e.g. that no numbering was recognised.
+    pub warnings: Vec<String>,
+    /// SHA-256 of the cleaned text (first 16 hex digits): the same document read from
+    /// another encoding or format has the same hash. Keys user overrides.
+    pub content_hash: String,
+}
+
+impl Document {
+    /// The text of a char range (clamped to the text).
+    #[must_use]
+    pub fn slice(&self, range: CharRange) -> &str {
+        crate::text::char_slice(&self.text, range.start, range.end)
+    }
+
+    /// Sections with no children: the units that are aligned, compared and exported.
+    pub fn leaves(&self) -> impl Iterator<Item = (usize, &Section)> {
+        self.sections.iter().enumerate().filter(|(_, s)| s.is_leaf())
+    }
+
+    #[must_use]
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// Label, else title, else source: what to call the document on screen.
+    #[must_use]
+    pub fn display_name(&self) -> &str {
+        if !self.label.is_empty() {
+            &self.label
+        } else if let Some(t) = &self.meta.title {
+            t
+        } else {
+            &self.source
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! Paragraphs → a tree of numbered sections.
+//!
+//! Numbering is recognised per paragraph ([`number`]); nesting is learnt from the document
+//! itself: a kind of number seen inside another is kept inside it from then on, and only
+//! when a document has not yet shown how two kinds nest is the conventional order of
+//! Chinese official documents used (第一章 > 一、 > (一) > 1. > (1) > ①). Markdown and Word
+//! heading levels are hints beneath the printed numbers, which they often contradict.
+
+pub mod meta;
+pub mod number;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::{Cleaned, Hint, Para, RawText, clean};
+use crate::model::{CharRange, Document, MarkerKind, Section};
+use number::{Marker, conventional_rank, parse_marker};
+
+/// Longest first sentence that is still taken as a run-in heading (chars).
+pub const MAX_HEADING_CHARS: usize = 40;
+
+/// Build a document: clean the raw paragraphs, read the metadata, build the outline.
+#[must_use]
+pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
+    let cleaned = clean(raw);
+    let mut b = Builder::new(&cleaned);
+    b.run();
+    let meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    Document {
+        id: id.to_owned(),
+        source: raw.source.clone(),
+        label: label.to_owned(),
+        meta,
+        format: raw.format,
+        encoding: raw.encoding,
+        content_hash: content_hash(&b.text),
+        text: b.text,
+        sections: b.sections,
+        warnings: b.warnings,
+    }
+}
+
+/// First 16 hex digits of the SHA-256 of a text.
+#[must_use]
+pub fn content_hash(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A paragraph's role in the outline.
+#[derive(Debug, Clone)]
+enum Role {
+    Numbered(Marker),
+    Body,
+}
+
+struct Builder<'a> {
+    paras: &'a [Para],
+    /// Char offset of each paragraph in `text`.
+    starts: Vec<usize>,
+    text: String,
+    text_chars: usize,
+    roles: Vec<Role>,
+    first_numbered: usize,
+    sections: Vec<Section>,
+    warnings: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(cleaned: &'a Cleaned) -> Self {
+        let paras = cleaned.paras.as_slice();
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(paras.len());
+        let mut n = 0;
+        for (i, p) in paras.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+                n += 1;
+            }
+            starts.push(n);
+            text.push_str(&p.text);
+            n += p.text.chars().count();
+        }
+        Self {
+            paras,
+            starts,
+            text,
+            text_chars: n,
+            roles: Vec::new(),
+            first_numbered: paras.len(),
+            sections: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn para_end(&self, i: usize) -> usize {
+        self.starts[i] + self.paras[i].text.chars().count()
+    }
+
+    fn run(&mut self) {
+        self.assign_roles();
+        self.preamble();
+        if self.first_numbered < self.paras.len() {
+            self.numbered_sections();
+        } else {
+            self.paragraph_fallback();
+        }
+        self.finish_ranges();
+        self.assign_ids();
+    }
+
+    fn assign_roles(&mut self) {
+        let mut list_counters: HashMap<u8, u32> = HashMap::new();
+        let mut seen_number = false;
+        self.roles = self
+            .paras
+            .iter()
+            .map(|p| {
+                if let Some(m) = parse_marker(&p.text) {
+                    seen_number = true;
+                    return Role::Numbered(m);
+                }
+                match p.hint {
+                    Hint::WordList(level) => {
+                        seen_number = true;
+                        list_counters.retain(|l, _| *l <= level);
+                        let v = list_counters.entry(level).or_insert(0);
+                        *v += 1;
+                        Role::Numbered(Marker {
+                            kind: MarkerKind::WordList(level),
+                            value: *v,
+                            printed: format!("{v}."),
+                            len: 0,
+                        })
+                    }
+                    // A heading without a number opens a section once the body has begun;
+                    // before that it is a title line of the front matter.
+                    Hint::Heading(level) if seen_number || !is_front_matter_line(&p.text) => {
+                        seen_number = true;
+                        Role::Numbered(Marker {
+                            kind: MarkerKind::Heading(level),
+                            value: 0,
+                            printed: String::new(),
+                            len: 0,
+                        })
+                    }
+                    _ => Role::Body,
+                }
+            })
+            .collect();
+        self.first_numbered = self
+            .roles
+            .iter()
+            .position(|r| matches!(r, Role::Numbered(_)))
+            .unwrap_or(self.paras.len());
+    }
+
+    /// What the document says before its first numbered section, without the title,
+    /// notice formulas, addressees, signatures and 文号.
+    fn preamble(&mut self) {
+        let substantive: Vec<usize> = (0..self.first_numbered)
+            .filter(|&i| !is_front_matter_line(&self.paras[i].text))
+            .collect();
+        let (Some(&first), Some(&last)) = (substantive.first(), substantive.last()) else {
+            return;
+        };
+        let r = CharRange::new(self.starts[first], self.para_end(last));
+        self.sections.push(Section {
+            id: String::new(),
+            path: "preamble".to_owned(),
+            number: String::new(),
+            heading: String::new(),
+            text: crate::text::char_slice(&self.text, r.start, r.end).to_owned(),
+            level: 1,
+            kind: MarkerKind::Preamble,
+            range: r,
+            text_range: r,
+            parent: None,
+            children: Vec::new(),
+            units: Vec::new(),
+        });
+    }
+
+    fn numbered_sections(&mut self) {
+        // (parent kind, child kind) pairs this document has shown.
+        let mut nests: HashSet<(MarkerKind, MarkerKind)> = HashSet::new();
+        let mut stack: Vec<(usize, MarkerKind)> = Vec::new();
+        for i in self.first_numbered..self.paras.len() {
+            let Role::Numbered(m) = self.roles[i].clone() else {
+                continue;
+            };
+            let k = m.kind;
+            if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
+                stack.truncate(pos);
+            } else {
+                while let Some(&(_, top)) = stack.last() {
+                    let pop = if nests.contains(&(top, k)) {
+                        false
+                    } else if nests.contains(&(k, top)) {
+                        true
+                    } else if m.value == 1 {
+                        // A list that starts here, under a kind not yet seen above it,
+                        // belongs to the section before it (1. 甲 / （一）… in a document
+                        // whose own order is unconventional).
+                        false
+                    } else {
+                        conventional_rank(top) >= conventional_rank(k)
+                    };
+                    if !pop {
+                        break;
+                    }
+                    stack.pop();
+                }
+            }
+            let parent = stack.last().map(|&(idx, kind)| {
+                nests.insert((kind, k));
+                idx
+            });
+            let idx = self.sections.len();
+            let section = self.numbered_section(i, &m, parent, stack.len());
+            self.sections.push(section);
+            if let Some(p) = parent {
+                self.sections[p].children.push(idx);
+            }
+            stack.push((idx, k));
+        }
+    }
+
+    fn numbered_section(&self, i: usize, m: &Marker, parent: Option<usize>, depth: usize) -> Section {
+        let p = &self.paras[i];
+        let rest: String = p.text.chars().skip(m.len).collect();
+        let (heading, body_offset) = split_heading(&rest, p, m);
+        let heading = heading
+            .trim_end_matches(['。', '.', '；', ';', '：', ':'])
+            .trim()
+            .to_owned();
+        let own = if m.printed.is_empty() {
+            heading.clone()
+        } else {
+            m.path_label()
+        };
+        let path = match parent {
+            Some(pi) => format!("{}/{}", self.sections[pi].path, path_part(&own)),
+            None => path_part(&own),
+        };
+        let start = self.starts[i];
+        let body_start = start + m.len + body_offset;
+        Section {
+            id: String::new(),
+            path,
+            number: m.printed.clone(),
+            heading,
+            text: String::new(),
+            level: u8::try_from(depth + 1).unwrap_or(u8::MAX),
+            kind: m.kind,
+            range: CharRange::new(start, start),
+            text_range: CharRange::new(body_start.min(self.para_end(i)), 0),
+            parent,
+            children: Vec::new(),
+            units: Vec::new(),
+        }
+    }
+
+    fn paragraph_fallback(&mut self) {
+        let body: Vec<usize> = (0..self.paras.len())
+            .filter(|&i| !is_front_matter_line(&self.paras[i].text))
+            .collect();
+        if body.is_empty() {
+            return;
+        }
+        self.sections.clear();
+        self.warnings
+            .push("no recognisable section numbering: the outline falls back to one section per paragraph".to_owned());
+        for (n, i) in body.into_iter().enumerate() {
+            let p = &self.paras[i];
+            let m = Marker {
+                kind: MarkerKind::Paragraph,
+                value: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                printed: String::new(),
+                len: 0,
+            };
+            let (heading, offset) = split_heading(&p.text, p, &m);
+            let heading = heading.trim_end_matches(['。', '；', '：']).to_owned();
+            let start = self.starts[i];
+            self.sections.push(Section {
+                id: String::new(),
+                path: format!("¶{}", n + 1),
+                number: String::new(),
+                heading,
+                text: String::new(),
+                level: 1,
+                kind: MarkerKind::Paragraph,
+                range: CharRange::new(start, start),
+                text_range: CharRange::new(start + offset, 0),
+                parent: None,
+                children: Vec::new(),
+                units: Vec::new(),
+            });
+        }
+    }
+
+    /// Each section runs to the next section that is not its descendant; its own text runs
+    /// to its first child.
+    fn finish_ranges(&mut self) {
+        let n = self.sections.len();
+        for i in 0..n {
+            if self.sections[i].kind == MarkerKind::Preamble {
+                continue;
+            }
+            let level = self.sections[i].level;
+            let next_start = |j: usize| self.sections[j].range.start.saturating_sub(1);
+            let end = (i + 1..n)
+                .find(|&j| self.sections[j].level <= level)
+                .map_or(self.text_chars, next_start);
+            let own_end = self.sections[i].children.first().map_or(end, |&c| next_start(c));
+            let s = &mut self.sections[i];
+            s.range.end = end.max(s.range.start);
+            let t_start = s.text_range.start.min(own_end);
+            let raw = crate::text::char_slice(&self.text, t_start, own_end);
+            let lead = raw.chars().take_while(|c| crate::text::is_space(*c)).count();
+            let trimmed = crate::text::trim(raw);
+            s.text_range = CharRange::new(t_start + lead, t_start + lead + trimmed.chars().count());
+            s.text = trimmed.to_owned();
+            s.units = units(&s.text);
+        }
+    }
+
+    fn assign_ids(&mut self) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for s in &mut self.sections {
+            let count = seen.entry(s.path.clone()).or_insert(0);
+            *count += 1;
+            s.id = if *count == 1 {
+                s.path.clone()
+            } else {
+                format!("{}~{}", s.path, count)
+            };
+        }
+    }
+}
+
+fn path_part(s: &str) -> String {
+    let short: String = s.chars().filter(|c| *c != '/').take(24).collect();
+    if short.is_empty() { "§".to_owned() } else { short }
+}
+
+/// Split a numbered paragraph's text (after its number) into heading and the char offset
+/// where its body starts.
+fn split_heading(rest: &str, p: &Para, m: &Marker) -> (String, usize) {
+    let chars: Vec<char> = rest.chars().collect();
+    let skip_space = |mut i: usize| {
+        while chars.get(i).is_some_and(|c| crate::text::is_space(*c)) {
+            i += 1;
+        }
+        i
+    };
+    // Markdown bold run-in heading.
+    if p.bold_prefix > m.len {
+        let end = (p.bold_prefix - m.len).min(chars.len());
+        return (chars[..end].iter().collect(), skip_space(end));
+    }
+    let clause = |s: &[char]| s.iter().any(|c| matches!(c, '，' | ',' | '；' | ';'));
+    let stop = chars.iter().position(|c| matches!(c, '。' | '！' | '？'));
+    // A heading line (Markdown #, Word heading style) is all heading — unless a whole
+    // paragraph was styled as one, in which case its run-in heading is read as usual.
+    let runs_on = stop.is_some_and(|s| s + 1 < chars.len() && s <= MAX_HEADING_CHARS);
+    if matches!(p.hint, Hint::Heading(_)) && !runs_on {
+        return (rest.to_owned(), chars.len());
+    }
+    if let Some(stop) = stop {
+        let head = &chars[..stop];
+        if stop <= MAX_HEADING_CHARS
+            && !clause(head)
+            && m.kind != MarkerKind::Article
+            && m.kind != MarkerKind::Paragraph
+        {
+            return (head.iter().collect(), skip_space(stop + 1));
+        }
+        return (String::new(), 0);
+    }
+    if chars.len() <= MAX_HEADING_CHARS && !clause(&chars) && m.kind != MarkerKind::Paragraph {
+        return (rest.to_owned(), chars.len());
+    }
+    (String::new(), 0)
+}
+
+/// Front matter that is not content: titles, notices, addressees, signatures, 文号.
+fn is_front_matter_line(t: &str) -> bool {
+    meta::looks_like_title(t)
+        || meta::looks_like_issuer(t)
+        || meta::doc_number_line(t).is_some()
+        || meta::date_line(t).is_some()
+        || meta::addressee_line(t)
+        || meta::transmittal_line(t)
+        || meta::status_line(t)
+}
+
+static UNITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*((?:责任|牵头|配合|主责|参与|实施|主办|承办)(?:单位|部门|主体|处室)[^（）()]*)[）)]")
+        .expect("units regex")
+});
+
+/// Responsible units named in （责任单位：…）/（牵头单位：…；配合单位：…） parentheses.
+#[must_use]
+pub fn units(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in UNITS.captures_iter(text) {
+        for group in c[1].split(['；', ';']) {
+            let Some((_, list)) = group.split_once(['：', ':']) else {
+                continue;
+            };
+            let list = list.split('。').next().unwrap_or("");
+            for u in list.split(['、', '，', ',']).map(crate::text::trim) {
+                if !u.is_empty() && !out.iter().any(|o| o == u) {
+                    out.push(u.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

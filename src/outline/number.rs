@@ -1,0 +1,332 @@
+//! Recognising a section number at the start of a paragraph: 一、 (一) （一） 1. 1、 1．
+//! (1) （1） ① 第一章 第一节 第一条 第一部分.
+
+use crate::model::MarkerKind;
+
+/// A number found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// The number's value (一 → 1, ⑫ → 12).
+    pub value: u32,
+    /// The number as printed, without surrounding spaces, e.g. `（三）`.
+    pub printed: String,
+    /// Chars consumed: the number and any spaces after it.
+    pub len: usize,
+}
+
+impl Marker {
+    /// The number as it appears in a path: half-width parentheses, no trailing 、 or dot.
+    #[must_use]
+    pub fn path_label(&self) -> String {
+        let folded: String = self
+            .printed
+            .chars()
+            .map(crate::text::fold_width_char)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        match self.kind {
+            MarkerKind::Hanzi | MarkerKind::Arabic => folded.trim_end_matches(['、', '.', ',', '，']).to_owned(),
+            _ => folded,
+        }
+    }
+}
+
+const HAN_DIGITS: &str = "零〇一二三四五六七八九十百两";
+
+/// Value of a Chinese numeral up to the hundreds: 一 十 十一 二十 二十三 一百零五.
+#[must_use]
+pub fn han_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 6 {
+        return None;
+    }
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0u32;
+    let mut current: Option<u32> = None;
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += current.unwrap_or(1) * 10;
+                current = None;
+            }
+            '百' => {
+                total += current?.max(1) * 100;
+                current = None;
+            }
+            _ => {
+                let d = digit(c)?;
+                current = Some(current.map_or(d, |v| v * 10 + d));
+            }
+        }
+    }
+    let v = total + current.unwrap_or(0);
+    (v > 0).then_some(v)
+}
+
+fn is_open_paren(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+fn is_close_paren(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
+}
+
+fn circled_value(c: char) -> Option<u32> {
+    let u = c as u32;
+    match u {
+        0x2460..=0x2473 => Some(u - 0x2460 + 1),
+        0x3251..=0x325F => Some(u - 0x3251 + 21),
+        0x32B1..=0x32BF => Some(u - 0x32B1 + 36),
+        0x2776..=0x277F => Some(u - 0x2776 + 1),
+        _ => None,
+    }
+}
+
+/// Recognise a section number at the start of `line` (already trimmed on the left).
+#[must_use]
+pub fn parse_marker(line: &str) -> Option<Marker> {
+    let chars: Vec<char> = line.chars().take(16).collect();
+    let first = *chars.first()?;
+    let (kind, value, used) = if let Some(v) = circled_value(first) {
+        (MarkerKind::Circled, v, 1)
+    } else if first == '第' {
+        parse_ordinal(&chars)?
+    } else if is_open_paren(first) {
+        parse_paren(&chars)?
+    } else if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+        parse_arabic(&chars)?
+    } else if HAN_DIGITS.contains(first) {
+        parse_hanzi(&chars)?
+    } else {
+        return None;
+    };
+    let printed: String = chars[..used].iter().collect();
+    let spaces = chars[used..].iter().take_while(|c| is_inline_space(**c)).count();
+    Some(Marker {
+        kind,
+        value,
+        printed,
+        len: used + spaces,
+    })
+}
+
+/// 第一章 第二节 第三条 第四部分 第五篇 — followed by a space, the end, or a heading.
+fn parse_ordinal(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+    let digits: String = chars[1..]
+        .iter()
+        .take_while(|c| HAN_DIGITS.contains(**c) || c.is_ascii_digit())
+        .collect();
+    let n = digits.chars().count();
+    if n == 0 {
+        return None;
+    }
+    let value = if digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse().ok()?
+    } else {
+        han_value(&digits)?
+    };
+    let rest: String = chars[1 + n..].iter().collect();
+    let (kind, unit_len) = if rest.starts_with("部分") {
+        (MarkerKind::Part, 2)
+    } else if rest.starts_with('篇') {
+        (MarkerKind::Part, 1)
+    } else if rest.starts_with('章') {
+        (MarkerKind::Chapter, 1)
+    } else if rest.starts_with('节') {
+        (MarkerKind::Subchapter, 1)
+    } else if rest.starts_with('条') {
+        (MarkerKind::Article, 1)
+    } else {
+        return None;
+    };
+    let used = 1 + n + unit_len;
+    // 第一条规定… is a sentence, not a number: a number is followed by a space, a break,
+    // or punctuation (第一章　总则 / 第一条 为了… / 第一部分：…).
+    match chars.get(used) {
+        None => {}
+        Some(c) if is_inline_space(*c) || matches!(c, '：' | ':' | '、' | '.' | '．') => {}
+        Some(_) if kind == MarkerKind::Chapter || kind == MarkerKind::Part => {}
+        Some(_) => return None,
+    }
+    let extra = usize::from(matches!(chars.get(used), Some('：' | ':' | '、' | '.' | '．')));
+    Some((kind, value, used + extra))
+}
+
+/// (一) （一） ( 一 ) (1) （1）
+fn parse_paren(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+    let mut i = 1;
+    while chars.get(i).is_some_and(|c| is_inline_space(*c)) {
+        i += 1;
+    }
+    let start = i;
+    while chars
+        .get(i)
+        .is_some_and(|c| HAN_DIGITS.contains(*c) || c.is_ascii_digit() || ('０'..='９').contains(c))
+    {
+        i += 1;
+    }
+    let inner: String = chars[start..i]
+        .iter()
+        .map(|c| crate::text::fold_width_char(*c))
+        .collect();
+    while chars.get(i).is_some_and(|c| is_inline_space(*c)) {
+        i += 1;
+    }
+    if inner.is_empty() || !chars.get(i).is_some_and(|c| is_close_paren(*c)) {
+        return None;
+    }
+    let used = i + 1;
+    if inner.chars().all(|c| c.is_ascii_digit()) {
+        let v: u32 = inner.parse().ok().filter(|v| (1..=300).contains(v))?;
+        Some((MarkerKind::ParenArabic, v, used))
+    } else {
+        Some((MarkerKind::ParenHanzi, han_value(&inner)?, used))
+    }
+}
+
+/// 1、 1. 1． 1， — but not 2.6万, 2020年, 5G or 1.1.2 style decimals.
+fn parse_arabic(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+    let n = chars
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(*c))
+        .count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let digits: String = chars[..n].iter().map(|c| crate::text::fold_width_char(*c)).collect();
+    let v: u32 = digits.parse().ok().filter(|v| (1..=300).contains(v))?;
+    let sep = *chars.get(n)?;
+    if !matches!(sep, '、' | '.' | '．') {
+        return None;
+    }
+    // 2.6亿 or 1.1: a decimal or a sub-number, not a list number.
+    if chars
+        .get(n + 1)
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+    {
+        return None;
+    }
+    Some((MarkerKind::Arabic, v, n + 1))
+}
+
+/// 一、 十二、 — but not 一、二、三次产业 (a list of numerals).
+fn parse_hanzi(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+    let n = chars.iter().take_while(|c| HAN_DIGITS.contains(**c)).count();
+    if n == 0 || n > 4 || chars.get(n) != Some(&'、') {
+        return None;
+    }
+    let next_is_numeral = chars.get(n + 1).is_some_and(|c| HAN_DIGITS.contains(*c) && *c != '两')
+        && chars.get(n + 2).is_some_and(|c| *c == '、' || HAN_DIGITS.contains(*c));
+    if next_is_numeral {
+        return None;
+    }
+    let digits: String = chars[..n].iter().collect();
+    Some((MarkerKind::Hanzi, han_value(&digits)?, n + 1))
+}
+
+/// The conventional nesting of Chinese official documents, used when a document has not yet
+/// shown which of two kinds contains the other. Lower is higher up.
+#[must_use]
+pub fn conventional_rank(kind: MarkerKind) -> i32 {
+    match kind {
+        MarkerKind::Heading(l) => i32::from(l) - 10,
+        MarkerKind::Part => 0,
+        MarkerKind::Chapter => 1,
+        MarkerKind::Subchapter => 2,
+        MarkerKind::Article => 3,
+        MarkerKind::Hanzi => 4,
+        MarkerKind::ParenHanzi => 5,
+        MarkerKind::Arabic => 6,
+        MarkerKind::ParenArabic => 7,
+        MarkerKind::Circled => 8,
+        MarkerKind::WordList(l) => 9 + i32::from(l),
+        MarkerKind::Preamble | MarkerKind::Paragraph => 20,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv(s: &str) -> Option<(MarkerKind, u32, String)> {
+        parse_marker(s).map(|m| (m.kind, m.value, m.path_label()))
+    }
+
+    #[test]
+    fn numerals() {
+        assert_eq!(han_value("一"), Some(1));
+        assert_eq!(han_value("十"), Some(10));
+        assert_eq!(han_value("十一"), Some(11));
+        assert_eq!(han_value("二十三"), Some(23));
+        assert_eq!(han_value("一百零五"), Some(105));
+        assert_eq!(han_value("零"), None);
+        assert_eq!(han_value("甲"), None);
+    }
+
+    #[test]
+    fn every_numbering_style() {
+        assert_eq!(kv("一、总体要求"), Some((MarkerKind::Hanzi, 1, "一".into())));
+        assert_eq!(kv("十二、其他"), Some((MarkerKind::Hanzi, 12, "十二".into())));
+        assert_eq!(kv("(一)指导思想"), Some((MarkerKind::ParenHanzi, 1, "(一)".into())));
+        assert_eq!(
+            kv("（十一）在线科技服务"),
+            Some((MarkerKind::ParenHanzi, 11, "(十一)".into()))
+        );
+        assert_eq!(kv("( 七 ) 提升"), Some((MarkerKind::ParenHanzi, 7, "(七)".into())));
+        assert_eq!(kv("1、打造"), Some((MarkerKind::Arabic, 1, "1".into())));
+        assert_eq!(kv("12. 推进"), Some((MarkerKind::Arabic, 12, "12".into())));
+        assert_eq!(kv("3．推进"), Some((MarkerKind::Arabic, 3, "3".into())));
+        assert_eq!(kv("（2）加强"), Some((MarkerKind::ParenArabic, 2, "(2)".into())));
+        assert_eq!(kv("③完善"), Some((MarkerKind::Circled, 3, "③".into())));
+        assert_eq!(kv("第三章　保障措施"), Some((MarkerKind::Chapter, 3, "第三章".into())));
+        assert_eq!(
+            kv("第十二条 本办法"),
+            Some((MarkerKind::Article, 12, "第十二条".into()))
+        );
+        assert_eq!(kv("第二部分 重点任务"), Some((MarkerKind::Part, 2, "第二部分".into())));
+    }
+
+    #[test]
+    fn look_alikes_are_not_numbers() {
+        for s in [
+            "2.6万亿元",
+            "2020年6月29日",
+            "5G网络",
+            "一、二、三次产业融合",
+            "第84次常务会议",
+            "第一条规定",
+            "（此件公开发布）",
+            "(牵头单位：市发改委)",
+            "1.5亿",
+            "2022年",
+            "一批企业",
+            "十分重要",
+            "100+",
+        ] {
+            assert_eq!(parse_marker(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn spaces_after_the_number_are_consumed() {
+        let m = parse_marker("1. 推动企业深度上云").expect("marker");
+        assert_eq!(m.len, 3);
+        assert_eq!(m.printed, "1.");
+    }
+}

@@ -1,0 +1,178 @@
+use super::*;
+use crate::ingest::clean::split_plain;
+use crate::ingest::read_bytes;
+use crate::model::{SourceEncoding, SourceFormat};
+
+fn doc(text: &str) -> Document {
+    let raw = read_bytes("t.txt", SourceFormat::Txt, text.as_bytes()).expect("readable");
+    build(&raw, "t", "")
+}
+
+fn paths(d: &Document) -> Vec<&str> {
+    d.sections.iter().map(|s| s.path.as_str()).collect()
+}
+
+#[test]
+fn conventional_nesting_and_run_in_headings() {
+    let d = doc(
+        "一、总体要求\n（一）指导思想。坚持创新驱动。\n（二）主要目标。到2025年，培育100家企业。\n二、重点任务\n1. 推动上云。鼓励企业上云。\n2. 发展电商。\n（1）直播电商。内容。\n三、保障措施",
+    );
+    assert_eq!(
+        paths(&d),
+        ["一", "一/(一)", "一/(二)", "二", "二/1", "二/2", "二/2/(1)", "三"]
+    );
+    let s = d.section("一/(二)").expect("section");
+    assert_eq!(
+        (s.heading.as_str(), s.text.as_str(), s.level),
+        ("主要目标", "到2025年，培育100家企业。", 2)
+    );
+    assert_eq!(d.section("二/2").expect("2").heading, "发展电商");
+    assert!(d.section("二/2").expect("2").text.is_empty());
+    assert_eq!(d.section("二").expect("二").children.len(), 2);
+}
+
+#[test]
+fn the_document_decides_how_kinds_nest() {
+    // Unconventional: arabic items at the top, (一) beneath them.
+    let d = doc("1. 第一部分\n（一）甲。内容。\n（二）乙。内容。\n2. 第二部分\n（一）丙。内容。");
+    assert_eq!(paths(&d), ["1", "1/(一)", "1/(二)", "2", "2/(一)"]);
+}
+
+#[test]
+fn numbering_that_continues_across_parents() {
+    let d = doc("一、甲\n1、子一。内容。\n2、子二。内容。\n二、乙\n3、子三。内容。");
+    assert_eq!(paths(&d), ["一", "一/1", "一/2", "二", "二/3"]);
+}
+
+#[test]
+fn heading_on_its_own_line_takes_the_next_paragraphs_as_body() {
+    let d = doc(
+        "一、目标\n（一）行动目标\n聚焦一年，着眼三年。\n——集聚创新型企业。培育100家以上。\n——推出应用场景。\n（二）其他。内容。",
+    );
+    let s = d.section("一/(一)").expect("section");
+    assert_eq!(s.heading, "行动目标");
+    assert_eq!(
+        s.text,
+        "聚焦一年，着眼三年。\n——集聚创新型企业。培育100家以上。\n——推出应用场景。"
+    );
+    assert_eq!(d.slice(s.text_range), s.text);
+}
+
+#[test]
+fn articles_chapters_and_circled_numbers() {
+    let d = doc(
+        "第一章 总则\n第一条 为了促进数字经济发展，制定本条例。\n第二条 本条例适用于本省。\n第二章 数据资源\n第三条 加强数据开放：\n①公共数据。\n②社会数据。",
+    );
+    assert_eq!(
+        paths(&d),
+        [
+            "第一章",
+            "第一章/第一条",
+            "第一章/第二条",
+            "第二章",
+            "第二章/第三条",
+            "第二章/第三条/①",
+            "第二章/第三条/②"
+        ]
+    );
+    let a = d.section("第一章/第一条").expect("article");
+    assert_eq!(a.heading, "", "articles carry no run-in heading");
+    assert_eq!(a.text, "为了促进数字经济发展，制定本条例。");
+    assert_eq!(d.section("第一章").expect("chapter").heading, "总则");
+}
+
+#[test]
+fn markdown_heading_levels_give_way_to_printed_numbers() {
+    let md = "# 某市实施方案\n\n## 一、总体要求\n\n## （二）主要目标。\n\n内容。\n\n### 二、重点领域\n\n**（一）智能制造。**推进上云。\n\n#### 三、保障措施\n\n（一）加强领导。内容。";
+    let raw = RawText {
+        source: "t.md".into(),
+        format: SourceFormat::Md,
+        encoding: SourceEncoding::Utf8,
+        paras: split_plain(md, true),
+    };
+    let d = build(&raw, "t", "");
+    assert_eq!(paths(&d), ["一", "一/(二)", "二", "二/(一)", "三", "三/(一)"]);
+    assert_eq!(d.section("二/(一)").expect("s").heading, "智能制造");
+    assert_eq!(d.section("二/(一)").expect("s").text, "推进上云。");
+    assert_eq!(d.meta.title.as_deref(), Some("某市实施方案"));
+}
+
+#[test]
+fn unnumbered_markdown_headings_structure_a_document_without_numbers() {
+    let md = "# 背景\n\n数字经济发展迅速。\n\n# 主要任务\n\n## 在线教育\n\n发展在线教育。\n\n## 在线医疗\n\n发展互联网医院。";
+    let raw = RawText {
+        source: "t.md".into(),
+        format: SourceFormat::Md,
+        encoding: SourceEncoding::Utf8,
+        paras: split_plain(md, true),
+    };
+    let d = build(&raw, "t", "");
+    assert_eq!(
+        paths(&d),
+        ["背景", "主要任务", "主要任务/在线教育", "主要任务/在线医疗"]
+    );
+    assert_eq!(d.section("主要任务/在线医疗").expect("s").text, "发展互联网医院。");
+}
+
+#[test]
+fn no_numbering_falls_back_to_paragraphs_with_a_warning() {
+    let d =
+        doc("数字经济是新的经济形态，发展迅速。\n要加快发展在线教育，推广智慧课堂。\n要发展互联网医院，方便群众就医。");
+    assert_eq!(d.sections.len(), 3);
+    assert!(d.sections.iter().all(|s| s.kind == MarkerKind::Paragraph));
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(d.sections[1].text, "要加快发展在线教育，推广智慧课堂。");
+}
+
+#[test]
+fn responsible_units_are_listed() {
+    assert_eq!(
+        units("推进上云。（责任单位：省经信厅、省发展改革委。列第一位的为牵头单位，下同）"),
+        ["省经信厅", "省发展改革委"]
+    );
+    assert_eq!(
+        units("建设平台。(牵头单位：市发改委；配合单位：市数据局、各县区政府)"),
+        ["市发改委", "市数据局", "各县区政府"]
+    );
+    assert!(units("（此件公开发布）").is_empty());
+    let d = doc("一、任务\n（一）上云。推进上云。（责任部门：市经济信息化委、市科委）");
+    assert_eq!(d.section("一/(一)").expect("s").units, ["市经济信息化委", "市科委"]);
+}
+
+#[test]
+fn front_matter_goes_to_metadata_and_substance_to_the_preamble() {
+    let d = doc(
+        "云水市人民政府办公室\n云政办秘〔2021〕17号\n云水市人民政府办公室关于印发云水市促进线上经济发展实施方案的通知\n各县市区人民政府，市政府各部门：\n《云水市促进线上经济发展实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。\n2021年3月18日\n（此件公开发布）\n云水市促进线上经济发展实施方案(2021-2023年)\n为加快发展线上经济，制订本方案。\n一、总体要求\n内容。",
+    );
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("云水市促进线上经济发展实施方案(2021-2023年)")
+    );
+    assert_eq!(d.meta.issuer.as_deref(), Some("云水市人民政府办公室"));
+    assert_eq!(d.meta.doc_number.as_deref(), Some("云政办秘〔2021〕17号"));
+    assert_eq!(d.meta.date_issued.as_deref(), Some("2021-03-18"));
+    assert_eq!(d.meta.period, Some([2021, 2023]));
+    assert_eq!(d.meta.region.as_deref(), Some("云水市"));
+    assert_eq!(d.sections[0].path, "preamble");
+    assert_eq!(d.sections[0].text, "为加快发展线上经济，制订本方案。");
+    assert_eq!(paths(&d), ["preamble", "一"]);
+}
+
+#[test]
+fn repeated_numbers_get_unique_ids() {
+    let d = doc("一、甲\n（一）子。内容。\n（一）又一个子。内容。");
+    let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["一", "一/(一)", "一/(一)~2"]);
+}
+
+#[test]
+fn ranges_cover_children_and_siblings_do_not_overlap() {
+    let d = doc("一、甲\n（一）子一。内容一。\n（二）子二。内容二。\n二、乙\n正文。");
+    let one = d.section("一").expect("一");
+    let c1 = d.section("一/(一)").expect("c1");
+    let c2 = d.section("一/(二)").expect("c2");
+    assert!(one.range.start <= c1.range.start && c2.range.end <= one.range.end);
+    assert!(c1.range.end <= c2.range.start);
+    assert_eq!(d.slice(c2.range), "（二）子二。内容二。");
+    assert_eq!(d.slice(d.section("二").expect("二").text_range), "正文。");
+}
