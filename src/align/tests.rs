@@ -1,0 +1,190 @@
+//! Alignment behaviour on documents written for these tests — wordings, numbering and
+//! scripts the bundled corpus does not use.
+
+use super::*;
+use crate::ingest::read_bytes;
+use crate::model::SourceFormat;
+use overrides::{Key, OverrideLog, Overrides};
+use std::sync::LazyLock;
+
+static ALIGNER: LazyLock<Aligner> = LazyLock::new(|| Aligner::new(Taxonomy::builtin()));
+
+fn doc(id: &str, text: &str) -> Document {
+    let raw = read_bytes(&format!("{id}.txt"), SourceFormat::Txt, text.as_bytes()).expect("readable");
+    crate::outline::build(&raw, id, "")
+}
+
+const PROVINCE: &str = "甲省数字经济促进条例实施方案\n一、总体目标\n到2027年，数字经济核心产业增加值占比达到12%。\n二、重点工作\n（一）发展智慧教育。建设教育专网，推动中小学课堂数字化，扩大优质课程资源覆盖。\n（二）推进互联网诊疗。支持医院开展线上复诊和远程会诊，推广医保线上结算。\n（三）完善算力网络。加快千兆光网和数据中心建设，推进5G基站向乡镇延伸。\n（四）培育跨境电商。支持企业开展跨境电子商务，建设海外仓。\n三、保障措施\n（一）加强人才支撑。引进数字经济领域紧缺人才，完善职称评审。";
+const CITY: &str = "乙市推进线上经济发展工作方案\n1. 线上课堂。依托智慧教育平台，开展线上教学和教师培训。\n2. 智慧医院。建设互联网医院，提供在线问诊、药品配送服务。\n3. 网络设施。推进5G网络和数据中心建设，提升算力水平。\n4. 电商直播。发展直播电商，培育网络零售企业。\n5. 人才引育。实施数字人才引进计划，开展技能培训。";
+
+fn domain_of(al: &Alignment, docs: &[Document], doc_id: &str, path: &str) -> Option<String> {
+    let scheme = &ALIGNER.taxonomy.schemes[0];
+    let (d, doc) = docs.iter().enumerate().find(|(_, d)| d.id == doc_id)?;
+    let s = doc.sections.iter().position(|s| s.path == path)?;
+    let leaf = al.leaf_index(d, s)?;
+    al.schemes[0].assignments[leaf]
+        .primary
+        .map(|c| scheme.categories[c].id.clone())
+}
+
+#[test]
+fn sections_of_unseen_documents_meet_in_their_domains() {
+    let docs = vec![doc("province", PROVINCE), doc("city", CITY)];
+    let al = ALIGNER.align(&docs);
+    let pairs = [
+        ("二/(一)", "1", "education"),
+        ("二/(二)", "2", "healthcare"),
+        ("二/(三)", "3", "infrastructure"),
+        ("二/(四)", "4", "retail"),
+        ("三/(一)", "5", "talent"),
+    ];
+    for (p, c, want) in pairs {
+        assert_eq!(
+            domain_of(&al, &docs, "province", p).as_deref(),
+            Some(want),
+            "province {p}"
+        );
+        assert_eq!(domain_of(&al, &docs, "city", c).as_deref(), Some(want), "city {c}");
+    }
+    assert_eq!(domain_of(&al, &docs, "province", "一").as_deref(), Some("goals"));
+}
+
+#[test]
+fn a_traditional_script_copy_aligns_like_the_simplified_original() {
+    let traditional = "丙市推動線上經濟發展工作方案\n1. 線上課堂。依託智慧教育平臺，開展線上教學和教師培訓。\n2. 智慧醫院。建設互聯網醫院，提供在線問診、藥品配送服務。\n3. 網絡設施。推進5G網絡和數據中心建設，提升算力水平。\n4. 電商直播。發展直播電商，培育網絡零售企業。\n5. 人才引育。實施數字人才引進計劃，開展技能培訓。";
+    let docs = vec![doc("city", CITY), doc("hk", traditional)];
+    let al = ALIGNER.align(&docs);
+    for p in ["1", "2", "3", "4", "5"] {
+        assert_eq!(
+            domain_of(&al, &docs, "hk", p),
+            domain_of(&al, &docs, "city", p),
+            "item {p}"
+        );
+        assert!(domain_of(&al, &docs, "hk", p).is_some());
+    }
+    // Shown text keeps its script.
+    assert!(docs[1].sections[1].heading.contains("醫院"));
+    // The copy's sections are each other's best counterparts.
+    let leaf = al.leaf_index(1, 1).expect("leaf");
+    let best = al.neighbours[leaf][0];
+    assert_eq!(al.leaves[best.0], Leaf { doc: 0, section: 1 });
+    assert!(best.1 > 0.5, "{}", best.1);
+}
+
+#[test]
+fn evidence_names_the_terms_and_where_they_were() {
+    let docs = vec![doc("province", PROVINCE)];
+    let al = ALIGNER.align(&docs);
+    let s = docs[0]
+        .sections
+        .iter()
+        .position(|s| s.path == "二/(二)")
+        .expect("section");
+    let a = &al.schemes[0].assignments[al.leaf_index(0, s).expect("leaf")];
+    let Some(Evidence::Cue(top)) = a.evidence.first() else {
+        panic!("cue evidence first: {:?}", a.evidence)
+    };
+    assert_eq!(Some(top.category), a.primary);
+    assert!(
+        a.evidence
+            .iter()
+            .any(|e| matches!(e, Evidence::Cue(h) if h.place == score::Place::Heading))
+    );
+    assert!(a.score >= ALIGNER.taxonomy.schemes[0].threshold);
+}
+
+#[test]
+fn sections_no_cue_covers_form_unnamed_groups_not_losses() {
+    // A topic outside the taxonomy (marine ranching), in two documents.
+    let a = doc(
+        "a",
+        "一、海洋牧场\n（一）建设海洋牧场。推进深远海养殖工船和海洋牧场平台建设，发展休闲渔业。\n（二）发展在线教育。建设智慧课堂。",
+    );
+    let b = doc(
+        "b",
+        "1. 海洋牧场建设。支持建设深远海养殖工船，推进海洋牧场平台和休闲渔业发展。\n2. 在线教育。推广智慧课堂和线上教学。",
+    );
+    let docs = vec![a, b];
+    let al = ALIGNER.align(&docs);
+    let la = al.leaf_index(0, 1).expect("leaf a");
+    let lb = al.leaf_index(1, 0).expect("leaf b");
+    assert_eq!(al.row_of(0, la), al.row_of(0, lb));
+    let Row::Group(g) = al.row_of(0, la) else {
+        panic!("expected an unnamed group, got {:?}", al.row_of(0, la))
+    };
+    let label = &al.schemes[0].groups[g].label;
+    assert!(label.contains("海洋") && label.contains("牧场"), "{label}");
+}
+
+#[test]
+fn every_leaf_gets_a_policy_tool_label_too() {
+    let docs = crate::corpus::load_all();
+    let al = ALIGNER.align(&docs);
+    let tool = ALIGNER
+        .taxonomy
+        .schemes
+        .iter()
+        .position(|s| s.id == "tool")
+        .expect("tool scheme");
+    let labelled = al.schemes[tool]
+        .assignments
+        .iter()
+        .filter(|a| a.primary.is_some())
+        .count();
+    assert!(
+        labelled * 10 >= al.leaves.len() * 9,
+        "{labelled} of {}",
+        al.leaves.len()
+    );
+}
+
+#[test]
+fn the_same_input_gives_the_same_output() {
+    let docs = crate::corpus::load_all();
+    let a = ALIGNER.align(&docs);
+    let b = ALIGNER.align(&docs);
+    assert_eq!(a.schemes, b.schemes);
+    assert_eq!(a.neighbours, b.neighbours);
+}
+
+#[test]
+fn overrides_survive_reanalysis_and_undo_restores() {
+    let docs = vec![doc("province", PROVINCE), doc("city", CITY)];
+    let mut al = ALIGNER.align(&docs);
+    let before = domain_of(&al, &docs, "city", "4");
+    assert_eq!(before.as_deref(), Some("retail"));
+    let mut log = OverrideLog::default();
+    let key = Key {
+        doc_hash: docs[1].content_hash.clone(),
+        path: "4".into(),
+        scheme: "domain".into(),
+    };
+    log.set(key.clone(), Some("culture".into()));
+    assert!(log.current.apply(&mut al, &docs, &ALIGNER.taxonomy).is_empty());
+    assert_eq!(domain_of(&al, &docs, "city", "4").as_deref(), Some("culture"));
+    // Re-analysis of the same text read again (another encoding, same cleaned text).
+    let (gbk, _, _) = encoding_rs::GB18030.encode(CITY);
+    let raw = read_bytes("city-gbk.txt", SourceFormat::Txt, &gbk).expect("gbk");
+    let docs2 = vec![doc("province", PROVINCE), crate::outline::build(&raw, "city", "")];
+    let mut al2 = ALIGNER.align(&docs2);
+    log.current.apply(&mut al2, &docs2, &ALIGNER.taxonomy);
+    assert_eq!(domain_of(&al2, &docs2, "city", "4").as_deref(), Some("culture"));
+    // Saved and loaded.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("overrides.json");
+    log.current.save(&path).expect("save");
+    assert_eq!(Overrides::load(&path).expect("load"), log.current);
+    // Undo, redo.
+    assert!(log.undo());
+    let mut al3 = ALIGNER.align(&docs);
+    log.current.apply(&mut al3, &docs, &ALIGNER.taxonomy);
+    assert_eq!(domain_of(&al3, &docs, "city", "4"), before);
+    assert!(log.redo());
+    assert_eq!(log.current.map.get(&key), Some(&Some("culture".to_owned())));
+    assert!(!log.redo());
+    // Moving to "no category".
+    log.set(key, None);
+    let mut al4 = ALIGNER.align(&docs);
+    log.current.apply(&mut al4, &docs, &ALIGNER.taxonomy);
+    assert_eq!(domain_of(&al4, &docs, "city", "4"), None);
+}
