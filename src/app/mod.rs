@@ -1,9 +1,119 @@
-//! The desktop app (placeholder until the GUI lands).
+//! The desktop app: a thin eframe shell over the core. Panels draw from [`state::AppState`]
+//! and return [`command::Command`]s; [`state::AppState::handle`] is the one place state
+//! changes. No analysis runs inside the UI code.
 
-/// Open the window.
+pub mod command;
+pub mod settings;
+pub mod state;
+pub mod theme;
+pub mod ui;
+
+use command::Command;
+use settings::Settings;
+use state::AppState;
+
+/// The app id: window class on Linux, and the name of the persistence folder.
+pub const APP_ID: &str = "duizhao";
+
+/// Open the window on the bundled corpus.
 ///
 /// # Errors
-/// When no window can be opened (no display).
-pub fn run() -> Result<(), String> {
-    Err("not yet".into())
+/// When no window can be opened (no display, no OpenGL).
+pub fn run() -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("duizhao 对照")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(APP_ID, options, Box::new(|cc| Ok(Box::new(DuizhaoApp::new(cc)))))
 }
+
+/// The eframe application.
+pub struct DuizhaoApp {
+    pub state: AppState,
+    pub settings: Settings,
+}
+
+impl DuizhaoApp {
+    /// Build the app: fonts, remembered settings, the bundled corpus.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        theme::install_fonts(&cc.egui_ctx);
+        let settings = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, settings)
+    }
+
+    /// Build the app with given settings (tests use this with a fresh context).
+    #[must_use]
+    pub fn with_settings(ctx: &egui::Context, settings: Settings) -> Self {
+        theme::apply(ctx, &settings);
+        let mut state = AppState::new(duizhao_corpus());
+        if let Some(i) = settings
+            .selected_doc
+            .as_deref()
+            .and_then(|id| state.docs.iter().position(|d| d.id == id))
+        {
+            state.handle(Command::SelectDocument(i));
+        }
+        Self { state, settings }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for c in commands {
+            match c {
+                Command::ToggleTheme => {
+                    self.settings.dark = !self.settings.dark;
+                    theme::apply(ctx, &self.settings);
+                }
+                other => self.state.handle(other),
+            }
+        }
+        self.settings.selected_doc = self.state.selected_doc().map(|d| d.id.clone());
+        self.settings.zoom = ctx.zoom_factor();
+    }
+}
+
+fn duizhao_corpus() -> Vec<crate::model::Document> {
+    crate::corpus::load_all()
+}
+
+impl eframe::App for DuizhaoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut commands = ui::keyboard(ui.ctx(), &self.state);
+        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar_ui(ui, &self.settings)));
+        egui::Panel::bottom("status_bar").show(ui, |ui| ui::status_bar_ui(ui, &self.state));
+        egui::Panel::left("documents")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                commands.extend(ui::doc_list::doc_list_ui(ui, &self.state));
+            });
+        egui::Panel::left("outline")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                commands.extend(ui::outline_view::outline_ui(ui, &self.state));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            commands.extend(ui::text_view::text_ui(ui, &self.state));
+        });
+        let ctx = ui.ctx().clone();
+        self.apply(&ctx, commands);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,24 @@
+//! Settings remembered across restarts (eframe persistence). Kept apart from the documents
+//! and from transient state; every field has a default so that an older file still loads.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub dark: bool,
+    /// UI zoom (Ctrl+= / Ctrl+- / Ctrl+0 change it).
+    pub zoom: f32,
+    /// Id of the document last shown.
+    pub selected_doc: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            dark: false,
+            zoom: 1.0,
+            selected_doc: None,
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Fonts and design tokens: the one place colours, spacing and fonts are decided.
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily};
+
+use super::settings::Settings;
+
+/// Noto Sans CJK SC (subset, SIL OFL 1.1 — assets/fonts/).
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-subset.otf");
+const CJK_FONT_NAME: &str = "noto-sans-cjk-sc";
+
+/// Spacing between blocks of text.
+pub const GAP: f32 = 8.0;
+/// Indentation per outline level.
+pub const INDENT: f32 = 14.0;
+/// Width of the text column, in points, beyond which lines are not allowed to run.
+pub const MAX_TEXT_WIDTH: f32 = 760.0;
+
+/// Accent colour for selected numbers and headings.
+#[must_use]
+pub fn accent(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x7f, 0xb8, 0xff)
+    } else {
+        Color32::from_rgb(0x1f, 0x5f, 0xaa)
+    }
+}
+
+/// Install the bundled CJK font after egui's own fonts (which cover Latin and symbols better),
+/// for both families. eframe's system-font fallback stays on for anything else.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        CJK_FONT_NAME.to_owned(),
+        std::sync::Arc::new(FontData::from_static(CJK_FONT)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(CJK_FONT_NAME.to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Apply the remembered theme and zoom.
+pub fn apply(ctx: &egui::Context, settings: &Settings) {
+    ctx.set_theme(if settings.dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    if (0.5..=3.0).contains(&settings.zoom) {
+        ctx.set_zoom_factor(settings.zoom);
+    }
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        for (text_style, font) in &mut style.text_styles {
+            font.size = match text_style {
+                egui::TextStyle::Heading => 19.0,
+                egui::TextStyle::Body | egui::TextStyle::Button => 15.0,
+                egui::TextStyle::Monospace => 14.0,
+                egui::TextStyle::Small => 12.0,
+                egui::TextStyle::Name(_) => font.size,
+            };
+        }
+    });
+}

@@ -1,0 +1,63 @@
+//! The list of loaded documents, with the selected one's metadata beneath it.
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
+use crate::model::Document;
+
+pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    ui.heading("Documents");
+    ui.add_space(4.0);
+    for (i, d) in state.docs.iter().enumerate() {
+        let selected = state.selected_index() == Some(i);
+        let response = ui
+            .selectable_label(selected, d.display_name())
+            .on_hover_text(d.meta.title.as_deref().unwrap_or(&d.source));
+        if response.clicked() {
+            out.push(Command::SelectDocument(i));
+        }
+    }
+    if let Some(d) = state.selected_doc() {
+        ui.add_space(12.0);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("meta")
+            .show(ui, |ui| meta_ui(ui, d));
+    }
+    out
+}
+
+fn meta_ui(ui: &mut egui::Ui, d: &Document) {
+    let m = &d.meta;
+    if let Some(t) = &m.title {
+        ui.add(egui::Label::new(egui::RichText::new(t).strong()).wrap());
+    }
+    let rows: [(&str, Option<String>); 8] = [
+        ("Issuer 发文机关", m.issuer.clone()),
+        ("Number 文号", m.doc_number.clone()),
+        ("Issued 成文", m.date_issued.clone()),
+        ("Published 发布", m.date_published.clone()),
+        ("Period 规划期", m.period.map(|[a, b]| format!("{a}–{b}"))),
+        ("Region 地区", m.region.clone()),
+        (
+            "Keywords 关键字",
+            (!m.keywords.is_empty()).then(|| m.keywords.join("、")),
+        ),
+        ("File", Some(d.source.clone())),
+    ];
+    egui::Grid::new("meta_grid")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (k, v) in rows {
+                if let Some(v) = v {
+                    ui.weak(k);
+                    ui.add(egui::Label::new(v).wrap());
+                    ui.end_row();
+                }
+            }
+        });
+    for w in &d.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, w);
+    }
+}
