@@ -179,11 +179,11 @@ fn zhejiang_26_items_and_web_page_cleaned() {
         d.section("二/(一)/1").expect("1").units[..2],
         ["省经信厅".to_owned(), "省发展改革委".to_owned()]
     );
-    assert_eq!(
-        d.text.matches("深入实施数字经济“一号工程”").count(),
-        1,
-        "the web summary repeating 总体要求 is dropped"
-    );
+    // The web page's summary above the notice is kept, as a preamble of its own.
+    assert_eq!(d.sections[0].path, "preamble");
+    assert!(d.sections[0].text.starts_with("深入实施数字经济“一号工程”"));
+    assert_eq!(d.sections[1].id, "preamble~2");
+    assert!(d.sections[1].text.starts_with("为进一步深化数字浙江建设"));
     assert!(!d.text.contains("微信扫描二维码") && !d.text.contains("浏览量"));
     assert!(
         d.text.contains("加快二维码、生物识别"),

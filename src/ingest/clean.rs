@@ -331,28 +331,8 @@ pub fn clean(raw: &RawText) -> Cleaned {
             break;
         }
     }
-    drop_repeated_summary(&mut paras);
     out.paras = paras;
     out
-}
-
-/// Web pages often print the document's opening paragraph once more as a summary above the
-/// document. A paragraph before the first numbered section that recurs later is that copy.
-fn drop_repeated_summary(paras: &mut Vec<Para>) {
-    let first_numbered = paras
-        .iter()
-        .position(|p| parse_marker(&p.text).is_some())
-        .unwrap_or(paras.len());
-    let mut drop = Vec::new();
-    for i in 0..first_numbered {
-        let t = &paras[i].text;
-        if t.chars().count() >= 30 && paras[i + 1..].iter().any(|q| q.text == *t) {
-            drop.push(i);
-        }
-    }
-    for i in drop.into_iter().rev() {
-        paras.remove(i);
-    }
 }
 
 #[cfg(test)]
@@ -426,13 +406,5 @@ mod tests {
         assert_eq!(paras[0].text, "一、总体要求");
         assert_eq!(paras[1].text, "（三）创新服务。积极发展，推行 7*24 小时服务。");
         assert_eq!(paras[1].bold_prefix, "（三）创新服务。".chars().count());
-    }
-
-    #[test]
-    fn a_web_summary_repeating_the_opening_is_dropped() {
-        let opening = "深入实施数字经济一号工程，到2022年，数字经济增加值占比达到29%，培育形成一批平台型企业。";
-        let c = cleaned(&format!("某计划\n{opening}\n一、总体要求\n{opening}\n二、主要任务"));
-        assert_eq!(c.paras.iter().filter(|p| p.text == opening).count(), 1);
-        assert_eq!(c.paras[1].text, "一、总体要求");
     }
 }

@@ -162,29 +162,37 @@ impl<'a> Builder<'a> {
     }
 
     /// What the document says before its first numbered section, without the title,
-    /// notice formulas, addressees, signatures and 文号.
+    /// notice formulas, addressees, signatures and 文号: one preamble per run of such
+    /// paragraphs (a web page's summary above the notice is one, the plan's own opening
+    /// sentence another).
     fn preamble(&mut self) {
-        let substantive: Vec<usize> = (0..self.first_numbered)
-            .filter(|&i| !is_front_matter_line(&self.paras[i].text))
-            .collect();
-        let (Some(&first), Some(&last)) = (substantive.first(), substantive.last()) else {
-            return;
-        };
-        let r = CharRange::new(self.starts[first], self.para_end(last));
-        self.sections.push(Section {
-            id: String::new(),
-            path: "preamble".to_owned(),
-            number: String::new(),
-            heading: String::new(),
-            text: crate::text::char_slice(&self.text, r.start, r.end).to_owned(),
-            level: 1,
-            kind: MarkerKind::Preamble,
-            range: r,
-            text_range: r,
-            parent: None,
-            children: Vec::new(),
-            units: Vec::new(),
-        });
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for i in 0..self.first_numbered {
+            if is_front_matter_line(&self.paras[i].text) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == i => *last = i,
+                _ => runs.push((i, i)),
+            }
+        }
+        for (first, last) in runs {
+            let r = CharRange::new(self.starts[first], self.para_end(last));
+            self.sections.push(Section {
+                id: String::new(),
+                path: "preamble".to_owned(),
+                number: String::new(),
+                heading: String::new(),
+                text: crate::text::char_slice(&self.text, r.start, r.end).to_owned(),
+                level: 1,
+                kind: MarkerKind::Preamble,
+                range: r,
+                text_range: r,
+                parent: None,
+                children: Vec::new(),
+                units: Vec::new(),
+            });
+        }
     }
 
     fn numbered_sections(&mut self) {
