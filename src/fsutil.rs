@@ -1,5 +1,5 @@
-//! Writing files safely: a temp file in the target directory, then a rename, so that a
-//! reader never sees half a file and a failed write leaves nothing behind.
+//! Writing files safely: a temp file in the target directory (tempfile), then a rename, so
+//! that a reader never sees half a file and a failed write leaves nothing behind.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,42 +10,26 @@ use std::path::Path;
 /// The directory is missing or unwritable, the disk is full, or `path` is a directory; the
 /// message names the path.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = || path.display().to_string();
+    let named = |e: std::io::Error| std::io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()));
     if path.is_dir() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
-            format!("{} is a directory", name()),
+            format!("{} is a directory", path.display()),
         ));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let mut n = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{file_name}.{}.{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => {
-                return Err(std::io::Error::new(
-                    e.kind(),
-                    format!("cannot write in {}: {e}", dir.display()),
-                ));
-            }
-        }
-    };
-    let result = file.write_all(bytes).and_then(|()| file.sync_all()).and_then(|()| {
-        drop(file);
-        std::fs::rename(&tmp, path)
-    });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(std::io::Error::new(e.kind(), format!("cannot write {}: {e}", name())));
-    }
+    // The temp file is deleted when dropped unless persisted: every early return cleans up.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".duizhao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(named)?;
+    tmp.write_all(bytes).map_err(named)?;
+    tmp.as_file().sync_all().map_err(named)?;
+    tmp.persist(path).map_err(|e| named(e.error))?;
     Ok(())
 }
 
@@ -69,7 +53,8 @@ mod tests {
         let e = write_atomic(dir.path(), b"x").expect_err("dir");
         assert!(e.to_string().contains(&dir.path().display().to_string()));
         let missing = dir.path().join("no/such/dir/f.txt");
-        assert!(write_atomic(&missing, b"x").is_err());
+        let e = write_atomic(&missing, b"x").expect_err("missing dir");
+        assert!(e.to_string().contains("f.txt"));
         assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0);
     }
 }
