@@ -50,6 +50,15 @@ impl Segmenter {
     }
 }
 
+/// A feature's 64-bit hash (FNV-1a: stable, and fast on short strings). Collisions among
+/// the few hundred thousand distinct features of a large corpus are vanishingly rare.
+#[must_use]
+pub fn hash(feature: &str) -> u64 {
+    feature.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// A sparse vector: (term id, weight) sorted by term id, L2-normalised.
 pub type SparseVec = Vec<(u32, f32)>;
 
@@ -57,8 +66,8 @@ pub type SparseVec = Vec<(u32, f32)>;
 pub struct TfIdf {
     pub vectors: Vec<SparseVec>,
     pub df: Vec<u32>,
-    /// Feature → term id.
-    pub vocab: HashMap<String, u32>,
+    /// Feature hash → term id.
+    pub vocab: HashMap<u64, u32>,
 }
 
 impl TfIdf {
@@ -67,22 +76,22 @@ impl TfIdf {
     pub fn idf(&self, feature: &str) -> f32 {
         let n = self.vectors.len().max(1) as f32;
         self.vocab
-            .get(feature)
+            .get(&hash(feature))
             .map_or(0.0, |&id| (n / self.df[id as usize].max(1) as f32).ln())
     }
 }
 
 impl TfIdf {
     #[must_use]
-    pub fn build(features: &[Vec<String>]) -> Self {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+    pub fn build(features: &[Vec<u64>]) -> Self {
+        let mut ids: HashMap<u64, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(features.len());
         for f in features {
             let mut tf: HashMap<u32, u32> = HashMap::new();
             for t in f {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                let id = *ids.entry(t.as_str()).or_insert(next);
+                let id = *ids.entry(*t).or_insert(next);
                 if id as usize == df.len() {
                     df.push(0);
                 }
@@ -96,7 +105,7 @@ impl TfIdf {
             counted.push(v);
         }
         let n = features.len().max(1) as f32;
-        let vocab = ids.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let vocab = ids;
         let vectors = counted
             .into_iter()
             .map(|v| {
@@ -207,13 +216,13 @@ pub fn neighbours(tfidf: &TfIdf, owner: &[usize], k: usize, min_sim: f32) -> Vec
 mod tests {
     use super::*;
 
-    fn feats(texts: &[&str]) -> Vec<Vec<String>> {
+    fn feats(texts: &[&str]) -> Vec<Vec<u64>> {
         // Bigrams alone are enough to test the vector maths without loading jieba.
         texts
             .iter()
             .map(|t| {
                 let c: Vec<char> = t.chars().collect();
-                c.windows(2).map(|w| w.iter().collect()).collect()
+                c.windows(2).map(|w| hash(&w.iter().collect::<String>())).collect()
             })
             .collect()
     }

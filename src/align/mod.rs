@@ -28,7 +28,8 @@ pub const MIN_NEIGHBOUR_SIM: f32 = 0.12;
 pub const NEIGHBOUR_WEIGHT: f32 = 2.0;
 /// Sections without a category join an unnamed group when at least this similar.
 pub const GROUP_SIM: f32 = 0.25;
-/// A preamble's bonus for the scheme's preamble category, in thresholds.
+/// A preamble's bonus for the scheme's preamble category, in thresholds, on top of its
+/// strongest topical score.
 pub const PREAMBLE_WEIGHT: f32 = 2.0;
 /// Secondary categories score at least this share of the primary's score.
 pub const SECONDARY_SHARE: f32 = 0.4;
@@ -115,6 +116,13 @@ pub struct Alignment {
     tfidf: TfIdf,
 }
 
+/// A leaf's texts in matching form.
+struct Prepared {
+    heading: String,
+    body: String,
+    context: String,
+}
+
 /// Holds what is expensive to build once: the taxonomy, its cue automaton and the segmenter.
 pub struct Aligner {
     pub taxonomy: Taxonomy,
@@ -135,6 +143,14 @@ impl Aligner {
         }
     }
 
+    /// Similarity features of a leaf: its heading counts twice.
+    fn features_of(&self, p: &Prepared) -> Vec<String> {
+        let mut f = self.segmenter.features(&p.heading);
+        f.extend(self.segmenter.features(&p.heading));
+        f.extend(self.segmenter.features(&p.body));
+        f
+    }
+
     /// Align every leaf section of `docs` in every scheme.
     #[must_use]
     pub fn align(&self, docs: &[Document]) -> Alignment {
@@ -144,19 +160,11 @@ impl Aligner {
             .enumerate()
             .flat_map(|(d, doc)| doc.leaves().map(move |(s, _)| Leaf { doc: d, section: s }))
             .collect();
-        struct Prepared {
-            heading: String,
-            body: String,
-            context: String,
-            features: Vec<String>,
-        }
         let prepared: Vec<Prepared> = leaves
             .par_iter()
             .map(|l| {
                 let doc = &docs[l.doc];
                 let s = &doc.sections[l.section];
-                let heading = fold::matching_form(&s.heading);
-                let body = fold::matching_form(&s.text);
                 let mut context = String::new();
                 let mut p = s.parent;
                 while let Some(pi) = p {
@@ -164,19 +172,21 @@ impl Aligner {
                     context.push('|');
                     p = doc.sections[pi].parent;
                 }
-                let mut features = self.segmenter.features(&heading);
-                features.extend(self.segmenter.features(&heading));
-                features.extend(self.segmenter.features(&body));
                 Prepared {
-                    heading,
-                    body,
+                    heading: fold::matching_form(&s.heading),
+                    body: fold::matching_form(&s.text),
                     context,
-                    features,
                 }
             })
             .collect();
-        let features: Vec<Vec<String>> = prepared.iter().map(|p| p.features.clone()).collect();
-        let tfidf = TfIdf::build(&features);
+        // Features are hashed as they are made: a corpus of thousands of documents has tens of
+        // millions of them, too many to keep as strings.
+        let hashed: Vec<Vec<u64>> = prepared
+            .par_iter()
+            .map(|p| self.features_of(p).iter().map(|f| features::hash(f)).collect())
+            .collect();
+        let tfidf = TfIdf::build(&hashed);
+        drop(hashed);
         let owner: Vec<usize> = leaves.iter().map(|l| l.doc).collect();
         let neighbours = features::neighbours(&tfidf, &owner, NEIGHBOURS, MIN_NEIGHBOUR_SIM);
 
@@ -203,7 +213,10 @@ impl Aligner {
                             .preamble
                             .filter(|_| docs[l.doc].sections[l.section].kind == MarkerKind::Preamble)
                         {
-                            let points = PREAMBLE_WEIGHT * scheme.threshold;
+                            // A preamble speaks for the whole document: its role outweighs
+                            // its topic, which stays visible among the secondaries.
+                            let topic = scores.iter().copied().fold(0.0f32, f32::max);
+                            let points = PREAMBLE_WEIGHT * scheme.threshold + topic;
                             scores[c] += points;
                             evidence.push(Evidence::Preamble { category: c, points });
                         }
@@ -237,7 +250,13 @@ impl Aligner {
                         decide(&scores, evidence, scheme.threshold)
                     })
                     .collect();
-                let groups = unnamed_groups(&mut assignments, &leaves, &neighbours, &features, &tfidf);
+                let groups = unnamed_groups(
+                    &mut assignments,
+                    &leaves,
+                    &neighbours,
+                    &|i| self.features_of(&prepared[i]),
+                    &tfidf,
+                );
                 SchemeAlignment {
                     scheme: si,
                     assignments,
@@ -316,7 +335,7 @@ fn unnamed_groups(
     assignments: &mut [Assignment],
     leaves: &[Leaf],
     neighbours: &[Vec<(usize, f32)>],
-    features: &[Vec<String>],
+    features: &dyn Fn(usize) -> Vec<String>,
     tfidf: &TfIdf,
 ) -> Vec<UnnamedGroup> {
     let n = assignments.len();
@@ -368,27 +387,25 @@ fn unnamed_groups(
 
 /// A provisional name: the words (not bigrams) shared by two or more members, weighted by
 /// how many members have them and how rare they are in the whole set.
-fn shared_words(members: &[usize], features: &[Vec<String>], tfidf: &TfIdf) -> String {
+fn shared_words(members: &[usize], features: &dyn Fn(usize) -> Vec<String>, tfidf: &TfIdf) -> String {
     // word → (members having it, occurrences in all members)
-    let mut count: std::collections::BTreeMap<&str, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut count: std::collections::BTreeMap<String, (usize, usize)> = std::collections::BTreeMap::new();
     for &m in members {
         let mut seen = std::collections::BTreeSet::new();
-        for w in features[m]
-            .iter()
-            .map(String::as_str)
+        for w in features(m)
+            .into_iter()
             .filter(|w| !w.starts_with('\u{B2}') && w.chars().count() >= 2)
         {
-            let e = count.entry(w).or_insert((0, 0));
-            e.1 += 1;
-            if seen.insert(w) {
-                e.0 += 1;
+            if seen.insert(w.clone()) {
+                count.entry(w.clone()).or_insert((0, 0)).0 += 1;
             }
+            count.entry(w).or_insert((0, 0)).1 += 1;
         }
     }
     let mut words: Vec<(&str, f32)> = count
-        .into_iter()
+        .iter()
         .filter(|(_, (m, _))| *m >= 2)
-        .map(|(w, (_, n))| (w, n as f32 * tfidf.idf(w)))
+        .map(|(w, (_, n))| (w.as_str(), *n as f32 * tfidf.idf(w)))
         .collect();
     words.sort_by(|a, b| {
         b.1.total_cmp(&a.1)

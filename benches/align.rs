@@ -1,0 +1,35 @@
+//! Alignment speed: outline + align of the bundled corpus, and align of the synthetic
+//! 1,000-document corpus. The aligner (taxonomy automaton + jieba dictionary) is built once,
+//! as the app and CLI do. Figures: BENCHMARKS.md.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duizhao::align::{Aligner, Taxonomy};
+use duizhao::model::SourceFormat;
+use std::hint::black_box;
+
+fn bundled(c: &mut Criterion) {
+    let aligner = Aligner::new(Taxonomy::builtin());
+    c.bench_function("outline+align bundled corpus (5 docs)", |b| {
+        b.iter(|| {
+            let docs = duizhao::corpus::load_all();
+            black_box(aligner.align(&docs))
+        });
+    });
+}
+
+fn synthetic(c: &mut Criterion) {
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let corpus = duizhao::corpus::synthetic(1000);
+    let (docs, _) = duizhao::load_many(
+        corpus
+            .iter()
+            .map(|(n, b)| (n.as_str(), SourceFormat::Txt, b.as_slice())),
+    );
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10);
+    group.bench_function("align 1000 docs", |b| b.iter(|| black_box(aligner.align(&docs))));
+    group.finish();
+}
+
+criterion_group!(benches, bundled, synthetic);
+criterion_main!(benches);

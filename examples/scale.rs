@@ -1,0 +1,56 @@
+//! Time and peak memory of the whole pipeline on the synthetic 1,000-document corpus.
+//!
+//! `cargo run --release --example scale [N]` — prints wall time per stage and the process's
+//! peak resident memory (Linux: VmHWM from /proc/self/status; elsewhere not reported).
+
+use duizhao::align::{Aligner, Taxonomy};
+use duizhao::model::SourceFormat;
+use std::time::Instant;
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "n/a".into())
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let corpus = duizhao::corpus::synthetic(n);
+    let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
+    println!(
+        "synthetic corpus: {n} documents, {:.1} MB; peak RSS {}",
+        bytes as f64 / 1e6,
+        peak_rss()
+    );
+    let t = Instant::now();
+    let (docs, errors) = duizhao::load_many(
+        corpus
+            .iter()
+            .map(|(n, b)| (n.as_str(), SourceFormat::Txt, b.as_slice())),
+    );
+    let sections: usize = docs.iter().map(|d| d.sections.len()).sum();
+    println!(
+        "ingest+outline: {:.2} s ({} docs, {} sections, {} errors); peak RSS {}",
+        t.elapsed().as_secs_f64(),
+        docs.len(),
+        sections,
+        errors.len(),
+        peak_rss()
+    );
+    let t = Instant::now();
+    let aligner = Aligner::new(Taxonomy::builtin());
+    println!("aligner built: {:.2} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let alignment = aligner.align(&docs);
+    println!(
+        "align: {:.2} s ({} leaves); peak RSS {}",
+        t.elapsed().as_secs_f64(),
+        alignment.leaves.len(),
+        peak_rss()
+    );
+}
