@@ -28,6 +28,8 @@ pub enum Command {
     Outline(InputArgs),
     /// Align sections across documents by policy domain (and policy tool).
     Align(AlignArgs),
+    /// List every quantitative target with its normalised value, year and metric.
+    Targets(InputArgs),
 }
 
 /// `duizhao align`: the inputs, and the taxonomy to align by.
@@ -56,6 +58,7 @@ pub fn run(command: Command) -> i32 {
     let result = match command {
         Command::Outline(args) => outline(&args, &mut out),
         Command::Align(args) => crate::cli_align::align(&args, &mut out),
+        Command::Targets(args) => targets(&args, &mut out),
     };
     match result {
         Ok(code) => code,
@@ -97,6 +100,70 @@ fn outline(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         }
     }
     Ok(code)
+}
+
+fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
+    #[derive(Serialize)]
+    struct TargetsJson<'a> {
+        documents: Vec<crate::cli_align::DocRef<'a>>,
+        targets: Vec<crate::targets::Target>,
+    }
+    let (docs, code) = load(args);
+    let targets: Vec<crate::targets::Target> = docs.iter().flat_map(crate::targets::extract).collect();
+    if args.json {
+        let documents = docs.iter().map(crate::cli_align::DocRef::from).collect();
+        serde_json::to_writer_pretty(&mut *out, &TargetsJson { documents, targets })?;
+        writeln!(out)?;
+        return Ok(code);
+    }
+    let rows: Vec<[String; 7]> = targets
+        .iter()
+        .map(|t| {
+            let doc = docs
+                .iter()
+                .find(|d| d.id == t.doc)
+                .map_or(t.doc.as_str(), Document::display_name);
+            [
+                doc.to_owned(),
+                t.section.clone(),
+                t.text.clone(),
+                crate::targets::display_value(t),
+                t.year.map(|y| y.to_string()).unwrap_or_default(),
+                t.metric.clone().unwrap_or_default(),
+                String::new(),
+            ]
+        })
+        .collect();
+    let header = ["document", "section", "as printed", "value", "year", "metric", ""];
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| display_width(&r[i]))
+            .chain([display_width(header[i])])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..6).map(width).collect();
+    let line = |cells: &[&str]| {
+        cells
+            .iter()
+            .take(6)
+            .enumerate()
+            .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - display_width(c))))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    writeln!(out, "{}", line(&header).trim_end())?;
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        writeln!(out, "{}", line(&cells).trim_end())?;
+    }
+    writeln!(out, "{} targets in {} documents", targets.len(), docs.len())?;
+    Ok(code)
+}
+
+/// Terminal columns: CJK characters take two.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
 fn write_outline(d: &Document, out: &mut impl Write) -> std::io::Result<()> {

@@ -88,6 +88,16 @@ pub struct DocRef<'a> {
     pub title: Option<&'a str>,
 }
 
+impl<'a> From<&'a Document> for DocRef<'a> {
+    fn from(d: &'a Document) -> Self {
+        Self {
+            id: &d.id,
+            source: &d.source,
+            title: d.meta.title.as_deref(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct SchemeRef<'a> {
     pub id: &'a str,

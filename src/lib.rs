@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod ingest;
 pub mod model;
 pub mod outline;
+pub mod targets;
 pub mod text;
 
 use std::path::Path;

@@ -103,3 +103,86 @@ fn unknown_subcommand_is_a_usage_error_not_a_gui() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("frobnicate"));
 }
+
+#[test]
+fn align_json_lists_every_leaf_with_domain_tool_evidence_and_the_matrix() {
+    let out = duizhao(&["align", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(5));
+    assert_eq!(v["documents"][1]["source"], "shanghai-2020-online-new-economy.txt");
+    let sections = v["sections"].as_array().expect("sections");
+    for s in sections {
+        for key in [
+            "doc",
+            "section",
+            "path",
+            "heading",
+            "text",
+            "domain",
+            "score",
+            "secondary",
+            "tool",
+            "evidence",
+            "counterparts",
+        ] {
+            assert!(s.get(key).is_some(), "leaf lacks {key}");
+        }
+    }
+    let edu = sections
+        .iter()
+        .find(|s| s["doc"] == "shanghai-2020" && s["path"] == "二/10")
+        .expect("在线教育 item");
+    assert_eq!(edu["domain"], "education");
+    assert_eq!(edu["evidence"][0]["kind"], "cue");
+    assert!(
+        edu["counterparts"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|p| p["doc"] == "zhejiang-2020"))
+    );
+    let matrix = &v["matrix"][0];
+    assert_eq!(matrix["scheme"], "domain");
+    let row = matrix["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["row"] == "education")
+        .expect("education row");
+    assert!(
+        row["cells"][1]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|id| id == "二/10"))
+    );
+}
+
+#[test]
+fn a_broken_taxonomy_file_is_reported_with_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, "[[scheme]]\nid = \"x\"\nzh = \"x\"\n[[scheme.category]]\nid = \"a\"\nzh = \"a\"\ncues = { \"教育\" = \"heavy\" }\n").expect("write");
+    let out = duizhao(&["align", "--taxonomy", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mine.toml: line 7"), "{err}");
+}
+
+#[test]
+fn targets_json_gives_normalised_values_with_spans() {
+    let out = duizhao(&["targets", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(5));
+    let targets = v["targets"].as_array().expect("targets");
+    let retail = targets
+        .iter()
+        .find(|t| t["text"] == "达到2.6万亿元")
+        .expect("网络零售额 target");
+    assert_eq!(retail["value"], 2.6e12);
+    assert_eq!(retail["unit"], "元");
+    assert_eq!(retail["year"], 2022);
+    assert_eq!(retail["comparator"], "≥");
+    assert!(
+        targets.iter().all(|t| t["doc"] != "anhui-2020"),
+        "Anhui 2020 sets no numeric target"
+    );
+}

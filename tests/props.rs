@@ -111,6 +111,15 @@ proptest! {
     }
 
     #[test]
+    fn target_spans_always_slice_to_their_text(text in "[0-9０-９一二十百千万亿.%+“”年月日到以上左右超过每年，。、个家项 a-zA-Z\\PC]{0,200}") {
+        for t in duizhao::targets::extract_text(&text, None) {
+            prop_assert!(t.span.start <= t.span.end && t.span.end <= text.chars().count());
+            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
+            prop_assert!(t.value.is_finite());
+        }
+    }
+
+    #[test]
     fn a_zip_that_is_not_a_docx_never_panics(tail in prop::collection::vec(any::<u8>(), 0..1024)) {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend(tail);

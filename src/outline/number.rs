@@ -64,7 +64,7 @@ pub fn han_value(s: &str) -> Option<u32> {
                 current = None;
             }
             '百' => {
-                total += current?.max(1) * 100;
+                total += current.unwrap_or(1) * 100;
                 current = None;
             }
             _ => {

@@ -1,0 +1,147 @@
+//! Target extraction on wordings written for these tests, not taken from the corpus.
+
+use super::*;
+
+fn one(text: &str) -> Found {
+    let f = extract_text(text, None);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    f.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+fn none(text: &str) {
+    let f = extract_text(text, None);
+    assert!(f.is_empty(), "{text}: {f:?}");
+}
+
+#[test]
+fn magnitudes_and_units_normalise_to_base_units() {
+    let t = one("到2025年，全省数字经济规模达到2.6万亿元。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator, t.year),
+        (2.6e12, "元", Comparator::AtLeast, Some(Deadline::Year(2025)))
+    );
+    assert_eq!(t.text, "达到2.6万亿元");
+    assert_eq!(t.metric.as_deref(), Some("数字经济规模"));
+    let t = one("跨境电商交易额突破800亿元");
+    assert_eq!((t.value, t.comparator), (8e10, Comparator::MoreThan));
+    let t = one("新增宽带用户超过1000万户");
+    assert_eq!((t.value, t.unit.as_str()), (1e7, "户"));
+    let t = one("线上培训不少于50万人次");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (5e5, "人次", Comparator::AtLeast)
+    );
+    let t = one("研发投入强度提高3个百分点");
+    assert_eq!((t.value, t.unit.as_str()), (3.0, "个百分点"));
+    let t = one("建成５０００个５Ｇ基站以上。");
+    assert_eq!((t.value, t.unit.as_str()), (5000.0, "个"));
+}
+
+#[test]
+fn qualifiers_set_the_comparator() {
+    assert_eq!(one("培育独角兽企业10家以上").comparator, Comparator::AtLeast);
+    assert_eq!(one("引进团队20个左右").comparator, Comparator::About);
+    assert_eq!(one("形成“500+”创新产品").comparator, Comparator::AtLeast);
+    assert_eq!(one("形成“500+”创新产品").text, "“500+”");
+    assert_eq!(one("上云率为45%").comparator, Comparator::Equal);
+}
+
+#[test]
+fn chinese_numeral_quantities_count_vague_words_do_not() {
+    let t = one("建设十个智慧园区");
+    assert_eq!((t.value, t.unit.as_str()), (10.0, "个"));
+    assert_eq!(one("培育百家数字化服务商").value, 100.0);
+    none("培育一批龙头企业，支持若干示范项目，建设一个平台");
+    none("推动数十家企业上云");
+    none("推进一、二、三次产业融合，推行两部制电价，坚持四个全面");
+    assert_eq!(one("建设三个区域中心").value, 3.0);
+}
+
+#[test]
+fn what_only_looks_like_a_quantity_is_not_a_target() {
+    for text in [
+        "发布时间：2021-06-30 10:12",
+        "2023年5月4日印发",
+        "根据《某省人民政府办公厅关于推进数字化转型的意见》（某政办〔2021〕38号）要求",
+        "经2022年4月1日市政府第12次常务会议审议通过",
+        "推进5G、4K/8K超高清视频和IPv6规模部署",
+        "深入贯彻党的二十大和二十届三中全会精神",
+        "推行7*24小时不打烊服务",
+        "某省数字经济发展规划（2023—2027年）",
+        "构建“1+N+X”平台体系和“6+365”交易服务",
+        "建设教育广场3.0版",
+        "实施“5321”工程",
+        "第三，加强协调",
+    ] {
+        none(text);
+    }
+}
+
+#[test]
+fn a_deadline_stated_once_holds_for_the_targets_it_governs() {
+    let f = extract_text(
+        "到2027年末，建成智能工厂50家。培育上云企业3000家；新增专精特新企业200家以上。",
+        None,
+    );
+    assert_eq!(f.len(), 3);
+    assert!(f.iter().all(|t| t.year == Some(Deadline::Year(2027))), "{f:?}");
+    // A goal stated before the deadline in the same unit.
+    let f = extract_text("打造四个“200+”。到2026年底，将本市建成数字经济高地。", None);
+    assert_eq!((f.len(), f[0].year), (1, Some(Deadline::Year(2026))));
+    // Each target takes the deadline of its own sentence.
+    let f = extract_text("到2025年，培育10家平台企业。到2030年，培育30家平台企业。", None);
+    assert_eq!(
+        f.iter().map(|t| t.year).collect::<Vec<_>>(),
+        [Some(Deadline::Year(2025)), Some(Deadline::Year(2030))]
+    );
+    assert_eq!(one("每年认定20个示范项目").year, Some(Deadline::EveryYear));
+    assert_eq!(one("建设20个示范项目").year, None);
+    assert_eq!(
+        extract_text("建设20个示范项目", Some(Deadline::Year(2024)))[0].year,
+        Some(Deadline::Year(2024))
+    );
+}
+
+#[test]
+fn metrics_name_what_is_counted() {
+    assert_eq!(
+        one("到2025年，培育300家上云标杆企业").metric.as_deref(),
+        Some("上云标杆企业")
+    );
+    assert_eq!(
+        one("全省常住人口电子社保卡覆盖率达到95%").metric.as_deref(),
+        Some("常住人口电子社保卡覆盖率")
+    );
+    assert_eq!(one("完成超20万人次的线上培训").metric.as_deref(), Some("线上培训"));
+    assert_eq!(
+        one("培育50家以上拥有核心技术、具有竞争力的创新型企业，")
+            .metric
+            .as_deref(),
+        Some("创新型企业")
+    );
+    assert_eq!(one("建设30个智能工厂、数字化车间").metric.as_deref(), Some("智能工厂"));
+}
+
+#[test]
+fn spans_are_char_offsets_into_the_text() {
+    let text = "（一）目标。到2025年，建设智慧学校500所以上。";
+    let t = one(text);
+    assert_eq!(crate::text::char_slice(text, t.span.start, t.span.end), "500所以上");
+}
+
+#[test]
+fn document_targets_inherit_a_parent_sections_deadline() {
+    let raw = crate::ingest::read_bytes("t.txt", crate::model::SourceFormat::Txt, "一、主要目标\n力争到2028年，数字经济成为主引擎。\n1. 交易规模。实现年交易额3000亿元以上。\n二、重点任务\n（一）制造。建设10个工厂。".as_bytes()).expect("raw");
+    let d = crate::outline::build(&raw, "t", "");
+    let t = extract(&d);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(
+        (t[0].section.as_str(), t[0].year, t[0].value),
+        ("一/1", Some(Deadline::Year(2028)), 3e11)
+    );
+    assert_eq!((t[1].section.as_str(), t[1].year), ("二/(一)", None));
+    let json = serde_json::to_value(&t[0]).expect("json");
+    assert_eq!(json["year"], 2028);
+    assert_eq!(json["comparator"], "≥");
+    assert_eq!(json["span"], serde_json::json!([t[0].span.start, t[0].span.end]));
+}
