@@ -1,5 +1,7 @@
 //! What the UI asks for. Panels return commands; the app applies them after drawing.
 
+use super::state::{TargetColumn, View};
+
 /// A user action.
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,7 +10,23 @@ pub enum Command {
     SelectDocument(usize),
     /// Show one section of the current document (index into its sections), or all of it.
     SelectSection(Option<usize>),
+    /// Open a section in the document view.
+    ShowSection {
+        doc: usize,
+        section: usize,
+    },
     /// Collapse or expand a section of the outline.
     ToggleCollapsed(usize),
+    SetView(View),
+    /// Add a document to the comparison, or take it out.
+    ToggleChosen(usize),
+    /// Align by this scheme of the taxonomy (index).
+    SetScheme(usize),
+    /// Show only domains covered by at least this many chosen documents.
+    SetMinCoverage(usize),
+    /// Scroll the comparison to a row; `None` once done.
+    JumpToRow(Option<usize>),
+    /// Sort the targets table by a column (again: reverse).
+    SortTargets(TargetColumn),
     ToggleTheme,
 }

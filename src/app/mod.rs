@@ -2,6 +2,7 @@
 //! and return [`command::Command`]s; [`state::AppState::handle`] is the one place state
 //! changes. No analysis runs inside the UI code.
 
+pub mod analysis;
 pub mod command;
 pub mod settings;
 pub mod state;
@@ -10,7 +11,7 @@ pub mod ui;
 
 use command::Command;
 use settings::Settings;
-use state::AppState;
+use state::{AppState, View};
 
 /// The app id: window class on Linux, and the name of the persistence folder.
 pub const APP_ID: &str = "duizhao";
@@ -55,6 +56,7 @@ impl DuizhaoApp {
     pub fn with_settings(ctx: &egui::Context, settings: Settings) -> Self {
         theme::apply(ctx, &settings);
         let mut state = AppState::new(duizhao_corpus());
+        state.view = settings.view;
         if let Some(i) = settings
             .selected_doc
             .as_deref()
@@ -76,6 +78,7 @@ impl DuizhaoApp {
             }
         }
         self.settings.selected_doc = self.state.selected_doc().map(|d| d.id.clone());
+        self.settings.view = self.state.view;
         self.settings.zoom = ctx.zoom_factor();
     }
 }
@@ -86,26 +89,46 @@ fn duizhao_corpus() -> Vec<crate::model::Document> {
 
 impl eframe::App for DuizhaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.poll_analysis();
         let mut commands = ui::keyboard(ui.ctx(), &self.state);
-        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar_ui(ui, &self.settings)));
-        egui::Panel::bottom("status_bar").show(ui, |ui| ui::status_bar_ui(ui, &self.state));
-        egui::Panel::left("documents")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                commands.extend(ui::doc_list::doc_list_ui(ui, &self.state));
-            });
-        egui::Panel::left("outline")
-            .resizable(true)
-            .default_size(320.0)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                commands.extend(ui::outline_view::outline_ui(ui, &self.state));
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            commands.extend(ui::text_view::text_ui(ui, &self.state));
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            commands.extend(ui::top_bar_ui(ui, &self.state, &self.settings))
         });
+        egui::Panel::bottom("status_bar").show(ui, |ui| ui::status_bar_ui(ui, &self.state));
+        match self.state.view {
+            View::Document => {
+                egui::Panel::left("documents")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .min_size(220.0)
+                    .show(ui, |ui| {
+                        commands.extend(ui::doc_list::doc_list_ui(ui, &self.state));
+                    });
+                egui::Panel::left("outline")
+                    .resizable(true)
+                    .default_size(320.0)
+                    .min_size(200.0)
+                    .show(ui, |ui| {
+                        commands.extend(ui::outline_view::outline_ui(ui, &self.state));
+                    });
+                egui::CentralPanel::default().show(ui, |ui| commands.extend(ui::text_view::text_ui(ui, &self.state)));
+            }
+            View::Compare => {
+                egui::Panel::left("domains")
+                    .resizable(true)
+                    .default_size(240.0)
+                    .min_size(180.0)
+                    .show(ui, |ui| {
+                        commands.extend(ui::domain_nav::domain_nav_ui(ui, &self.state));
+                    });
+                egui::CentralPanel::default()
+                    .show(ui, |ui| commands.extend(ui::compare_view::compare_ui(ui, &self.state)));
+            }
+            View::Targets => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| commands.extend(ui::targets_view::targets_ui(ui, &self.state)));
+            }
+        }
         let ctx = ui.ctx().clone();
         self.apply(&ctx, commands);
     }

@@ -11,6 +11,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Id of the document last shown.
     pub selected_doc: Option<String>,
+    /// The view last shown.
+    pub view: super::state::View,
 }
 
 impl Default for Settings {
@@ -19,6 +21,7 @@ impl Default for Settings {
             dark: false,
             zoom: 1.0,
             selected_doc: None,
+            view: super::state::View::Document,
         }
     }
 }

@@ -1,10 +1,28 @@
-//! The app's state: the loaded documents, what is selected, and what is derived from the
-//! selection (the outline rows), rebuilt when the selection changes, not every frame.
+//! The app's state: the loaded documents, the analysis, what is selected and chosen, and
+//! what is derived from them (outline rows, comparison rows, the targets table), rebuilt when
+//! its inputs change — never every frame.
 
 use std::collections::BTreeSet;
+use std::sync::mpsc::Receiver;
 
+use serde::{Deserialize, Serialize};
+
+use super::analysis::Analysis;
 use super::command::Command;
-use crate::model::Document;
+use crate::align::Row;
+use crate::model::{CharRange, Document};
+
+/// The main views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    /// One document: outline and text.
+    #[default]
+    Document,
+    /// The chosen documents side by side, domain by domain.
+    Compare,
+    /// Every target of the chosen documents in one table.
+    Targets,
+}
 
 /// One visible row of the outline tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,20 +34,92 @@ pub struct OutlineRow {
     pub collapsed: bool,
 }
 
+/// A section as shown in a comparison cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub doc: usize,
+    pub section: usize,
+    pub path: String,
+    pub heading: String,
+    pub text: String,
+    /// Target spans in `text` (chars), with their tooltip.
+    pub targets: Vec<(CharRange, String)>,
+    /// Similarity to the most similar card of the neighbouring column in the same row.
+    pub similarity: Option<f32>,
+}
+
+/// One domain (or group, or "no domain") across the chosen documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    pub title: String,
+    pub description: String,
+    /// One cell per chosen document, in column order.
+    pub cells: Vec<Vec<Card>>,
+}
+
+impl CompareRow {
+    /// How many chosen documents have a section in this row.
+    #[must_use]
+    pub fn coverage(&self) -> usize {
+        self.cells.iter().filter(|c| !c.is_empty()).count()
+    }
+}
+
+/// Columns of the targets table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TargetColumn {
+    #[default]
+    Document,
+    Domain,
+    Metric,
+    Value,
+    Year,
+}
+
+/// One row of the targets table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow {
+    pub doc: usize,
+    pub section: usize,
+    pub document: String,
+    pub domain: String,
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+    pub shown_value: String,
+    pub year: String,
+    pub text: String,
+}
+
 #[derive(Default)]
 pub struct AppState {
     pub docs: Vec<Document>,
+    analysis: Option<Analysis>,
+    pending: Option<Receiver<Analysis>>,
     selected: Option<usize>,
     section: Option<usize>,
     collapsed: BTreeSet<usize>,
     rows: Vec<OutlineRow>,
+    pub view: View,
+    /// Documents in the comparison, in column order.
+    pub chosen: Vec<usize>,
+    pub scheme: usize,
+    pub min_coverage: usize,
+    pub jump_to_row: Option<usize>,
+    pub target_sort: (TargetColumn, bool),
+    compare: Vec<CompareRow>,
+    target_rows: Vec<TargetRow>,
 }
 
 impl AppState {
     #[must_use]
     pub fn new(docs: Vec<Document>) -> Self {
+        let chosen = (0..docs.len()).collect();
         let mut s = Self {
             docs,
+            chosen,
+            min_coverage: 1,
+            target_sort: (TargetColumn::Document, true),
             ..Self::default()
         };
         if !s.docs.is_empty() {
@@ -58,8 +148,68 @@ impl AppState {
         &self.rows
     }
 
+    #[must_use]
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref()
+    }
+
+    #[must_use]
+    pub fn analysing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Comparison rows that pass the coverage filter, with their index.
+    pub fn compare_rows(&self) -> impl Iterator<Item = (usize, &CompareRow)> {
+        self.compare
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.coverage() >= self.min_coverage.max(1))
+    }
+
+    #[must_use]
+    pub fn target_rows(&self) -> &[TargetRow] {
+        &self.target_rows
+    }
+
+    /// Wait for an analysis running in the background.
+    pub fn set_pending(&mut self, rx: Receiver<Analysis>) {
+        self.pending = Some(rx);
+    }
+
+    /// Take the background analysis if it has finished.
+    pub fn poll_analysis(&mut self) {
+        let Some(rx) = &self.pending else { return };
+        match rx.try_recv() {
+            Ok(a) => {
+                self.pending = None;
+                self.set_analysis(a);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+        }
+    }
+
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.analysis = Some(analysis);
+        self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));
+        self.rebuild_derived();
+    }
+
+    /// (id, name) of every scheme of the loaded taxonomy.
+    #[must_use]
+    pub fn schemes(&self) -> Vec<(String, String)> {
+        self.analysis.as_ref().map_or_else(Vec::new, |a| {
+            a.aligner
+                .taxonomy
+                .schemes
+                .iter()
+                .map(|s| (s.id.clone(), s.zh.clone()))
+                .collect()
+        })
+    }
+
     /// The one place state changes.
-    pub fn handle(&mut self, command: super::command::Command) {
+    pub fn handle(&mut self, command: Command) {
         match command {
             Command::SelectDocument(i) if i < self.docs.len() => {
                 if self.selected != Some(i) {
@@ -72,13 +222,42 @@ impl AppState {
             Command::SelectSection(s) => {
                 self.section = s.filter(|&s| self.selected_doc().is_some_and(|d| s < d.sections.len()));
             }
+            Command::ShowSection { doc, section } => {
+                self.handle(Command::SelectDocument(doc));
+                self.handle(Command::SelectSection(Some(section)));
+                self.view = View::Document;
+            }
             Command::ToggleCollapsed(s) => {
                 if !self.collapsed.remove(&s) {
                     self.collapsed.insert(s);
                 }
                 self.rebuild_rows();
             }
-            Command::SelectDocument(_) | Command::ToggleTheme => {}
+            Command::SetView(v) => self.view = v,
+            Command::ToggleChosen(d) if d < self.docs.len() => {
+                if let Some(pos) = self.chosen.iter().position(|&c| c == d) {
+                    self.chosen.remove(pos);
+                } else {
+                    self.chosen.push(d);
+                    self.chosen.sort_unstable();
+                }
+                self.rebuild_derived();
+            }
+            Command::SetScheme(s) => {
+                self.scheme = s;
+                self.rebuild_derived();
+            }
+            Command::SetMinCoverage(k) => self.min_coverage = k.max(1),
+            Command::JumpToRow(r) => self.jump_to_row = r,
+            Command::SortTargets(c) => {
+                self.target_sort = if self.target_sort.0 == c {
+                    (c, !self.target_sort.1)
+                } else {
+                    (c, true)
+                };
+                self.sort_targets();
+            }
+            Command::SelectDocument(_) | Command::ToggleChosen(_) | Command::ToggleTheme => {}
         }
     }
 
@@ -117,5 +296,122 @@ impl AppState {
                 collapsed,
             });
         }
+    }
+
+    /// Comparison rows and the targets table, from the analysis and the chosen documents.
+    fn rebuild_derived(&mut self) {
+        self.compare.clear();
+        self.target_rows.clear();
+        let Some(a) = &self.analysis else { return };
+        let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
+            return;
+        };
+        let si = self.scheme;
+        let al = &a.alignment;
+        let matrix = al.matrix(si, scheme.categories.len(), self.docs.len());
+        for (row, cells) in matrix {
+            let (title, description) = match row {
+                Row::Category(c) => (
+                    format!("{} {}", scheme.categories[c].zh, scheme.categories[c].en),
+                    scheme.categories[c].description.clone(),
+                ),
+                Row::Group(g) => (
+                    format!("相似 · {}", al.schemes[si].groups[g].label),
+                    "Similar sections that no category covers".to_owned(),
+                ),
+                Row::None => (
+                    "未归类 No category".to_owned(),
+                    "Sections below the threshold of every category".to_owned(),
+                ),
+            };
+            let mut columns: Vec<Vec<Card>> = Vec::with_capacity(self.chosen.len());
+            for &d in &self.chosen {
+                let cards = cells[d]
+                    .iter()
+                    .map(|&leaf| {
+                        let l = al.leaves[leaf];
+                        let s = &self.docs[l.doc].sections[l.section];
+                        let targets = a.targets[l.doc]
+                            .iter()
+                            .filter(|t| t.section == s.id && t.field == crate::targets::Field::Text)
+                            .map(|t| {
+                                let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
+                                let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
+                                (t.span, format!("{}{year}{metric}", crate::targets::display_value(t)))
+                            })
+                            .collect();
+                        Card {
+                            doc: l.doc,
+                            section: l.section,
+                            path: s.path.clone(),
+                            heading: s.heading.clone(),
+                            text: s.text.clone(),
+                            targets,
+                            similarity: None,
+                        }
+                    })
+                    .collect();
+                columns.push(cards);
+            }
+            // Similarity to the best counterpart in the neighbouring column.
+            for c in 0..columns.len() {
+                let other = if c == 0 { 1 } else { c - 1 };
+                if other >= columns.len() {
+                    continue;
+                }
+                let others: Vec<usize> = columns[other]
+                    .iter()
+                    .filter_map(|k| al.leaf_index(k.doc, k.section))
+                    .collect();
+                for card in &mut columns[c] {
+                    if let Some(me) = al.leaf_index(card.doc, card.section) {
+                        card.similarity = others.iter().map(|&o| al.similarity(me, o)).max_by(f32::total_cmp);
+                    }
+                }
+            }
+            self.compare.push(CompareRow {
+                title,
+                description,
+                cells: columns,
+            });
+        }
+        for &d in &self.chosen {
+            for t in &a.targets[d] {
+                let Some(section) = self.docs[d].sections.iter().position(|s| s.id == t.section) else {
+                    continue;
+                };
+                let domain = al
+                    .leaf_index(d, section)
+                    .and_then(|leaf| al.schemes[si].assignments[leaf].primary)
+                    .map_or_else(String::new, |c| scheme.categories[c].zh.clone());
+                self.target_rows.push(TargetRow {
+                    doc: d,
+                    section,
+                    document: self.docs[d].display_name().to_owned(),
+                    domain,
+                    metric: t.metric.clone().unwrap_or_default(),
+                    value: t.value,
+                    unit: t.unit.clone(),
+                    shown_value: crate::targets::display_value(t),
+                    year: t.year.map(|y| y.to_string()).unwrap_or_default(),
+                    text: t.text.clone(),
+                });
+            }
+        }
+        self.sort_targets();
+    }
+
+    fn sort_targets(&mut self) {
+        let (col, asc) = self.target_sort;
+        self.target_rows.sort_by(|a, b| {
+            let o = match col {
+                TargetColumn::Document => a.doc.cmp(&b.doc).then(a.section.cmp(&b.section)),
+                TargetColumn::Domain => a.domain.cmp(&b.domain),
+                TargetColumn::Metric => a.metric.cmp(&b.metric),
+                TargetColumn::Value => a.unit.cmp(&b.unit).then(a.value.total_cmp(&b.value)),
+                TargetColumn::Year => a.year.cmp(&b.year),
+            };
+            if asc { o } else { o.reverse() }
+        });
     }
 }

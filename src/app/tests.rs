@@ -13,6 +13,111 @@ fn harness() -> Harness<'static, DuizhaoApp> {
     })
 }
 
+/// The app with its analysis done (synchronously, as the background thread would).
+fn analysed() -> Harness<'static, DuizhaoApp> {
+    let mut h = harness();
+    let a = super::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    h
+}
+
+fn education_row(h: &Harness<'static, DuizhaoApp>) -> Vec<Vec<String>> {
+    let (_, row) = h
+        .state()
+        .state
+        .compare_rows()
+        .find(|(_, r)| r.title.starts_with("在线教育"))
+        .expect("在线教育 row");
+    row.cells
+        .iter()
+        .map(|c| c.iter().map(|k| k.path.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn comparing_two_documents_puts_their_education_items_side_by_side() {
+    let mut h = analysed();
+    h.get_by_label("Compare").click();
+    h.run();
+    for name in ["安徽 2020", "安徽 2024", "芜湖 2021"] {
+        h.get_by_label(name).click();
+        h.run();
+    }
+    let chosen: Vec<&str> = h
+        .state()
+        .state
+        .chosen
+        .iter()
+        .map(|&d| h.state().state.docs[d].id.as_str())
+        .collect();
+    assert_eq!(chosen, ["shanghai-2020", "zhejiang-2020"]);
+    let row = education_row(&h);
+    assert_eq!(row.len(), 2, "one column per chosen document");
+    assert!(
+        row[0].contains(&"二/10".to_owned()) && row[1].contains(&"二/(三)/8".to_owned()),
+        "{row:?}"
+    );
+    assert!(
+        h.query_by_label("优化发展在线教育").is_some(),
+        "Shanghai's item is on screen"
+    );
+    // Toggle Zhejiang off: its column disappears.
+    h.get_by_label("浙江 2020").click();
+    h.run();
+    assert_eq!(education_row(&h).len(), 1);
+    assert!(education_row(&h)[0].contains(&"二/10".to_owned()));
+}
+
+#[test]
+fn empty_cells_say_so_and_the_coverage_filter_hides_rows() {
+    let mut h = analysed();
+    h.state_mut()
+        .state
+        .handle(super::command::Command::SetView(super::state::View::Compare));
+    h.run();
+    assert!(h.query_all_by_label("— no section on this domain —").count() > 0);
+    let all = h.state().state.compare_rows().count();
+    h.state_mut().state.handle(super::command::Command::SetMinCoverage(5));
+    h.run();
+    let covered = h.state().state.compare_rows().count();
+    assert!(covered < all && covered > 0, "{covered} of {all}");
+    assert!(h.state().state.compare_rows().all(|(_, r)| r.coverage() == 5));
+}
+
+#[test]
+fn the_targets_table_sorts_and_opens_a_section() {
+    let mut h = analysed();
+    h.get_by_label("Targets").click();
+    h.run();
+    let rows = h.state().state.target_rows().len();
+    assert!(rows >= 60, "{rows}");
+    h.get_by_label("Value").click();
+    h.run();
+    let values: Vec<(String, f64)> = h
+        .state()
+        .state
+        .target_rows()
+        .iter()
+        .map(|r| (r.unit.clone(), r.value))
+        .collect();
+    assert!(
+        values
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 <= w[1].1)),
+        "sorted by unit then value"
+    );
+    // Open the first row's section.
+    let first = h.state().state.target_rows()[0].clone();
+    h.state_mut().state.handle(super::command::Command::ShowSection {
+        doc: first.doc,
+        section: first.section,
+    });
+    h.run();
+    assert_eq!(h.state().state.view, super::state::View::Document);
+    assert_eq!(h.state().state.selected_section(), Some(first.section));
+}
+
 #[test]
 fn clicking_a_document_shows_its_outline_and_a_section_its_text() {
     let mut h = harness();

@@ -62,3 +62,52 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         }
     });
 }
+
+/// A stable colour per document (by its index), readable on both themes.
+#[must_use]
+pub fn doc_colour(index: usize, dark: bool) -> Color32 {
+    const LIGHT: [Color32; 6] = [
+        Color32::from_rgb(0x1f, 0x5f, 0xaa),
+        Color32::from_rgb(0xb0, 0x3a, 0x2e),
+        Color32::from_rgb(0x2e, 0x7d, 0x32),
+        Color32::from_rgb(0x8e, 0x44, 0xad),
+        Color32::from_rgb(0xa8, 0x6a, 0x00),
+        Color32::from_rgb(0x00, 0x7c, 0x80),
+    ];
+    const DARK: [Color32; 6] = [
+        Color32::from_rgb(0x7f, 0xb8, 0xff),
+        Color32::from_rgb(0xff, 0x8a, 0x7a),
+        Color32::from_rgb(0x8b, 0xd8, 0x8e),
+        Color32::from_rgb(0xd0, 0x9b, 0xf0),
+        Color32::from_rgb(0xf5, 0xc0, 0x5a),
+        Color32::from_rgb(0x6f, 0xd6, 0xd9),
+    ];
+    if dark {
+        DARK[index % DARK.len()]
+    } else {
+        LIGHT[index % LIGHT.len()]
+    }
+}
+
+/// Colour of a highlighted target in running text.
+#[must_use]
+pub fn target_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xff, 0xb3, 0x47)
+    } else {
+        Color32::from_rgb(0xb3, 0x4d, 0x00)
+    }
+}
+
+/// A heat-strip cell for a number of sections.
+#[must_use]
+pub fn heat(count: usize, dark: bool) -> Color32 {
+    let base = accent(dark);
+    let alpha = match count {
+        0 => 0.08,
+        1 => 0.45,
+        2 => 0.7,
+        _ => 1.0,
+    };
+    base.gamma_multiply(alpha)
+}

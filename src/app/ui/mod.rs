@@ -1,36 +1,77 @@
 //! The panels. Each `*_ui` function draws from read-only state and returns commands.
 
+pub mod compare_view;
 pub mod doc_list;
+pub mod domain_nav;
 pub mod outline_view;
+pub mod targets_view;
 pub mod text_view;
 
 use super::command::Command;
 use super::settings::Settings;
-use super::state::AppState;
+use super::state::{AppState, View};
 
-/// Keyboard shortcuts that are not tied to one widget: Up/Down (with Alt) move between
-/// documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
+/// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3 switch views, Alt+Up/Down
+/// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
-    let (up, down) = ctx.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
-            i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
-        )
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (key, view) in [
+            (egui::Key::Num1, View::Document),
+            (egui::Key::Num2, View::Compare),
+            (egui::Key::Num3, View::Targets),
+        ] {
+            if i.consume_key(egui::Modifiers::COMMAND, key) {
+                out.push(Command::SetView(view));
+            }
+        }
+        let n = state.docs.len();
+        if let Some(s) = state.selected_index() {
+            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp) && s > 0 {
+                out.push(Command::SelectDocument(s - 1));
+            }
+            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown) && s + 1 < n {
+                out.push(Command::SelectDocument(s + 1));
+            }
+        }
     });
-    let n = state.docs.len();
-    match (state.selected_index(), up, down) {
-        (Some(i), true, _) if i > 0 => vec![Command::SelectDocument(i - 1)],
-        (Some(i), _, true) if i + 1 < n => vec![Command::SelectDocument(i + 1)],
-        _ => Vec::new(),
-    }
+    out
 }
 
-pub fn top_bar_ui(ui: &mut egui::Ui, settings: &Settings) -> Vec<Command> {
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.strong("duizhao 对照");
         ui.separator();
-        ui.weak("Alt+↑/↓ documents · Ctrl+= / Ctrl+- zoom");
+        for (view, name, key) in [
+            (View::Document, "Document", "Ctrl+1"),
+            (View::Compare, "Compare", "Ctrl+2"),
+            (View::Targets, "Targets", "Ctrl+3"),
+        ] {
+            if ui
+                .selectable_label(state.view == view, name)
+                .on_hover_text(key)
+                .clicked()
+            {
+                out.push(Command::SetView(view));
+            }
+        }
+        if state.view != View::Document {
+            ui.separator();
+            let dark = ui.visuals().dark_mode;
+            for (i, d) in state.docs.iter().enumerate() {
+                let mut on = state.chosen.contains(&i);
+                let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
+                let hover = format!(
+                    "{}\n{}",
+                    d.meta.title.as_deref().unwrap_or(&d.source),
+                    d.meta.issuer.as_deref().unwrap_or("")
+                );
+                if ui.toggle_value(&mut on, text).on_hover_text(hover).clicked() {
+                    out.push(Command::ToggleChosen(i));
+                }
+            }
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let label = if settings.dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {
@@ -45,6 +86,23 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
         let sections: usize = state.docs.iter().map(|d| d.sections.len()).sum();
         ui.small(format!("{} documents · {} sections", state.docs.len(), sections));
+        if let Some(a) = state.analysis() {
+            let total = a.alignment.leaves.len();
+            let aligned = a
+                .alignment
+                .schemes
+                .first()
+                .map_or(0, |s| s.assignments.iter().filter(|x| x.primary.is_some()).count());
+            ui.separator();
+            ui.small(format!(
+                "{aligned} of {total} items aligned · analysis {:.0} ms",
+                a.millis
+            ));
+        } else if state.analysing() {
+            ui.separator();
+            ui.spinner();
+            ui.small("analysing…");
+        }
         if let Some(d) = state.selected_doc() {
             ui.separator();
             ui.small(format!(

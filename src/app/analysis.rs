@@ -1,0 +1,55 @@
+//! The analysis the app shows (alignment in every scheme, targets), computed off the UI
+//! thread: building the aligner loads jieba's dictionary, and large imports take seconds.
+
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use crate::align::{Aligner, Alignment, Taxonomy};
+use crate::model::Document;
+use crate::targets::Target;
+
+/// Everything derived from the documents, in one piece.
+pub struct Analysis {
+    pub aligner: Aligner,
+    pub alignment: Alignment,
+    /// Per document, in the order of the documents analysed.
+    pub targets: Vec<Vec<Target>>,
+    /// Wall time of the whole analysis, for the status bar.
+    pub millis: f64,
+}
+
+/// Analyse on the calling thread.
+#[must_use]
+pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
+    let started = Instant::now();
+    let aligner = Aligner::new(taxonomy);
+    let alignment = aligner.align(docs);
+    let targets = docs.iter().map(crate::targets::extract).collect();
+    Analysis {
+        aligner,
+        alignment,
+        targets,
+        millis: started.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// Analyse on a named background thread; `done` is called (to request a repaint) when the
+/// result is ready to be received.
+///
+/// # Errors
+/// The thread could not be started.
+pub fn spawn(
+    docs: Vec<Document>,
+    taxonomy: Taxonomy,
+    done: impl FnOnce() + Send + 'static,
+) -> std::io::Result<Receiver<Analysis>> {
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name("duizhao-analysis".to_owned())
+        .spawn(move || {
+            // The receiver is gone only if the app closed meanwhile: nothing to report then.
+            let _ = tx.send(run(&docs, taxonomy));
+            done();
+        })?;
+    Ok(rx)
+}

@@ -1,0 +1,137 @@
+//! The chosen documents side by side, one column each, domain by domain. Targets are
+//! highlighted in the text and listed with their normalised values; an empty cell says so.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Stroke, TextFormat};
+
+use crate::app::command::Command;
+use crate::app::state::{AppState, Card};
+use crate::app::theme;
+
+pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    if state.analysis().is_none() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Aligning the documents…");
+        });
+        return out;
+    }
+    if state.chosen.is_empty() {
+        ui.label("Choose documents to compare in the bar above.");
+        return out;
+    }
+    let dark = ui.visuals().dark_mode;
+    // Column headers.
+    ui.columns(state.chosen.len(), |cols| {
+        for (col, &d) in cols.iter_mut().zip(&state.chosen) {
+            let doc = &state.docs[d];
+            let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
+            let short: String = title.chars().take(18).collect();
+            let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+            col.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
+                        .strong()
+                        .color(theme::doc_colour(d, dark)),
+                )
+                .truncate(),
+            )
+            .on_hover_text(title);
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("compare")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, row) in state.compare_rows() {
+                let header = ui
+                    .add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
+                    .on_hover_text(&row.description);
+                if state.jump_to_row == Some(i) {
+                    header.scroll_to_me(Some(egui::Align::TOP));
+                    out.push(Command::JumpToRow(None));
+                }
+                ui.columns(row.cells.len(), |cols| {
+                    for (col, cell) in cols.iter_mut().zip(&row.cells) {
+                        if cell.is_empty() {
+                            col.weak("— no section on this domain —");
+                        }
+                        for card in cell {
+                            card_ui(col, card, dark, &mut out);
+                        }
+                    }
+                });
+                ui.add_space(theme::GAP);
+                ui.separator();
+            }
+        });
+    out
+}
+
+fn card_ui(ui: &mut egui::Ui, card: &Card, dark: bool, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let path = ui.add(
+            egui::Label::new(egui::RichText::new(&card.path).monospace().color(theme::accent(dark)))
+                .sense(egui::Sense::click()),
+        );
+        if path.on_hover_text("Show in document").clicked() {
+            out.push(Command::ShowSection {
+                doc: card.doc,
+                section: card.section,
+            });
+        }
+        if !card.heading.is_empty() {
+            ui.label(egui::RichText::new(&card.heading).strong());
+        }
+        if let Some(sim) = card.similarity {
+            ui.weak(format!("≈{:.0}%", sim * 100.0))
+                .on_hover_text("Similarity to the closest section of the neighbouring column");
+        }
+    });
+    let body = ui.add(egui::Label::new(highlighted(ui, card, dark)).wrap());
+    if !card.targets.is_empty() {
+        let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
+        body.on_hover_text(lines.join("\n"));
+    }
+    ui.add_space(theme::GAP * 0.5);
+}
+
+/// The card's text with its targets coloured and underlined.
+fn highlighted(ui: &egui::Ui, card: &Card, dark: bool) -> LayoutJob {
+    let font = FontId::proportional(
+        ui.style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(15.0, |f| f.size),
+    );
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mark = TextFormat {
+        font_id: font,
+        color: theme::target_colour(dark),
+        underline: Stroke::new(1.0, theme::target_colour(dark)),
+        background: Color32::TRANSPARENT,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for (span, _) in &card.targets {
+        if span.start < at {
+            continue;
+        }
+        job.append(crate::text::char_slice(&card.text, at, span.start), 0.0, plain.clone());
+        job.append(
+            crate::text::char_slice(&card.text, span.start, span.end),
+            0.0,
+            mark.clone(),
+        );
+        at = span.end;
+    }
+    job.append(crate::text::char_slice(&card.text, at, usize::MAX), 0.0, plain);
+    job
+}

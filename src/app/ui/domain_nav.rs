@@ -1,0 +1,55 @@
+//! The domain navigator: every row of the comparison with a heat strip (one cell per chosen
+//! document, shaded by its number of sections), the scheme switch and the coverage filter.
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
+use crate::app::theme;
+
+pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    ui.heading("Domains");
+    ui.horizontal(|ui| {
+        for (i, (_, name)) in state.schemes().iter().enumerate() {
+            if ui.selectable_label(state.scheme == i, name).clicked() {
+                out.push(Command::SetScheme(i));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let mut k = state.min_coverage;
+        let label = ui.label("Covered by at least");
+        let max = state.chosen.len().max(1);
+        if ui
+            .add(egui::DragValue::new(&mut k).range(1..=max))
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.push(Command::SetMinCoverage(k));
+        }
+        ui.label("documents");
+    });
+    ui.separator();
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical()
+        .id_salt("domains")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, row) in state.compare_rows() {
+                ui.horizontal(|ui| {
+                    for cell in &row.cells {
+                        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 14.0), egui::Sense::hover());
+                        ui.painter().rect_filled(rect, 2.0, theme::heat(cell.len(), dark));
+                    }
+                    let name = row.title.split(' ').next().unwrap_or(&row.title);
+                    if ui
+                        .selectable_label(false, name)
+                        .on_hover_text(&row.description)
+                        .clicked()
+                    {
+                        out.push(Command::JumpToRow(Some(i)));
+                    }
+                });
+            }
+        });
+    out
+}
