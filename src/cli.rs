@@ -162,7 +162,7 @@ fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 }
 
 /// Terminal columns: CJK characters take two.
-fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 

@@ -35,10 +35,7 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 
 fn write_table(scheme: &Scheme, docs: &[Document], alignment: &Alignment, out: &mut impl Write) -> std::io::Result<()> {
     let width = 14;
-    let pad = |s: &str, w: usize| {
-        let n: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-        format!("{s}{}", " ".repeat(w.saturating_sub(n)))
-    };
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(crate::cli::display_width(s))));
     write!(out, "{}", pad(&scheme.zh, 24))?;
     for d in docs {
         write!(out, "{}", pad(d.display_name(), width))?;

@@ -42,13 +42,23 @@ pub fn spawn(
     docs: Vec<Document>,
     taxonomy: Taxonomy,
     done: impl FnOnce() + Send + 'static,
-) -> std::io::Result<Receiver<Analysis>> {
+) -> std::io::Result<Receiver<Result<Analysis, String>>> {
     let (tx, rx) = channel();
     std::thread::Builder::new()
         .name("duizhao-analysis".to_owned())
         .spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&docs, taxonomy))).map_err(|e| {
+                let why = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+                format!(
+                    "the analysis failed: {}",
+                    why.unwrap_or_else(|| "unknown error".to_owned())
+                )
+            });
             // The receiver is gone only if the app closed meanwhile: nothing to report then.
-            let _ = tx.send(run(&docs, taxonomy));
+            let _ = tx.send(result);
             done();
         })?;
     Ok(rx)

@@ -48,7 +48,22 @@ impl DuizhaoApp {
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, settings)
+        let mut app = Self::with_settings(&cc.egui_ctx, settings);
+        app.start_analysis(&cc.egui_ctx);
+        app
+    }
+
+    /// Analyse the loaded documents on a background thread; the UI polls for the result.
+    pub fn start_analysis(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        let docs = self.state.docs.clone();
+        match analysis::spawn(docs, crate::align::Taxonomy::builtin(), move || ctx.request_repaint()) {
+            Ok(rx) => self.state.set_pending(rx),
+            // No thread could be started: analyse here rather than not at all.
+            Err(_) => self
+                .state
+                .set_analysis(analysis::run(&self.state.docs, crate::align::Taxonomy::builtin())),
+        }
     }
 
     /// Build the app with given settings (tests use this with a fresh context).

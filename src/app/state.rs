@@ -95,7 +95,9 @@ pub struct TargetRow {
 pub struct AppState {
     pub docs: Vec<Document>,
     analysis: Option<Analysis>,
-    pending: Option<Receiver<Analysis>>,
+    pending: Option<Receiver<Result<Analysis, String>>>,
+    /// Why the last analysis failed, shown instead of the comparison.
+    pub analysis_error: Option<String>,
     selected: Option<usize>,
     section: Option<usize>,
     collapsed: BTreeSet<usize>,
@@ -172,7 +174,7 @@ impl AppState {
     }
 
     /// Wait for an analysis running in the background.
-    pub fn set_pending(&mut self, rx: Receiver<Analysis>) {
+    pub fn set_pending(&mut self, rx: Receiver<Result<Analysis, String>>) {
         self.pending = Some(rx);
     }
 
@@ -180,12 +182,19 @@ impl AppState {
     pub fn poll_analysis(&mut self) {
         let Some(rx) = &self.pending else { return };
         match rx.try_recv() {
-            Ok(a) => {
+            Ok(Ok(a)) => {
                 self.pending = None;
                 self.set_analysis(a);
             }
+            Ok(Err(why)) => {
+                self.pending = None;
+                self.analysis_error = Some(why);
+            }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.analysis_error = Some("the analysis stopped without a result".to_owned());
+            }
         }
     }
 

@@ -36,6 +36,28 @@ fn education_row(h: &Harness<'static, DuizhaoApp>) -> Vec<Vec<String>> {
 }
 
 #[test]
+fn the_background_analysis_arrives_and_fills_the_comparison() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().start_analysis(&ctx);
+    h.state_mut()
+        .state
+        .handle(super::command::Command::SetView(super::state::View::Compare));
+    for _ in 0..600 {
+        h.step();
+        if h.state().state.analysis().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(h.state().state.analysis().is_some(), "analysis arrived");
+    assert!(h.state().state.analysis_error.is_none());
+    h.run();
+    assert!(h.state().state.compare_rows().count() > 20);
+    assert!(h.query_by_label("优化发展在线教育").is_some());
+}
+
+#[test]
 fn comparing_two_documents_puts_their_education_items_side_by_side() {
     let mut h = analysed();
     h.get_by_label("Compare").click();

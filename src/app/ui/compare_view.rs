@@ -10,6 +10,10 @@ use crate::app::theme;
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
+    if let Some(why) = &state.analysis_error {
+        ui.colored_label(ui.visuals().error_fg_color, why);
+        return out;
+    }
     if state.analysis().is_none() {
         ui.horizontal(|ui| {
             ui.spinner();

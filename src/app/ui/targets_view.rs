@@ -28,7 +28,7 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
-        .column(Column::initial(90.0))
+        .column(Column::initial(120.0))
         .column(Column::initial(150.0))
         .column(Column::initial(260.0).clip(true))
         .column(Column::initial(190.0))
