@@ -4,6 +4,7 @@
 //! metadata). The CLI and the desktop app are thin layers over it.
 
 pub mod align;
+pub mod citation;
 pub mod corpus;
 pub mod fsutil;
 pub mod ingest;

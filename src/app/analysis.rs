@@ -11,7 +11,10 @@ use crate::targets::Target;
 /// Everything derived from the documents, in one piece.
 pub struct Analysis {
     pub aligner: Aligner,
+    /// The alignment with the user's overrides applied.
     pub alignment: Alignment,
+    /// The alignment as analysed, before overrides: re-applied from here after every change.
+    pub pristine: Vec<crate::align::SchemeAlignment>,
     /// Per document, in the order of the documents analysed.
     pub targets: Vec<Vec<Target>>,
     /// Wall time of the whole analysis, for the status bar.
@@ -24,10 +27,12 @@ pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
     let started = Instant::now();
     let aligner = Aligner::new(taxonomy);
     let alignment = aligner.align(docs);
+    let pristine = alignment.schemes.clone();
     let targets = docs.iter().map(crate::targets::extract).collect();
     Analysis {
         aligner,
         alignment,
+        pristine,
         targets,
         millis: started.elapsed().as_secs_f64() * 1000.0,
     }

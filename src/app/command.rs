@@ -28,5 +28,20 @@ pub enum Command {
     JumpToRow(Option<usize>),
     /// Sort the targets table by a column (again: reverse).
     SortTargets(TargetColumn),
+    /// Move a section to a category of the current scheme (`None`: no category).
+    MoveSection {
+        doc: usize,
+        section: usize,
+        category: Option<usize>,
+    },
+    /// Undo / redo the last move.
+    Undo,
+    Redo,
+    /// Copy a section's text, or its text with the citation, to the clipboard.
+    Copy {
+        doc: usize,
+        section: usize,
+        cite: bool,
+    },
     ToggleTheme,
 }

@@ -72,6 +72,14 @@ impl DuizhaoApp {
         theme::apply(ctx, &settings);
         let mut state = AppState::new(duizhao_corpus());
         state.view = settings.view;
+        state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
+        if !settings.chosen.is_empty() {
+            state.chosen = settings
+                .chosen
+                .iter()
+                .filter_map(|id| state.docs.iter().position(|d| &d.id == id))
+                .collect();
+        }
         if let Some(i) = settings
             .selected_doc
             .as_deref()
@@ -82,18 +90,36 @@ impl DuizhaoApp {
         Self { state, settings }
     }
 
-    fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+    pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         for c in commands {
             match c {
                 Command::ToggleTheme => {
                     self.settings.dark = !self.settings.dark;
                     theme::apply(ctx, &self.settings);
                 }
+                Command::Copy { doc, section, cite } => {
+                    if let Some(d) = self.state.docs.get(doc) {
+                        let s = &d.sections[section];
+                        let text = if cite {
+                            crate::citation::with_citation(d, s)
+                        } else {
+                            s.heading_and_text()
+                        };
+                        ctx.copy_text(text);
+                    }
+                }
                 other => self.state.handle(other),
             }
         }
         self.settings.selected_doc = self.state.selected_doc().map(|d| d.id.clone());
         self.settings.view = self.state.view;
+        self.settings.chosen = self
+            .state
+            .chosen
+            .iter()
+            .map(|&d| self.state.docs[d].id.clone())
+            .collect();
+        self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.zoom = ctx.zoom_factor();
     }
 }

@@ -13,6 +13,10 @@ pub struct Settings {
     pub selected_doc: Option<String>,
     /// The view last shown.
     pub view: super::state::View,
+    /// Ids of the documents in the comparison, in column order.
+    pub chosen: Vec<String>,
+    /// The user's corrections of the alignment (keyed by content hash + section path).
+    pub overrides: crate::align::overrides::Overrides,
 }
 
 impl Default for Settings {
@@ -22,6 +26,8 @@ impl Default for Settings {
             zoom: 1.0,
             selected_doc: None,
             view: super::state::View::Document,
+            chosen: Vec::new(),
+            overrides: crate::align::overrides::Overrides::default(),
         }
     }
 }

@@ -111,6 +111,8 @@ pub struct AppState {
     pub target_sort: (TargetColumn, bool),
     compare: Vec<CompareRow>,
     target_rows: Vec<TargetRow>,
+    /// The user's corrections of the alignment, with undo and redo.
+    pub overrides: crate::align::overrides::OverrideLog,
 }
 
 impl AppState {
@@ -201,7 +203,43 @@ impl AppState {
     pub fn set_analysis(&mut self, analysis: Analysis) {
         self.analysis = Some(analysis);
         self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));
+        self.reapply_overrides();
+    }
+
+    /// Start from the analysed alignment and apply the overrides in force.
+    fn reapply_overrides(&mut self) {
+        if let Some(a) = &mut self.analysis {
+            a.alignment.schemes.clone_from(&a.pristine);
+            // Overrides whose section is not loaded are kept for when it is.
+            let _unmatched = self
+                .overrides
+                .current
+                .apply(&mut a.alignment, &self.docs, &a.aligner.taxonomy);
+        }
         self.rebuild_derived();
+    }
+
+    /// The category a leaf section is in, in the current scheme.
+    #[must_use]
+    pub fn category_of(&self, doc: usize, section: usize) -> Option<usize> {
+        let a = self.analysis.as_ref()?;
+        let leaf = a.alignment.leaf_index(doc, section)?;
+        a.alignment.schemes.get(self.scheme)?.assignments[leaf].primary
+    }
+
+    /// (index, 中文 name) of the current scheme's categories.
+    #[must_use]
+    pub fn categories(&self) -> Vec<(usize, String)> {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.aligner.taxonomy.schemes.get(self.scheme))
+            .map_or_else(Vec::new, |s| {
+                s.categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (i, c.zh.clone()))
+                    .collect()
+            })
     }
 
     /// (id, name) of every scheme of the loaded taxonomy.
@@ -266,7 +304,31 @@ impl AppState {
                 };
                 self.sort_targets();
             }
-            Command::SelectDocument(_) | Command::ToggleChosen(_) | Command::ToggleTheme => {}
+            Command::MoveSection { doc, section, category } => {
+                let Some(a) = &self.analysis else { return };
+                let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
+                    return;
+                };
+                let key = crate::align::overrides::Key {
+                    doc_hash: self.docs[doc].content_hash.clone(),
+                    path: self.docs[doc].sections[section].path.clone(),
+                    scheme: scheme.id.clone(),
+                };
+                self.overrides
+                    .set(key, category.map(|c| scheme.categories[c].id.clone()));
+                self.reapply_overrides();
+            }
+            Command::Undo => {
+                if self.overrides.undo() {
+                    self.reapply_overrides();
+                }
+            }
+            Command::Redo => {
+                if self.overrides.redo() {
+                    self.reapply_overrides();
+                }
+            }
+            Command::SelectDocument(_) | Command::ToggleChosen(_) | Command::Copy { .. } | Command::ToggleTheme => {}
         }
     }
 

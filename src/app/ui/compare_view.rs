@@ -63,7 +63,7 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                             col.weak("— no section on this domain —");
                         }
                         for card in cell {
-                            card_ui(col, card, dark, &mut out);
+                            card_ui(col, state, card, dark, &mut out);
                         }
                     }
                 });
@@ -74,18 +74,20 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     out
 }
 
-fn card_ui(ui: &mut egui::Ui, card: &Card, dark: bool, out: &mut Vec<Command>) {
+fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let path = ui.add(
             egui::Label::new(egui::RichText::new(&card.path).monospace().color(theme::accent(dark)))
                 .sense(egui::Sense::click()),
         );
-        if path.on_hover_text("Show in document").clicked() {
+        let path = path.on_hover_text("Click: show in document · right-click: copy, move to another domain");
+        if path.clicked() {
             out.push(Command::ShowSection {
                 doc: card.doc,
                 section: card.section,
             });
         }
+        path.context_menu(|ui| section_menu_ui(ui, state, card, out));
         if !card.heading.is_empty() {
             ui.label(egui::RichText::new(&card.heading).strong());
         }
@@ -100,6 +102,54 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, dark: bool, out: &mut Vec<Command>) {
         body.on_hover_text(lines.join("\n"));
     }
     ui.add_space(theme::GAP * 0.5);
+}
+
+/// Copy, cite, move to another domain, open in the document.
+fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut Vec<Command>) {
+    let (doc, section) = (card.doc, card.section);
+    if ui.button("Copy text").clicked() {
+        out.push(Command::Copy {
+            doc,
+            section,
+            cite: false,
+        });
+        ui.close();
+    }
+    if ui.button("Copy with citation").clicked() {
+        out.push(Command::Copy {
+            doc,
+            section,
+            cite: true,
+        });
+        ui.close();
+    }
+    ui.menu_button("Move to domain…", |ui| {
+        let current = state.category_of(doc, section);
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            for (c, name) in state.categories() {
+                if ui.selectable_label(current == Some(c), name).clicked() {
+                    out.push(Command::MoveSection {
+                        doc,
+                        section,
+                        category: Some(c),
+                    });
+                    ui.close();
+                }
+            }
+            if ui.selectable_label(current.is_none(), "No category 未归类").clicked() {
+                out.push(Command::MoveSection {
+                    doc,
+                    section,
+                    category: None,
+                });
+                ui.close();
+            }
+        });
+    });
+    if ui.button("Show in document").clicked() {
+        out.push(Command::ShowSection { doc, section });
+        ui.close();
+    }
 }
 
 /// The card's text with its targets coloured and underlined.

@@ -25,6 +25,11 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                 out.push(Command::SetView(view));
             }
         }
+        if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z) {
+            out.push(Command::Redo);
+        } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
+            out.push(Command::Undo);
+        }
         let n = state.docs.len();
         if let Some(s) = state.selected_index() {
             if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp) && s > 0 {
