@@ -30,6 +30,8 @@ pub enum Command {
     Align(AlignArgs),
     /// List every quantitative target with its normalised value, year and metric.
     Targets(InputArgs),
+    /// Export passages with their provenance (xlsx, csv, docx, md, json).
+    Export(crate::cli_export::ExportArgs),
 }
 
 /// `duizhao align`: the inputs, and the taxonomy to align by.
@@ -59,6 +61,7 @@ pub fn run(command: Command) -> i32 {
         Command::Outline(args) => outline(&args, &mut out),
         Command::Align(args) => crate::cli_align::align(&args, &mut out),
         Command::Targets(args) => targets(&args, &mut out),
+        Command::Export(args) => Ok(crate::cli_export::export(&args)),
     };
     match result {
         Ok(code) => code,
@@ -105,13 +108,13 @@ fn outline(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     #[derive(Serialize)]
     struct TargetsJson<'a> {
-        documents: Vec<crate::cli_align::DocRef<'a>>,
+        documents: Vec<crate::align::report::DocRef<'a>>,
         targets: Vec<crate::targets::Target>,
     }
     let (docs, code) = load(args);
     let targets: Vec<crate::targets::Target> = docs.iter().flat_map(crate::targets::extract).collect();
     if args.json {
-        let documents = docs.iter().map(crate::cli_align::DocRef::from).collect();
+        let documents = docs.iter().map(crate::align::report::DocRef::from).collect();
         serde_json::to_writer_pretty(&mut *out, &TargetsJson { documents, targets })?;
         writeln!(out)?;
         return Ok(code);

@@ -6,6 +6,7 @@
 pub mod align;
 pub mod citation;
 pub mod corpus;
+pub mod export;
 pub mod fsutil;
 pub mod ingest;
 pub mod model;
@@ -76,3 +77,4 @@ fn collect_unique(results: Vec<Result<Document, IngestError>>) -> (Vec<Document>
 pub mod app;
 pub mod cli;
 mod cli_align;
+mod cli_export;

@@ -8,6 +8,7 @@
 pub mod features;
 pub mod fold;
 pub mod overrides;
+pub mod report;
 pub mod score;
 pub mod taxonomy;
 

@@ -1,0 +1,38 @@
+//! Export speed: every leaf section of the bundled corpus to XLSX and to DOCX (rendering to
+//! bytes; the analysis is done once, outside the loop).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duizhao::align::{Aligner, Taxonomy};
+use duizhao::export::{self, Format, Input, Selection};
+use std::hint::black_box;
+
+fn bundled(c: &mut Criterion) {
+    let docs = duizhao::corpus::load_all();
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let alignment = aligner.align(&docs);
+    let targets: Vec<_> = docs.iter().map(duizhao::targets::extract).collect();
+    let input = Input {
+        docs: &docs,
+        alignment: &alignment,
+        taxonomy: &aligner.taxonomy,
+        targets: &targets,
+    };
+    let all = Selection::Matrix {
+        docs: Vec::new(),
+        domains: Vec::new(),
+    };
+    for format in [Format::Xlsx, Format::Docx] {
+        c.bench_function(
+            &format!("export all sections of the bundled corpus to {}", format.extension()),
+            |b| {
+                b.iter(|| {
+                    let passages = export::resolve(&input, &all).expect("passages");
+                    black_box(export::render(format, &input, &passages).expect("rendered").len())
+                });
+            },
+        );
+    }
+}
+
+criterion_group!(benches, bundled);
+criterion_main!(benches);

@@ -1,0 +1,45 @@
+//! Markdown: grouped by domain, a heading per document, each passage as a blockquote with
+//! its citation.
+
+use super::Passage;
+
+pub fn markdown(passages: &[Passage<'_>]) -> String {
+    let mut out = String::new();
+    for (domain, group) in super::docx::by_domain(passages) {
+        out.push_str(&format!("# {domain}\n\n"));
+        let mut last_doc: Option<&str> = None;
+        for p in group {
+            if last_doc != Some(p.doc.id.as_str()) {
+                let title = p.doc.meta.title.as_deref().unwrap_or(&p.doc.source);
+                out.push_str(&format!("## {} — 《{title}》\n\n", p.doc.display_name()));
+                last_doc = Some(p.doc.id.as_str());
+            }
+            let heading = if p.section.heading.is_empty() {
+                p.section.path.clone()
+            } else {
+                format!("{} {}", p.section.path, p.section.heading)
+            };
+            out.push_str(&format!("> **{}**\n>\n", escape(&heading)));
+            for line in p.section.text.lines() {
+                out.push_str(&format!("> {}\n", escape(line)));
+            }
+            if !p.targets.is_empty() {
+                out.push_str(&format!(">\n> 目标 Targets: {}\n", escape(&p.targets_text())));
+            }
+            out.push_str(&format!("\n—— {}\n\n", p.citation()));
+        }
+    }
+    out
+}
+
+/// Markdown characters that would change the meaning of policy text.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '`' | '#' | '<' | '>' | '[' | ']' | '|' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
