@@ -473,6 +473,30 @@ impl Alignment {
         rows
     }
 
+    /// A parent section is not aligned itself: it is summarised by the categories of the
+    /// leaves beneath it, most frequent first (ties by category order).
+    #[must_use]
+    pub fn summarise(&self, scheme: usize, docs: &[Document], doc: usize, section: usize) -> Vec<(usize, usize)> {
+        let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        let mut stack = vec![section];
+        while let Some(s) = stack.pop() {
+            let sec = &docs[doc].sections[s];
+            if sec.is_leaf() {
+                if let Some(c) = self
+                    .leaf_index(doc, s)
+                    .and_then(|l| self.schemes[scheme].assignments[l].primary)
+                {
+                    *counts.entry(c).or_insert(0) += 1;
+                }
+            } else {
+                stack.extend(sec.children.iter().copied());
+            }
+        }
+        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
     /// The most similar leaf of every other document in the same row: the counterparts
     /// shown beside a section.
     #[must_use]

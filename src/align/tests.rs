@@ -188,3 +188,20 @@ fn overrides_survive_reanalysis_and_undo_restores() {
     log.current.apply(&mut al4, &docs, &ALIGNER.taxonomy);
     assert_eq!(domain_of(&al4, &docs, "city", "4"), None);
 }
+
+#[test]
+fn parents_are_summarised_from_their_children() {
+    let docs = vec![doc("province", PROVINCE)];
+    let al = ALIGNER.align(&docs);
+    let two = docs[0].sections.iter().position(|s| s.path == "二").expect("part 二");
+    assert!(al.leaf_index(0, two).is_none(), "a parent is not aligned itself");
+    let summary = al.summarise(0, &docs, 0, two);
+    let names: Vec<&str> = summary
+        .iter()
+        .map(|(c, _)| ALIGNER.taxonomy.schemes[0].categories[*c].id.as_str())
+        .collect();
+    assert_eq!(summary.iter().map(|(_, n)| n).sum::<usize>(), 4);
+    for want in ["education", "healthcare", "infrastructure", "retail"] {
+        assert!(names.contains(&want), "{names:?}");
+    }
+}
