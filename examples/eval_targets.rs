@@ -84,8 +84,9 @@ fn main() -> anyhow::Result<()> {
             Some(i) => {
                 used[i] = true;
                 matched += 1;
-                let want = g.year.map(Deadline::Year);
-                if predicted[i].2.year == want {
+                // The gold has a year or null; `every_year` is no year, so it counts as null.
+                let got = predicted[i].2.year.filter(|y| *y != Deadline::EveryYear);
+                if got == g.year.map(Deadline::Year) {
                     year_right += 1;
                 } else if verbose {
                     println!(

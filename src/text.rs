@@ -32,6 +32,24 @@ pub fn fold_for_match(s: &str) -> String {
     s.chars().map(fold_width_char).filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The value of one Chinese numeral digit (零 〇 一 二 两 … 九).
+#[must_use]
+pub fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// True for the CJK unified ideographs (base block and extension A).
 #[must_use]
 pub fn is_han(c: char) -> bool {

@@ -40,21 +40,7 @@ pub fn han_value(s: &str) -> Option<u32> {
     if s.is_empty() || s.chars().count() > 6 {
         return None;
     }
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
+    let digit = crate::text::han_digit;
     let mut total = 0u32;
     let mut current: Option<u32> = None;
     for c in s.chars() {

@@ -1,130 +1,254 @@
-//! The metric of a target: the noun phrase it counts. After the quantity when one follows
-//! (培育400家**上云标杆企业**), else the subject before it (**网络零售额**达到2.6万亿元).
+//! The metric of a target: the noun phrase it counts. After the quantity when a noun follows
+//! (培育400家**上云标杆企业**; a phrase with attributes is named by the noun after its last 的;
+//! a list by its first item), else the subject before it (**网络零售额**达到2.6万亿元), else the
+//! subject of the previous clause when the sentence elides it (网络零售额年均增长10%，2025年
+//! 达到1.5万亿元). Positions are read on the width-folded text and the metric is returned
+//! as printed.
 
-/// Verbs that open a clause and are not part of what is counted.
-const LEADING_VERBS: &[&str] = &[
+use super::context::is_clause_break;
+use super::han::TARGET_VERBS;
+use super::number::{BEFORE, LEVEL_VERBS, ends_with_at, starts_with_at};
+use super::scan::Quantity;
+
+/// Words that open a clause and are not part of what is counted.
+const LEADING: &[&str] = &[
+    "新建成",
+    "新开通",
+    "新培育",
+    "新认定",
+    "新引进",
     "力争",
-    "培育",
-    "建设",
-    "打造",
-    "推出",
-    "推广",
-    "形成",
-    "引进",
-    "新增",
-    "累计",
-    "完成",
-    "实现",
-    "建成",
-    "创建",
-    "带动",
-    "布局",
-    "部署",
-    "发展",
-    "支持",
-    "聚焦",
-    "认定",
-    "遴选",
-    "举办",
-    "开展",
-    "组织",
-    "突破",
-    "集聚",
-    "引培",
-    "争创",
-    "培育形成",
-    "推动",
-    "扶持",
-    "达到",
-    "超过",
+    "争取",
+    "确保",
+    "预计",
+    "计划",
+    "努力",
     "全省",
     "全市",
     "全区",
     "全县",
+    "全国",
+    "全年",
+    "其中",
+    "累计",
+    "新增",
+    "年均",
+    "每年",
+    "总计",
+    "合计",
 ];
 
-fn is_boundary(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ',' | '。' | '；' | ';' | '、' | '：' | ':' | '\n' | '！' | '？' | '（' | '(' | '）' | ')' | '—'
-    )
+/// Nouns too general to name a metric (覆盖1800万户家庭的能力 → 家庭).
+const GENERIC: &[&str] = &["能力", "水平", "目标", "局面", "格局", "作用", "态势", "需求", "要求"];
+
+const MAX_CHARS: usize = 24;
+
+/// The metric of `q` in `o` (as printed) / `f` (width-folded); `next` is where the next
+/// quantity starts (a list of targets: 培育“100+”基地和“1000+”品牌).
+#[must_use]
+pub fn metric(o: &[char], f: &[char], q: &Quantity, next: usize) -> Option<String> {
+    if let Some((a, b, tail)) = after(f, q, next) {
+        let mut m = render(o, a, b);
+        if let Some((c, d)) = tail {
+            m.push_str(&render(o, c, d));
+        }
+        return Some(shorten(&m));
+    }
+    before(f, q.start)
+        .or_else(|| elided_subject(f, q.start))
+        .map(|(a, b)| shorten(&render(o, a, b)))
 }
 
-/// `chars[start..number_end]` is the quantity; `[s0, s1)` its sentence.
-pub fn metric(chars: &[char], start: usize, number_end: usize, s0: usize, s1: usize) -> Option<String> {
-    // After: the rest of the clause. A list (A、B、C) is named by its first item; a phrase
-    // with attributes (掌握核心技术、…的高成长性创新企业) by the noun after its last 的.
-    let mut i = number_end;
-    while i < s1 && matches!(chars[i], '的' | '”' | '"' | ' ' | '　') {
-        i += 1;
+fn han_count(f: &[char], a: usize, b: usize) -> usize {
+    f[a..b].iter().filter(|c| crate::text::is_han(**c)).count()
+}
+
+fn in_parens(f: &[char], a: usize, j: usize) -> bool {
+    let open = f[a..j].iter().filter(|c| matches!(c, '(' | '（')).count();
+    let close = f[a..j].iter().filter(|c| matches!(c, ')' | '）')).count();
+    open > close
+}
+
+fn clause_end(f: &[char], from: usize) -> usize {
+    (from..f.len()).find(|&j| is_clause_break(f, j)).unwrap_or(f.len())
+}
+
+/// The noun after the quantity (and, for 2个万亿级、5个千亿级产业集群, the shared noun).
+#[allow(clippy::type_complexity)]
+fn after(f: &[char], q: &Quantity, next: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+    let mut a = q.end;
+    while a < f.len() && matches!(f[a], '的' | '”' | '"' | ' ' | '\u{3000}') {
+        a += 1;
     }
-    let clause_end = (i..s1)
-        .find(|&j| matches!(chars[j], '，' | ',' | '。' | '；' | ';' | '\n' | '：' | ':'))
-        .unwrap_or(s1);
-    let clause = &chars[i..clause_end];
-    let after: String = match clause.iter().rposition(|c| *c == '的') {
-        Some(d) if d + 2 < clause.len() => clause[d + 1..].iter().collect(),
-        _ => {
-            let end = (0..clause.len())
-                .find(|&j| is_boundary(clause[j]) && !paren_unit(clause, j))
-                .unwrap_or(clause.len());
-            clause[..end].iter().collect()
-        }
+    let c1 = clause_end(f, a);
+    let stop = c1.min(next.max(a));
+    // A phrase with attributes: the noun after its last 的 (outside parentheses).
+    let last_de = (a..stop).rev().find(|&j| f[j] == '的' && !in_parens(f, a, j));
+    let list_end = |from: usize, to: usize| {
+        (from..to)
+            .find(|&j| f[j] == '、' && !in_parens(f, from, j))
+            .unwrap_or(to)
     };
-    let after = after.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | ' ' | '　'));
-    if after.chars().count() >= 2 && after.chars().any(crate::text::is_han) {
-        return Some(truncate(after, 24));
+    let (mut s, mut e) = match last_de {
+        Some(d) if han_count(f, d + 1, stop) >= 2 => {
+            let tail = (d + 1, list_end(d + 1, stop));
+            let generic = GENERIC.iter().any(|g| f[tail.0..tail.1].iter().copied().eq(g.chars()));
+            if generic { (a, list_end(a, d)) } else { tail }
+        }
+        _ => (a, list_end(a, stop)),
+    };
+    while e > s && CONNECTORS.contains(&f[e - 1]) {
+        e -= 1;
     }
-    // Before: from the clause start to the verb or quantity.
-    let clause_start = (s0..start).rev().find(|&j| is_boundary(chars[j])).map_or(s0, |j| j + 1);
-    let mut before: String = chars[clause_start..start].iter().collect();
-    for v in [
-        "达到",
-        "超过",
-        "突破",
-        "不低于",
-        "不少于",
-        "保持在",
-        "保持",
-        "控制在",
-        "提高到",
-        "提升至",
-        "提升到",
-        "增长到",
-        "增加到",
-        "为",
-        "达",
-        "超",
-    ] {
-        if let Some(stripped) = before.strip_suffix(v) {
-            before = stripped.to_owned();
+    while s < e && matches!(f[s], '“' | '”' | '"') {
+        s += 1;
+    }
+    if han_count(f, s, e) < 2 || starts_with_verbal(f, s) {
+        return None;
+    }
+    // 2个万亿级、5个千亿级数字产业集群, 行业型、区域型平台: the noun after the list's last
+    // adjective of the same kind.
+    let suffix = f[e - 1];
+    let last_item = (e..c1).rev().find(|&j| f[j] == '、').map_or(e, |j| j + 1);
+    let tail = matches!(suffix, '级' | '型' | '性' | '类' | '式')
+        .then(|| (last_item..c1).find(|&j| f[j] == suffix))
+        .flatten()
+        .map(|k| (k + 1, list_end(k + 1, c1)))
+        .filter(|(c, d)| han_count(f, *c, *d) >= 2);
+    Some((s, e, tail))
+}
+
+/// Words that join list items: not part of the metric when a list item ends with them.
+const CONNECTORS: &[char] = &['和', '及', '与', '、', '或', ' '];
+
+/// 全覆盖, 以上的 …: the words after a quantity that are no noun.
+fn starts_with_verbal(f: &[char], s: usize) -> bool {
+    ["全覆盖", "覆盖", "以上", "以下", "左右", "为", "是", "等", "大关"]
+        .iter()
+        .any(|w| starts_with_at(f, s, w))
+}
+
+/// The subject before the quantity, in its clause (or list item).
+fn before(f: &[char], end: usize) -> Option<(usize, usize)> {
+    let c0 = (0..end)
+        .rev()
+        .find(|&j| is_clause_break(f, j) || f[j] == '、' && !in_parens(f, j, end))
+        .map_or(0, |j| j + 1);
+    let (a, b) = strip(f, c0, end);
+    (han_count(f, a, b) >= 2).then_some((a, b))
+}
+
+/// The subject of the previous clause of the same sentence, when this clause has none.
+fn elided_subject(f: &[char], start: usize) -> Option<(usize, usize)> {
+    let c0 = (0..start).rev().find(|&j| is_clause_break(f, j))?;
+    if !matches!(f[c0], ',' | '，') {
+        return None;
+    }
+    let p0 = (0..c0).rev().find(|&j| is_clause_break(f, j)).map_or(0, |j| j + 1);
+    // Up to the previous quantity (its first digit or qualifier).
+    let mut stop = (p0..c0).find(|&j| f[j].is_ascii_digit()).unwrap_or(c0);
+    if let Some((w, _)) = BEFORE.iter().find(|(w, _)| ends_with_at(f, stop, w)) {
+        stop -= w.chars().count();
+    }
+    let (a, mut b) = strip(f, p0, stop);
+    for w in ["年均增长", "同比增长", "增长", "年均", "提高", "提升"] {
+        if ends_with_at(f, b, w) {
+            b -= w.chars().count();
             break;
         }
     }
-    let mut before = before.trim().to_owned();
-    while let Some(v) = LEADING_VERBS
-        .iter()
-        .find(|v| before.starts_with(**v) && before.chars().count() > v.chars().count() + 1)
-    {
-        before = before[v.len()..].to_owned();
+    (b > a && han_count(f, a, b) >= 2).then_some((a, b))
+}
+
+/// Trim deadlines, openers, verbs of achieving and level verbs from `[a, b)`.
+fn strip(f: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
+    loop {
+        while a < b && matches!(f[a], ' ' | '\u{3000}' | '”') {
+            a += 1;
+        }
+        if let Some(n) = deadline_len(f, a, b) {
+            a += n;
+            continue;
+        }
+        let word = LEADING
+            .iter()
+            .chain(TARGET_VERBS)
+            .filter(|w| starts_with_at(f, a, w) && a + w.chars().count() <= b)
+            .map(|w| w.chars().count())
+            .max();
+        match word {
+            Some(n) => a += n,
+            None => break,
+        }
     }
-    let before = before.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | ' ' | '　'));
-    (before.chars().count() >= 2 && before.chars().any(crate::text::is_han)).then(|| truncate(before, 32))
+    loop {
+        while b > a && matches!(f[b - 1], ' ' | '\u{3000}' | '的') {
+            b -= 1;
+        }
+        let word = LEVEL_VERBS
+            .iter()
+            .chain(BEFORE.iter().map(|(w, _)| w))
+            .chain(&[
+                "为", "保持", "实现", "新增", "增加", "建成", "累计", "再", "力争", "争取", "确保", "年均",
+            ])
+            .filter(|w| ends_with_at(f, b, w) && b - w.chars().count() >= a)
+            .map(|w| w.chars().count())
+            .max();
+        match word {
+            Some(n) => b -= n,
+            None => break,
+        }
+    }
+    (a, b)
 }
 
-/// 车间(工厂): a parenthesis that is part of the noun, not a clause break.
-fn paren_unit(chars: &[char], j: usize) -> bool {
-    matches!(chars[j], '(' | '（')
-        && chars
-            .get(j + 1..)
-            .is_some_and(|r| r.iter().take(6).any(|c| matches!(c, ')' | '）')))
-        || matches!(chars[j], ')' | '）') && chars[..j].iter().rev().take(6).any(|c| matches!(c, '(' | '（'))
+/// A deadline phrase at `a`: (到|至|截至)?2025年(底|末)?(前)?, or a span of years (3年内).
+fn deadline_len(f: &[char], a: usize, b: usize) -> Option<usize> {
+    let short = (a..b).take_while(|&j| f[j].is_ascii_digit()).count();
+    if (1..=2).contains(&short) && starts_with_at(f, a + short, "年内") {
+        return Some(short + 2);
+    }
+    let mut i = a;
+    for p in ["截止到", "截至", "截止", "到", "至", "于"] {
+        if starts_with_at(f, i, p) {
+            i += p.chars().count();
+            break;
+        }
+    }
+    let digits = (i..b).take_while(|&j| f[j].is_ascii_digit()).count();
+    if digits != 4 || f.get(i + 4) != Some(&'年') {
+        return None;
+    }
+    i += 5;
+    for w in ["年底", "年末", "底", "末"] {
+        if starts_with_at(f, i, w) {
+            i += w.chars().count();
+            break;
+        }
+    }
+    if starts_with_at(f, i, "前") {
+        i += 1;
+    }
+    (i <= b).then_some(i - a)
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
+/// `[a, b)` as printed, unbalanced quotes dropped.
+fn render(o: &[char], a: usize, b: usize) -> String {
+    let s = &o[a..b];
+    let opens = s.iter().filter(|c| **c == '“').count();
+    let closes = s.iter().filter(|c| **c == '”').count();
+    s.iter()
+        .filter(|c| opens == closes || !matches!(c, '“' | '”'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// Long phrases shortened with an ellipsis.
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_CHARS {
         s.to_owned()
     } else {
-        s.chars().take(n).collect::<String>() + "…"
+        s.chars().take(MAX_CHARS).collect::<String>() + "…"
     }
 }

@@ -1,22 +1,86 @@
 //! Quantitative targets: every quantity a document commits to (到2022年培育400家上云标杆企业),
 //! with its value in base units, comparator, deadline and metric, and its exact span.
 //!
-//! Spans are **char offsets** into [`crate::model::Section::text`] (or into the heading, when
-//! [`Target::field`] says so). Values are in base units: 2.6万亿元 → 2.6e12 with unit 元, so
-//! that one province's 万亿元 and another's 亿元 compare in one table.
+//! Spans are **char offsets** (Unicode scalar values, not bytes) into
+//! [`crate::model::Section::text`], or into [`crate::model::Section::heading`] when
+//! [`Target::field`] says so; `text` is always that slice, as printed. Matching reads a
+//! width-folded copy (full-width digits, ％, ＋ folded by [`crate::text::fold_width_char`]),
+//! which has the same char offsets. Values are in base units — 2.6万亿元 → 2.6e12 with unit 元,
+//! 100万户 → 1e6 户 — so that one province's 万亿元 and another's 亿元 compare in one table.
+//!
+//! The stages: `number` reads numerals, magnitudes, units and qualifiers; `scan` finds
+//! well-formed quantities (`han` those in Chinese characters) and refuses dates, 文号, list
+//! numbers, ordinals, technology names;
+//! `context` keeps those that are targets (not subsidies, facts already achieved, routine
+//! frequencies, size descriptors); `year` reads deadlines; `metric` names what is counted.
+//!
+//! Decisions a reader may question, taken on purpose:
+//! - a range (增长10%—15%) is one target at its lower bound with comparator ≥;
+//! - a bare 万 amount without a unit (常住人口5000万) is a target only after a qualifier or a
+//!   verb of achieving; a bare 亿 amount is one (money, unit 元 when the metric names money);
+//! - a standalone size class (打造千亿级产业集群) is a target of ≥ 1e11 元, but next to a count
+//!   (5家千亿级平台型企业) it only describes what is counted;
+//! - subsidies, rewards and caps (给予最高500万元奖励, 设立5000万元专项资金) are instruments,
+//!   not targets; so are rankings (前10名) and counts of existing units (全省16个市);
+//! - 年均增长12% is due by the sentence's deadline, not 每年; 每年新增100家 is `every_year`;
+//! - a quantity whose deadline lies before the document's own year (issue date, else plan
+//!   period) reports the past and is dropped by [`extract`], as are all quantities of a
+//!   section headed 发展基础, 现状, 执行情况 … (the status quo);
+//! - upper bounds get comparators of their own, ≤ and < (PUE降至1.3以下, 控制在5%以内), beside
+//!   the issue's ≥ ≈ = >; durations (压缩至3个工作日以内), years of schooling and ages
+//!   (受教育年限达到11.5年) count only when such a bound or a level verb states them;
+//! - numbers in Chinese characters count only with a measure word and after a verb of
+//!   achieving or a qualifier (建设十个园区, 培育百家企业), never in names (“百村千户”工程).
 
+mod context;
+mod han;
 mod metric;
-pub mod scan;
+mod number;
+mod scan;
+mod year;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{CharRange, Document};
-pub use scan::Comparator;
 
-/// When a target is due.
+/// How a target relates to its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparator {
+    /// 以上, 不少于, 达到, “100+”, and the lower bound of a range.
+    #[serde(rename = "≥")]
+    AtLeast,
+    /// 超过, 突破, 逾, 100余家.
+    #[serde(rename = ">")]
+    MoreThan,
+    /// 左右, 约, 近.
+    #[serde(rename = "≈")]
+    About,
+    /// As printed, without a qualifier.
+    #[serde(rename = "=")]
+    Equal,
+    /// 以下, 以内, 不超过 (PUE降至1.3以下).
+    #[serde(rename = "≤")]
+    AtMost,
+    /// 低于, 少于.
+    #[serde(rename = "<")]
+    LessThan,
+}
+
+impl Comparator {
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::AtLeast => "≥",
+            Self::MoreThan => ">",
+            Self::About => "≈",
+            Self::Equal => "=",
+            Self::AtMost => "≤",
+            Self::LessThan => "<",
+        }
+    }
+}
+
+/// When a target is due: a year, or every year (serialised as `"every_year"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Deadline {
@@ -60,20 +124,24 @@ pub enum Field {
 /// One quantitative target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Target {
+    /// [`Document::id`].
     pub doc: String,
-    /// Section id.
+    /// [`crate::model::Section::id`].
     pub section: String,
+    /// Whether `span` points into the section's text (almost always) or its heading.
     pub field: Field,
-    /// Char offsets into the section's text (or heading).
+    /// **Char** offsets (not bytes) into the section's text (or heading), end exclusive.
     pub span: CharRange,
-    /// The quantity as printed, e.g. `100家以上`.
+    /// The quantity as printed, qualifiers included: `达到2.6万亿元`, `100家以上`, `“100+”`.
     pub text: String,
-    /// In base units.
+    /// In base units: 2.6万亿元 → 2.6e12.
     pub value: f64,
+    /// The base unit: 元, 家, 个, 户, 人次, %, 个百分点, P … (empty for “100+” or a bare index).
     pub unit: String,
     pub comparator: Comparator,
+    /// When it is due, if the text says.
     pub year: Option<Deadline>,
-    /// What is counted, e.g. 上云标杆企业.
+    /// What is counted, as printed, e.g. 上云标杆企业.
     pub metric: Option<String>,
 }
 
@@ -89,120 +157,220 @@ pub struct Found {
     pub metric: Option<String>,
 }
 
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:力争|预计|计划)?(?:到|至|截至|截止到?|于)\s*((?:19|20)\d{2})\s*年(?:底|末|前|年底|年末)?|((?:19|20)\d{2})\s*年(?:底|末|前)|(?:^|[，,。；;])\s*((?:19|20)\d{2})\s*年\s*[，,])")
-        .expect("deadline regex")
-});
-static EVERY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"每年|年均|每一年").expect("every-year regex"));
-
-/// Deadlines stated in a text: (char offset, year).
-fn deadlines(text: &str) -> Vec<(usize, u16)> {
-    DEADLINE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
-            // 2021年3月: a date, not a deadline.
-            let after = &text[m.end()..];
-            let after = after.trim_start_matches(|ch: char| ch == '年' || ch.is_whitespace());
-            if after.starts_with(|ch: char| ch.is_ascii_digit()) {
-                return None;
-            }
-            Some((text[..m.start()].chars().count(), m.as_str().parse().ok()?))
-        })
-        .collect()
-}
-
-fn sentence_bounds(chars: &[char], at: usize) -> (usize, usize) {
-    let stop = |c: &char| matches!(c, '。' | '；' | ';' | '\n' | '！' | '？');
-    let start = chars[..at.min(chars.len())].iter().rposition(stop).map_or(0, |p| p + 1);
-    let end = chars[at.min(chars.len())..]
-        .iter()
-        .position(stop)
-        .map_or(chars.len(), |p| at + p);
-    (start, end)
-}
-
-/// Targets in one text. `inherited` is the deadline of the enclosing section, used when the
-/// text states none.
+/// Targets in one text: a section's text or heading. `inherited` is the deadline of the
+/// enclosing section, used when the text states none. Spans are char offsets into `text`.
 #[must_use]
 pub fn extract_text(text: &str, inherited: Option<Deadline>) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
-    let all_deadlines = deadlines(text);
-    scan::quantities(text)
-        .into_iter()
-        .map(|q| {
-            let (s0, s1) = sentence_bounds(&chars, q.number_start);
-            let sentence: String = chars[s0..s1].iter().collect();
-            let in_sentence: Vec<(usize, u16)> = all_deadlines
-                .iter()
-                .copied()
-                .filter(|(p, _)| (s0..s1).contains(p))
-                .collect();
-            let every = EVERY_YEAR
-                .find(&sentence)
-                .is_some_and(|m| s0 + sentence[..m.start()].chars().count() < q.start);
-            let year = if every {
-                Some(Deadline::EveryYear)
-            } else {
-                nearest(&in_sentence, q.start)
-                    .or_else(|| nearest(&all_deadlines, q.start))
-                    .map(Deadline::Year)
-                    .or(inherited)
-            };
-            Found {
-                span: CharRange::new(q.start, q.end),
-                text: chars[q.start..q.end].iter().collect(),
-                value: q.value,
-                unit: q.unit.clone(),
-                comparator: q.comparator,
-                year,
-                metric: metric::metric(&chars, q.start, q.number_end, s0, s1),
-            }
-        })
-        .collect()
+    extract_in(text, inherited, None)
 }
 
-/// The nearest deadline before `at`, else the first after it.
-fn nearest(deadlines: &[(usize, u16)], at: usize) -> Option<u16> {
-    deadlines
+/// The width-folded copy matching reads: same chars count, so the same offsets. The
+/// full-width comma stays, so that an ASCII comma between digits is a thousands separator.
+/// The traditional forms of numerals, units and qualifiers (萬, 億, 個, 達到, 以內) read as
+/// their simplified forms, for documents read from Big5.
+fn fold(text: &str) -> (Vec<char>, Vec<char>) {
+    let o: Vec<char> = text.chars().collect();
+    let f = o
         .iter()
-        .rev()
-        .find(|(p, _)| *p <= at)
-        .or_else(|| deadlines.iter().find(|(p, _)| *p > at))
-        .map(|(_, y)| *y)
+        .map(|&c| match c {
+            '，' => c,
+            '萬' => '万',
+            '億' => '亿',
+            '兩' => '两',
+            '個' => '个',
+            '項' => '项',
+            '戶' => '户',
+            '場' => '场',
+            '噸' => '吨',
+            '輛' => '辆',
+            '條' => '条',
+            '臺' => '台',
+            '處' => '处',
+            '種' => '种',
+            '張' => '张',
+            '間' => '间',
+            '門' => '门',
+            '組' => '组',
+            '點' => '点',
+            '達' => '达',
+            '過' => '过',
+            '於' => '于',
+            '級' => '级',
+            '約' => '约',
+            '餘' => '余',
+            '內' => '内',
+            '歲' => '岁',
+            '畝' => '亩',
+            '屆' => '届',
+            '號' => '号',
+            '時' => '时',
+            '週' => '周',
+            '為' => '为',
+            _ => crate::text::fold_width_char(c),
+        })
+        .collect();
+    (o, f)
 }
 
-/// Every target of a document, in document order.
+/// Words that make a bare 亿 amount money.
+const MONEY_WORDS: &[&str] = &[
+    "额",
+    "规模",
+    "收入",
+    "产值",
+    "增加值",
+    "投资",
+    "营收",
+    "交易",
+    "资金",
+    "利润",
+    "税",
+    "消费",
+    "总值",
+    "销售",
+    "融资",
+    "出口",
+    "进口",
+    "贸易",
+    "GDP",
+    "经济",
+    "营业",
+    "资产",
+    "基金",
+];
+
+/// `extract_text`, dropping targets due before `min_year` (they report the past).
+fn extract_in(text: &str, inherited: Option<Deadline>, min_year: Option<u16>) -> Vec<Found> {
+    let (o, f) = fold(text);
+    let qs = context::targets(&f, scan::quantities(&f));
+    if qs.is_empty() {
+        return Vec::new();
+    }
+    let deadlines = year::read(&f, min_year);
+    let mut out: Vec<Found> = Vec::with_capacity(qs.len());
+    let mut previous: Option<(usize, Option<String>)> = None;
+    for (k, q) in qs.iter().enumerate() {
+        let next = qs.get(k + 1).map_or(f.len(), |n| n.start);
+        let sentence = context::sentence_bounds(&f, q.start).0;
+        let mut metric = metric::metric(&o, &f, q, next);
+        // An elided subject: 每年推动1万家企业上云，到2025年累计达到10万家.
+        if metric.is_none()
+            && let Some((s, m)) = &previous
+            && *s == sentence
+        {
+            metric.clone_from(m);
+        }
+        previous = Some((sentence, metric.clone()));
+        let year = deadlines.resolve(&f, q.start, inherited);
+        if let (Some(Deadline::Year(y)), Some(min)) = (year, min_year)
+            && y < min
+        {
+            continue;
+        }
+        let money = metric
+            .as_deref()
+            .is_some_and(|m| MONEY_WORDS.iter().any(|w| m.contains(w)));
+        let unit = if q.unit.is_empty() && q.kind == scan::Kind::Money && money {
+            "元".to_owned()
+        } else {
+            q.unit.clone()
+        };
+        out.push(Found {
+            span: CharRange::new(q.start, q.end),
+            text: o[q.start..q.end].iter().collect(),
+            value: q.value,
+            unit,
+            comparator: q.comparator,
+            year,
+            metric,
+        });
+    }
+    out
+}
+
+/// Headings of sections that describe the status quo: their numbers are facts, not targets.
+const STATUS_QUO: &[&str] = &[
+    "发展基础",
+    "现实基础",
+    "基础条件",
+    "发展现状",
+    "现状",
+    "发展成就",
+    "取得成效",
+    "主要成效",
+    "工作成效",
+    "发展回顾",
+    "面临形势",
+    "发展形势",
+    "形势分析",
+    "机遇和挑战",
+    "机遇与挑战",
+    "执行情况",
+    "完成情况",
+];
+
+/// The document's own year: a deadline before it reports the past. The issue (else
+/// publication) year, or the plan period's first year if earlier.
+fn reference_year(doc: &Document) -> Option<u16> {
+    let m = &doc.meta;
+    let issued = m
+        .date_issued
+        .as_deref()
+        .or(m.date_published.as_deref())
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u16>().ok());
+    let period = m.period.map(|[a, _]| a);
+    match (issued, period) {
+        (Some(i), Some(p)) => Some(i.min(p)),
+        (i, p) => i.or(p),
+    }
+}
+
+/// Every target of a document, in document order (sections in order, a heading before its
+/// text, then by span). A section's targets without a deadline of their own take the lead
+/// deadline of the nearest enclosing section that states one (see `year`).
 #[must_use]
 pub fn extract(doc: &Document) -> Vec<Target> {
-    let mut out = Vec::new();
-    for (i, s) in doc.sections.iter().enumerate() {
-        // A deadline stated once by an enclosing section (主要目标：力争到2025年 …) holds for
-        // the items beneath it.
-        let mut inherited = None;
-        let mut p = s.parent;
-        while let Some(pi) = p {
-            let parent = &doc.sections[pi];
-            let stated = deadlines(&parent.text)
-                .into_iter()
-                .chain(deadlines(&parent.heading))
-                .next();
-            if let Some((_, y)) = stated {
-                inherited = Some(Deadline::Year(y));
-                break;
+    let min_year = reference_year(doc);
+    let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
+    // The deadline each section with children hands down.
+    let handed: Vec<Option<Deadline>> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            if s.children.is_empty() {
+                return None;
             }
-            p = parent.parent;
+            let lead = |t: &str| year::read(&fold(t).1, min_year).lead();
+            lead(&s.text).or_else(|| lead(&s.heading)).filter(not_past)
+        })
+        .collect();
+    let ancestors =
+        |s: &crate::model::Section| std::iter::successors(s.parent, |&p| doc.sections.get(p).and_then(|x| x.parent));
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        if ancestors(s)
+            .filter_map(|p| doc.sections.get(p))
+            .chain([s])
+            .any(|x| STATUS_QUO.iter().any(|w| x.heading.contains(w)))
+        {
+            continue;
         }
-        let own_year = deadlines(&s.text)
-            .first()
-            .map(|(_, y)| Deadline::Year(*y))
-            .or(inherited);
-        let _ = i;
+        let inherited = ancestors(s).find_map(|p| handed.get(p).copied().flatten());
+        // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
+        let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || number::is_han_numeral(c);
+        // And a text the deadline its heading states ((二) 2025年目标).
+        let (text_lead, heading_lead) = if s.heading.chars().any(numeric) {
+            let lead = |t: &str| year::read(&fold(t).1, min_year).lead().filter(not_past);
+            (lead(&s.text), lead(&s.heading))
+        } else {
+            (None, None)
+        };
         for (field, text, inh) in [
-            (Field::Heading, &s.heading, own_year),
-            (Field::Text, &s.text, inherited),
+            (Field::Heading, &s.heading, text_lead.or(inherited)),
+            (Field::Text, &s.text, heading_lead.or(inherited)),
         ] {
-            for f in extract_text(text, inh) {
+            for f in extract_in(text, inh, min_year) {
                 out.push(Target {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
@@ -221,30 +389,53 @@ pub fn extract(doc: &Document) -> Vec<Target> {
     out
 }
 
-/// The value for a tooltip or table: `2.6万亿 元 (2.6e12)`, `29 %`, `≥ 100 家`.
+/// A number for display: at most six decimals, no trailing zeros.
+fn number(x: f64) -> String {
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The value with a magnitude word for reading, without unit or comparator: `2.6万亿`,
+/// `1800万`, `29`, `15000` (Latin units and rates are never scaled).
+#[must_use]
+pub fn scaled_value(t: &Target) -> String {
+    let (scaled, word) = scale(t);
+    format!("{}{word}", number(scaled))
+}
+
+fn scale(t: &Target) -> (f64, &'static str) {
+    let v = t.value;
+    let scalable = t.unit.is_empty() || t.unit.chars().all(crate::text::is_han) && t.unit != "个百分点";
+    match v.abs() {
+        a if scalable && a >= 1e12 => (v / 1e12, "万亿"),
+        a if scalable && a >= 1e8 => (v / 1e8, "亿"),
+        a if scalable && a >= 1e4 && (v / 1e4 * 100.0).fract() == 0.0 => (v / 1e4, "万"),
+        _ => (v, ""),
+    }
+}
+
+/// The value for a tooltip or table: `≥ 2.6 万亿元 (2.6e12 元)`, `29 %`, `≈ 10 家`,
+/// `1800 万户 (1.8e7 户)`. The comparator comes first unless it is `=`.
 #[must_use]
 pub fn display_value(t: &Target) -> String {
     let v = t.value;
-    let (scaled, word) = if v >= 1e12 {
-        (v / 1e12, "万亿")
-    } else if v >= 1e8 {
-        (v / 1e8, "亿")
-    } else if v >= 1e4 && v.fract() == 0.0 && (v / 1e4).fract() == 0.0 {
-        (v / 1e4, "万")
-    } else {
-        (v, "")
-    };
-    let num = format!("{scaled}");
     let cmp = if t.comparator == Comparator::Equal {
         String::new()
     } else {
         format!("{} ", t.comparator.symbol())
     };
-    if word.is_empty() {
-        format!("{cmp}{num} {}", t.unit)
+    let (scaled, word) = scale(t);
+    let shown = if word.is_empty() {
+        format!("{cmp}{} {}", number(v), t.unit)
     } else {
-        format!("{cmp}{num}{word} {} ({v:e})", t.unit)
-    }
+        format!("{cmp}{} {word}{} ({v:e} {})", number(scaled), t.unit, t.unit)
+    };
+    shown.trim_end().to_owned()
 }
 
 #[cfg(test)]

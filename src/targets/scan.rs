@@ -1,381 +1,416 @@
-//! Finding quantities in text: Arabic (half- or full-width, decimal) and Chinese numerals
-//! with magnitude words and measure units, the “100+” form, and the qualifiers around them;
-//! and refusing what only looks like a quantity (dates, 文号, ordinals, technology names,
-//! list numbers, 7*24, version numbers, names in quotes).
+//! Finding quantities in a width-folded text: a number (Arabic or Chinese), its magnitude,
+//! unit and qualifiers, and the printed span they make together. Whatever only looks like a
+//! quantity is refused here by its shape: dates and times, 文号 brackets, list numbers,
+//! ordinals (第84次), technology and product names (5G, IPv6, 4K/8K, A100), versions (2.0版),
+//! formulas (7*24, 1+N), rankings (前10名), per-capita denominators (每万人), codes in
+//! quotes (“5321”). Chinese numerals are read in `super::han`.
+//! Whether a well-formed quantity is a *target* in its context is decided in
+//! [`super::context`].
 
-use std::sync::LazyLock;
+use super::Comparator;
+use super::han::{han, verb_before};
+use super::number::{
+    COUNT_UNITS, DURATIONS, base_unit, is_han_numeral, level_verb_before, magnitude_at, qualifier_after,
+    qualifier_before, read_arabic, read_han, starts_with_at, unit_at, unit_before_magnitude, unit_factor,
+};
 
-use regex::Regex;
+/// What a quantity measures, as far as its unit tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Things counted: 家, 个, 项, 人次 …
+    Count,
+    /// Money (元), or an amount with a magnitude and no unit (5000亿, 300万), which is
+    /// money when its metric says so.
+    Money,
+    /// A size class: 千亿级, 500亿级.
+    Class,
+    /// %, ‰, 个百分点, 倍.
+    Rate,
+    /// Physical measures, “100+”, numbers without a unit.
+    Other,
+}
 
-/// A quantity as printed, before its deadline and metric are read.
+/// A quantity as printed, before its context, deadline and metric are read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    /// Char range of the whole printed quantity (qualifiers included).
+    /// Char range of the printed quantity, qualifiers and quotes included.
     pub start: usize,
     pub end: usize,
-    /// Char offset where the number itself starts and the unit/qualifier ends.
-    pub number_start: usize,
-    pub number_end: usize,
+    /// Where the number itself starts.
+    pub num_start: usize,
     pub value: f64,
     pub unit: String,
     pub comparator: Comparator,
+    pub kind: Kind,
+    /// Written in Chinese numerals.
+    pub han: bool,
 }
 
-/// How the target relates to its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Comparator {
-    #[serde(rename = "≥")]
-    AtLeast,
-    #[serde(rename = ">")]
-    MoreThan,
-    #[serde(rename = "≈")]
-    About,
-    #[serde(rename = "=")]
-    Equal,
+pub(super) fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | '，' | ';' | '。' | ':' | '\n' | '!' | '?')
 }
 
-impl Comparator {
-    #[must_use]
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Self::AtLeast => "≥",
-            Self::MoreThan => ">",
-            Self::About => "≈",
-            Self::Equal => "=",
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '–' | '~' | '〜' | '－')
+}
+
+/// Chars right after a number that make it a date, time, code, version or list number.
+fn bad_next(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '时'
+            | '点'
+            | '分'
+            | '秒'
+            | '周'
+            | '天'
+            | '岁'
+            | ':'
+            | '.'
+            | '、'
+            | ')'
+            | ']'
+            | '〕'
+            | '】'
+            | '》'
+            | '*'
+            | '×'
+            | '/'
+            | '版'
+            | '代'
+            | '号'
+            | '期'
+            | '届'
+            | '型'
+            | '维'
+            | '星'
+            | '寸'
+            | '后'
+            | '位'
+            | '层'
+            | '路'
+            | '线'
+            | '#'
+    )
+}
+
+/// Chars right before a number that make it part of a name, code, ordinal or ranking.
+fn bad_prev(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_dash(c)
+        || matches!(
+            c,
+            '.' | '*'
+                | '×'
+                | '/'
+                | '\\'
+                | '+'
+                | ':'
+                | '#'
+                | '_'
+                | '@'
+                | '·'
+                | '第'
+                | '前'
+                | '每'
+                | '〔'
+                | '['
+                | '【'
+                | '号'
+        )
+}
+
+/// All quantities in the width-folded `f`, in order, not overlapping.
+#[must_use]
+pub fn quantities(f: &[char]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        let c = f[i];
+        if c.is_ascii_digit() {
+            let Some((v, e)) = read_arabic(f, i) else {
+                i += 1;
+                continue;
+            };
+            match arabic(f, i, e, v) {
+                Some(q) => {
+                    i = q.end.max(e);
+                    out.push(q);
+                }
+                None => i = skip_token(f, e),
+            }
+        } else if is_han_numeral(c) && (i == 0 || !is_han_numeral(f[i - 1])) {
+            let run_end = (i..f.len()).find(|&j| !is_han_numeral(f[j])).unwrap_or(f.len());
+            match read_han(f, i)
+                .filter(|(_, e)| *e == run_end)
+                .and_then(|(v, e)| han(f, i, e, v))
+            {
+                Some(q) => {
+                    i = q.end.max(run_end);
+                    out.push(q);
+                }
+                None => i = run_end,
+            }
+        } else {
+            i += 1;
         }
     }
-}
-
-/// Magnitude words, longest first, and their factors.
-const MAGNITUDES: &[(&str, f64)] = &[
-    ("万亿", 1e12),
-    ("千亿", 1e11),
-    ("百亿", 1e10),
-    ("亿", 1e8),
-    ("千万", 1e7),
-    ("百万", 1e6),
-    ("十万", 1e5),
-    ("万", 1e4),
-];
-
-/// Measure units, longest first. A quantity needs one of these, a magnitude, `%` or `+`.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "人次",
-    "家次",
-    "平方公里",
-    "平方米",
-    "千瓦时",
-    "元",
-    "美元",
-    "个",
-    "家",
-    "项",
-    "件",
-    "所",
-    "座",
-    "条",
-    "台",
-    "套",
-    "部",
-    "款",
-    "名",
-    "人",
-    "户",
-    "场",
-    "处",
-    "种",
-    "类",
-    "张",
-    "间",
-    "支",
-    "只",
-    "辆",
-    "根",
-    "次",
-    "倍",
-    "吨",
-    "公里",
-    "千米",
-    "米",
-    "亩",
-    "千瓦",
-    "兆瓦",
-    "GW",
-    "MW",
-    "kW",
-    "PFlops",
-    "EFlops",
-    "PFLOPS",
-    "EFLOPS",
-    "PB",
-    "EB",
-    "TB",
-    "Gbps",
-    "Mbps",
-    "P",
-    "E",
-    "%",
-    "％",
-    "‰",
-    "G",
-    "M",
-];
-
-/// Measure words after which a number in Chinese characters is a count.
-const HAN_UNITS: &[&str] = &["个", "家", "项", "所", "座", "条", "名", "件", "户", "人"];
-
-/// Verbs after which a small number in words is a target (建设三个平台).
-const TARGET_VERBS: &[&str] = &[
-    "建设", "建成", "培育", "打造", "新增", "引进", "创建", "设立", "布局", "形成", "推出", "认定",
-];
-
-/// Qualifiers before a number and their comparator.
-const BEFORE: &[(&str, Comparator)] = &[
-    ("不少于", Comparator::AtLeast),
-    ("不低于", Comparator::AtLeast),
-    ("至少", Comparator::AtLeast),
-    ("超过", Comparator::MoreThan),
-    ("突破", Comparator::MoreThan),
-    ("逾", Comparator::MoreThan),
-    ("超", Comparator::MoreThan),
-    ("达到", Comparator::AtLeast),
-    ("达", Comparator::AtLeast),
-    ("约", Comparator::About),
-    ("近", Comparator::About),
-];
-
-/// Qualifiers after a number (and unit).
-const AFTER: &[(&str, Comparator)] = &[
-    ("以上", Comparator::AtLeast),
-    ("左右", Comparator::About),
-    ("多", Comparator::MoreThan),
-    ("余", Comparator::MoreThan),
-];
-
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9０-９]+(?:[.．][0-9０-９]+)?").expect("number regex"));
-static HAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二两三四五六七八九十百千]+").expect("han number regex"));
-
-fn fold_digits(s: &str) -> String {
-    s.chars()
-        .map(crate::text::fold_width_char)
-        .map(|c| if c == '．' { '.' } else { c })
-        .collect()
-}
-
-fn starts_with_at(chars: &[char], at: usize, s: &str) -> bool {
-    let n = s.chars().count();
-    at + n <= chars.len() && chars[at..at + n].iter().copied().eq(s.chars())
-}
-
-fn ends_with_at(chars: &[char], end: usize, s: &str) -> bool {
-    let n = s.chars().count();
-    end >= n && chars[end - n..end].iter().copied().eq(s.chars())
-}
-
-/// All quantities in `text` (char offsets), in order.
-#[must_use]
-pub fn quantities(text: &str) -> Vec<Quantity> {
-    let chars: Vec<char> = text.chars().collect();
-    // Byte → char offsets for regex matches.
-    let mut char_at = vec![0usize; text.len() + 1];
-    for (ci, (bi, c)) in text.char_indices().enumerate() {
-        char_at[bi..bi + c.len_utf8()].fill(ci);
-    }
-    char_at[text.len()] = chars.len();
-    let mut out = Vec::new();
-    for m in ARABIC.find_iter(text) {
-        let (s, e) = (char_at[m.start()], char_at[m.end()]);
-        let value = fold_digits(m.as_str()).parse::<f64>().ok().filter(|v| v.is_finite());
-        out.extend(value.and_then(|v| read_quantity(&chars, s, e, v, false)));
-    }
-    for m in HAN.find_iter(text) {
-        let (s, e) = (char_at[m.start()], char_at[m.end()]);
-        let value = crate::outline::number::han_value(m.as_str())
-            .map(f64::from)
-            .or_else(|| han_thousands(m.as_str()));
-        out.extend(value.and_then(|v| read_quantity(&chars, s, e, v, true)));
-    }
-    out.sort_by_key(|q| q.start);
-    out.dedup_by(|b, a| b.start < a.end);
     out
 }
 
-/// 千 / 三千 (han_value stops at the hundreds).
-fn han_thousands(s: &str) -> Option<f64> {
-    let (head, tail) = s.split_once('千')?;
-    let h = if head.is_empty() {
-        1
-    } else {
-        crate::outline::number::han_value(head)?
-    };
-    let t = if tail.is_empty() {
-        0
-    } else {
-        crate::outline::number::han_value(tail)?
-    };
-    Some(f64::from(h * 1000 + t))
+/// After a refused number, skip the rest of its token (2020-07-10, 1.2.3, 4K/8K) so that its
+/// parts are not read as numbers of their own.
+fn skip_token(f: &[char], mut e: usize) -> usize {
+    while e < f.len() && (f[e].is_ascii_alphanumeric() || matches!(f[e], '.' | '/' | '-' | ':' | '*' | '×' | '+')) {
+        e += 1;
+    }
+    e
 }
 
-/// Read magnitude, unit and qualifiers around a number at `[s, e)`; `None` if it is not a
-/// quantity that something is to achieve.
-fn read_quantity(chars: &[char], s: usize, e: usize, mut value: f64, han: bool) -> Option<Quantity> {
-    let prev = s.checked_sub(1).map(|i| chars[i]);
-    let next = chars.get(e).copied();
-    // Part of a longer token: a technology or product name (5G, IPv6, 4K/8K, A100), a version
-    // (2.0版), a formula (7*24, 1+N, 6+365), an ordinal (第84次), a decimal list number.
-    if prev
-        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '*' | '×' | '/' | '第' | '-' | '—' | '~' | '～' | '＋'))
-        || next.is_some_and(|c| {
-            matches!(
-                c,
-                '*' | '×'
-                    | '/'
-                    | '版'
-                    | '代'
-                    | '号'
-                    | '期'
-                    | '届'
-                    | '级'
-                    | '型'
-                    | '类'
-                    | '维'
-                    | '星'
-                    | '－'
-                    | '-'
-                    | '—'
-                    | '~'
-                    | '～'
-            )
-        })
-    {
-        return None;
+/// Digits right after a count that are not a technology name: 5个100, 四个“100+”.
+pub(super) fn names_follow(f: &[char], i: usize) -> bool {
+    let j = i + usize::from(matches!(f.get(i), Some('“' | '"')));
+    if !f.get(j).is_some_and(char::is_ascii_digit) {
+        return false;
     }
-    if prev == Some('+') || (next == Some('+') && chars.get(e + 1).is_some_and(|c| c.is_alphanumeric())) {
-        return None;
-    }
-    // Inside a 文号 bracket: 〔2020〕54号.
-    if prev.is_some_and(|c| matches!(c, '〔' | '[' | '［' | '【'))
-        || next.is_some_and(|c| matches!(c, '〕' | ']' | '］' | '】'))
-    {
-        return None;
-    }
-    let mut i = e;
-    while chars.get(i).is_some_and(|c| matches!(c, ' ' | '\u{3000}')) {
+    let k = (j..f.len()).find(|&k| !f[k].is_ascii_digit()).unwrap_or(f.len());
+    !f.get(k).is_some_and(char::is_ascii_alphabetic)
+}
+
+/// Skip ASCII spaces (web texts write “5000 亿”).
+fn skip_spaces(f: &[char], mut i: usize) -> usize {
+    while f.get(i) == Some(&' ') {
         i += 1;
     }
-    // Dates, times and durations are not quantities to achieve.
-    if chars.get(i).is_some_and(|c| {
-        matches!(
-            c,
-            '年' | '月' | '日' | '时' | '点' | '分' | '秒' | '周' | '天' | ':' | '：'
-        )
-    }) {
+    i
+}
+
+/// Round away binary noise: 2.6 × 1e12 is 2.6e12.
+fn tidy(x: f64) -> f64 {
+    format!("{x:.12e}").parse().unwrap_or(x)
+}
+
+fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
+    if s > 0 && bad_prev(f[s - 1]) {
         return None;
     }
-    // List numbering: a number right after a line start followed by 、 or a dot.
-    if chars
-        .get(i)
-        .is_some_and(|c| matches!(c, '、' | '.' | '．' | ')' | '）'))
-    {
-        return None;
-    }
-    let mut magnitude = 1.0;
-    for (word, f) in MAGNITUDES {
-        if starts_with_at(chars, i, word) {
-            // 千亿级 / 百亿级 describe a class of enterprise, not a quantity.
-            if chars.get(i + word.chars().count()) == Some(&'级') {
-                return None;
+    let mut value = v;
+    let mut i = e;
+    let mut range = false;
+    // A range: 10-15%, 10%～15%, 5至10个 — read to the upper number, keep the lower.
+    let pct = usize::from(f.get(i) == Some(&'%'));
+    if let Some(&sep) = f.get(i + pct).filter(|c| is_dash(**c) || matches!(c, '至' | '到')) {
+        let j = i + pct + 1 + usize::from(f.get(i + pct + 1) == Some(&sep) && is_dash(sep));
+        match f.get(j).filter(|c| c.is_ascii_digit()).and_then(|_| read_arabic(f, j)) {
+            Some((_, e2)) => {
+                range = true;
+                i = e2;
             }
-            magnitude = *f;
-            i += word.chars().count();
-            break;
+            None if is_dash(sep) => return None,
+            None => {}
         }
+    }
+    i = skip_spaces(f, i);
+    if let Some(d) = DURATIONS.iter().find(|d| starts_with_at(f, i, d)) {
+        return duration(f, s, i + d.chars().count(), v, d, false);
+    }
+    // 受教育年限达到11.3年, 预期寿命提高到80岁: years and ages only after a verb that sets
+    // a level (60岁以上 describes people; 2025年 is a date).
+    if matches!(f.get(i), Some('年' | '岁'))
+        && v < 150.0
+        && !matches!(f.get(i + 1), Some('底' | '末' | '前' | '内' | '后' | '度' | '以'))
+    {
+        return duration(f, s, i + 1, v, if f[i] == '年' { "年" } else { "岁" }, true);
+    }
+    if f.get(i).is_some_and(|c| bad_next(*c)) {
+        return None;
     }
     let mut comparator = Comparator::Equal;
-    let mut unit = String::new();
-    if chars.get(i) == Some(&'+') {
-        // “100+”: a target of at least that many.
+    if f.get(i).is_some_and(|c| matches!(c, '余' | '多')) && magnitude_at(f, i + 1).is_some() {
+        comparator = Comparator::MoreThan;
+        i += 1;
+    }
+    let mut magnitude = 1.0;
+    if unit_before_magnitude(f, i).is_none()
+        && let Some((w, m)) = magnitude_at(f, i)
+    {
+        magnitude = m;
+        i += w.chars().count();
+    }
+    if f.get(i) == Some(&'级') {
+        // 500亿级: a size class. 3级 is a grade, not a quantity.
+        return (magnitude >= 1e4).then(|| class(f, s, i + 1, tidy(value * magnitude)));
+    }
+    if f.get(i).is_some_and(|c| matches!(c, '余' | '多')) && unit_at(f, i + 1).is_some() {
+        comparator = Comparator::MoreThan;
+        i += 1;
+    }
+    i = skip_spaces(f, i);
+    let mut unit = "";
+    let mut plus = false;
+    if f.get(i) == Some(&'+') {
+        // “100+”: at least that many. 1+N, 6+365 are names.
+        if f.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '+') {
+            return None;
+        }
+        plus = true;
         comparator = Comparator::AtLeast;
         i += 1;
-    } else {
-        while chars.get(i).is_some_and(|c| matches!(c, ' ')) && !han {
-            i += 1;
+    } else if let Some(u) = unit_at(f, i) {
+        unit = u;
+        i += u.chars().count();
+        // 500亿元级: a size class.
+        if u == "元" && f.get(i) == Some(&'级') && magnitude >= 1e4 {
+            return Some(class(f, s, i + 1, tidy(value * magnitude)));
         }
-        if let Some(u) = UNITS.iter().find(|u| starts_with_at(chars, i, u)) {
-            // A Latin unit must end there (5G网络 is a name; 100P算力 is a quantity).
-            let after = chars.get(i + u.chars().count());
-            let latin = u.chars().all(|c| c.is_ascii_alphabetic());
-            if latin && (after.is_some_and(char::is_ascii_alphanumeric) || matches!(*u, "G" | "M" | "E")) {
-                return None;
-            }
-            unit = (*u).to_owned();
-            i += u.chars().count();
-            // 20个(家): an alternative unit in parentheses.
-            if chars.get(i).is_some_and(|c| matches!(c, '(' | '（'))
-                && chars.get(i + 2).is_some_and(|c| matches!(c, ')' | '）'))
-                && UNITS.contains(&chars[i + 1].to_string().as_str())
-            {
-                i += 3;
-            }
-        } else if magnitude == 1.0 {
-            return None;
-        }
-    }
-    if han {
-        // Chinese numerals count only before a measure word, and only from two up: 十个, 百家 —
-        // not 一个, not 四个“100+” (the quantity is the 100+), not 十九大.
-        if !HAN_UNITS.contains(&unit.as_str()) || value < 2.0 {
-            return None;
-        }
-        // Small numbers in words are mostly slogans (四个全面, 两个确保) or fixed terms
-        // (三次产业, 两部制): below ten they count only after a verb of achieving.
-        if value < 10.0 && !TARGET_VERBS.iter().any(|v| ends_with_at(chars, s, v)) {
-            return None;
-        }
-        if chars.get(i).is_some_and(|c| matches!(c, '“' | '"' | '「'))
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        // 3个月, 5个工作日: durations.
+        if u == "个" && (f.get(i) == Some(&'月') || starts_with_at(f, i, "工作日") || starts_with_at(f, i, "小时"))
         {
             return None;
         }
-        if s > 0 && chars[s - 1] == '数' {
+        // 20个(家): an alternative unit in parentheses.
+        if f.get(i) == Some(&'(') && f.get(i + 2) == Some(&')') && unit_at(f, i + 1).is_some() {
+            i += 3;
+        }
+        // 5个100, 四个“100+”: a count of named things, not a quantity of its own (5000个5G基站
+        // is one: the digits after it are a technology name).
+        if names_follow(f, i) {
             return None;
         }
     }
-    if let Some((w, c)) = AFTER.iter().find(|(w, _)| starts_with_at(chars, i, w)) {
-        comparator = *c;
-        i += w.chars().count();
+    let (start, end, comparator) = qualify(f, s, i, comparator);
+    if !plus && in_name(f, s, end) {
+        return None;
     }
-    let mut start = s;
-    if let Some((w, c)) = BEFORE.iter().find(|(w, _)| ends_with_at(chars, s, w)) {
-        if comparator == Comparator::Equal {
-            comparator = *c;
+    let qualified = start < s || end > i || level_verb_before(f, start);
+    if unit.is_empty() && magnitude == 1.0 && !plus {
+        // A bare number is a target only when a qualifier or a level verb says so
+        // (指数达到118, PUE降至1.3以下), and never a year.
+        if !qualified || (v.fract() == 0.0 && (1900.0..2100.0).contains(&v)) {
+            return None;
         }
-        start = s - w.chars().count();
     }
-    // A quoted “100+” keeps its quotes in the printed span.
-    let quoted = s > 0 && matches!(chars[s - 1], '“' | '"') && chars.get(i).is_some_and(|c| matches!(c, '”' | '"'));
-    let (start, end) = if quoted { (s - 1, i + 1) } else { (start, i) };
-    value *= magnitude;
-    let unit = normalise_unit(&unit, magnitude);
+    // A bare 万 amount (常住人口5000万) is a fact unless a qualifier or a verb of achieving
+    // makes it a target; a bare 亿 amount is money, which policy texts state as targets.
+    if unit.is_empty() && (1e4..1e8).contains(&magnitude) && !plus && !qualified && !verb_before(f, s, false) {
+        return None;
+    }
+    let kind = if plus {
+        Kind::Other
+    } else if unit.is_empty() && magnitude >= 1e4 || matches!(unit, "元" | "美元") {
+        Kind::Money
+    } else {
+        kind_of(unit)
+    };
+    let comparator = if range && comparator == Comparator::Equal {
+        Comparator::AtLeast
+    } else {
+        comparator
+    };
+    value = tidy(value * magnitude * unit_factor(unit));
+    let (start, end) = quoted(f, start, end);
     Some(Quantity {
         start,
         end,
-        number_start: s,
-        number_end: i,
+        num_start: s,
         value,
-        unit,
+        unit: base_unit(unit),
         comparator,
+        kind,
+        han: false,
     })
 }
 
-/// The base unit: full-width % folded; a bare 亿 / 万亿 amount is money (元), as it always is
-/// in Chinese policy texts; a bare 万 amount keeps no unit.
-fn normalise_unit(unit: &str, magnitude: f64) -> String {
-    match unit {
-        "％" => "%".to_owned(),
-        "" if magnitude >= 1e8 => "元".to_owned(),
-        u => u.to_owned(),
+/// A duration bounded by a qualifier or a level verb (压缩至1个工作日以内); else none.
+/// `strict`: only a qualifier or level verb *before* it will do (years, ages).
+fn duration(f: &[char], s: usize, i: usize, v: f64, unit: &str, strict: bool) -> Option<Quantity> {
+    let (start, end, comparator) = qualify(f, s, i, Comparator::Equal);
+    let set = start < s || level_verb_before(f, start);
+    if !(set || end > i && !strict) {
+        return None;
+    }
+    Some(Quantity {
+        start,
+        end,
+        num_start: s,
+        value: v,
+        unit: unit.trim_start_matches('个').to_owned(),
+        comparator,
+        kind: Kind::Other,
+        han: false,
+    })
+}
+
+fn kind_of(unit: &str) -> Kind {
+    if COUNT_UNITS.contains(&unit) {
+        Kind::Count
+    } else if matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍") {
+        Kind::Rate
+    } else {
+        Kind::Other
+    }
+}
+
+/// Qualifiers around `[s, i)`: returns the printed span and the comparator.
+pub(super) fn qualify(f: &[char], s: usize, i: usize, mut comparator: Comparator) -> (usize, usize, Comparator) {
+    let mut end = i;
+    if let Some((c, n)) = qualifier_after(f, i) {
+        comparator = c;
+        end += n;
+    }
+    let mut start = s;
+    let before = skip_spaces_back(f, s);
+    if let Some((c, n)) = qualifier_before(f, before) {
+        if comparator == Comparator::Equal {
+            comparator = c;
+        }
+        start = before - n;
+    }
+    (start, end, comparator)
+}
+
+fn skip_spaces_back(f: &[char], mut s: usize) -> usize {
+    while s > 0 && f[s - 1] == ' ' {
+        s -= 1;
+    }
+    s
+}
+
+/// Is `[s, end)` the end of a quoted name (“百村千户”工程, “5个1”)?
+pub(super) fn in_name(f: &[char], s: usize, end: usize) -> bool {
+    if !matches!(f.get(end), Some('”' | '"')) {
+        return false;
+    }
+    let open = (0..s)
+        .rev()
+        .take(12)
+        .find(|&j| matches!(f[j], '“' | '”' | '"') || is_clause_break(f[j]));
+    open.is_some_and(|j| matches!(f[j], '“' | '"'))
+}
+
+/// A quoted quantity (“100+”) keeps its quotes in the printed span.
+fn quoted(f: &[char], start: usize, end: usize) -> (usize, usize) {
+    let open = start.checked_sub(1).map(|p| f[p]);
+    let close = f.get(end).copied();
+    if matches!((open, close), (Some('“'), Some('”')) | (Some('"'), Some('"'))) {
+        (start - 1, end + 1)
+    } else {
+        (start, end)
+    }
+}
+
+pub(super) fn class(f: &[char], s: usize, end: usize, value: f64) -> Quantity {
+    let (start, end, _) = qualify(f, s, end, Comparator::AtLeast);
+    Quantity {
+        start,
+        end,
+        num_start: s,
+        value,
+        unit: "元".to_owned(),
+        comparator: Comparator::AtLeast,
+        kind: Kind::Class,
+        han: false,
     }
 }

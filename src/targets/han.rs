@@ -1,0 +1,80 @@
+//! Numbers written in Chinese characters (十个, 百家, 两千名, 千亿级), and the verbs of
+//! achieving that make one a target. In Chinese characters a number is a target only with a
+//! measure word and after such a verb or a qualifier (建设十个园区, 培育百家企业, 超过千亿元);
+//! never when vague (数十家, 上百个), ordinal (第十), per capita (每千人), in a slogan or set
+//! phrase (四个全面, 千家万户) or in a name (“百村千户”工程, 三只松鼠).
+
+use super::Comparator;
+use super::number::{HAN_UNITS, ends_with_at, is_han_numeral, unit_at};
+use super::scan::{Kind, Quantity, class, in_name, is_clause_break, names_follow, qualify};
+
+/// Verbs of achieving: a number in Chinese characters is a target only after one of these
+/// (建设十个园区, 培育百家企业), not in slogans and set phrases.
+pub const TARGET_VERBS: &[&str] = &[
+    "建设", "建成", "培育", "打造", "新增", "引进", "创建", "设立", "布局", "形成", "推出", "认定", "遴选", "评选",
+    "培养", "培训", "引育", "招引", "发展", "实施", "推广", "推动", "支持", "扶持", "开展", "举办", "组织", "完成",
+    "实现", "突破", "累计", "创设", "选树", "命名", "挖掘", "储备", "改造", "开放", "上线", "带动", "吸引", "集聚",
+    "孵化", "壮大", "争创", "建立", "组建", "搭建", "构建", "制定", "发布", "开发", "攻克", "培植", "树立", "新建",
+    "建好", "选育", "引导",
+];
+
+/// Does a verb of achieving stand in the clause before `s` (immediately before, if `adjacent`)?
+pub fn verb_before(f: &[char], s: usize, adjacent: bool) -> bool {
+    let c0 = (0..s).rev().find(|&j| is_clause_break(f[j])).map_or(0, |j| j + 1);
+    if adjacent {
+        return TARGET_VERBS.iter().any(|v| ends_with_at(f, s, v));
+    }
+    let clause: String = f[c0..s].iter().collect();
+    TARGET_VERBS.iter().any(|v| clause.contains(v))
+}
+
+/// The quantity a Chinese numeral at `[s, e)` with value `v` starts, if it is one.
+pub fn han(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
+    // 一 (一批, 统一, 进一步) is never a count.
+    if v < 2.0 {
+        return None;
+    }
+    // 数十家, 几十个, 上百家, 成千, 每千人, 第十, 前十: vague, ordinal or per-capita.
+    if s > 0
+        && matches!(
+            f[s - 1],
+            '数' | '几' | '上' | '成' | '好' | '每' | '第' | '前' | '若' | '“' | '"'
+        )
+    {
+        return None;
+    }
+    if f.get(e) == Some(&'级') {
+        return (v >= 1e4 && verb_before(f, s, false)).then(|| class(f, s, e + 1, v));
+    }
+    let unit = unit_at(f, e)?;
+    let money = unit == "元" && v >= 1e4;
+    if !(HAN_UNITS.contains(&unit) || money) || v < 2.0 {
+        return None;
+    }
+    let i = e + unit.chars().count();
+    if money && f.get(i) == Some(&'级') {
+        return verb_before(f, s, false).then(|| class(f, s, i + 1, v));
+    }
+    // 千家万户, 四个“100+”, 五个一: set phrases and counts of named things.
+    if f.get(i).is_some_and(|c| is_han_numeral(*c)) || names_follow(f, i) {
+        return None;
+    }
+    let (start, end, comparator) = qualify(f, s, i, Comparator::Equal);
+    if in_name(f, s, end) {
+        return None;
+    }
+    let qualified = start < s || end > i;
+    if !(qualified || verb_before(f, s, v < 10.0)) {
+        return None;
+    }
+    Some(Quantity {
+        start,
+        end,
+        num_start: s,
+        value: v,
+        unit: unit.to_owned(),
+        comparator,
+        kind: if money { Kind::Money } else { Kind::Count },
+        han: true,
+    })
+}

@@ -1,0 +1,262 @@
+//! Deadlines: when a target is due. Read from 到2022年, 2022年末, 截至2025年底, 力争到2026年,
+//! a bare “2025年，” opening a clause, 到“十四五”末, and 每年 (every year).
+//!
+//! Scope, as an analyst reads it: a deadline holds for the targets of its own sentence
+//! (the nearest one before the target, else the first after it). The unit's *lead* — its
+//! first paragraph when the text has several (a goal followed by bullet lines), else its
+//! first sentence, extended to the next sentence when that one opens with the deadline
+//! (打造四个“100+”。到2022年末，…) — states a deadline for the whole unit. A section with
+//! children hands its lead deadline down to them (主要目标：到2025年 … then numbered items).
+//! A deadline in the middle of a unit does not carry to the sentences after it.
+//! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起)
+//! are not deadlines.
+
+use super::Deadline;
+use super::context::{clause_bounds, is_clause_break, is_sentence_break, sentence_bounds};
+use super::number::{ends_with_at, starts_with_at};
+
+/// A deadline stated in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Char offset where it is stated.
+    pub pos: usize,
+    pub deadline: Deadline,
+    /// Stands in the first clause of its sentence (力争到2025年，…).
+    pub opens: bool,
+}
+
+/// Prefixes that make a year a deadline.
+const TO: &[&str] = &["截止到", "截至", "截止", "到", "至", "于"];
+
+/// Prefixes that make a year a base or a start, not a deadline.
+const FROM: &[char] = &[
+    '比', '较', '与', '同', '从', '自', '和', '及', '、', '-', '—', '–', '~', '(', '（', '〔', '[',
+];
+
+/// Five-year plans and their last years, for 到“十四五”末.
+const PLANS: &[(&str, u16)] = &[
+    ("十一五", 2010),
+    ("十二五", 2015),
+    ("十三五", 2020),
+    ("十四五", 2025),
+    ("十五五", 2030),
+    ("十六五", 2035),
+];
+
+/// Every deadline and 每年 in the width-folded `f`, in order.
+#[must_use]
+pub fn marks(f: &[char]) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        if let Some((deadline, next)) = year_at(f, i).or_else(|| plan_at(f, i)).or_else(|| every_year_at(f, i)) {
+            out.push(Mark {
+                pos: i,
+                deadline,
+                opens: opens_sentence(f, i),
+            });
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn opens_sentence(f: &[char], at: usize) -> bool {
+    let (s0, _) = sentence_bounds(f, at);
+    !(s0..at).any(|j| is_clause_break(f, j))
+}
+
+fn every_year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
+    (starts_with_at(f, i, "每年") || starts_with_at(f, i, "每一年")).then_some((Deadline::EveryYear, i + 2))
+}
+
+/// A year deadline starting at `i` (the year's first digit).
+fn year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
+    if i > 0 && f[i - 1].is_ascii_digit() || !starts_with_at(f, i, "19") && !starts_with_at(f, i, "20") {
+        return None;
+    }
+    let digits = f.get(i..i + 4)?;
+    if !digits.iter().all(char::is_ascii_digit) || f.get(i + 4).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let year: u16 = digits.iter().collect::<String>().parse().ok()?;
+    let mut j = i + 4;
+    while f.get(j) == Some(&' ') {
+        j += 1;
+    }
+    if f.get(j) != Some(&'年') {
+        return None;
+    }
+    j += 1;
+    let mut b = i;
+    while b > 0 && f[b - 1] == ' ' {
+        b -= 1;
+    }
+    if b > 0 && FROM.contains(&f[b - 1]) {
+        return None;
+    }
+    let to = TO.iter().any(|p| ends_with_at(f, b, p));
+    let end_word = ["年底", "年末", "底", "末", "前", "以前"]
+        .iter()
+        .find(|w| starts_with_at(f, j, w))
+        .map(|w| w.chars().count());
+    if let Some(n) = end_word {
+        let mut k = j + n;
+        if f.get(k) == Some(&'前') {
+            k += 1;
+        }
+        return Some((Deadline::Year(year), k));
+    }
+    let next = f.get(j).copied();
+    // 2021年3月2日 is a date; 2024年起, 2020年以来, 2023年度 are starts and periods.
+    let date = next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '月' | '度'));
+    let start = ["以来", "起", "开始", "的基础", "基础上", "水平"]
+        .iter()
+        .any(|w| starts_with_at(f, j, w));
+    if start || date && !to {
+        return None;
+    }
+    if to {
+        return Some((Deadline::Year(year), j));
+    }
+    // A bare year opening a clause: “2025年，全省…”.
+    let opens = b == 0 || is_clause_break(f, b - 1) || matches!(f[b - 1], '、' | '—' | ')' | '）');
+    let then = next.is_none_or(|c| c == ',' || c == '，' || crate::text::is_han(c));
+    (opens && then).then_some((Deadline::Year(year), j))
+}
+
+/// 到“十四五”末, “十四五”期末, “十四五”期间: the plan's last year.
+fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
+    let (name, year) = PLANS.iter().find(|(p, _)| starts_with_at(f, i, p))?;
+    let mut j = i + name.chars().count();
+    if matches!(f.get(j), Some('”' | '"')) {
+        j += 1;
+    }
+    let mut b = i;
+    if b > 0 && matches!(f[b - 1], '“' | '"') {
+        b -= 1;
+    }
+    let to = TO.iter().any(|p| ends_with_at(f, b, p));
+    let end = ["期末", "末期", "时期末", "末", "期间", "时期"]
+        .iter()
+        .find(|w| starts_with_at(f, j, w));
+    match end {
+        Some(w) => Some((Deadline::Year(*year), j + w.chars().count())),
+        None if to => Some((Deadline::Year(*year), j)),
+        None => None,
+    }
+}
+
+/// The deadlines of one text and its lead.
+#[derive(Debug, Clone, Default)]
+pub struct Deadlines {
+    marks: Vec<Mark>,
+    /// Where the lead ends (exclusive), and the indices of the year deadlines in it.
+    lead_end: usize,
+    lead: Vec<usize>,
+}
+
+/// Read the deadlines of the width-folded `f`. A year before `min_year` reports the past:
+/// it never leads a unit.
+#[must_use]
+pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
+    let marks = marks(f);
+    let body = f.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1);
+    let first_line = f[..body].iter().position(|c| *c == '\n');
+    let mut lead_end = match first_line {
+        Some(p) => p,
+        None => f[..body].iter().position(|c| is_sentence_break(*c)).unwrap_or(body),
+    };
+    let is_year = |m: &Mark| match (m.deadline, min_year) {
+        (Deadline::EveryYear, _) => false,
+        (Deadline::Year(y), Some(min)) => y >= min,
+        (Deadline::Year(_), None) => true,
+    };
+    let mut lead: Vec<usize> = (0..marks.len())
+        .filter(|&k| marks[k].pos < lead_end && is_year(&marks[k]))
+        .collect();
+    if lead.is_empty() && lead_end < body {
+        // 打造四个“100+”。到2022年末，…: the next sentence opens with the lead's deadline.
+        let (_, next_end) = sentence_bounds(f, lead_end + 1);
+        if let Some(k) = (0..marks.len())
+            .find(|&k| marks[k].pos > lead_end && marks[k].pos < next_end && marks[k].opens && is_year(&marks[k]))
+        {
+            lead.push(k);
+            lead_end = lead_end.max(next_end);
+        }
+    }
+    Deadlines { marks, lead_end, lead }
+}
+
+impl Deadlines {
+    /// The deadline of a quantity at `at` (its printed start), given the deadline the text
+    /// inherits.
+    #[must_use]
+    pub fn resolve(&self, f: &[char], at: usize, inherited: Option<Deadline>) -> Option<Deadline> {
+        let marks = &self.marks;
+        let (s0, s1) = sentence_bounds(f, at);
+        let (c0, c1) = clause_bounds(f, at);
+        let clause: String = f[c0..c1].iter().collect();
+        // 累计达到10万家: a stock by a deadline, even when the sentence also says 每年.
+        let cumulative = ["累计", "总量", "总数", "总计"].iter().any(|w| clause.contains(w));
+        let usable = |m: &&Mark| !(cumulative && m.deadline == Deadline::EveryYear);
+        if let Some(m) = marks.iter().filter(|m| (s0..at).contains(&m.pos)).rfind(usable) {
+            return Some(m.deadline);
+        }
+        let is_year = |m: &&Mark| m.deadline != Deadline::EveryYear;
+        if let Some(m) = marks.iter().filter(|m| (at..s1).contains(&m.pos)).find(is_year) {
+            return Some(m.deadline);
+        }
+        let lead = || self.lead.iter().map(|&k| &marks[k]);
+        if let Some(m) = lead().rfind(|m| m.pos < at) {
+            return Some(m.deadline);
+        }
+        if at < self.lead_end
+            && let Some(m) = lead().next()
+        {
+            return Some(m.deadline);
+        }
+        inherited
+    }
+
+    /// The lead's deadline: what the text hands down to the sections under it and to its
+    /// heading.
+    #[must_use]
+    pub fn lead(&self) -> Option<Deadline> {
+        self.lead.last().map(|&k| self.marks[k].deadline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(s: &str) -> Vec<(Deadline, bool)> {
+        let f: Vec<char> = s.chars().collect();
+        marks(&f).into_iter().map(|m| (m.deadline, m.opens)).collect()
+    }
+
+    #[test]
+    fn deadlines_and_what_is_not_one() {
+        use Deadline::{EveryYear, Year};
+        assert_eq!(years("到2025年，建成"), [(Year(2025), true)]);
+        assert_eq!(years("推进改革，力争2026年底前完成"), [(Year(2026), false)]);
+        assert_eq!(years("2025年，全省"), [(Year(2025), true)]);
+        assert_eq!(years("到“十四五”末，全省"), [(Year(2025), true)]);
+        assert_eq!(years("每年新增"), [(EveryYear, true)]);
+        for s in [
+            "2021年3月2日印发",
+            "行动计划(2020—2022年)",
+            "较2020年增长",
+            "自2024年起",
+            "2020年以来",
+            "在2020年的基础上",
+            "2023年度报告",
+            "“十四五”规划",
+        ] {
+            assert_eq!(years(s), [], "{s}");
+        }
+    }
+}

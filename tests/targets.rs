@@ -1,0 +1,373 @@
+//! Quantitative targets, on wordings written for these tests (none is taken from the bundled
+//! corpus): what counts, how it is normalised, when it is due, what it measures — and every
+//! kind of number that is not a target.
+
+use duizhao::model::{Document, SourceFormat};
+use duizhao::targets::{Comparator, Deadline, Field, Found, display_value, extract, extract_text};
+use proptest::prelude::*;
+
+fn all(text: &str) -> Vec<Found> {
+    extract_text(text, None)
+}
+
+fn one(text: &str) -> Found {
+    let f = all(text);
+    assert_eq!(f.len(), 1, "{text}: {f:#?}");
+    f.into_iter().next().expect("one target")
+}
+
+fn none(text: &str) {
+    let f = all(text);
+    assert!(f.is_empty(), "{text}: {f:#?}");
+}
+
+fn doc(text: &str) -> Document {
+    let (mut docs, errors) = duizhao::load_many([("plan.txt", SourceFormat::Txt, text.as_bytes())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    docs.pop().expect("a document")
+}
+
+#[test]
+fn magnitudes_and_units_normalise_to_base_units() {
+    let t = one("到2027年，全市软件和信息服务业业务收入达到2.6万亿元。");
+    assert_eq!((t.value, t.unit.as_str()), (2.6e12, "元"));
+    assert_eq!((t.text.as_str(), t.comparator), ("达到2.6万亿元", Comparator::AtLeast));
+    let t = one("跨境电商进出口额力争突破850亿元");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (8.5e10, "元", Comparator::MoreThan)
+    );
+    let t = one("千兆宽带接入用户超过1000万户");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (1e7, "户", Comparator::MoreThan)
+    );
+    let t = one("开展职业技能线上培训30万人次");
+    assert_eq!((t.value, t.unit.as_str()), (3e5, "人次"));
+    assert_eq!(one("高新技术企业数量年均增长50%").unit, "%");
+    let t = one("研发经费投入强度提高3个百分点");
+    assert_eq!((t.value, t.unit.as_str()), (3.0, "个百分点"));
+    let t = one("认定工业互联网示范平台不少于200家");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (200.0, "家", Comparator::AtLeast)
+    );
+    let t = one("新能源装机规模达到450万千瓦");
+    assert_eq!((t.value, t.unit.as_str()), (4.5e6, "千瓦"));
+    assert_eq!(one("推广工业机器人1,500台").value, 1500.0);
+    assert_eq!(one("部署智能终端3000台（套）").text, "3000台（套）");
+    assert_eq!(one("推广农机物联网设备800台套").unit, "台套");
+}
+
+#[test]
+fn full_width_digits_and_signs_are_read() {
+    let t = one("建成５Ｇ基站１．２万个");
+    assert_eq!((t.value, t.unit.as_str(), t.text.as_str()), (1.2e4, "个", "１．２万个"));
+    assert_eq!(one("覆盖率达到９５％").unit, "%");
+    let t = one("形成“３００＋”特色应用");
+    assert_eq!(
+        (t.value, t.comparator, t.text.as_str()),
+        (300.0, Comparator::AtLeast, "“３００＋”")
+    );
+}
+
+#[test]
+fn traditional_forms_read_like_simplified_ones() {
+    let t = one("到2025年，新增城鎮就業70萬人以上");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (7e5, "人", Comparator::AtLeast)
+    );
+    assert_eq!(t.year, Some(Deadline::Year(2025)));
+    assert_eq!(one("建成5G基站1.2萬個").value, 1.2e4);
+}
+
+#[test]
+fn qualifiers_set_the_comparator() {
+    assert_eq!(one("引进研发机构20个左右").comparator, Comparator::About);
+    assert_eq!(one("打造“100+”数字化车间").comparator, Comparator::AtLeast);
+    assert_eq!(one("打造“100+”数字化车间").text, "“100+”");
+    assert_eq!(one("培育瞪羚企业200余家").comparator, Comparator::MoreThan);
+    assert_eq!(one("新增规上企业约300家").comparator, Comparator::About);
+    assert_eq!(one("数字化改造覆盖率为68%").comparator, Comparator::Equal);
+    assert_eq!(one("新建机房PUE降至1.25以下").comparator, Comparator::AtMost);
+    let t = one("企业开办时间压缩至2个工作日以内");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (2.0, "工作日", Comparator::AtMost)
+    );
+    let t = one("两化融合发展指数达到120");
+    assert_eq!((t.value, t.unit.as_str()), (120.0, ""));
+    let t = one("劳动年龄人口平均受教育年限提高到11.5年");
+    assert_eq!((t.value, t.unit.as_str()), (11.5, "年"));
+    assert_eq!(one("人均预期寿命达到80岁").unit, "岁");
+    none("60岁以上老年人");
+    // A bare amount is money when its metric names money.
+    let t = one("力争实现数字贸易额5000万");
+    assert_eq!((t.value, t.unit.as_str()), (5e7, "元"));
+    assert_eq!(one("移动电话用户达到1.2亿").unit, "");
+    // A range is one target at its lower bound.
+    let t = one("电子商务交易额年均增长12%—15%");
+    assert_eq!(
+        (t.value, t.comparator, t.text.as_str()),
+        (12.0, Comparator::AtLeast, "12%—15%")
+    );
+    assert_eq!(one("培育3～5家链主企业").value, 3.0);
+}
+
+#[test]
+fn chinese_numeral_quantities_count_vague_words_do_not() {
+    let t = one("建设十个数字乡村示范镇");
+    assert_eq!((t.value, t.unit.as_str()), (10.0, "个"));
+    assert_eq!(one("遴选百家“专精特新”标杆企业").value, 100.0);
+    assert_eq!(one("培养两千名乡村电商带头人").value, 2000.0);
+    assert_eq!(one("组建三个产业创新联合体").value, 3.0);
+    none("培育一批链主企业，支持若干重大项目，建设一个平台");
+    none("吸引数十家金融机构入驻，上百家企业参展");
+    none("推动一二三产业融合，坚持两个毫不动摇，推进三个一批");
+    none("支持三只羊等企业发展");
+    none("实施“百县千企”行动和“千村万户”工程");
+    none("走进千家万户");
+}
+
+#[test]
+fn size_classes_count_alone_and_describe_a_count_beside_them() {
+    let t = one("力争打造千亿级新材料产业集群");
+    assert_eq!((t.value, t.unit.as_str(), t.text.as_str()), (1e11, "元", "千亿级"));
+    let t = one("培育500亿元级龙头企业");
+    assert_eq!(
+        (t.value, t.comparator, t.text.as_str()),
+        (5e10, Comparator::AtLeast, "500亿元级")
+    );
+    let f = all("培育年营收超百亿元企业12家、超十亿元企业60家，形成3个千亿级产业集群");
+    let shown: Vec<(&str, f64)> = f.iter().map(|t| (t.text.as_str(), t.value)).collect();
+    assert_eq!(shown, [("12家", 12.0), ("60家", 60.0), ("3个", 3.0)]);
+    assert_eq!(f[2].metric.as_deref(), Some("千亿级产业集群"));
+}
+
+#[test]
+fn what_only_looks_like_a_quantity_is_not_a_target() {
+    for text in [
+        // Dates of issue and publication.
+        "发布时间：2022-09-15 16:40",
+        "2024年1月8日印发",
+        "发布日期：2023.11.02",
+        "2021/12/30",
+        // 文号.
+        "某省人民政府办公厅（某政办〔2020〕54号）",
+        "市委办发[2021]3号",
+        // List numbering.
+        "1. 提升产业链韧性",
+        "2、强化要素保障",
+        "（3）完善标准体系",
+        "1.2 夯实数字底座",
+        // Meetings, congresses, plenums.
+        "经2023年6月2日市政府第84次常务会议审议通过",
+        "深入贯彻党的十九大和十九届五中全会精神",
+        "全面落实党的二十大和二十届三中全会部署",
+        // Technology names.
+        "推进5G、F5G和10G-PON网络部署",
+        "发展4K/8K超高清视频和IPv6，推广Wi-Fi 6",
+        "推进北斗3号应用和工业4.0",
+        // Formulas, versions, codes, hotlines, phones.
+        "提供7*24小时在线服务",
+        "推行7×24小时不打烊服务",
+        "构建“1+N+X”体系和“6+365”服务",
+        "建设政务服务2.0版",
+        "实施“5321”工程和“双11”促销",
+        "畅通12345热线，咨询电话0551-62345678",
+        // Plan periods in titles.
+        "某省数字政府建设规划（2023—2027年）",
+        "某市智慧城市行动计划(2021-2025年)",
+        // Vague words.
+        "引进一批、培育若干、储备一些重点项目",
+        // Ordinals and rankings.
+        "第三，强化考核",
+        "数字经济总量进入全国前10名",
+        // Periods and durations that are not bounded.
+        "打造15分钟便民生活圈和1小时通勤圈",
+        "有效期3年，3个月内完成",
+    ] {
+        none(text);
+    }
+}
+
+#[test]
+fn instruments_past_facts_and_existing_units_are_not_targets() {
+    for text in [
+        // Subsidies, rewards, funds and caps: instruments, not targets.
+        "对新认定的国家级专精特新企业，给予最高300万元一次性奖励",
+        "按设备投资额的20%给予补助，单个项目不超过500万元",
+        "市财政每年安排专项资金2亿元",
+        "设立5000万元数字经济发展基金",
+        // Facts already achieved.
+        "全省已建成5G基站8.2万个",
+        "网络零售额同比增长21%",
+        "“十三五”以来，累计培育上市企业45家",
+        // Routine frequencies.
+        "领导小组每季度召开1次调度会议",
+        // Existing units, scope, coverage.
+        "全省16个设区市全部纳入试点",
+        "实现11个县区5G网络全覆盖",
+        "围绕8个重点产业链开展招商",
+        // A bare 万 amount with no unit and no verb of achieving.
+        "全市常住人口1200万",
+        // A per-capita denominator.
+        "每万人口高价值发明专利拥有量",
+        // Thresholds that name a class, sets, rankings, authors, last year's figures.
+        "支持年营业收入2000万元以上的企业开展数字化改造",
+        "15项主要指标中，6项排名第一",
+        "由省发改委等12个部门联合推进",
+        "截至去年底，累计建成智能工厂320家",
+    ] {
+        none(text);
+    }
+    // …but the target in the same sentence stays.
+    let t = one("全市常住人口1200万，每万人口高价值发明专利拥有量达到15件");
+    assert_eq!((t.value, t.unit.as_str()), (15.0, "件"));
+}
+
+#[test]
+fn a_deadline_holds_for_its_sentence_and_a_leading_one_for_what_follows() {
+    let y = |f: &[Found]| f.iter().map(|t| t.year).collect::<Vec<_>>();
+    let f = all("到2027年末，建成智能工厂80家。培育上云企业5000家；新增专精特新企业300家以上。");
+    assert_eq!(y(&f), [Some(Deadline::Year(2027)); 3]);
+    let f = all("力争2026年底前，培育链主企业10家，引育创新团队50个。");
+    assert_eq!(y(&f), [Some(Deadline::Year(2026)); 2]);
+    // A goal stated before the deadline in the same paragraph.
+    let f = all("重点打造三个“500+”。到2028年，将全省建成数字经济强省。");
+    assert_eq!(y(&f), [Some(Deadline::Year(2028))]);
+    // Each target takes the deadline of its own sentence.
+    let f = all("到2025年，培育10家平台企业。到2030年，培育30家平台企业。");
+    assert_eq!(y(&f), [Some(Deadline::Year(2025)), Some(Deadline::Year(2030))]);
+    assert_eq!(one("2026年，智能工厂数量达到60家").year, Some(Deadline::Year(2026)));
+    assert_eq!(one("到“十四五”末，建成数字车间300个").year, Some(Deadline::Year(2025)));
+    assert_eq!(
+        one("“十五五”期间，累计新增5G基站10万个").year,
+        Some(Deadline::Year(2030))
+    );
+    assert_eq!(
+        one("截至2025年底，累计推广应用场景200个").year,
+        Some(Deadline::Year(2025))
+    );
+    assert_eq!(one("2024年末前完成改造企业500家").year, Some(Deadline::Year(2024)));
+    // 每年 for its sentence; a cumulative stock keeps the deadline.
+    assert_eq!(one("每年培育100件首版次软件产品").year, Some(Deadline::EveryYear));
+    let f = all("每年新增上云企业2000家，到2026年累计达到1万家。");
+    assert_eq!(y(&f), [Some(Deadline::EveryYear), Some(Deadline::Year(2026))]);
+    assert_eq!(f[1].metric.as_deref(), Some("上云企业"));
+    // 年均 is a rate over the period, due by the period's deadline.
+    assert_eq!(
+        one("到2025年，数字经济增加值年均增长12%").year,
+        Some(Deadline::Year(2025))
+    );
+    // No deadline, or an inherited one.
+    assert_eq!(one("建设20个示范项目").year, None);
+    assert_eq!(
+        extract_text("建设20个示范项目", Some(Deadline::Year(2029)))[0].year,
+        Some(Deadline::Year(2029))
+    );
+    // Dates, base years and starts are not deadlines.
+    assert_eq!(one("较2020年提高5个百分点").year, None);
+    assert_eq!(one("自2024年起新增示范企业20家").year, None);
+}
+
+#[test]
+fn documents_hand_a_leading_deadline_down_to_their_items_and_drop_the_past() {
+    let d = doc("某市数字经济倍增计划\n\
+        某市人民政府\n\
+        2023年4月10日\n\
+        一、发展基础\n\
+        2022年，全市数字经济规模达到3800亿元。\n\
+        全市拥有高新技术企业1200家，培育上市公司35家。\n\
+        二、主要目标\n\
+        到2025年，数字经济规模实现倍增，具体目标如下：\n\
+        1. 产业规模。数字经济核心产业营业收入达到4000亿元以上。\n\
+        2. 企业主体。培育数字经济领军企业15家。\n\
+        三、重点任务\n\
+        （一）建设算力设施。建成智算中心2个。\n");
+    let t = extract(&d);
+    let shown: Vec<(&str, &str, Option<Deadline>)> = t
+        .iter()
+        .map(|t| (t.section.as_str(), t.text.as_str(), t.year))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("二/1", "达到4000亿元以上", Some(Deadline::Year(2025))),
+            ("二/2", "15家", Some(Deadline::Year(2025))),
+            ("三/(一)", "2个", None),
+        ],
+        "{t:#?}"
+    );
+    for t in &t {
+        let s = d.section(&t.section).expect("section");
+        assert_eq!(t.field, Field::Text);
+        assert_eq!(duizhao::text::char_slice(&s.text, t.span.start, t.span.end), t.text);
+    }
+}
+
+#[test]
+fn metrics_name_what_is_counted() {
+    let m = |s: &str| one(s).metric;
+    assert_eq!(m("到2026年，培育300家上云标杆企业").as_deref(), Some("上云标杆企业"));
+    assert_eq!(
+        m("全省常住人口电子社保卡覆盖率达到95%").as_deref(),
+        Some("常住人口电子社保卡覆盖率")
+    );
+    assert_eq!(
+        m("培育50家以上拥有核心技术、具有竞争力的创新型企业，").as_deref(),
+        Some("创新型企业")
+    );
+    assert_eq!(m("建设30个智能工厂、数字化车间").as_deref(), Some("智能工厂"));
+    assert_eq!(
+        m("“三新”经济增加值占GDP比重达到30%").as_deref(),
+        Some("“三新”经济增加值占GDP比重")
+    );
+    let f = all("数字贸易额年均增长10%，2027年达到2000亿元");
+    assert_eq!(f[1].metric.as_deref(), Some("数字贸易额"));
+}
+
+#[test]
+fn json_and_display_forms() {
+    let d = doc("一、目标\n到2025年，全省网络零售额达到2.6万亿元，每年培育100件首版次产品。\n");
+    let t = extract(&d);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    let json = serde_json::to_value(&t).expect("json");
+    assert_eq!(json[0]["year"], 2025);
+    assert_eq!(json[0]["comparator"], "≥");
+    assert_eq!(json[0]["value"], 2.6e12);
+    assert_eq!(json[0]["span"], serde_json::json!([t[0].span.start, t[0].span.end]));
+    assert_eq!(json[1]["year"], "every_year");
+    assert_eq!(json[1]["comparator"], "=");
+    assert_eq!(display_value(&t[0]), "≥ 2.6 万亿元 (2.6e12 元)");
+    assert_eq!(display_value(&t[1]), "100 件");
+    let back: Vec<duizhao::targets::Target> = serde_json::from_value(json).expect("round trip");
+    assert_eq!(back, t);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn spans_always_lie_inside_the_text_and_slice_to_it(
+        text in "[0-9０-９一二两十百千万亿.．,，%％+＋“”\"年月日到至以上左右超过不少于每年级个家项元—~（）()、。；: a-zA-Z\\-\\PC]{0,160}"
+    ) {
+        let n = text.chars().count();
+        for t in extract_text(&text, None) {
+            prop_assert!(t.span.start < t.span.end && t.span.end <= n);
+            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
+            prop_assert!(t.value.is_finite());
+        }
+    }
+
+    #[test]
+    fn documents_of_any_text_never_panic(text in "\\PC{0,300}") {
+        let (docs, _) = duizhao::load_many([("any.txt", SourceFormat::Txt, text.as_bytes())]);
+        for (d, t) in docs.iter().flat_map(|d| extract(d).into_iter().map(move |t| (d, t))) {
+            let s = d.section(&t.section).expect("section");
+            let field = if t.field == Field::Heading { &s.heading } else { &s.text };
+            prop_assert_eq!(duizhao::text::char_slice(field, t.span.start, t.span.end), t.text.as_str());
+        }
+    }
+}
