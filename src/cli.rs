@@ -32,6 +32,8 @@ pub enum Command {
     Targets(InputArgs),
     /// Export passages with their provenance (xlsx, csv, docx, md, json).
     Export(crate::cli_export::ExportArgs),
+    /// Find passages documents share (policy diffusion): coverage per pair, direction, passages.
+    Reuse(crate::cli_reuse::ReuseArgs),
 }
 
 /// `duizhao align`: the inputs, and the taxonomy to align by.
@@ -62,14 +64,20 @@ pub fn run(command: Command) -> i32 {
         Command::Align(args) => crate::cli_align::align(&args, &mut out),
         Command::Targets(args) => targets(&args, &mut out),
         Command::Export(args) => Ok(crate::cli_export::export(&args)),
+        Command::Reuse(args) => crate::cli_reuse::reuse(&args, &mut out),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`duizhao outline | head`) is not a failure worth a message.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            let kind = e
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind)
+                .or_else(|| {
+                    e.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                });
+            if kind == Some(std::io::ErrorKind::BrokenPipe) {
                 return 0;
             }
             eprintln!("duizhao: {e:#}");
@@ -119,7 +127,7 @@ fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         writeln!(out)?;
         return Ok(code);
     }
-    let rows: Vec<[String; 7]> = targets
+    let rows: Vec<[String; 8]> = targets
         .iter()
         .map(|t| {
             let doc = docs
@@ -130,28 +138,38 @@ fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
                 doc.to_owned(),
                 t.section.clone(),
                 t.text.clone(),
-                crate::targets::display_value(t),
+                crate::targets::scaled_value(t),
+                t.unit.clone(),
+                t.comparator.symbol().to_owned(),
                 t.year.map(|y| y.to_string()).unwrap_or_default(),
                 t.metric.clone().unwrap_or_default(),
-                String::new(),
             ]
         })
         .collect();
-    let header = ["document", "section", "as printed", "value", "year", "metric", ""];
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| display_width(&r[i]))
-            .chain([display_width(header[i])])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths: Vec<usize> = (0..6).map(width).collect();
+    let header = [
+        "document",
+        "section",
+        "as printed",
+        "value",
+        "unit",
+        "cmp",
+        "year",
+        "metric",
+    ];
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| display_width(&r[i]))
+                .chain([display_width(header[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let line = |cells: &[&str]| {
         cells
             .iter()
-            .take(6)
             .enumerate()
-            .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - display_width(c))))
+            .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i].saturating_sub(display_width(c)))))
             .collect::<Vec<_>>()
             .join("  ")
     };
@@ -164,9 +182,20 @@ fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     Ok(code)
 }
 
-/// Terminal columns: CJK characters take two.
+/// Terminal columns: wide (CJK) characters take two; quotes and ≥ ≈ ≤ take one.
 pub(crate) fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+    s.chars()
+        .map(|c| match c {
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}' => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 fn write_outline(d: &Document, out: &mut impl Write) -> std::io::Result<()> {

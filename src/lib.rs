@@ -11,6 +11,7 @@ pub mod fsutil;
 pub mod ingest;
 pub mod model;
 pub mod outline;
+pub mod reuse;
 pub mod targets;
 pub mod text;
 
@@ -78,3 +79,4 @@ pub mod app;
 pub mod cli;
 mod cli_align;
 mod cli_export;
+mod cli_reuse;

@@ -186,3 +186,57 @@ fn targets_json_gives_normalised_values_with_spans() {
         "Anhui 2020 sets no numeric target"
     );
 }
+
+#[test]
+fn reuse_json_names_both_documents_and_locates_every_passage() {
+    let out = duizhao(&["reuse", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["options"]["min_chars"], 8);
+    let pairs = v["pairs"].as_array().expect("pairs");
+    assert!(!pairs.is_empty());
+    // The outline gives each document's text, which passage ranges point into (chars).
+    let outline = duizhao(&["outline", "--json"]);
+    let docs: serde_json::Value = serde_json::from_slice(&outline.stdout).expect("outline JSON");
+    let text_of = |id: &str| -> Vec<char> {
+        docs.as_array()
+            .and_then(|a| a.iter().find(|d| d["id"] == id))
+            .and_then(|d| d["text"].as_str())
+            .expect("document text")
+            .chars()
+            .collect()
+    };
+    for p in pairs {
+        for side in ["a", "b"] {
+            assert!(p[side]["source"].as_str().is_some_and(|s| s.ends_with(".txt")));
+            let c = p[side]["coverage"].as_f64().expect("coverage");
+            assert!((0.0..=1.0).contains(&c));
+        }
+        for q in p["passages"].as_array().expect("passages") {
+            for side in ["a", "b"] {
+                let text = text_of(p[side]["id"].as_str().expect("id"));
+                let r = &q[side]["range"];
+                let (s, e) = (
+                    r[0].as_u64().expect("start") as usize,
+                    r[1].as_u64().expect("end") as usize,
+                );
+                let slice: String = text[s..e].iter().collect();
+                assert_eq!(slice, q[side]["text"].as_str().expect("text"));
+                assert!(q[side]["section"].as_str().is_some() && q[side]["path"].as_str().is_some());
+            }
+            assert!(q["chars"].as_u64().expect("chars") >= 8);
+        }
+    }
+    // Wuhu names the Anhui opinion it implements.
+    let cited = pairs
+        .iter()
+        .any(|p| p["direction"]["reason"] == "cites" && p["direction"]["to"] == "wuhu-2021");
+    assert!(cited);
+}
+
+#[test]
+fn reuse_with_a_missing_file_exits_2_and_names_it() {
+    let out = duizhao(&["reuse", "no-such-file.txt", "--min-chars", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
+}

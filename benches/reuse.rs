@@ -1,0 +1,36 @@
+//! Shared-passage speed: every pair of the bundled corpus compared exactly, and the synthetic
+//! 1,000-document corpus indexed with every pair above a coverage threshold listed.
+//! Figures: BENCHMARKS.md.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use duizhao::model::SourceFormat;
+use duizhao::reuse::{Options, ReuseIndex, analyse};
+use std::hint::black_box;
+
+fn bundled(c: &mut Criterion) {
+    let docs = duizhao::corpus::load_all();
+    c.bench_function("reuse all pairs bundled corpus (5 docs)", |b| {
+        b.iter(|| black_box(analyse(&docs, Options::default())));
+    });
+}
+
+fn synthetic(c: &mut Criterion) {
+    let corpus = duizhao::corpus::synthetic(1000);
+    let (docs, _) = duizhao::load_many(
+        corpus
+            .iter()
+            .map(|(n, b)| (n.as_str(), SourceFormat::Txt, b.as_slice())),
+    );
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10);
+    group.bench_function("reuse index + pairs ≥ 50% of 1000 docs", |b| {
+        b.iter(|| {
+            let index = ReuseIndex::build(&docs, Options::default());
+            black_box(index.candidates(0.5))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bundled, synthetic);
+criterion_main!(benches);

@@ -1,0 +1,339 @@
+//! Shared passages between documents: which wording one document shares with another, how
+//! much of each it covers, and who probably took it from whom.
+//!
+//! Matching reads a *folded stream* of each document: the characters of its sections with
+//! punctuation and whitespace dropped and full-width forms folded to half-width (see
+//! [`fold`]). Every passage is reported back in **char offsets into [`Document::text`]**,
+//! so what is shown and exported is always the original text.
+//!
+//! The stages:
+//! 1. [`ReuseIndex::build`] folds every document, hashes its k-grams (k = `min_chars`),
+//!    counts in how many documents each k-gram occurs (boilerplate is what almost every
+//!    document carries), and keeps a winnowed sample of fingerprints per document
+//!    (Schleimer, Wilkerson & Aiken 2003) in an inverted index.
+//! 2. [`ReuseIndex::candidates`] estimates, from shared fingerprints, how much of each
+//!    document another one contains — for every pair at once, without comparing texts.
+//! 3. [`ReuseIndex::compare`] finds the exact maximal shared passages of one pair.
+//!
+//! [`analyse`] puts them together: every pair of a small corpus is compared exactly; in a
+//! large one (more than [`EXACT_ALL_PAIRS`] documents) only pairs whose estimate reaches the
+//! threshold are.
+
+mod fold;
+mod pair;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use serde::Serialize;
+
+use crate::model::Document;
+
+pub use fold::{Folded, fold};
+pub use pair::{Direction, DirectionReason, DomainReuse, PairReuse, Passage, Side, by_domain};
+
+/// Up to this many documents, [`analyse`] compares every pair exactly.
+pub const EXACT_ALL_PAIRS: usize = 48;
+
+/// What counts as a shared passage and as boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Options {
+    /// The shortest passage reported, in folded characters (punctuation and spaces not counted).
+    pub min_chars: usize,
+    /// Winnowing window: a pair is detected in a large corpus when it shares a passage of at
+    /// least `min_chars + window - 1` folded characters.
+    pub window: usize,
+    /// A k-gram is boilerplate when at least this share of the loaded documents carry it …
+    pub boilerplate_share: f32,
+    /// … and at least this many (so that two or three documents never make boilerplate).
+    pub boilerplate_min_docs: usize,
+    /// In a large corpus, pairs whose estimated coverage (either side) is below this are not
+    /// compared exactly.
+    pub min_estimate: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            min_chars: 8,
+            window: 8,
+            boilerplate_share: 0.6,
+            boilerplate_min_docs: 4,
+            min_estimate: 0.02,
+        }
+    }
+}
+
+impl Options {
+    /// The least number of documents that makes a k-gram boilerplate in a corpus of `n`.
+    #[must_use]
+    pub fn boilerplate_docs(&self, n: usize) -> usize {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let share = (self.boilerplate_share * n as f32).ceil() as usize;
+        share.max(self.boilerplate_min_docs).max(2)
+    }
+}
+
+/// A pair's estimated containment, from shared fingerprints.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Estimate {
+    pub a: usize,
+    pub b: usize,
+    /// Share of `a`'s (non-boilerplate) fingerprints that `b` also has.
+    pub coverage_a: f32,
+    /// Share of `b`'s fingerprints that `a` also has.
+    pub coverage_b: f32,
+}
+
+/// The index over a corpus.
+pub struct ReuseIndex {
+    pub options: Options,
+    folded: Vec<Folded>,
+    /// Per document: the hash of the k-gram starting at each folded position (`None` where
+    /// the k-gram would cross a section boundary or the end).
+    grams: Vec<Vec<Option<u64>>>,
+    /// In how many documents each k-gram occurs.
+    df: FxHashMap<u64, u32>,
+    boilerplate_docs: u32,
+    /// Per document: its distinct non-boilerplate fingerprints.
+    fingerprints: Vec<Vec<u64>>,
+    /// Fingerprint → documents that have it (ascending).
+    postings: FxHashMap<u64, Vec<u32>>,
+}
+
+/// The result of [`analyse`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ReuseReport {
+    pub options: Options,
+    /// Pairs that share at least one passage, `a < b`, by descending larger coverage.
+    pub pairs: Vec<PairReuse>,
+}
+
+impl ReuseReport {
+    /// The pair of two documents (in either order).
+    #[must_use]
+    pub fn pair(&self, x: usize, y: usize) -> Option<&PairReuse> {
+        let (a, b) = if x < y { (x, y) } else { (y, x) };
+        self.pairs.iter().find(|p| p.a == a && p.b == b)
+    }
+
+    /// Share of document `of`'s folded text that it shares with `with` (0 when nothing).
+    #[must_use]
+    pub fn coverage(&self, of: usize, with: usize) -> f32 {
+        self.pair(of, with)
+            .map_or(0.0, |p| if p.a == of { p.coverage_a } else { p.coverage_b })
+    }
+}
+
+/// Find the shared passages of every pair of `docs` worth comparing.
+#[must_use]
+pub fn analyse(docs: &[Document], options: Options) -> ReuseReport {
+    let index = ReuseIndex::build(docs, options);
+    let pairs: Vec<(usize, usize)> = if docs.len() <= EXACT_ALL_PAIRS {
+        (0..docs.len())
+            .flat_map(|a| (a + 1..docs.len()).map(move |b| (a, b)))
+            .collect()
+    } else {
+        index
+            .candidates(options.min_estimate)
+            .into_iter()
+            .map(|e| (e.a, e.b))
+            .collect()
+    };
+    let mut pairs: Vec<PairReuse> = pairs
+        .par_iter()
+        .map(|&(a, b)| index.compare(docs, a, b))
+        .filter(|p| !p.passages.is_empty())
+        .collect();
+    pairs.sort_by(|x, y| {
+        y.coverage_a
+            .max(y.coverage_b)
+            .total_cmp(&x.coverage_a.max(x.coverage_b))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    ReuseReport { options, pairs }
+}
+
+/// Polynomial rolling hash base (odd, so that it is invertible mod 2^64).
+const BASE: u64 = 0x0000_0100_0000_01B3;
+
+/// A final mix so that winnowing's minimum is a random-looking choice (splitmix64).
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// The hashes of every k-gram of a folded stream that stays within one section.
+fn gram_hashes(f: &Folded, k: usize) -> Vec<Option<u64>> {
+    let n = f.chars.len();
+    let mut out = vec![None; n];
+    if k == 0 || n < k {
+        return out;
+    }
+    let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut h: u64 = 0;
+    for i in 0..n {
+        if i >= k {
+            h = h.wrapping_sub(u64::from(f.chars[i - k]).wrapping_mul(top));
+        }
+        h = h.wrapping_mul(BASE).wrapping_add(u64::from(f.chars[i]));
+        if i + 1 >= k {
+            let s = i + 1 - k;
+            if f.section[s] == f.section[i] {
+                out[s] = Some(mix(h));
+            }
+        }
+    }
+    out
+}
+
+/// Winnowing: the minimum hash of every window of `w` consecutive k-grams (rightmost on ties),
+/// recorded once per position.
+fn winnow(grams: &[Option<u64>], w: usize) -> Vec<u64> {
+    let w = w.max(1);
+    let mut picked: Vec<u64> = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut start = 0;
+    while start + w <= grams.len() {
+        let mut best: Option<(u64, usize)> = None;
+        for (i, g) in grams[start..start + w].iter().enumerate() {
+            if let Some(h) = *g
+                && best.is_none_or(|(b, _)| h <= b)
+            {
+                best = Some((h, start + i));
+            }
+        }
+        if let Some((h, at)) = best
+            && last != Some(at)
+        {
+            picked.push(h);
+            last = Some(at);
+        }
+        start += 1;
+    }
+    if grams.len() < w {
+        picked.extend(grams.iter().flatten().copied());
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    picked
+}
+
+impl ReuseIndex {
+    /// Fold and fingerprint every document.
+    #[must_use]
+    pub fn build(docs: &[Document], options: Options) -> Self {
+        let k = options.min_chars.max(2);
+        let folded: Vec<Folded> = docs.par_iter().map(fold).collect();
+        let grams: Vec<Vec<Option<u64>>> = folded.par_iter().map(|f| gram_hashes(f, k)).collect();
+        // Document frequency of every k-gram: count each distinct k-gram once per document.
+        let per_doc: Vec<Vec<u64>> = grams
+            .par_iter()
+            .map(|g| {
+                let mut v: Vec<u64> = g.iter().flatten().copied().collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut df: FxHashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(per_doc.iter().map(Vec::len).max().unwrap_or(0) * 2, FxBuildHasher);
+        for v in &per_doc {
+            for &h in v {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        drop(per_doc);
+        #[allow(clippy::cast_possible_truncation)]
+        let boilerplate_docs = options.boilerplate_docs(docs.len()) as u32;
+        let fingerprints: Vec<Vec<u64>> = grams
+            .par_iter()
+            .map(|g| {
+                winnow(g, options.window)
+                    .into_iter()
+                    .filter(|h| df.get(h).is_some_and(|&d| d < boilerplate_docs))
+                    .collect()
+            })
+            .collect();
+        let mut postings: FxHashMap<u64, Vec<u32>> = HashMap::with_hasher(FxBuildHasher);
+        for (d, fp) in fingerprints.iter().enumerate() {
+            for &h in fp {
+                #[allow(clippy::cast_possible_truncation)]
+                postings.entry(h).or_default().push(d as u32);
+            }
+        }
+        Self {
+            options,
+            folded,
+            grams,
+            df,
+            boilerplate_docs,
+            fingerprints,
+            postings,
+        }
+    }
+
+    /// How many documents the index holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.folded.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// In how many documents the k-gram at folded position `i` of document `d` occurs.
+    fn df_at(&self, d: usize, i: usize) -> u32 {
+        self.grams[d]
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|h| self.df.get(&h).copied())
+            .unwrap_or(1)
+    }
+
+    /// Pairs whose estimated coverage (either side) reaches `min`, from shared fingerprints.
+    /// `a < b`; ordered by `a`, then `b`.
+    #[must_use]
+    pub fn candidates(&self, min: f32) -> Vec<Estimate> {
+        let n = self.len();
+        (0..n)
+            .into_par_iter()
+            .flat_map_iter(|a| {
+                let mut shared = vec![0u32; n];
+                for h in &self.fingerprints[a] {
+                    if let Some(docs) = self.postings.get(h) {
+                        for &b in docs {
+                            shared[b as usize] += 1;
+                        }
+                    }
+                }
+                let own = self.fingerprints[a].len().max(1);
+                (a + 1..n)
+                    .filter(|&b| shared[b] > 0)
+                    .map(|b| {
+                        #[allow(clippy::cast_precision_loss)]
+                        Estimate {
+                            a,
+                            b,
+                            coverage_a: shared[b] as f32 / own as f32,
+                            coverage_b: shared[b] as f32 / self.fingerprints[b].len().max(1) as f32,
+                        }
+                    })
+                    .filter(|e| e.coverage_a.max(e.coverage_b) >= min)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

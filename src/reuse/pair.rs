@@ -1,0 +1,380 @@
+//! The exact comparison of one pair of documents.
+
+use serde::Serialize;
+
+use super::ReuseIndex;
+use super::fold::fold_char;
+use crate::model::{CharRange, Document};
+
+/// Where a passage stands in one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Side {
+    /// Index into [`Document::sections`]: a passage never crosses a section boundary.
+    pub section: usize,
+    /// **Char** offsets into [`Document::text`], end exclusive.
+    pub range: CharRange,
+    /// The passage as printed in this document.
+    pub text: String,
+}
+
+/// One maximal passage two documents share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    pub a: Side,
+    pub b: Side,
+    /// Length in folded characters (letters, digits and Han; no punctuation or spaces).
+    pub chars: usize,
+    /// Most of its k-grams occur in so many of the loaded documents that it is a formula
+    /// (see [`super::Options::boilerplate_docs`]); not counted in coverage.
+    pub boilerplate: bool,
+    /// In how many loaded documents its k-grams typically (median) occur.
+    pub docs: u32,
+}
+
+/// Why one document is thought to come after the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DirectionReason {
+    /// The later document names the earlier one: its 文号 or 《title》, as found.
+    Cites { text: String },
+    /// Dates of issue (or publication, or the plan period's first year).
+    Dates { from: String, to: String },
+}
+
+/// A hint of which way the wording went: from the earlier to the later document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Direction {
+    /// Document index of the source.
+    pub from: usize,
+    /// Document index of the one that took from it.
+    pub to: usize,
+    pub reason: DirectionReason,
+}
+
+/// What two documents share. `a < b` are document indices.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairReuse {
+    pub a: usize,
+    pub b: usize,
+    /// Folded characters of each document.
+    pub chars_a: usize,
+    pub chars_b: usize,
+    /// Share of `a`'s folded text inside non-boilerplate shared passages.
+    pub coverage_a: f32,
+    pub coverage_b: f32,
+    /// In `a`'s text order.
+    pub passages: Vec<Passage>,
+    pub direction: Option<Direction>,
+}
+
+impl PairReuse {
+    /// Passages that are not boilerplate.
+    pub fn substantive(&self) -> impl Iterator<Item = &Passage> {
+        self.passages.iter().filter(|p| !p.boilerplate)
+    }
+
+    /// The side of a passage that lies in document `doc` (`a` or `b` of this pair).
+    #[must_use]
+    pub fn side<'p>(&self, p: &'p Passage, doc: usize) -> &'p Side {
+        if doc == self.a { &p.a } else { &p.b }
+    }
+}
+
+/// More positions of one k-gram than this in the other document are not all tried: a text
+/// that repeats itself that much would otherwise cost quadratic time.
+const MAX_OCCURRENCES: usize = 64;
+
+#[allow(clippy::cast_precision_loss)]
+fn share(part: usize, whole: usize) -> f32 {
+    if whole == 0 { 0.0 } else { part as f32 / whole as f32 }
+}
+
+impl ReuseIndex {
+    /// The exact maximal shared passages of documents `a` and `b` (`docs` must be the slice
+    /// the index was built from).
+    ///
+    /// # Panics
+    /// When `a` or `b` is out of range.
+    #[must_use]
+    pub fn compare(&self, docs: &[Document], a: usize, b: usize) -> PairReuse {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let k = self.options.min_chars.max(2);
+        let (fa, fb) = (&self.folded[a], &self.folded[b]);
+        let (ga, gb) = (&self.grams[a], &self.grams[b]);
+        let mut index_b: Vec<(u64, u32)> = gb
+            .iter()
+            .enumerate()
+            .filter_map(|(j, h)| {
+                #[allow(clippy::cast_possible_truncation)]
+                h.map(|h| (h, j as u32))
+            })
+            .collect();
+        index_b.sort_unstable();
+
+        // Every maximal (left and right) match of at least k characters within one section on
+        // each side: (start in a, start in b, length).
+        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+        let (na, nb) = (fa.len(), fb.len());
+        for (i, h) in ga.iter().enumerate() {
+            let Some(h) = *h else { continue };
+            let lo = index_b.partition_point(|e| e.0 < h);
+            for &(_, j) in index_b[lo..].iter().take_while(|e| e.0 == h).take(MAX_OCCURRENCES) {
+                let j = j as usize;
+                let continues = i > 0
+                    && j > 0
+                    && fa.chars[i - 1] == fb.chars[j - 1]
+                    && fa.section[i - 1] == fa.section[i]
+                    && fb.section[j - 1] == fb.section[j];
+                if continues {
+                    continue;
+                }
+                let mut l = 0;
+                while i + l < na
+                    && j + l < nb
+                    && fa.chars[i + l] == fb.chars[j + l]
+                    && fa.section[i + l] == fa.section[i]
+                    && fb.section[j + l] == fb.section[j]
+                {
+                    l += 1;
+                }
+                if l >= k {
+                    matches.push((i, j, l));
+                }
+            }
+        }
+
+        // Keep the longest first; drop a match whose span is already mostly kept on either
+        // side (a phrase repeated in one document is one passage, not one per repetition).
+        matches.sort_by(|x, y| y.2.cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        let mut kept_a = vec![false; na];
+        let mut kept_b = vec![false; nb];
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, j, l) in matches {
+            let seen_a = kept_a[i..i + l].iter().filter(|&&x| x).count();
+            let seen_b = kept_b[j..j + l].iter().filter(|&&x| x).count();
+            if seen_a * 2 >= l || seen_b * 2 >= l {
+                continue;
+            }
+            kept_a[i..i + l].fill(true);
+            kept_b[j..j + l].fill(true);
+            kept.push((i, j, l));
+        }
+        kept.sort_unstable();
+
+        let mut covered_a = vec![false; na];
+        let mut covered_b = vec![false; nb];
+        let passages: Vec<Passage> = kept
+            .into_iter()
+            .map(|(i, j, l)| {
+                let mut dfs: Vec<u32> = (i..=i + l - k).map(|p| self.df_at(a, p)).collect();
+                dfs.sort_unstable();
+                let formula = dfs.iter().filter(|&&d| d >= self.boilerplate_docs).count();
+                let boilerplate = formula * 2 >= dfs.len();
+                if !boilerplate {
+                    covered_a[i..i + l].fill(true);
+                    covered_b[j..j + l].fill(true);
+                }
+                Passage {
+                    a: side(&docs[a], fa, i, l),
+                    b: side(&docs[b], fb, j, l),
+                    chars: l,
+                    boilerplate,
+                    docs: dfs[dfs.len() / 2],
+                }
+            })
+            .collect();
+        PairReuse {
+            a,
+            b,
+            chars_a: na,
+            chars_b: nb,
+            coverage_a: share(covered_a.iter().filter(|&&x| x).count(), na),
+            coverage_b: share(covered_b.iter().filter(|&&x| x).count(), nb),
+            passages,
+            direction: direction(docs, a, b),
+        }
+    }
+}
+
+fn side(doc: &Document, f: &super::Folded, start: usize, len: usize) -> Side {
+    let range = CharRange::new(f.pos[start] as usize, f.pos[start + len - 1] as usize + 1);
+    Side {
+        section: f.section[start] as usize,
+        range,
+        text: doc.slice(range).to_owned(),
+    }
+}
+
+fn folded(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// The words by which `later` names `earlier`: its 文号, or its title in 《》.
+fn cites(later: &Document, earlier: &Document) -> Option<String> {
+    let text = folded(&later.text);
+    if let Some(n) = &earlier.meta.doc_number
+        && later.meta.doc_number.as_deref() != Some(n.as_str())
+    {
+        let f = folded(n);
+        if f.chars().count() >= 6 && text.contains(&f) {
+            return Some(n.clone());
+        }
+    }
+    // 《安徽省人民政府办公厅关于促进线上经济发展的意见》 names 关于促进线上经济发展的意见 issued
+    // by 安徽省人民政府办公厅: the title, preceded by nothing or by its issuer or region.
+    let title = folded(earlier.meta.title.as_deref()?);
+    if title.chars().count() < 6 || later.meta.title.as_deref().map(folded).as_deref() == Some(title.as_str()) {
+        return None;
+    }
+    let issuer = earlier.meta.issuer.as_deref().map(folded).unwrap_or_default();
+    let region = earlier.meta.region.as_deref().map(folded).unwrap_or_default();
+    later.text.split('《').skip(1).find_map(|rest| {
+        let quoted = rest.split('》').next()?;
+        let q = folded(quoted);
+        let prefix = q.strip_suffix(title.as_str())?;
+        let named = prefix.is_empty()
+            || (!issuer.is_empty() && issuer.contains(prefix))
+            || (!region.is_empty() && prefix.starts_with(region.as_str()));
+        named.then(|| format!("《{quoted}》"))
+    })
+}
+
+/// A document's date for ordering: issue date, publication date, else its plan's first year.
+fn date(d: &Document) -> Option<String> {
+    d.meta
+        .date_issued
+        .clone()
+        .or_else(|| d.meta.date_published.clone())
+        .or_else(|| d.meta.period.map(|p| p[0].to_string()))
+}
+
+fn direction(docs: &[Document], a: usize, b: usize) -> Option<Direction> {
+    if let Some(text) = cites(&docs[b], &docs[a]) {
+        return Some(Direction {
+            from: a,
+            to: b,
+            reason: DirectionReason::Cites { text },
+        });
+    }
+    if let Some(text) = cites(&docs[a], &docs[b]) {
+        return Some(Direction {
+            from: b,
+            to: a,
+            reason: DirectionReason::Cites { text },
+        });
+    }
+    let (da, db) = (date(&docs[a])?, date(&docs[b])?);
+    // Compare at the precision both give (a year against a full date compares years).
+    let n = da.len().min(db.len());
+    let (from, to) = match da[..n].cmp(&db[..n]) {
+        std::cmp::Ordering::Less => (a, b),
+        std::cmp::Ordering::Greater => (b, a),
+        std::cmp::Ordering::Equal => return None,
+    };
+    let (from_date, to_date) = if from == a { (da, db) } else { (db, da) };
+    Some(Direction {
+        from,
+        to,
+        reason: DirectionReason::Dates {
+            from: from_date,
+            to: to_date,
+        },
+    })
+}
+
+/// One domain's share of a pair's reuse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainReuse {
+    /// Category index in the scheme used.
+    pub category: usize,
+    /// Folded characters of each document's sections in the domain.
+    pub chars_a: usize,
+    pub chars_b: usize,
+    pub coverage_a: f32,
+    pub coverage_b: f32,
+    /// Non-boilerplate passages with at least one side in the domain.
+    pub passages: usize,
+}
+
+/// Folded characters of `doc.text` in `range`.
+fn folded_len(text: &str, range: CharRange) -> usize {
+    crate::text::char_slice(text, range.start, range.end)
+        .chars()
+        .filter(|&c| fold_char(c).is_some())
+        .count()
+}
+
+/// Per domain: a pair's figures restricted to the sections of that domain. `category` gives a
+/// section's domain (by document and section index); sections without one are left out.
+#[must_use]
+pub fn by_domain(
+    docs: &[Document],
+    pair: &PairReuse,
+    category: impl Fn(usize, usize) -> Option<usize>,
+) -> Vec<DomainReuse> {
+    use std::collections::BTreeMap;
+    let mut out: BTreeMap<usize, DomainReuse> = BTreeMap::new();
+    // Covered folded chars per (category, side is a).
+    let mut covered_by: BTreeMap<(usize, bool), usize> = BTreeMap::new();
+    for (doc, is_a) in [(pair.a, true), (pair.b, false)] {
+        let d = &docs[doc];
+        // Covered chars per section, from merged passage ranges.
+        let mut ranges: BTreeMap<usize, Vec<CharRange>> = BTreeMap::new();
+        for p in pair.substantive() {
+            let s = if is_a { &p.a } else { &p.b };
+            ranges.entry(s.section).or_default().push(s.range);
+        }
+        let mut covered_chars: BTreeMap<usize, usize> = BTreeMap::new();
+        for (section, mut rs) in ranges {
+            rs.sort_by_key(|r| (r.start, r.end));
+            let mut merged: Vec<CharRange> = Vec::new();
+            for r in rs {
+                match merged.last_mut() {
+                    Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            covered_chars.insert(section, merged.iter().map(|r| folded_len(&d.text, *r)).sum());
+        }
+        for (si, s) in d.leaves() {
+            let Some(c) = category(doc, si) else { continue };
+            let e = out.entry(c).or_insert_with(|| DomainReuse {
+                category: c,
+                chars_a: 0,
+                chars_b: 0,
+                coverage_a: 0.0,
+                coverage_b: 0.0,
+                passages: 0,
+            });
+            let total = folded_len(&d.text, s.range);
+            let covered = covered_chars.get(&si).copied().unwrap_or(0);
+            if is_a {
+                e.chars_a += total;
+                *covered_by.entry((c, true)).or_insert(0) += covered;
+            } else {
+                e.chars_b += total;
+                *covered_by.entry((c, false)).or_insert(0) += covered;
+            }
+        }
+    }
+    for p in pair.substantive() {
+        let ca = category(pair.a, p.a.section);
+        let cb = category(pair.b, p.b.section);
+        for c in [ca, cb]
+            .into_iter()
+            .flatten()
+            .collect::<std::collections::BTreeSet<_>>()
+        {
+            if let Some(e) = out.get_mut(&c) {
+                e.passages += 1;
+            }
+        }
+    }
+    out.into_values()
+        .map(|mut e| {
+            e.coverage_a = share(covered_by.get(&(e.category, true)).copied().unwrap_or(0), e.chars_a);
+            e.coverage_b = share(covered_by.get(&(e.category, false)).copied().unwrap_or(0), e.chars_b);
+            e
+        })
+        .collect()
+}

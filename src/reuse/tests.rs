@@ -1,0 +1,297 @@
+use super::*;
+use crate::model::SourceFormat;
+
+fn load(items: &[(&str, String)]) -> Vec<Document> {
+    let (docs, errors) = crate::load_many(
+        items
+            .iter()
+            .map(|(name, text)| (*name, SourceFormat::Txt, text.as_bytes())),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    docs
+}
+
+/// Deterministic pseudo-random Han text (common characters), so that two generated
+/// paragraphs share nothing by chance.
+fn han_text(seed: &mut u64, n: usize) -> String {
+    (0..n)
+        .map(|_| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            #[allow(clippy::cast_possible_truncation)]
+            char::from_u32(0x4E00 + (*seed % 6000) as u32).unwrap_or('中')
+        })
+        .collect()
+}
+
+fn numbered(paragraphs: &[String]) -> String {
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {p}。\n", i + 1))
+        .collect()
+}
+
+#[test]
+fn wuhu_shares_several_times_more_with_anhui_than_with_zhejiang() {
+    let docs = crate::corpus::load_all();
+    let idx = |id: &str| docs.iter().position(|d| d.id == id).expect("bundled id");
+    let (wuhu, anhui, zhejiang) = (idx("wuhu-2021"), idx("anhui-2020"), idx("zhejiang-2020"));
+    let report = analyse(&docs, Options::default());
+    let with_anhui = report.coverage(wuhu, anhui);
+    let with_zhejiang = report.coverage(wuhu, zhejiang);
+    assert!(with_anhui > 0.05, "Wuhu–Anhui 2020 coverage {with_anhui}");
+    assert!(
+        with_anhui > 4.0 * with_zhejiang,
+        "Wuhu–Anhui {with_anhui} vs Wuhu–Zhejiang {with_zhejiang}"
+    );
+    // Wuhu names the Anhui opinion it implements: the hint points from Anhui to Wuhu.
+    let direction = report
+        .pair(wuhu, anhui)
+        .and_then(|p| p.direction.clone())
+        .expect("a direction");
+    assert_eq!((direction.from, direction.to), (anhui, wuhu), "{direction:?}");
+    assert!(
+        matches!(&direction.reason, DirectionReason::Cites { text } if text.contains(docs[anhui].meta.title.as_deref().unwrap_or("?"))),
+        "{direction:?}"
+    );
+}
+
+#[test]
+fn a_shared_phrase_is_found_in_every_document_that_carries_it() {
+    let phrase = "示范效应好、带动作用强、市场影响优";
+    let docs = crate::corpus::load_all();
+    let folded_phrase: String = phrase.chars().filter_map(fold::fold_char).collect();
+    let carriers: Vec<usize> = (0..docs.len())
+        .filter(|&d| {
+            let f: String = docs[d].text.chars().filter_map(fold::fold_char).collect();
+            f.contains(&folded_phrase)
+        })
+        .collect();
+    assert!(carriers.len() >= 3, "carriers {carriers:?}");
+    let report = analyse(&docs, Options::default());
+    for (n, &x) in carriers.iter().enumerate() {
+        for &y in &carriers[n + 1..] {
+            let pair = report.pair(x, y).expect("the pair shares passages");
+            let found = pair.passages.iter().any(|p| {
+                let a: String = p.a.text.chars().filter_map(fold::fold_char).collect();
+                let b: String = p.b.text.chars().filter_map(fold::fold_char).collect();
+                a.contains(&folded_phrase) && b.contains(&folded_phrase)
+            });
+            assert!(found, "{} – {}", docs[x].id, docs[y].id);
+        }
+    }
+}
+
+#[test]
+fn half_rewritten_copy_is_covered_about_half() {
+    let mut seed = 0x1234_5678_9ABC_DEF1;
+    let original: Vec<String> = (0..40).map(|_| han_text(&mut seed, 60)).collect();
+    let copy: Vec<String> = original
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i % 2 == 0 { p.clone() } else { han_text(&mut seed, 60) })
+        .collect();
+    let docs = load(&[("original.txt", numbered(&original)), ("copy.txt", numbered(&copy))]);
+    let report = analyse(&docs, Options::default());
+    let pair = report.pair(0, 1).expect("shared passages");
+    for c in [pair.coverage_a, pair.coverage_b] {
+        assert!((c - 0.5).abs() < 0.05, "coverage {c}");
+    }
+    assert_eq!(pair.substantive().count(), 20, "one passage per kept paragraph");
+    // Every passage reads the same on both sides and lies in one section each.
+    for p in &pair.passages {
+        assert_eq!(p.a.text, p.b.text);
+        assert!(docs[0].sections[p.a.section].range.start <= p.a.range.start);
+        assert!(p.a.range.end <= docs[0].sections[p.a.section].range.end);
+    }
+}
+
+#[test]
+fn full_width_and_half_width_copies_match() {
+    let mut seed = 77;
+    let body: Vec<String> = (0..5)
+        .map(|i| format!("到2025年{}ABC{i}达到500家以上", han_text(&mut seed, 20)))
+        .collect();
+    let full: Vec<String> = body
+        .iter()
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    assert_ne!(body, full);
+    let docs = load(&[("half.txt", numbered(&body)), ("full.txt", numbered(&full))]);
+    let report = analyse(&docs, Options::default());
+    let pair = report.pair(0, 1).expect("shared");
+    assert!(pair.coverage_a > 0.9 && pair.coverage_b > 0.9, "{pair:?}");
+    // The passage is reported as printed in each document.
+    assert!(pair.passages.iter().any(|p| p.b.text.contains('２')));
+}
+
+#[test]
+fn boilerplate_is_found_by_frequency_and_not_counted() {
+    let mut seed = 5;
+    let formula = han_text(&mut seed, 24);
+    let borrowed = han_text(&mut seed, 30);
+    let mut items = Vec::new();
+    for i in 0..6 {
+        let mut paras = vec![han_text(&mut seed, 80), han_text(&mut seed, 80)];
+        if i < 5 {
+            paras.push(formula.clone());
+        }
+        if i < 2 {
+            paras.push(borrowed.clone());
+        }
+        items.push((format!("d{i}.txt"), numbered(&paras)));
+    }
+    let items: Vec<(&str, String)> = items.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let docs = load(&items);
+    let report = analyse(&docs, Options::default());
+    let pair = report.pair(0, 1).expect("shared");
+    let formula_p = pair
+        .passages
+        .iter()
+        .find(|p| p.a.text.contains(&formula))
+        .expect("formula passage");
+    let borrowed_p = pair
+        .passages
+        .iter()
+        .find(|p| p.a.text.contains(&borrowed))
+        .expect("borrowed passage");
+    assert!(formula_p.boilerplate && formula_p.docs == 5);
+    assert!(!borrowed_p.boilerplate && borrowed_p.docs == 2);
+    // Only the borrowed passage counts (its 30 characters, with the item number they share).
+    assert!((30..=31).contains(&borrowed_p.chars));
+    #[allow(clippy::cast_precision_loss)]
+    let expected = borrowed_p.chars as f32 / pair.chars_a as f32;
+    assert!((pair.coverage_a - expected).abs() < 1e-6);
+    // Pairs that share only the formula share nothing substantive.
+    let only_formula = report.pair(2, 3).expect("formula pair");
+    assert_eq!(only_formula.substantive().count(), 0);
+    assert!(only_formula.coverage_a.abs() < f32::EPSILON);
+}
+
+#[test]
+fn a_passage_shorter_than_the_minimum_is_not_reported() {
+    let mut seed = 9;
+    let short = han_text(&mut seed, 7);
+    let a = numbered(&[format!("{}{short}{}", han_text(&mut seed, 30), han_text(&mut seed, 30))]);
+    let b = numbered(&[format!("{}{short}{}", han_text(&mut seed, 30), han_text(&mut seed, 30))]);
+    let docs = load(&[("a.txt", a), ("b.txt", b)]);
+    assert!(analyse(&docs, Options::default()).pairs.is_empty());
+    let options = Options {
+        min_chars: 6,
+        ..Options::default()
+    };
+    let report = analyse(&docs, options);
+    assert_eq!(report.pair(0, 1).map(|p| p.passages.len()), Some(1));
+}
+
+#[test]
+fn winnowing_estimate_finds_the_copy_in_a_larger_corpus() {
+    let mut seed = 31;
+    let mut items: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            (
+                format!("d{i:02}.txt"),
+                numbered(&[han_text(&mut seed, 200), han_text(&mut seed, 200)]),
+            )
+        })
+        .collect();
+    // d59 copies d07's first paragraph.
+    let copied = items[7].1.lines().next().unwrap_or_default()[3..].to_owned();
+    items[59].1.push_str(&format!("3. {copied}\n"));
+    let items: Vec<(&str, String)> = items.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let docs = load(&items);
+    let index = ReuseIndex::build(&docs, Options::default());
+    let candidates = index.candidates(0.1);
+    assert_eq!(candidates.len(), 1, "{candidates:?}");
+    assert_eq!((candidates[0].a, candidates[0].b), (7, 59));
+    let report = analyse(&docs, Options::default());
+    assert_eq!(report.pairs.len(), 1);
+    assert!(report.pairs[0].coverage_a > 0.4);
+}
+
+#[test]
+fn by_domain_restricts_figures_to_the_domain_sections() {
+    let mut seed = 3;
+    let shared = han_text(&mut seed, 50);
+    let a = numbered(&[shared.clone(), han_text(&mut seed, 50)]);
+    let b = numbered(&[han_text(&mut seed, 50), shared]);
+    let docs = load(&[("a.txt", a), ("b.txt", b)]);
+    let report = analyse(&docs, Options::default());
+    let pair = report.pair(0, 1).expect("shared");
+    // Pretend each document's first item is domain 0 and its second domain 1.
+    let category = |doc: usize, section: usize| {
+        let leaves: Vec<usize> = docs[doc].leaves().map(|(i, _)| i).collect();
+        leaves.iter().position(|&l| l == section)
+    };
+    let figures = pair::by_domain(&docs, pair, category);
+    let d0 = figures.iter().find(|f| f.category == 0).expect("domain 0");
+    let d1 = figures.iter().find(|f| f.category == 1).expect("domain 1");
+    assert!(d0.coverage_a > 0.9 && d0.coverage_b < 0.01, "{d0:?}");
+    assert!(d1.coverage_a < 0.01 && d1.coverage_b > 0.9, "{d1:?}");
+    assert_eq!((d0.passages, d1.passages), (1, 1));
+}
+
+#[test]
+fn analysis_is_deterministic() {
+    let docs = crate::corpus::load_all();
+    let a = analyse(&docs, Options::default());
+    let b = analyse(&docs, Options::default());
+    assert_eq!(a.pairs, b.pairs);
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Arbitrary text never panics, coverages are shares, and every passage folds to the
+        /// same characters on both sides.
+        #[test]
+        fn passages_are_real_and_coverage_is_a_share(
+            a in "[一二三四五六七八九十、。（）()1-9 \n数字经济发展平台企业到年]{0,300}",
+            b in "[一二三四五六七八九十、。（）()1-9 \n数字经济发展平台企业到年]{0,300}",
+            min in 2usize..12,
+        ) {
+            let (docs, _) = crate::load_many([
+                ("a.txt", SourceFormat::Txt, a.as_bytes()),
+                ("b.txt", SourceFormat::Txt, b.as_bytes()),
+            ]);
+            let report = analyse(&docs, Options { min_chars: min, ..Options::default() });
+            for p in &report.pairs {
+                prop_assert!((0.0..=1.0).contains(&p.coverage_a) && (0.0..=1.0).contains(&p.coverage_b));
+                for q in &p.passages {
+                    let fa: String = q.a.text.chars().filter_map(fold::fold_char).collect();
+                    let fb: String = q.b.text.chars().filter_map(fold::fold_char).collect();
+                    prop_assert_eq!(&fa, &fb);
+                    prop_assert!(fa.chars().count() >= min);
+                    prop_assert_eq!(docs[p.a].slice(q.a.range), q.a.text.as_str());
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let half = bytes.len() / 2;
+            let (docs, _) = crate::load_many([
+                ("a.txt", SourceFormat::Txt, &bytes[..half]),
+                ("b.txt", SourceFormat::Txt, &bytes[half..]),
+            ]);
+            let _ = analyse(&docs, Options::default());
+        }
+    }
+}
