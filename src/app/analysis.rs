@@ -1,4 +1,4 @@
-//! The analysis the app shows (alignment in every scheme, targets), computed off the UI
+//! The analysis the app shows (alignment in every scheme, targets, shared passages), computed off the UI
 //! thread: building the aligner loads jieba's dictionary, and large imports take seconds.
 
 use std::sync::mpsc::{Receiver, channel};
@@ -17,6 +17,8 @@ pub struct Analysis {
     pub pristine: Vec<crate::align::SchemeAlignment>,
     /// Per document, in the order of the documents analysed.
     pub targets: Vec<Vec<Target>>,
+    /// Passages the documents share, pair by pair.
+    pub reuse: crate::reuse::ReuseReport,
     /// Wall time of the whole analysis, for the status bar.
     pub millis: f64,
 }
@@ -29,11 +31,13 @@ pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
     let alignment = aligner.align(docs);
     let pristine = alignment.schemes.clone();
     let targets = docs.iter().map(crate::targets::extract).collect();
+    let reuse = crate::reuse::analyse(docs, crate::reuse::Options::default());
     Analysis {
         aligner,
         alignment,
         pristine,
         targets,
+        reuse,
         millis: started.elapsed().as_secs_f64() * 1000.0,
     }
 }

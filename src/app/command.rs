@@ -44,4 +44,12 @@ pub enum Command {
         cite: bool,
     },
     ToggleTheme,
+    /// Show the shared passages of two documents in the reuse view (`None`: no pair).
+    SelectReusePair(Option<(usize, usize)>),
+    /// Open one passage of the selected pair (index into its passages) side by side.
+    SelectPassage(Option<usize>),
+    /// List boilerplate passages too, or hide them.
+    ToggleBoilerplate,
+    /// Underlay shared passages in the document and comparison views.
+    ToggleShared,
 }

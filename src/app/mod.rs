@@ -169,6 +169,18 @@ impl eframe::App for DuizhaoApp {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(ui::targets_view::targets_ui(ui, &self.state)));
             }
+            View::Reuse => {
+                if self.state.reuse_passage.is_some() {
+                    egui::Panel::bottom("passage")
+                        .resizable(true)
+                        .default_size(260.0)
+                        .min_size(140.0)
+                        .show(ui, |ui| {
+                            commands.extend(ui::reuse_view::passage_detail_ui(ui, &self.state));
+                        });
+                }
+                egui::CentralPanel::default().show(ui, |ui| commands.extend(ui::reuse_view::reuse_ui(ui, &self.state)));
+            }
         }
         let ctx = ui.ctx().clone();
         self.apply(&ctx, commands);

@@ -22,6 +22,8 @@ pub enum View {
     Compare,
     /// Every target of the chosen documents in one table.
     Targets,
+    /// Which documents share which passages: the heat matrix and the passages of a pair.
+    Reuse,
 }
 
 /// One visible row of the outline tree.
@@ -46,6 +48,8 @@ pub struct Card {
     pub targets: Vec<(CharRange, String)>,
     /// Similarity to the most similar card of the neighbouring column in the same row.
     pub similarity: Option<f32>,
+    /// Passages of `text` (chars) shared with another document (index).
+    pub shared: Vec<(CharRange, usize)>,
 }
 
 /// One domain (or group, or "no domain") across the chosen documents.
@@ -113,6 +117,19 @@ pub struct AppState {
     target_rows: Vec<TargetRow>,
     /// The user's corrections of the alignment, with undo and redo.
     pub overrides: crate::align::overrides::OverrideLog,
+    /// The pair shown in the reuse view (`a < b`), and the passage opened.
+    pub reuse_pair: Option<(usize, usize)>,
+    pub reuse_passage: Option<usize>,
+    /// The selected pair's figures per domain of the current scheme: (domain, share of `a`,
+    /// share of `b`, passages).
+    pub reuse_domains: Vec<(String, f32, f32, usize)>,
+    /// List boilerplate passages in the reuse view.
+    pub show_boilerplate: bool,
+    /// Underlay shared passages in the document and comparison views.
+    pub show_shared: bool,
+    /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
+    /// shared with another document, and that document, from non-boilerplate passages.
+    shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
 }
 
 impl AppState {
@@ -175,6 +192,19 @@ impl AppState {
         &self.target_rows
     }
 
+    /// Passages of a section's text shared with other documents (empty when none).
+    #[must_use]
+    pub fn shared_in(&self, doc: usize, section: usize) -> &[(CharRange, usize)] {
+        self.shared.get(&(doc, section)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The pair selected in the reuse view, if the analysis has it.
+    #[must_use]
+    pub fn reuse_pair(&self) -> Option<&crate::reuse::PairReuse> {
+        let (a, b) = self.reuse_pair?;
+        self.analysis.as_ref()?.reuse.pair(a, b)
+    }
+
     /// Wait for an analysis running in the background.
     pub fn set_pending(&mut self, rx: Receiver<Result<Analysis, String>>) {
         self.pending = Some(rx);
@@ -201,6 +231,7 @@ impl AppState {
     }
 
     pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.shared = shared_map(&self.docs, &analysis.reuse);
         self.analysis = Some(analysis);
         self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));
         self.reapply_overrides();
@@ -328,6 +359,18 @@ impl AppState {
                     self.reapply_overrides();
                 }
             }
+            Command::SelectReusePair(pair) => {
+                self.reuse_pair = pair
+                    .filter(|(a, b)| a != b && *a < self.docs.len() && *b < self.docs.len())
+                    .map(|(a, b)| (a.min(b), a.max(b)));
+                self.reuse_passage = None;
+                self.rebuild_reuse_domains();
+            }
+            Command::SelectPassage(p) => {
+                self.reuse_passage = p.filter(|&i| self.reuse_pair().is_some_and(|r| i < r.passages.len()));
+            }
+            Command::ToggleBoilerplate => self.show_boilerplate = !self.show_boilerplate,
+            Command::ToggleShared => self.show_shared = !self.show_shared,
             Command::SelectDocument(_) | Command::ToggleChosen(_) | Command::Copy { .. } | Command::ToggleTheme => {}
         }
     }
@@ -419,6 +462,7 @@ impl AppState {
                             text: s.text.clone(),
                             targets,
                             similarity: None,
+                            shared: self.shared_in(l.doc, l.section).to_vec(),
                         }
                     })
                     .collect();
@@ -470,6 +514,31 @@ impl AppState {
             }
         }
         self.sort_targets();
+        self.rebuild_reuse_domains();
+    }
+
+    fn rebuild_reuse_domains(&mut self) {
+        self.reuse_domains.clear();
+        let (Some(a), Some(pair)) = (&self.analysis, self.reuse_pair()) else {
+            return;
+        };
+        let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
+            return;
+        };
+        let category = |d: usize, s: usize| self.category_of(d, s);
+        let rows = crate::reuse::by_domain(&self.docs, pair, category)
+            .into_iter()
+            .filter(|f| f.passages > 0)
+            .map(|f| {
+                (
+                    scheme.categories[f.category].zh.clone(),
+                    f.coverage_a,
+                    f.coverage_b,
+                    f.passages,
+                )
+            })
+            .collect();
+        self.reuse_domains = rows;
     }
 
     fn sort_targets(&mut self) {
@@ -485,4 +554,33 @@ impl AppState {
             if asc { o } else { o.reverse() }
         });
     }
+}
+
+/// Where each section's text is shared with another document: passage ranges (chars of
+/// [`Document::text`]) clipped to the section's text and made relative to it.
+fn shared_map(
+    docs: &[Document],
+    report: &crate::reuse::ReuseReport,
+) -> std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> {
+    let mut out: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> = std::collections::HashMap::new();
+    for pair in &report.pairs {
+        for p in pair.substantive() {
+            for (doc, side, partner) in [(pair.a, &p.a, pair.b), (pair.b, &p.b, pair.a)] {
+                let Some(section) = docs.get(doc).and_then(|d| d.sections.get(side.section)) else {
+                    continue;
+                };
+                let t = section.text_range;
+                let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
+                if start < end {
+                    out.entry((doc, side.section))
+                        .or_default()
+                        .push((CharRange::new(start - t.start, end - t.start), partner));
+                }
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|(r, d)| (r.start, r.end, *d));
+    }
+    out
 }

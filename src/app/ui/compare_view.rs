@@ -1,12 +1,10 @@
 //! The chosen documents side by side, one column each, domain by domain. Targets are
 //! highlighted in the text and listed with their normalised values; an empty cell says so.
 
-use egui::text::LayoutJob;
-use egui::{Color32, FontId, Stroke, TextFormat};
-
 use crate::app::command::Command;
 use crate::app::state::{AppState, Card};
 use crate::app::theme;
+use crate::app::ui::marks;
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -96,7 +94,9 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
                 .on_hover_text("Similarity to the closest section of the neighbouring column");
         }
     });
-    let body = ui.add(egui::Label::new(highlighted(ui, card, dark)).wrap());
+    let targets: Vec<crate::model::CharRange> = card.targets.iter().map(|(r, _)| *r).collect();
+    let shared: &[(crate::model::CharRange, usize)] = if state.show_shared { &card.shared } else { &[] };
+    let body = ui.add(egui::Label::new(marks::marked(ui, &card.text, &targets, shared, dark)).wrap());
     if !card.targets.is_empty() {
         let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
         body.on_hover_text(lines.join("\n"));
@@ -150,42 +150,4 @@ fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut V
         out.push(Command::ShowSection { doc, section });
         ui.close();
     }
-}
-
-/// The card's text with its targets coloured and underlined.
-fn highlighted(ui: &egui::Ui, card: &Card, dark: bool) -> LayoutJob {
-    let font = FontId::proportional(
-        ui.style()
-            .text_styles
-            .get(&egui::TextStyle::Body)
-            .map_or(15.0, |f| f.size),
-    );
-    let plain = TextFormat {
-        font_id: font.clone(),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let mark = TextFormat {
-        font_id: font,
-        color: theme::target_colour(dark),
-        underline: Stroke::new(1.0, theme::target_colour(dark)),
-        background: Color32::TRANSPARENT,
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    let mut at = 0;
-    for (span, _) in &card.targets {
-        if span.start < at {
-            continue;
-        }
-        job.append(crate::text::char_slice(&card.text, at, span.start), 0.0, plain.clone());
-        job.append(
-            crate::text::char_slice(&card.text, span.start, span.end),
-            0.0,
-            mark.clone(),
-        );
-        at = span.end;
-    }
-    job.append(crate::text::char_slice(&card.text, at, usize::MAX), 0.0, plain);
-    job
 }

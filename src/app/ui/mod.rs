@@ -3,7 +3,9 @@
 pub mod compare_view;
 pub mod doc_list;
 pub mod domain_nav;
+pub mod marks;
 pub mod outline_view;
+pub mod reuse_view;
 pub mod targets_view;
 pub mod text_view;
 
@@ -11,7 +13,8 @@ use super::command::Command;
 use super::settings::Settings;
 use super::state::{AppState, View};
 
-/// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3 switch views, Alt+Up/Down
+/// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
+/// underlays shared passages, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -20,10 +23,14 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             (egui::Key::Num1, View::Document),
             (egui::Key::Num2, View::Compare),
             (egui::Key::Num3, View::Targets),
+            (egui::Key::Num4, View::Reuse),
         ] {
             if i.consume_key(egui::Modifiers::COMMAND, key) {
                 out.push(Command::SetView(view));
             }
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::U) {
+            out.push(Command::ToggleShared);
         }
         if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z) {
             out.push(Command::Redo);
@@ -52,6 +59,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
             (View::Document, "Document", "Ctrl+1"),
             (View::Compare, "Compare", "Ctrl+2"),
             (View::Targets, "Targets", "Ctrl+3"),
+            (View::Reuse, "Reuse", "Ctrl+4"),
         ] {
             if ui
                 .selectable_label(state.view == view, name)
@@ -60,6 +68,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
             {
                 out.push(Command::SetView(view));
             }
+        }
+        ui.separator();
+        if ui
+            .selectable_label(state.show_shared, "Shared passages")
+            .on_hover_text("Underlay wording shared with another document, in that document's colour (Ctrl+U)")
+            .clicked()
+        {
+            out.push(Command::ToggleShared);
         }
         if state.view != View::Document {
             ui.separator();

@@ -3,7 +3,8 @@
 use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::model::{Document, Section};
+use crate::app::ui::marks;
+use crate::model::{CharRange, Document};
 
 pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let Some(doc) = state.selected_doc() else {
@@ -20,7 +21,7 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     let mut idx = vec![s];
                     descendants(doc, s, &mut idx);
                     for i in idx {
-                        section_ui(ui, doc, &doc.sections[i]);
+                        section_ui(ui, state, i);
                     }
                 }
                 None => {
@@ -28,8 +29,8 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         ui.heading(t);
                         ui.add_space(theme::GAP);
                     }
-                    for s in &doc.sections {
-                        section_ui(ui, doc, s);
+                    for i in 0..doc.sections.len() {
+                        section_ui(ui, state, i);
                     }
                 }
             }
@@ -44,7 +45,12 @@ fn descendants(doc: &Document, s: usize, out: &mut Vec<usize>) {
     }
 }
 
-fn section_ui(ui: &mut egui::Ui, doc: &Document, s: &Section) {
+fn section_ui(ui: &mut egui::Ui, state: &AppState, index: usize) {
+    let Some(doc_index) = state.selected_index() else {
+        return;
+    };
+    let doc = &state.docs[doc_index];
+    let s = &doc.sections[index];
     let dark = ui.visuals().dark_mode;
     ui.add_space(theme::GAP * 0.5);
     ui.horizontal_wrapped(|ui| {
@@ -59,10 +65,24 @@ fn section_ui(ui: &mut egui::Ui, doc: &Document, s: &Section) {
         }
     });
     if !s.text.is_empty() {
-        ui.add(egui::Label::new(&s.text).wrap());
+        let targets: Vec<CharRange> = state
+            .analysis()
+            .and_then(|a| a.targets.get(doc_index))
+            .map(|ts| {
+                ts.iter()
+                    .filter(|t| t.section == s.id && t.field == crate::targets::Field::Text)
+                    .map(|t| t.span)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let shared = if state.show_shared {
+            state.shared_in(doc_index, index)
+        } else {
+            &[]
+        };
+        ui.add(egui::Label::new(marks::marked(ui, &s.text, &targets, shared, dark)).wrap());
     }
     if !s.units.is_empty() {
         ui.weak(format!("责任单位 {}", s.units.join("、")));
     }
-    let _ = doc;
 }

@@ -1,0 +1,57 @@
+//! Running text with its marks: targets coloured and underlined, passages shared with another
+//! document underlaid with that document's colour.
+
+use egui::text::LayoutJob;
+use egui::{FontId, Stroke, TextFormat};
+
+use crate::app::theme;
+use crate::model::CharRange;
+
+/// Lay out `text` with `targets` (char ranges) marked and `shared` (char ranges, partner
+/// document) underlaid. Overlapping marks combine; the first partner of a char colours it.
+#[must_use]
+pub fn marked(
+    ui: &egui::Ui,
+    text: &str,
+    targets: &[CharRange],
+    shared: &[(CharRange, usize)],
+    dark: bool,
+) -> LayoutJob {
+    let font = FontId::proportional(
+        ui.style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(15.0, |f| f.size),
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let mut cuts: Vec<usize> = vec![0, n];
+    for r in targets.iter().chain(shared.iter().map(|(r, _)| r)) {
+        cuts.push(r.start.min(n));
+        cuts.push(r.end.min(n));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    for w in cuts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        if start >= end {
+            continue;
+        }
+        let inside = |r: &CharRange| r.start <= start && end <= r.end;
+        let mut format = TextFormat {
+            font_id: font.clone(),
+            color: ui.visuals().text_color(),
+            ..Default::default()
+        };
+        if targets.iter().any(inside) {
+            format.color = theme::target_colour(dark);
+            format.underline = Stroke::new(1.0, theme::target_colour(dark));
+        }
+        if let Some((_, partner)) = shared.iter().find(|(r, _)| inside(r)) {
+            format.background = theme::doc_colour(*partner, dark).gamma_multiply(if dark { 0.4 } else { 0.3 });
+        }
+        job.append(&chars[start..end].iter().collect::<String>(), 0.0, format);
+    }
+    job
+}

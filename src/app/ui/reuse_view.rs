@@ -1,0 +1,269 @@
+//! Policy diffusion: the document × document heat matrix of shared wording, the passages of
+//! the pair clicked, and the passage opened with both sections side by side.
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
+use crate::app::theme;
+use crate::app::ui::marks;
+use crate::model::CharRange;
+use crate::reuse::{DirectionReason, PairReuse, Passage};
+
+pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    if let Some(why) = &state.analysis_error {
+        ui.colored_label(ui.visuals().error_fg_color, why);
+        return out;
+    }
+    let Some(analysis) = state.analysis() else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Finding shared passages…");
+        });
+        return out;
+    };
+    let report = &analysis.reuse;
+    let dark = ui.visuals().dark_mode;
+    ui.label(
+        "Each cell: the share of the row document's text that is also in the column document \
+         (punctuation, spaces and boilerplate not counted). Click a cell for the passages.",
+    );
+    ui.add_space(theme::GAP * 0.5);
+    let max = report
+        .pairs
+        .iter()
+        .map(|p| p.coverage_a.max(p.coverage_b))
+        .fold(0.0f32, f32::max)
+        .max(0.01);
+    egui::Grid::new("reuse_matrix")
+        .spacing([6.0, 4.0])
+        .min_col_width(72.0)
+        .show(ui, |ui| {
+            ui.label("");
+            for (c, d) in state.docs.iter().enumerate() {
+                ui.label(
+                    egui::RichText::new(d.display_name())
+                        .strong()
+                        .color(theme::doc_colour(c, dark)),
+                );
+            }
+            ui.end_row();
+            for (r, row) in state.docs.iter().enumerate() {
+                ui.label(
+                    egui::RichText::new(row.display_name())
+                        .strong()
+                        .color(theme::doc_colour(r, dark)),
+                );
+                for (c, col) in state.docs.iter().enumerate() {
+                    if r == c {
+                        ui.weak("—");
+                        continue;
+                    }
+                    let share = report.coverage(r, c);
+                    let pair = report.pair(r, c);
+                    let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
+                    let strong = share / max > 0.3;
+                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(if strong {
+                        egui::Color32::WHITE
+                    } else {
+                        ui.visuals().text_color()
+                    });
+                    let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
+                    let mut button = egui::Button::new(text).fill(fill).min_size(egui::vec2(72.0, 24.0));
+                    if selected {
+                        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
+                    }
+                    let hover = format!(
+                        "{:.1}% of {}'s text is also in {}\n{} passages{}",
+                        share * 100.0,
+                        row.display_name(),
+                        col.display_name(),
+                        pair.map_or(0, |p| p.substantive().count()),
+                        pair.and_then(|p| direction_text(state, p))
+                            .map(|d| format!("\n{d}"))
+                            .unwrap_or_default()
+                    );
+                    if ui.add(button).on_hover_text(hover).clicked() {
+                        out.push(Command::SelectReusePair(Some((r, c))));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.add_space(theme::GAP);
+    ui.separator();
+    let Some((a, b)) = state.reuse_pair else {
+        ui.weak("Click a cell to list the passages two documents share.");
+        return out;
+    };
+    let Some(pair) = state.reuse_pair() else {
+        ui.label(format!(
+            "{} and {} share no passage of {} characters or more.",
+            state.docs[a].display_name(),
+            state.docs[b].display_name(),
+            report.options.min_chars
+        ));
+        return out;
+    };
+    pair_header_ui(ui, state, pair, &mut out);
+    if !state.reuse_domains.is_empty() {
+        egui::CollapsingHeader::new(format!("By domain ({})", state.reuse_domains.len()))
+            .id_salt("reuse_domains")
+            .show(ui, |ui| {
+                egui::Grid::new("reuse_domain_grid").striped(true).show(ui, |ui| {
+                    ui.strong("Domain");
+                    ui.strong(state.docs[a].display_name());
+                    ui.strong(state.docs[b].display_name());
+                    ui.strong("Passages");
+                    ui.end_row();
+                    for (name, ca, cb, n) in &state.reuse_domains {
+                        ui.label(name);
+                        ui.label(format!("{:.1}%", ca * 100.0));
+                        ui.label(format!("{:.1}%", cb * 100.0));
+                        ui.label(n.to_string());
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+    ui.add_space(theme::GAP * 0.5);
+    egui::ScrollArea::vertical()
+        .id_salt(("reuse_passages", a, b))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, p) in pair.passages.iter().enumerate() {
+                if p.boilerplate && !state.show_boilerplate {
+                    continue;
+                }
+                passage_row_ui(ui, state, pair, i, p, &mut out);
+            }
+        });
+    out
+}
+
+fn direction_text(state: &AppState, pair: &PairReuse) -> Option<String> {
+    let d = pair.direction.as_ref()?;
+    let why = match &d.reason {
+        DirectionReason::Cites { text } => format!("cites {text}"),
+        DirectionReason::Dates { from, to } => format!("dated {from} → {to}"),
+    };
+    Some(format!(
+        "{} → {} ({why})",
+        state.docs[d.from].display_name(),
+        state.docs[d.to].display_name()
+    ))
+}
+
+fn pair_header_ui(ui: &mut egui::Ui, state: &AppState, pair: &PairReuse, out: &mut Vec<Command>) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal_wrapped(|ui| {
+        for (d, share) in [(pair.a, pair.coverage_a), (pair.b, pair.coverage_b)] {
+            ui.label(
+                egui::RichText::new(format!("{} {:.1}%", state.docs[d].display_name(), share * 100.0))
+                    .strong()
+                    .color(theme::doc_colour(d, dark)),
+            );
+            if d == pair.a {
+                ui.label("↔");
+            }
+        }
+        let boiler = pair.passages.iter().filter(|p| p.boilerplate).count();
+        ui.label(format!("· {} passages", pair.passages.len() - boiler));
+        if let Some(d) = direction_text(state, pair) {
+            ui.label(format!("· {d}"));
+        }
+        let mut show = state.show_boilerplate;
+        if ui
+            .checkbox(&mut show, format!("Show {boiler} boilerplate"))
+            .on_hover_text("Formulas most loaded documents carry, found by their frequency")
+            .changed()
+        {
+            out.push(Command::ToggleBoilerplate);
+        }
+    });
+}
+
+fn passage_row_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    pair: &PairReuse,
+    i: usize,
+    p: &Passage,
+    out: &mut Vec<Command>,
+) {
+    let (da, db) = (&state.docs[pair.a], &state.docs[pair.b]);
+    let label = format!(
+        "{:>3}字  {} ↔ {}  {}{}",
+        p.chars,
+        da.sections[p.a.section].path,
+        db.sections[p.b.section].path,
+        p.a.text,
+        if p.boilerplate { "  (boilerplate)" } else { "" }
+    );
+    let open = state.reuse_passage == Some(i);
+    let mut text = egui::RichText::new(label);
+    if p.boilerplate {
+        text = text.weak();
+    }
+    let response = ui
+        .add(egui::Button::selectable(open, text).truncate())
+        .on_hover_text(format!("In {} loaded documents · click to open both sections", p.docs));
+    if response.clicked() {
+        out.push(Command::SelectPassage(if open { None } else { Some(i) }));
+    }
+}
+
+/// The opened passage: both sections side by side, the passage underlaid.
+pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    let (Some(pair), Some(i)) = (state.reuse_pair(), state.reuse_passage) else {
+        return out;
+    };
+    let Some(p) = pair.passages.get(i) else { return out };
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        ui.strong(format!("Passage of {} characters", p.chars));
+        if ui.button("Close").clicked() {
+            out.push(Command::SelectPassage(None));
+        }
+    });
+    ui.columns(2, |cols| {
+        for (col, (doc, side, partner)) in cols.iter_mut().zip([(pair.a, &p.a, pair.b), (pair.b, &p.b, pair.a)]) {
+            let d = &state.docs[doc];
+            let s = &d.sections[side.section];
+            col.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(d.display_name())
+                        .strong()
+                        .color(theme::doc_colour(doc, dark)),
+                );
+                let path = ui.add(
+                    egui::Label::new(egui::RichText::new(&s.path).monospace().color(theme::accent(dark)))
+                        .sense(egui::Sense::click()),
+                );
+                if path.on_hover_text("Show in document").clicked() {
+                    out.push(Command::ShowSection {
+                        doc,
+                        section: side.section,
+                    });
+                }
+                if !s.heading.is_empty() {
+                    ui.strong(&s.heading);
+                }
+            });
+            let t = s.text_range;
+            let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
+            let mark: Vec<(CharRange, usize)> = if start < end {
+                vec![(CharRange::new(start - t.start, end - t.start), partner)]
+            } else {
+                Vec::new()
+            };
+            egui::ScrollArea::vertical()
+                .id_salt(("passage_side", doc))
+                .auto_shrink([false, true])
+                .show(col, |ui| {
+                    ui.add(egui::Label::new(marks::marked(ui, &s.text, &[], &mark, dark)).wrap());
+                });
+        }
+    });
+    out
+}
