@@ -52,4 +52,29 @@ pub enum Command {
     ToggleBoilerplate,
     /// Underlay shared passages in the document and comparison views.
     ToggleShared,
+    /// Put a section into the basket, or take it out.
+    ToggleBasket {
+        doc: usize,
+        section: usize,
+    },
+    MoveBasketItem {
+        from: usize,
+        to: usize,
+    },
+    RemoveBasketItem(usize),
+    ClearBasket,
+    /// Bring back what the last removal or clearing took out of the basket.
+    UndoBasket,
+    ToggleBasketPanel,
+    SetExportFormat(crate::export::Format),
+    SetExportPath(String),
+    /// Choose the export path in a file dialog (handled by the app: it opens a window).
+    BrowseExportPath,
+    /// Export the basket; `replace`: the user confirmed replacing the existing file.
+    Export {
+        replace: bool,
+    },
+    /// Close the question whether to replace a file.
+    CancelExport,
+    DismissNotice,
 }

@@ -3,7 +3,9 @@
 //! changes. No analysis runs inside the UI code.
 
 pub mod analysis;
+pub mod basket;
 pub mod command;
+pub mod dialog;
 pub mod settings;
 pub mod state;
 pub mod theme;
@@ -37,6 +39,8 @@ pub fn run() -> eframe::Result {
 pub struct DuizhaoApp {
     pub state: AppState,
     pub settings: Settings,
+    /// A file dialog open on its own thread.
+    dialog: Option<dialog::Pending>,
 }
 
 impl DuizhaoApp {
@@ -80,6 +84,13 @@ impl DuizhaoApp {
                 .filter_map(|id| state.docs.iter().position(|d| &d.id == id))
                 .collect();
         }
+        state.basket = basket::Basket::new(settings.basket.clone());
+        state.export_format = settings.export_format;
+        state.export_path = if settings.export_path.trim().is_empty() {
+            default_export_path(settings.export_format)
+        } else {
+            settings.export_path.clone()
+        };
         if let Some(i) = settings
             .selected_doc
             .as_deref()
@@ -87,7 +98,32 @@ impl DuizhaoApp {
         {
             state.handle(Command::SelectDocument(i));
         }
-        Self { state, settings }
+        Self {
+            state,
+            settings,
+            dialog: None,
+        }
+    }
+
+    /// Take the answer of a file dialog, if one has come.
+    fn poll_dialog(&mut self) {
+        let Some(pending) = &self.dialog else { return };
+        let Some(outcome) = pending.poll() else { return };
+        let purpose = pending.purpose;
+        self.dialog = None;
+        match (purpose, outcome) {
+            (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.state
+                        .handle(Command::SetExportPath(p.to_string_lossy().into_owned()));
+                }
+            }
+            (_, dialog::Outcome::Unavailable) => self.state.notify(
+                "No file dialog is available on this desktop: type the path in the field instead.",
+                true,
+            ),
+            (_, dialog::Outcome::Cancelled | dialog::Outcome::Picked(_)) => {}
+        }
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
@@ -96,6 +132,17 @@ impl DuizhaoApp {
                 Command::ToggleTheme => {
                     self.settings.dark = !self.settings.dark;
                     theme::apply(ctx, &self.settings);
+                }
+                Command::BrowseExportPath => {
+                    if self.dialog.is_none() {
+                        let ctx2 = ctx.clone();
+                        let suggested = std::path::PathBuf::from(self.state.export_path.trim());
+                        self.dialog = Some(dialog::save(
+                            &suggested,
+                            self.state.export_format.extension(),
+                            move || ctx2.request_repaint(),
+                        ));
+                    }
                 }
                 Command::Copy { doc, section, cite } => {
                     if let Some(d) = self.state.docs.get(doc) {
@@ -120,8 +167,19 @@ impl DuizhaoApp {
             .map(|&d| self.state.docs[d].id.clone())
             .collect();
         self.settings.overrides.clone_from(&self.state.overrides.current);
+        self.settings.basket = self.state.basket.items().to_vec();
+        self.settings.export_path.clone_from(&self.state.export_path);
+        self.settings.export_format = self.state.export_format;
         self.settings.zoom = ctx.zoom_factor();
     }
+}
+
+/// `duizhao-export.xlsx` (or the format's extension) in the user's home folder, else here.
+fn default_export_path(format: crate::export::Format) -> String {
+    let dir = std::env::home_dir().unwrap_or_default();
+    dir.join(format!("duizhao-export.{}", format.extension()))
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn duizhao_corpus() -> Vec<crate::model::Document> {
@@ -131,11 +189,20 @@ fn duizhao_corpus() -> Vec<crate::model::Document> {
 impl eframe::App for DuizhaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.poll_analysis();
+        self.poll_dialog();
         let mut commands = ui::keyboard(ui.ctx(), &self.state);
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.state, &self.settings))
         });
-        egui::Panel::bottom("status_bar").show(ui, |ui| ui::status_bar_ui(ui, &self.state));
+        egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(ui::status_bar_ui(ui, &self.state)));
+        if self.state.show_basket {
+            egui::Panel::right("basket")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| commands.extend(ui::basket_view::basket_ui(ui, &self.state)));
+        }
+        commands.extend(ui::basket_view::confirm_replace_ui(ui.ctx(), &self.state));
         match self.state.view {
             View::Document => {
                 egui::Panel::left("documents")

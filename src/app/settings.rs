@@ -17,6 +17,11 @@ pub struct Settings {
     pub chosen: Vec<String>,
     /// The user's corrections of the alignment (keyed by content hash + section path).
     pub overrides: crate::align::overrides::Overrides,
+    /// The selection basket, in order.
+    pub basket: Vec<crate::export::SectionRef>,
+    /// Where the basket was last exported, and in which format.
+    pub export_path: String,
+    pub export_format: crate::export::Format,
 }
 
 impl Default for Settings {
@@ -28,6 +33,9 @@ impl Default for Settings {
             view: super::state::View::Document,
             chosen: Vec::new(),
             overrides: crate::align::overrides::Overrides::default(),
+            basket: Vec::new(),
+            export_path: String::new(),
+            export_format: crate::export::Format::default(),
         }
     }
 }

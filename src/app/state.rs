@@ -95,6 +95,13 @@ pub struct TargetRow {
     pub text: String,
 }
 
+/// A message for the user, kept until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
 #[derive(Default)]
 pub struct AppState {
     pub docs: Vec<Document>,
@@ -127,6 +134,16 @@ pub struct AppState {
     pub show_boilerplate: bool,
     /// Underlay shared passages in the document and comparison views.
     pub show_shared: bool,
+    /// The passages collected for export.
+    pub basket: super::basket::Basket,
+    pub show_basket: bool,
+    pub export_format: crate::export::Format,
+    /// Where the basket is exported to, as typed (or chosen in a dialog).
+    pub export_path: String,
+    /// An existing file the user is asked whether to replace.
+    pub confirm_replace: Option<std::path::PathBuf>,
+    /// The last outcome worth telling (an export written or failed, a dialog unavailable).
+    pub notice: Option<Notice>,
     /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
     /// shared with another document, and that document, from non-boilerplate passages.
     shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
@@ -190,6 +207,65 @@ impl AppState {
     #[must_use]
     pub fn target_rows(&self) -> &[TargetRow] {
         &self.target_rows
+    }
+
+    /// A section as the basket and export name it (document id, section id).
+    #[must_use]
+    pub fn section_ref(&self, doc: usize, section: usize) -> Option<crate::export::SectionRef> {
+        let d = self.docs.get(doc)?;
+        Some(crate::export::SectionRef {
+            doc: d.id.clone(),
+            section: d.sections.get(section)?.id.clone(),
+        })
+    }
+
+    #[must_use]
+    pub fn in_basket(&self, doc: usize, section: usize) -> bool {
+        self.section_ref(doc, section).is_some_and(|r| self.basket.contains(&r))
+    }
+
+    /// Tell the user something.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// Export the basket to the typed path. An existing file is only replaced once the user
+    /// confirmed; the basket is never changed, whatever happens.
+    fn export(&mut self, replace: bool) {
+        self.confirm_replace = None;
+        let typed = self.export_path.trim();
+        if typed.is_empty() {
+            self.notify("Type the file to export to, or choose it with Browse…", true);
+            return;
+        }
+        if self.basket.is_empty() {
+            self.notify("The basket is empty: tick the sections to export first.", true);
+            return;
+        }
+        let path = std::path::PathBuf::from(typed);
+        let Some(a) = &self.analysis else {
+            self.notify("The analysis is still running: export once it is done.", true);
+            return;
+        };
+        if path.is_file() && !replace {
+            self.confirm_replace = Some(path);
+            return;
+        }
+        let format = crate::export::Format::from_path(&path).unwrap_or(self.export_format);
+        let input = crate::export::Input {
+            docs: &self.docs,
+            alignment: &a.alignment,
+            taxonomy: &a.aligner.taxonomy,
+            targets: &a.targets,
+        };
+        let selection = crate::export::Selection::Sections(self.basket.items().to_vec());
+        match crate::export::export(&path, format, replace, &input, &selection) {
+            Ok(n) => self.notify(format!("Exported {n} passages to {}", path.display()), false),
+            Err(e) => self.notify(e.to_string(), true),
+        }
     }
 
     /// Passages of a section's text shared with other documents (empty when none).
@@ -370,8 +446,38 @@ impl AppState {
                 self.reuse_passage = p.filter(|&i| self.reuse_pair().is_some_and(|r| i < r.passages.len()));
             }
             Command::ToggleBoilerplate => self.show_boilerplate = !self.show_boilerplate,
+            Command::ToggleBasket { doc, section } => {
+                if let Some(item) = self.section_ref(doc, section) {
+                    self.basket.toggle(item);
+                }
+            }
+            Command::MoveBasketItem { from, to } => self.basket.move_item(from, to),
+            Command::RemoveBasketItem(i) => self.basket.remove(i),
+            Command::ClearBasket => self.basket.clear(),
+            Command::UndoBasket => self.basket.undo(),
+            Command::ToggleBasketPanel => self.show_basket = !self.show_basket,
+            Command::SetExportFormat(f) => {
+                self.export_format = f;
+                if !self.export_path.trim().is_empty() {
+                    let path = std::path::Path::new(self.export_path.trim()).with_extension(f.extension());
+                    self.export_path = path.to_string_lossy().into_owned();
+                }
+            }
+            Command::SetExportPath(p) => {
+                if let Some(f) = crate::export::Format::from_path(std::path::Path::new(p.trim())) {
+                    self.export_format = f;
+                }
+                self.export_path = p;
+            }
+            Command::Export { replace } => self.export(replace),
+            Command::CancelExport => self.confirm_replace = None,
+            Command::DismissNotice => self.notice = None,
             Command::ToggleShared => self.show_shared = !self.show_shared,
-            Command::SelectDocument(_) | Command::ToggleChosen(_) | Command::Copy { .. } | Command::ToggleTheme => {}
+            Command::SelectDocument(_)
+            | Command::ToggleChosen(_)
+            | Command::Copy { .. }
+            | Command::ToggleTheme
+            | Command::BrowseExportPath => {}
         }
     }
 

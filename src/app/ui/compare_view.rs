@@ -74,6 +74,7 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 
 fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
+        super::basket_view::basket_checkbox(ui, state, card.doc, card.section, out);
         let path = ui.add(
             egui::Label::new(egui::RichText::new(&card.path).monospace().color(theme::accent(dark)))
                 .sense(egui::Sense::click()),
@@ -146,6 +147,18 @@ fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut V
             }
         });
     });
+    let in_basket = state.in_basket(doc, section);
+    if ui
+        .button(if in_basket {
+            "Remove from basket"
+        } else {
+            "Add to basket"
+        })
+        .clicked()
+    {
+        out.push(Command::ToggleBasket { doc, section });
+        ui.close();
+    }
     if ui.button("Show in document").clicked() {
         out.push(Command::ShowSection { doc, section });
         ui.close();

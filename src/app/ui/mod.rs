@@ -1,5 +1,6 @@
 //! The panels. Each `*_ui` function draws from read-only state and returns commands.
 
+pub mod basket_view;
 pub mod compare_view;
 pub mod doc_list;
 pub mod domain_nav;
@@ -14,7 +15,7 @@ use super::settings::Settings;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
-/// underlays shared passages, Alt+Up/Down
+/// underlays shared passages, Ctrl+B shows the basket, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -28,6 +29,9 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             if i.consume_key(egui::Modifiers::COMMAND, key) {
                 out.push(Command::SetView(view));
             }
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::B) {
+            out.push(Command::ToggleBasketPanel);
         }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::U) {
             out.push(Command::ToggleShared);
@@ -98,13 +102,33 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
             if ui.button(label).clicked() {
                 out.push(Command::ToggleTheme);
             }
+            if ui
+                .selectable_label(state.show_basket, format!("Basket ({})", state.basket.len()))
+                .on_hover_text("The passages collected for export (Ctrl+B)")
+                .clicked()
+            {
+                out.push(Command::ToggleBasketPanel);
+            }
         });
     });
     out
 }
 
-pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
+pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
     ui.horizontal(|ui| {
+        if let Some(n) = &state.notice {
+            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                out.push(Command::DismissNotice);
+            }
+            let colour = if n.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().strong_text_color()
+            };
+            ui.add(egui::Label::new(egui::RichText::new(&n.text).small().color(colour)).truncate());
+            ui.separator();
+        }
         let sections: usize = state.docs.iter().map(|d| d.sections.len()).sum();
         ui.small(format!("{} documents · {} sections", state.docs.len(), sections));
         if let Some(a) = state.analysis() {
@@ -135,6 +159,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) {
             ));
         }
     });
+    out
 }
 
 fn encoding_name(d: &crate::model::Document) -> String {

@@ -1,0 +1,104 @@
+//! Native file dialogs (rfd), run off the UI thread so that the window keeps drawing.
+//!
+//! `AsyncFileDialog` is used from a helper thread and driven by `pollster`: on macOS rfd
+//! hands the dialog to the main thread itself, and on Linux the XDG portal answers over
+//! D-Bus. Where no portal runs, rfd returns nothing at once, which looks like a cancel; a
+//! "cancel" that fast is reported as "no file dialog available" so that the user types a
+//! path instead.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A dialog answered in less than this cannot have been shown.
+const TOO_FAST: Duration = Duration::from_millis(150);
+
+/// What a dialog returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user picked these paths (one for a save dialog).
+    Picked(Vec<PathBuf>),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal, no display).
+    Unavailable,
+}
+
+/// Which dialog, and what it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Choose where to export the basket.
+    Export,
+    /// Choose documents to import.
+    Import,
+}
+
+/// A dialog waiting for the user.
+pub struct Pending {
+    pub purpose: Purpose,
+    rx: Receiver<Outcome>,
+}
+
+impl Pending {
+    /// The outcome, once the dialog has closed.
+    #[must_use]
+    pub fn poll(&self) -> Option<Outcome> {
+        match self.rx.try_recv() {
+            Ok(o) => Some(o),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Outcome::Unavailable),
+        }
+    }
+}
+
+fn spawn(
+    purpose: Purpose,
+    done: impl FnOnce() + Send + 'static,
+    run: impl FnOnce() -> Option<Vec<PathBuf>> + Send + 'static,
+) -> Pending {
+    let (tx, rx) = channel();
+    let started = Instant::now();
+    // If no thread can be started, the sender is dropped with the closure and `poll` reports
+    // the dialog unavailable.
+    let _ = std::thread::Builder::new()
+        .name("duizhao-dialog".to_owned())
+        .spawn(move || {
+            let outcome = match run() {
+                Some(paths) if !paths.is_empty() => Outcome::Picked(paths),
+                _ if started.elapsed() < TOO_FAST => Outcome::Unavailable,
+                _ => Outcome::Cancelled,
+            };
+            let _ = tx.send(outcome);
+            done();
+        });
+    Pending { purpose, rx }
+}
+
+/// A save dialog for an export file, starting from `suggested`.
+pub fn save(suggested: &std::path::Path, extension: &'static str, done: impl FnOnce() + Send + 'static) -> Pending {
+    let dir = suggested.parent().map(std::path::Path::to_path_buf);
+    let name = suggested.file_name().map_or_else(
+        || format!("duizhao-export.{extension}"),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    spawn(Purpose::Export, done, move || {
+        let mut d = rfd::AsyncFileDialog::new()
+            .set_title("Export the basket")
+            .set_file_name(name)
+            .add_filter(extension, &[extension]);
+        if let Some(dir) = dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        pollster::block_on(d.save_file()).map(|h| vec![h.path().to_path_buf()])
+    })
+}
+
+/// An open dialog for documents to import.
+pub fn open(done: impl FnOnce() + Send + 'static) -> Pending {
+    spawn(Purpose::Import, done, || {
+        let d = rfd::AsyncFileDialog::new()
+            .set_title("Import documents")
+            .add_filter("Policy documents", &["txt", "md", "markdown", "docx"]);
+        pollster::block_on(d.pick_files()).map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+    })
+}
