@@ -77,4 +77,12 @@ pub enum Command {
     /// Close the question whether to replace a file.
     CancelExport,
     DismissNotice,
+    /// Read these files and add them to the documents (handled by the app: it re-analyses).
+    Import(Vec<std::path::PathBuf>),
+    /// Choose files to import in a dialog.
+    BrowseImport,
+    /// Take a document out (handled by the app: it re-analyses); can be undone.
+    RemoveDocument(usize),
+    UndoRemove,
+    DismissImportErrors,
 }

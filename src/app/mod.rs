@@ -75,6 +75,10 @@ impl DuizhaoApp {
     pub fn with_settings(ctx: &egui::Context, settings: Settings) -> Self {
         theme::apply(ctx, &settings);
         let mut state = AppState::new(duizhao_corpus());
+        if !settings.imported.is_empty() {
+            // Documents imported in an earlier session; a file since moved is reported, not fatal.
+            state.handle(Command::Import(settings.imported.clone()));
+        }
         state.view = settings.view;
         state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if !settings.chosen.is_empty() {
@@ -106,12 +110,15 @@ impl DuizhaoApp {
     }
 
     /// Take the answer of a file dialog, if one has come.
-    fn poll_dialog(&mut self) {
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(pending) = &self.dialog else { return };
         let Some(outcome) = pending.poll() else { return };
         let purpose = pending.purpose;
         self.dialog = None;
         match (purpose, outcome) {
+            (dialog::Purpose::Import, dialog::Outcome::Picked(paths)) => {
+                self.apply(ctx, vec![Command::Import(paths)]);
+            }
             (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => {
                 if let Some(p) = paths.into_iter().next() {
                     self.state
@@ -122,7 +129,7 @@ impl DuizhaoApp {
                 "No file dialog is available on this desktop: type the path in the field instead.",
                 true,
             ),
-            (_, dialog::Outcome::Cancelled | dialog::Outcome::Picked(_)) => {}
+            (_, dialog::Outcome::Cancelled) => {}
         }
     }
 
@@ -142,6 +149,19 @@ impl DuizhaoApp {
                             self.state.export_format.extension(),
                             move || ctx2.request_repaint(),
                         ));
+                    }
+                }
+                Command::BrowseImport => {
+                    if self.dialog.is_none() {
+                        let ctx2 = ctx.clone();
+                        self.dialog = Some(dialog::open(move || ctx2.request_repaint()));
+                    }
+                }
+                c @ (Command::Import(_) | Command::RemoveDocument(_) | Command::UndoRemove) => {
+                    let before = self.state.docs.len();
+                    self.state.handle(c);
+                    if self.state.docs.len() != before {
+                        self.start_analysis(ctx);
                     }
                 }
                 Command::Copy { doc, section, cite } => {
@@ -168,6 +188,7 @@ impl DuizhaoApp {
             .collect();
         self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.basket = self.state.basket.items().to_vec();
+        self.settings.imported = self.state.sources.iter().flatten().cloned().collect();
         self.settings.export_path.clone_from(&self.state.export_path);
         self.settings.export_format = self.state.export_format;
         self.settings.zoom = ctx.zoom_factor();
@@ -189,8 +210,16 @@ fn duizhao_corpus() -> Vec<crate::model::Document> {
 impl eframe::App for DuizhaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.poll_analysis();
-        self.poll_dialog();
-        let mut commands = ui::keyboard(ui.ctx(), &self.state);
+        let ctx = ui.ctx().clone();
+        self.poll_dialog(&ctx);
+        let mut commands = ui::keyboard(&ctx, &self.state);
+        // Files dropped onto the window are imported.
+        let dropped: Vec<std::path::PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            commands.push(Command::Import(dropped));
+        }
+        ui::drop_hint_ui(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.state, &self.settings))
         });
@@ -249,7 +278,6 @@ impl eframe::App for DuizhaoApp {
                 egui::CentralPanel::default().show(ui, |ui| commands.extend(ui::reuse_view::reuse_ui(ui, &self.state)));
             }
         }
-        let ctx = ui.ctx().clone();
         self.apply(&ctx, commands);
     }
 

@@ -17,6 +17,8 @@ pub struct Settings {
     pub chosen: Vec<String>,
     /// The user's corrections of the alignment (keyed by content hash + section path).
     pub overrides: crate::align::overrides::Overrides,
+    /// Files the user imported, reloaded at start.
+    pub imported: Vec<std::path::PathBuf>,
     /// The selection basket, in order.
     pub basket: Vec<crate::export::SectionRef>,
     /// Where the basket was last exported, and in which format.
@@ -33,6 +35,7 @@ impl Default for Settings {
             view: super::state::View::Document,
             chosen: Vec::new(),
             overrides: crate::align::overrides::Overrides::default(),
+            imported: Vec::new(),
             basket: Vec::new(),
             export_path: String::new(),
             export_format: crate::export::Format::default(),

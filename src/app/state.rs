@@ -134,6 +134,12 @@ pub struct AppState {
     pub show_boilerplate: bool,
     /// Underlay shared passages in the document and comparison views.
     pub show_shared: bool,
+    /// Per document: the file it was imported from (`None`: bundled).
+    pub sources: Vec<Option<std::path::PathBuf>>,
+    /// Files that could not be imported, one readable line each (naming the file).
+    pub import_errors: Vec<String>,
+    /// The document last removed, with its place and file, for Undo.
+    pub removed: Option<(usize, Document, Option<std::path::PathBuf>)>,
     /// The passages collected for export.
     pub basket: super::basket::Basket,
     pub show_basket: bool,
@@ -153,8 +159,10 @@ impl AppState {
     #[must_use]
     pub fn new(docs: Vec<Document>) -> Self {
         let chosen = (0..docs.len()).collect();
+        let sources = vec![None; docs.len()];
         let mut s = Self {
             docs,
+            sources,
             chosen,
             min_coverage: 1,
             target_sort: (TargetColumn::Document, true),
@@ -207,6 +215,100 @@ impl AppState {
     #[must_use]
     pub fn target_rows(&self) -> &[TargetRow] {
         &self.target_rows
+    }
+
+    /// Add documents read from files (or, with `None`, from elsewhere) and put them into the
+    /// comparison. A document whose text is already loaded is refused with a message; ids
+    /// are made unique. The analysis must be started again afterwards (it is dropped here).
+    pub fn add_documents(&mut self, docs: Vec<(Document, Option<std::path::PathBuf>)>) -> usize {
+        let mut added = 0;
+        for (mut doc, source) in docs {
+            if let Some(same) = self.docs.iter().find(|d| d.content_hash == doc.content_hash) {
+                self.import_errors.push(format!(
+                    "{}: the same text is already loaded as {}",
+                    source
+                        .as_deref()
+                        .map_or(doc.source.clone(), |p| p.display().to_string()),
+                    same.display_name()
+                ));
+                continue;
+            }
+            doc.id = crate::corpus::unique_id(&doc.id, |id| self.docs.iter().any(|d| d.id == id));
+            self.docs.push(doc);
+            self.sources.push(source);
+            self.chosen.push(self.docs.len() - 1);
+            added += 1;
+        }
+        if added > 0 {
+            self.invalidate_analysis();
+            if self.selected.is_none() {
+                self.handle(Command::SelectDocument(self.docs.len() - added));
+            }
+        }
+        added
+    }
+
+    /// Take a document out (its place and file are kept for [`Self::undo_remove`]).
+    pub fn remove_document(&mut self, i: usize) {
+        if i >= self.docs.len() {
+            return;
+        }
+        let doc = self.docs.remove(i);
+        let source = self.sources.remove(i);
+        self.chosen.retain(|&c| c != i);
+        for c in &mut self.chosen {
+            if *c > i {
+                *c -= 1;
+            }
+        }
+        self.selected = match self.selected {
+            Some(s) if s == i => None,
+            Some(s) if s > i => Some(s - 1),
+            other => other,
+        };
+        self.removed = Some((i, doc, source));
+        self.invalidate_analysis();
+        if self.selected.is_none() && !self.docs.is_empty() {
+            self.handle(Command::SelectDocument(i.min(self.docs.len() - 1)));
+        }
+    }
+
+    /// Put the last removed document back where it was.
+    pub fn undo_remove(&mut self) -> bool {
+        let Some((i, doc, source)) = self.removed.take() else {
+            return false;
+        };
+        let i = i.min(self.docs.len());
+        self.docs.insert(i, doc);
+        self.sources.insert(i, source);
+        for c in &mut self.chosen {
+            if *c >= i {
+                *c += 1;
+            }
+        }
+        self.chosen.push(i);
+        self.chosen.sort_unstable();
+        if let Some(s) = self.selected.as_mut()
+            && *s >= i
+        {
+            *s += 1;
+        }
+        self.invalidate_analysis();
+        true
+    }
+
+    /// The documents changed: what was derived from them is gone until the next analysis.
+    fn invalidate_analysis(&mut self) {
+        self.analysis = None;
+        self.pending = None;
+        self.analysis_error = None;
+        self.shared.clear();
+        self.compare.clear();
+        self.target_rows.clear();
+        self.reuse_pair = None;
+        self.reuse_passage = None;
+        self.reuse_domains.clear();
+        self.rebuild_rows();
     }
 
     /// A section as the basket and export name it (document id, section id).
@@ -477,7 +579,20 @@ impl AppState {
             | Command::ToggleChosen(_)
             | Command::Copy { .. }
             | Command::ToggleTheme
-            | Command::BrowseExportPath => {}
+            | Command::BrowseExportPath
+            | Command::BrowseImport => {}
+            Command::Import(paths) => {
+                let (docs, errors) = crate::load_paths(&paths);
+                self.import_errors.extend(errors.iter().map(ToString::to_string));
+                // `load_paths` keeps the files that loaded in the order given.
+                let sources = paths.into_iter().filter(|p| !errors.iter().any(|e| e.path() == p));
+                let _ = self.add_documents(docs.into_iter().zip(sources.map(Some)).collect());
+            }
+            Command::RemoveDocument(i) => self.remove_document(i),
+            Command::UndoRemove => {
+                let _ = self.undo_remove();
+            }
+            Command::DismissImportErrors => self.import_errors.clear(),
         }
     }
 

@@ -407,3 +407,59 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
     assert_eq!(h.state().state.basket.len(), 2);
     assert_eq!(h.state().settings.basket.len(), 2, "remembered across restarts");
 }
+
+#[test]
+fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
+    let mut h = analysed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A city plan in GBK, as many government sites still publish.
+    let text = "某市推进在线教育发展实施方案\n一、主要任务\n（一）发展在线教育。到2025年建成100所智慧学校，推广在线课堂。\n（二）发展远程医疗。建设互联网医院20家以上。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let good = dir.path().join("city-plan.txt");
+    std::fs::write(&good, &gbk).expect("write");
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).expect("write");
+    let missing = dir.path().join("gone.docx");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![super::command::Command::Import(vec![good.clone(), binary, missing])],
+    );
+    h.run_steps(2);
+    let state = &h.state().state;
+    assert_eq!(state.docs.len(), 6);
+    assert_eq!(state.import_errors.len(), 2, "{:?}", state.import_errors);
+    assert!(state.import_errors.iter().any(|e| e.contains("scan.txt")));
+    assert!(state.import_errors.iter().any(|e| e.contains("gone.docx")));
+    assert!(state.chosen.contains(&5), "the new document joins the comparison");
+    h.get_by_label("Not imported");
+    assert!(h.state().settings.imported.contains(&good), "remembered");
+    // Importing the same text again is refused, naming the file.
+    h.state_mut()
+        .apply(&ctx, vec![super::command::Command::Import(vec![good])]);
+    assert_eq!(h.state().state.docs.len(), 6);
+    assert!(
+        h.state()
+            .state
+            .import_errors
+            .iter()
+            .any(|e| e.contains("already loaded"))
+    );
+    // The analysis restarts with the new document in it.
+    let a = super::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    let city = &h.state().state.docs[5];
+    assert!(city.sections.iter().any(|s| s.heading.contains("在线教育")));
+    // Remove it, then undo.
+    let name = city.display_name().to_owned();
+    h.state_mut()
+        .apply(&ctx, vec![super::command::Command::RemoveDocument(5)]);
+    h.run_steps(2);
+    assert_eq!(h.state().state.docs.len(), 5);
+    assert!(h.state().settings.imported.is_empty());
+    h.get_by_label(&format!("Undo remove {name}")).click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.docs.len(), 6);
+    assert!(h.state().state.chosen.contains(&5));
+}

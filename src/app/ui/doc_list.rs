@@ -6,16 +6,56 @@ use crate::model::Document;
 
 pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
-    ui.heading("Documents");
+    ui.horizontal(|ui| {
+        ui.heading("Documents");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Import…")
+                .on_hover_text(
+                    "Add .txt, .md or .docx files (UTF-8, UTF-16, GBK/GB18030) — or drop them on the window (Ctrl+O)",
+                )
+                .clicked()
+            {
+                out.push(Command::BrowseImport);
+            }
+        });
+    });
     ui.add_space(4.0);
     for (i, d) in state.docs.iter().enumerate() {
         let selected = state.selected_index() == Some(i);
-        let response = ui
-            .selectable_label(selected, d.display_name())
-            .on_hover_text(d.meta.title.as_deref().unwrap_or(&d.source));
+        let hover = match state.sources.get(i).and_then(Option::as_ref) {
+            Some(p) => format!("{}\n{}", d.meta.title.as_deref().unwrap_or(&d.source), p.display()),
+            None => format!("{}\n(bundled)", d.meta.title.as_deref().unwrap_or(&d.source)),
+        };
+        let response = ui.selectable_label(selected, d.display_name()).on_hover_text(hover);
         if response.clicked() {
             out.push(Command::SelectDocument(i));
         }
+        response.context_menu(|ui| {
+            if ui.button("Remove from duizhao").clicked() {
+                out.push(Command::RemoveDocument(i));
+                ui.close();
+            }
+        });
+    }
+    if let Some((_, d, _)) = &state.removed
+        && ui.button(format!("Undo remove {}", d.display_name())).clicked()
+    {
+        out.push(Command::UndoRemove);
+    }
+    if !state.import_errors.is_empty() {
+        ui.add_space(8.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().error_fg_color, "Not imported");
+                if ui.small_button("Dismiss").clicked() {
+                    out.push(Command::DismissImportErrors);
+                }
+            });
+            for e in &state.import_errors {
+                ui.add(egui::Label::new(egui::RichText::new(e).small()).wrap());
+            }
+        });
     }
     if let Some(d) = state.selected_doc() {
         ui.add_space(12.0);

@@ -15,7 +15,7 @@ use super::settings::Settings;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
-/// underlays shared passages, Ctrl+B shows the basket, Alt+Up/Down
+/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -29,6 +29,9 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             if i.consume_key(egui::Modifiers::COMMAND, key) {
                 out.push(Command::SetView(view));
             }
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+            out.push(Command::BrowseImport);
         }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::B) {
             out.push(Command::ToggleBasketPanel);
@@ -167,4 +170,25 @@ fn encoding_name(d: &crate::model::Document) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// While files are dragged over the window: say that dropping imports them.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(140));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to import (.txt, .md, .docx)",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
 }
