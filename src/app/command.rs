@@ -26,6 +26,8 @@ pub enum Command {
     SetMinCoverage(usize),
     /// Scroll the comparison to a row; `None` once done.
     JumpToRow(Option<usize>),
+    /// Show only the targets matching these words.
+    SetTargetFilter(String),
     /// Sort the targets table by a column (again: reverse).
     SortTargets(TargetColumn),
     /// Move a section to a category of the current scheme (`None`: no category).
@@ -85,4 +87,10 @@ pub enum Command {
     RemoveDocument(usize),
     UndoRemove,
     DismissImportErrors,
+    /// Search the comparison for this text.
+    SetSearch(String),
+    /// Show the next (`true`) or previous search hit.
+    SearchStep(bool),
+    /// Put the keyboard focus into the search field (`false` once done).
+    FocusSearch(bool),
 }

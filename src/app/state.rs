@@ -50,6 +50,19 @@ pub struct Card {
     pub similarity: Option<f32>,
     /// Passages of `text` (chars) shared with another document (index).
     pub shared: Vec<(CharRange, usize)>,
+    /// Where `text` (chars) matches the search.
+    pub hits: Vec<CharRange>,
+}
+
+/// One search hit in the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchHit {
+    /// Index into the comparison rows.
+    pub row: usize,
+    pub doc: usize,
+    pub section: usize,
+    /// Chars of the section's text.
+    pub range: CharRange,
 }
 
 /// One domain (or group, or "no domain") across the chosen documents.
@@ -140,6 +153,17 @@ pub struct AppState {
     pub import_errors: Vec<String>,
     /// The document last removed, with its place and file, for Undo.
     pub removed: Option<(usize, Document, Option<std::path::PathBuf>)>,
+    /// The targets table's filter, as typed.
+    pub target_filter: String,
+    /// Indices into the targets table of the rows that pass the filter, in table order.
+    visible_targets: Vec<usize>,
+    /// The search over the chosen documents, as typed.
+    pub search: String,
+    search_hits: Vec<SearchHit>,
+    /// Index into the hits of the one shown.
+    pub search_current: usize,
+    /// Ask the search field to take the keyboard focus (Ctrl+F).
+    pub focus_search: bool,
     /// The passages collected for export.
     pub basket: super::basket::Basket,
     pub show_basket: bool,
@@ -215,6 +239,43 @@ impl AppState {
     #[must_use]
     pub fn target_rows(&self) -> &[TargetRow] {
         &self.target_rows
+    }
+
+    /// The rows of the targets table that pass the filter.
+    pub fn visible_target_rows(&self) -> impl ExactSizeIterator<Item = &TargetRow> {
+        self.visible_targets.iter().map(|&i| &self.target_rows[i])
+    }
+
+    /// Keep the rows whose document, domain, metric, value, year or text contain every word
+    /// of the filter (full/half width and Latin case folded).
+    fn filter_targets(&mut self) {
+        let words: Vec<String> = self
+            .target_filter
+            .split_whitespace()
+            .map(|w| w.chars().map(fold_search).collect())
+            .collect();
+        self.visible_targets = self
+            .target_rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                let hay: String = [
+                    &r.document,
+                    &r.domain,
+                    &r.metric,
+                    &r.shown_value,
+                    &r.unit,
+                    &r.year,
+                    &r.text,
+                ]
+                .iter()
+                .flat_map(|s| s.chars().chain([' ']))
+                .map(fold_search)
+                .collect();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
     }
 
     /// Add documents read from files (or, with `None`, from elsewhere) and put them into the
@@ -309,6 +370,57 @@ impl AppState {
         self.reuse_passage = None;
         self.reuse_domains.clear();
         self.rebuild_rows();
+    }
+
+    #[must_use]
+    pub fn search_hits(&self) -> &[SearchHit] {
+        &self.search_hits
+    }
+
+    /// The hit shown, if any.
+    #[must_use]
+    pub fn current_hit(&self) -> Option<SearchHit> {
+        self.search_hits.get(self.search_current).copied()
+    }
+
+    /// Find the search in the comparison's cards (visible rows), matching full- and
+    /// half-width forms and Latin case alike; mark the cards and list the hits in order.
+    fn rebuild_search(&mut self) {
+        self.search_hits.clear();
+        let query: Vec<char> = self
+            .search
+            .chars()
+            .filter(|c| !crate::text::is_space(*c))
+            .map(fold_search)
+            .collect();
+        let min = self.min_coverage.max(1);
+        for (r, row) in self.compare.iter_mut().enumerate() {
+            let visible = row.cells.iter().filter(|c| !c.is_empty()).count() >= min;
+            for card in row.cells.iter_mut().flatten() {
+                card.hits.clear();
+                if query.is_empty() || !visible {
+                    continue;
+                }
+                let text: Vec<char> = card.text.chars().map(fold_search).collect();
+                let mut i = 0;
+                while i + query.len() <= text.len() {
+                    if text[i..i + query.len()] == query[..] {
+                        let range = CharRange::new(i, i + query.len());
+                        card.hits.push(range);
+                        self.search_hits.push(SearchHit {
+                            row: r,
+                            doc: card.doc,
+                            section: card.section,
+                            range,
+                        });
+                        i += query.len();
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        self.search_current = self.search_current.min(self.search_hits.len().saturating_sub(1));
     }
 
     /// A section as the basket and export name it (document id, section id).
@@ -503,8 +615,38 @@ impl AppState {
                 self.scheme = s;
                 self.rebuild_derived();
             }
-            Command::SetMinCoverage(k) => self.min_coverage = k.max(1),
+            Command::SetMinCoverage(k) => {
+                self.min_coverage = k.max(1);
+                self.rebuild_search();
+            }
+            Command::SetSearch(q) => {
+                self.search = q;
+                self.search_current = 0;
+                self.rebuild_search();
+                self.jump_to_row = self.current_hit().map(|h| h.row);
+            }
+            Command::SearchStep(forward) => {
+                let n = self.search_hits.len();
+                if n > 0 {
+                    self.search_current = if forward {
+                        (self.search_current + 1) % n
+                    } else {
+                        (self.search_current + n - 1) % n
+                    };
+                    self.jump_to_row = self.current_hit().map(|h| h.row);
+                }
+            }
+            Command::FocusSearch(on) => {
+                self.focus_search = on;
+                if on && self.view != View::Compare {
+                    self.view = View::Compare;
+                }
+            }
             Command::JumpToRow(r) => self.jump_to_row = r,
+            Command::SetTargetFilter(f) => {
+                self.target_filter = f;
+                self.filter_targets();
+            }
             Command::SortTargets(c) => {
                 self.target_sort = if self.target_sort.0 == c {
                     (c, !self.target_sort.1)
@@ -684,6 +826,7 @@ impl AppState {
                             targets,
                             similarity: None,
                             shared: self.shared_in(l.doc, l.section).to_vec(),
+                            hits: Vec::new(),
                         }
                     })
                     .collect();
@@ -736,6 +879,7 @@ impl AppState {
         }
         self.sort_targets();
         self.rebuild_reuse_domains();
+        self.rebuild_search();
     }
 
     fn rebuild_reuse_domains(&mut self) {
@@ -774,6 +918,7 @@ impl AppState {
             };
             if asc { o } else { o.reverse() }
         });
+        self.filter_targets();
     }
 }
 
@@ -804,4 +949,9 @@ fn shared_map(
         v.sort_by_key(|(r, d)| (r.start, r.end, *d));
     }
     out
+}
+
+/// The search's matching form of a char: full-width folded, Latin lower case.
+fn fold_search(c: char) -> char {
+    crate::text::fold_width_char(c).to_ascii_lowercase()
 }

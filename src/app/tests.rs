@@ -463,3 +463,55 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
     assert_eq!(h.state().state.docs.len(), 6);
     assert!(h.state().state.chosen.contains(&5));
 }
+
+#[test]
+fn search_highlights_and_counts_hits_and_steps_through_them() {
+    let mut h = analysed();
+    h.get_by_label("Compare").click();
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    // Typed in full-width forms and lower case: matches the “5G” the documents print.
+    h.get_by_label("Search").type_text("５ｇ");
+    h.run();
+    let hits = h.state().state.search_hits().to_vec();
+    assert!(hits.len() >= 2, "{hits:?}");
+    for hit in &hits {
+        let text = &h.state().state.docs[hit.doc].sections[hit.section].text;
+        let found: String = crate::text::char_slice(text, hit.range.start, hit.range.end).to_ascii_uppercase();
+        assert_eq!(found, "5G");
+    }
+    h.get_by_label(&format!("1 / {}", hits.len()));
+    h.get_by_label("↓").click();
+    h.run();
+    assert_eq!(h.state().state.search_current, 1);
+    h.get_by_label("↑").click();
+    h.get_by_label("↑").click();
+    h.run();
+    assert_eq!(h.state().state.search_current, hits.len() - 1, "wraps around");
+    // Fewer chosen documents, fewer hits.
+    let before = hits.len();
+    for name in ["安徽 2020", "芜湖 2021"] {
+        h.get_by_label(name).click();
+        h.run();
+    }
+    assert!(h.state().state.search_hits().len() < before);
+    h.get_by_label("Clear").click();
+    h.run();
+    assert!(h.state().state.search_hits().is_empty());
+}
+
+#[test]
+fn the_targets_filter_keeps_rows_matching_every_word() {
+    let mut h = analysed();
+    h.get_by_label("Targets").click();
+    h.run();
+    let total = h.state().state.target_rows().len();
+    assert_eq!(h.state().state.visible_target_rows().len(), total);
+    h.get_by_label("Filter targets").click();
+    h.get_by_label("Filter targets").type_text("2022 ％");
+    h.run();
+    let rows: Vec<_> = h.state().state.visible_target_rows().cloned().collect();
+    assert!(!rows.is_empty() && rows.len() < total, "{} of {total}", rows.len());
+    assert!(rows.iter().all(|r| r.year == "2022" && r.unit == "%"), "{rows:?}");
+}

@@ -99,6 +99,17 @@ pub fn target_colour(dark: bool) -> Color32 {
     }
 }
 
+/// The ground of a search hit (the current hit stronger).
+#[must_use]
+pub fn search_hit(dark: bool, current: bool) -> Color32 {
+    match (dark, current) {
+        (false, false) => Color32::from_rgb(0xff, 0xef, 0x8a),
+        (false, true) => Color32::from_rgb(0xff, 0xc1, 0x07),
+        (true, false) => Color32::from_rgb(0xc9, 0xb0, 0x3c),
+        (true, true) => Color32::from_rgb(0xff, 0xc1, 0x07),
+    }
+}
+
 /// A heat-strip cell for a number of sections.
 #[must_use]
 pub fn heat(count: usize, dark: bool) -> Color32 {

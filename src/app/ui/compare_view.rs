@@ -24,6 +24,7 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         return out;
     }
     let dark = ui.visuals().dark_mode;
+    search_bar_ui(ui, state, &mut out);
     // Column headers.
     ui.columns(state.chosen.len(), |cols| {
         for (col, &d) in cols.iter_mut().zip(&state.chosen) {
@@ -97,7 +98,17 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
     });
     let targets: Vec<crate::model::CharRange> = card.targets.iter().map(|(r, _)| *r).collect();
     let shared: &[(crate::model::CharRange, usize)] = if state.show_shared { &card.shared } else { &[] };
-    let body = ui.add(egui::Label::new(marks::marked(ui, &card.text, &targets, shared, dark)).wrap());
+    let current = state
+        .current_hit()
+        .filter(|h| h.doc == card.doc && h.section == card.section)
+        .map(|h| h.range);
+    let marks = marks::Marks {
+        targets: &targets,
+        shared,
+        hits: &card.hits,
+        current,
+    };
+    let body = ui.add(egui::Label::new(marks::marked(ui, &card.text, marks, dark)).wrap());
     if !card.targets.is_empty() {
         let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
         body.on_hover_text(lines.join("\n"));
@@ -163,4 +174,56 @@ fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut V
         out.push(Command::ShowSection { doc, section });
         ui.close();
     }
+}
+
+/// The search field over the chosen documents (Ctrl+F), its count and next/previous.
+fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let mut query = state.search.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut query)
+                .id_salt("search")
+                .hint_text("Search the chosen documents (Ctrl+F)")
+                .desired_width(280.0),
+        );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        if state.focus_search {
+            field.request_focus();
+            out.push(Command::FocusSearch(false));
+        }
+        if field.changed() {
+            out.push(Command::SetSearch(query));
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            out.push(Command::SearchStep(!back));
+            field.request_focus();
+        }
+        let n = state.search_hits().len();
+        if !state.search.trim().is_empty() {
+            let count = if n == 0 {
+                "no match".to_owned()
+            } else {
+                format!("{} / {n}", state.search_current + 1)
+            };
+            ui.label(count);
+            if ui
+                .add_enabled(n > 0, egui::Button::new("↑"))
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                out.push(Command::SearchStep(false));
+            }
+            if ui
+                .add_enabled(n > 0, egui::Button::new("↓"))
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
+                out.push(Command::SearchStep(true));
+            }
+            if ui.button("Clear").clicked() {
+                out.push(Command::SetSearch(String::new()));
+            }
+        }
+    });
 }

@@ -7,16 +7,22 @@ use egui::{FontId, Stroke, TextFormat};
 use crate::app::theme;
 use crate::model::CharRange;
 
-/// Lay out `text` with `targets` (char ranges) marked and `shared` (char ranges, partner
-/// document) underlaid. Overlapping marks combine; the first partner of a char colours it.
+/// What to mark in a text; every range is in chars of that text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marks<'a> {
+    /// Quantitative targets: coloured and underlined.
+    pub targets: &'a [CharRange],
+    /// Passages shared with another document (index): underlaid in its colour.
+    pub shared: &'a [(CharRange, usize)],
+    /// Search hits: on a yellow ground; the current one stronger.
+    pub hits: &'a [CharRange],
+    pub current: Option<CharRange>,
+}
+
+/// Lay out `text` with its marks. Overlapping marks combine; the first partner of a char
+/// colours its underlay, and a search hit wins over a shared passage.
 #[must_use]
-pub fn marked(
-    ui: &egui::Ui,
-    text: &str,
-    targets: &[CharRange],
-    shared: &[(CharRange, usize)],
-    dark: bool,
-) -> LayoutJob {
+pub fn marked(ui: &egui::Ui, text: &str, marks: Marks<'_>, dark: bool) -> LayoutJob {
     let font = FontId::proportional(
         ui.style()
             .text_styles
@@ -26,7 +32,12 @@ pub fn marked(
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let mut cuts: Vec<usize> = vec![0, n];
-    for r in targets.iter().chain(shared.iter().map(|(r, _)| r)) {
+    for r in marks
+        .targets
+        .iter()
+        .chain(marks.shared.iter().map(|(r, _)| r))
+        .chain(marks.hits)
+    {
         cuts.push(r.start.min(n));
         cuts.push(r.end.min(n));
     }
@@ -44,12 +55,19 @@ pub fn marked(
             color: ui.visuals().text_color(),
             ..Default::default()
         };
-        if targets.iter().any(inside) {
+        if marks.targets.iter().any(inside) {
             format.color = theme::target_colour(dark);
             format.underline = Stroke::new(1.0, theme::target_colour(dark));
         }
-        if let Some((_, partner)) = shared.iter().find(|(r, _)| inside(r)) {
+        if let Some((_, partner)) = marks.shared.iter().find(|(r, _)| inside(r)) {
             format.background = theme::doc_colour(*partner, dark).gamma_multiply(if dark { 0.4 } else { 0.3 });
+        }
+        if marks.hits.iter().any(inside) {
+            let current = marks.current.as_ref().is_some_and(inside);
+            format.background = theme::search_hit(dark, current);
+            if dark {
+                format.color = egui::Color32::BLACK;
+            }
         }
         job.append(&chars[start..end].iter().collect::<String>(), 0.0, format);
     }

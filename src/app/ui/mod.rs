@@ -15,7 +15,7 @@ use super::settings::Settings;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
-/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Alt+Up/Down
+/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+F searches, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -29,6 +29,9 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             if i.consume_key(egui::Modifiers::COMMAND, key) {
                 out.push(Command::SetView(view));
             }
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::F) {
+            out.push(Command::FocusSearch(true));
         }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             out.push(Command::BrowseImport);

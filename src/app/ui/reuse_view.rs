@@ -261,7 +261,18 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .id_salt(("passage_side", doc))
                 .auto_shrink([false, true])
                 .show(col, |ui| {
-                    ui.add(egui::Label::new(marks::marked(ui, &s.text, &[], &mark, dark)).wrap());
+                    ui.add(
+                        egui::Label::new(marks::marked(
+                            ui,
+                            &s.text,
+                            marks::Marks {
+                                shared: &mark,
+                                ..Default::default()
+                            },
+                            dark,
+                        ))
+                        .wrap(),
+                    );
                 });
         }
     });

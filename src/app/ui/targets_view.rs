@@ -11,11 +11,24 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         ui.spinner();
         return out;
     }
-    ui.label(format!(
-        "{} targets in {} documents — click a header to sort, a row to open its section",
-        state.target_rows().len(),
-        state.chosen.len()
-    ));
+    ui.horizontal(|ui| {
+        let mut filter = state.target_filter.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut filter)
+                .hint_text("Filter: 2025 亿元 上云 …")
+                .desired_width(240.0),
+        );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter targets"));
+        if field.changed() {
+            out.push(Command::SetTargetFilter(filter));
+        }
+        ui.label(format!(
+            "{} of {} targets in {} documents — click a header to sort, a row to open its section",
+            state.visible_target_rows().len(),
+            state.target_rows().len(),
+            state.chosen.len()
+        ));
+    });
     let headers = [
         ("Document", Some(TargetColumn::Document)),
         ("Domain", Some(TargetColumn::Domain)),
@@ -62,8 +75,9 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         })
         .body(|body| {
-            body.rows(22.0, state.target_rows().len(), |mut row| {
-                let r = &state.target_rows()[row.index()];
+            let rows: Vec<&crate::app::state::TargetRow> = state.visible_target_rows().collect();
+            body.rows(22.0, rows.len(), |mut row| {
+                let r = rows[row.index()];
                 for cell in [&r.document, &r.domain, &r.metric, &r.shown_value, &r.year, &r.text] {
                     row.col(|ui| {
                         ui.add(egui::Label::new(cell.as_str()).truncate());

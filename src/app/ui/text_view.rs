@@ -80,7 +80,19 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, index: usize) {
         } else {
             &[]
         };
-        ui.add(egui::Label::new(marks::marked(ui, &s.text, &targets, shared, dark)).wrap());
+        ui.add(
+            egui::Label::new(marks::marked(
+                ui,
+                &s.text,
+                marks::Marks {
+                    targets: &targets,
+                    shared,
+                    ..Default::default()
+                },
+                dark,
+            ))
+            .wrap(),
+        );
     }
     if !s.units.is_empty() {
         ui.weak(format!("责任单位 {}", s.units.join("、")));
