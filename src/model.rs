@@ -189,6 +189,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document's date for ordering: issue date, else publication date (ISO
+    /// `YYYY-MM-DD`), else the first year of its plan period (`YYYY`).
+    #[must_use]
+    pub fn date(&self) -> Option<String> {
+        self.meta
+            .date_issued
+            .clone()
+            .or_else(|| self.meta.date_published.clone())
+            .or_else(|| self.meta.period.map(|p| p[0].to_string()))
+    }
+
     /// The text of a char range (clamped to the text).
     #[must_use]
     pub fn slice(&self, range: CharRange) -> &str {

@@ -18,8 +18,15 @@ pub enum Command {
     /// Collapse or expand a section of the outline.
     ToggleCollapsed(usize),
     SetView(View),
-    /// Add a document to the comparison, or take it out.
+    /// Add a document to the comparison (as the last column), or take it out.
     ToggleChosen(usize),
+    /// Move the comparison's column `from` to place `to`.
+    MoveColumn {
+        from: usize,
+        to: usize,
+    },
+    /// Order the comparison's columns by the documents' dates, earliest first.
+    ColumnsByDate,
     /// Align by this scheme of the taxonomy (index).
     SetScheme(usize),
     /// Show only domains covered by at least this many chosen documents.

@@ -607,8 +607,20 @@ impl AppState {
                     self.chosen.remove(pos);
                 } else {
                     self.chosen.push(d);
-                    self.chosen.sort_unstable();
                 }
+                self.rebuild_derived();
+            }
+            Command::MoveColumn { from, to } => {
+                if from < self.chosen.len() && from != to {
+                    let d = self.chosen.remove(from);
+                    self.chosen.insert(to.min(self.chosen.len()), d);
+                    self.rebuild_derived();
+                }
+            }
+            Command::ColumnsByDate => {
+                let docs = &self.docs;
+                // Undated documents go last; ties keep their order.
+                self.chosen.sort_by_key(|&d| (docs[d].date().is_none(), docs[d].date()));
                 self.rebuild_derived();
             }
             Command::SetScheme(s) => {

@@ -515,3 +515,32 @@ fn the_targets_filter_keeps_rows_matching_every_word() {
     assert!(!rows.is_empty() && rows.len() < total, "{} of {total}", rows.len());
     assert!(rows.iter().all(|r| r.year == "2022" && r.unit == "%"), "{rows:?}");
 }
+
+#[test]
+fn columns_can_be_ordered_by_date_and_moved() {
+    let mut h = analysed();
+    h.get_by_label("Compare").click();
+    h.run();
+    h.get_by_label("Order by date").click();
+    h.run();
+    let dates: Vec<Option<String>> = h
+        .state()
+        .state
+        .chosen
+        .iter()
+        .map(|&d| h.state().state.docs[d].date())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let before = h.state().state.chosen.clone();
+    h.get_all_by_label("→").next().expect("move right").click();
+    h.run();
+    let after = h.state().state.chosen.clone();
+    assert_eq!((after[0], after[1]), (before[1], before[0]));
+    let ids: Vec<String> = after.iter().map(|&d| h.state().state.docs[d].id.clone()).collect();
+    assert_eq!(h.state().settings.chosen, ids, "the order is remembered");
+    // The comparison's columns follow.
+    let (_, row) = h.state().state.compare_rows().next().expect("a row");
+    let first_doc = row.cells.iter().find_map(|c| c.first()).map(|c| c.doc);
+    assert!(first_doc.is_none_or(|d| after.contains(&d)));
+    assert!(row.cells[0].iter().all(|c| c.doc == after[0]));
+}

@@ -239,15 +239,6 @@ fn cites(later: &Document, earlier: &Document) -> Option<String> {
     })
 }
 
-/// A document's date for ordering: issue date, publication date, else its plan's first year.
-fn date(d: &Document) -> Option<String> {
-    d.meta
-        .date_issued
-        .clone()
-        .or_else(|| d.meta.date_published.clone())
-        .or_else(|| d.meta.period.map(|p| p[0].to_string()))
-}
-
 fn direction(docs: &[Document], a: usize, b: usize) -> Option<Direction> {
     if let Some(text) = cites(&docs[b], &docs[a]) {
         return Some(Direction {
@@ -263,7 +254,7 @@ fn direction(docs: &[Document], a: usize, b: usize) -> Option<Direction> {
             reason: DirectionReason::Cites { text },
         });
     }
-    let (da, db) = (date(&docs[a])?, date(&docs[b])?);
+    let (da, db) = (docs[a].date()?, docs[b].date()?);
     // Compare at the precision both give (a year against a full date compares years).
     let n = da.len().min(db.len());
     let (from, to) = match da[..n].cmp(&db[..n]) {

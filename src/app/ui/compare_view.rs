@@ -26,21 +26,40 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let dark = ui.visuals().dark_mode;
     search_bar_ui(ui, state, &mut out);
     // Column headers.
-    ui.columns(state.chosen.len(), |cols| {
-        for (col, &d) in cols.iter_mut().zip(&state.chosen) {
+    let n = state.chosen.len();
+    ui.columns(n, |cols| {
+        for (k, (col, &d)) in cols.iter_mut().zip(&state.chosen).enumerate() {
             let doc = &state.docs[d];
             let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
             let short: String = title.chars().take(18).collect();
             let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
-            col.add(
-                egui::Label::new(
-                    egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
-                        .strong()
-                        .color(theme::doc_colour(d, dark)),
+            col.horizontal(|ui| {
+                if k > 0
+                    && ui
+                        .small_button("←")
+                        .on_hover_text(format!("Move {} left", doc.display_name()))
+                        .clicked()
+                {
+                    out.push(Command::MoveColumn { from: k, to: k - 1 });
+                }
+                if k + 1 < n
+                    && ui
+                        .small_button("→")
+                        .on_hover_text(format!("Move {} right", doc.display_name()))
+                        .clicked()
+                {
+                    out.push(Command::MoveColumn { from: k, to: k + 1 });
+                }
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
+                            .strong()
+                            .color(theme::doc_colour(d, dark)),
+                    )
+                    .truncate(),
                 )
-                .truncate(),
-            )
-            .on_hover_text(title);
+                .on_hover_text(title);
+            });
         }
     });
     ui.separator();
@@ -225,5 +244,14 @@ fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 out.push(Command::SetSearch(String::new()));
             }
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Order by date")
+                .on_hover_text("Columns from the earliest document to the latest")
+                .clicked()
+            {
+                out.push(Command::ColumnsByDate);
+            }
+        });
     });
 }
