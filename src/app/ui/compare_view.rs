@@ -127,7 +127,13 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
         hits: &card.hits,
         current,
     };
-    let body = ui.add(egui::Label::new(marks::marked(ui, &card.text, marks, dark)).wrap());
+    // `ui.columns` lays out justified; stretched CJK lines read badly, so the body is not.
+    let job = marks::marked(ui, &card.text, marks, dark);
+    let body = ui
+        .with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.add(egui::Label::new(job).wrap())
+        })
+        .inner;
     if !card.targets.is_empty() {
         let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
         body.on_hover_text(lines.join("\n"));

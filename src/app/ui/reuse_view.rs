@@ -62,10 +62,11 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     let pair = report.pair(r, c);
                     let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
                     let strong = share / max > 0.3;
-                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(if strong {
-                        egui::Color32::WHITE
-                    } else {
-                        ui.visuals().text_color()
+                    // Strong cells are dark blue in the light theme, light blue in the dark one.
+                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
+                        (true, false) => egui::Color32::WHITE,
+                        (true, true) => egui::Color32::BLACK,
+                        (false, _) => ui.visuals().text_color(),
                     });
                     let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
                     let mut button = egui::Button::new(text).fill(fill).min_size(egui::vec2(72.0, 24.0));
@@ -261,18 +262,14 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .id_salt(("passage_side", doc))
                 .auto_shrink([false, true])
                 .show(col, |ui| {
-                    ui.add(
-                        egui::Label::new(marks::marked(
-                            ui,
-                            &s.text,
-                            marks::Marks {
-                                shared: &mark,
-                                ..Default::default()
-                            },
-                            dark,
-                        ))
-                        .wrap(),
-                    );
+                    let marks = marks::Marks {
+                        shared: &mark,
+                        ..Default::default()
+                    };
+                    let job = marks::marked(ui, &s.text, marks, dark);
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        ui.add(egui::Label::new(job).wrap());
+                    });
                 });
         }
     });

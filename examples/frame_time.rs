@@ -1,0 +1,113 @@
+//! CPU time per frame of the app, drawn headless at 1920×1080 with the bundled corpus analysed:
+//! the Compare view with all five documents (still frames, then frames that scroll), the
+//! Document view and the Reuse view. Each frame is egui's pass plus tessellation — what the
+//! app's thread does before the GPU draws. Prints p50 / p95 / max per view and the peak RSS.
+//!
+//! `cargo run --release --example frame_time`
+
+use std::time::{Duration, Instant};
+
+use duizhao::app::command::Command;
+use duizhao::app::settings::Settings;
+use duizhao::app::state::View;
+use duizhao::app::{DuizhaoApp, analysis, theme};
+
+fn input(time: f64, events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+        time: Some(time),
+        events,
+        ..Default::default()
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l[6..].trim().to_owned())
+        })
+        .unwrap_or_else(|| "n/a".into())
+}
+
+fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, t: &mut f64) {
+    let mut times = Vec::with_capacity(300);
+    for i in 0..300 {
+        *t += 1.0 / 60.0;
+        let events = if scroll {
+            vec![
+                egui::Event::PointerMoved(egui::pos2(1100.0, 600.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, if (i / 100) % 2 == 0 { -60.0 } else { 60.0 }),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Unknown,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ]
+        } else {
+            Vec::new()
+        };
+        let started = Instant::now();
+        let out = ctx.run_ui(input(*t, events), |ui| app.draw(ui));
+        let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
+        times.push(started.elapsed());
+        std::hint::black_box(primitives);
+    }
+    times.sort();
+    println!(
+        "{name:<44} p50 {:>6.2} ms   p95 {:>6.2} ms   max {:>6.2} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        percentile(&times, 1.0)
+    );
+}
+
+fn main() {
+    let ctx = egui::Context::default();
+    theme::install_fonts(&ctx);
+    let mut app = DuizhaoApp::with_settings(&ctx, Settings::default());
+    let a = analysis::run(&app.state.docs, duizhao::align::Taxonomy::builtin());
+    app.state.set_analysis(a);
+    let mut t = 0.0;
+    let first = |app: &mut DuizhaoApp, t: &mut f64| {
+        let started = Instant::now();
+        for _ in 0..2 {
+            *t += 1.0 / 60.0;
+            let out = ctx.run_ui(input(*t, Vec::new()), |ui| app.draw(ui));
+            std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+        }
+        started.elapsed().as_secs_f64() * 1000.0
+    };
+    app.state.handle(Command::SetView(View::Compare));
+    println!(
+        "Compare view, first two frames (text laid out): {:.1} ms",
+        first(&mut app, &mut t)
+    );
+    measure(&ctx, &mut app, "Compare, 5 documents, still", false, &mut t);
+    measure(&ctx, &mut app, "Compare, 5 documents, scrolling", true, &mut t);
+    app.state.handle(Command::ToggleShared);
+    app.state.handle(Command::SetSearch("数据".to_owned()));
+    measure(
+        &ctx,
+        &mut app,
+        "Compare, shared passages + search hits, scrolling",
+        true,
+        &mut t,
+    );
+    app.state.handle(Command::SetView(View::Document));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Document view, whole document, scrolling", true, &mut t);
+    app.state.handle(Command::SetView(View::Reuse));
+    app.state.handle(Command::SelectReusePair(Some((0, 3))));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Reuse view, a pair's passages", false, &mut t);
+    println!("peak RSS {}", peak_rss());
+}
