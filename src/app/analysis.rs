@@ -2,6 +2,7 @@
 //! thread: building the aligner loads jieba's dictionary, and large imports take seconds.
 
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::align::{Aligner, Alignment, Taxonomy};
@@ -23,15 +24,35 @@ pub struct Analysis {
     pub millis: f64,
 }
 
+/// How far an analysis has come: share done (0–1) and the stage under way.
+pub type Progress = Arc<Mutex<(f32, &'static str)>>;
+
 /// Analyse on the calling thread.
 #[must_use]
 pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
+    run_with_progress(docs, taxonomy, &Progress::default())
+}
+
+/// Analyse on the calling thread, reporting each stage in `progress`. The shares are the
+/// stages' typical part of the time (measured on the synthetic corpus, BENCHMARKS.md).
+#[must_use]
+pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progress) -> Analysis {
+    let report = |done: f32, stage: &'static str| {
+        if let Ok(mut p) = progress.lock() {
+            *p = (done, stage);
+        }
+    };
     let started = Instant::now();
+    report(0.0, "loading the dictionary");
     let aligner = Aligner::new(taxonomy);
+    report(0.05, "aligning sections");
     let alignment = aligner.align(docs);
     let pristine = alignment.schemes.clone();
+    report(0.75, "finding targets");
     let targets = docs.iter().map(crate::targets::extract).collect();
+    report(0.8, "finding shared passages");
     let reuse = crate::reuse::analyse(docs, crate::reuse::Options::default());
+    report(1.0, "done");
     Analysis {
         aligner,
         alignment,
@@ -50,13 +71,17 @@ pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
 pub fn spawn(
     docs: Vec<Document>,
     taxonomy: Taxonomy,
+    progress: Progress,
     done: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<Receiver<Result<Analysis, String>>> {
     let (tx, rx) = channel();
     std::thread::Builder::new()
         .name("duizhao-analysis".to_owned())
         .spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&docs, taxonomy))).map_err(|e| {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_with_progress(&docs, taxonomy, &progress)
+            }))
+            .map_err(|e| {
                 let why = e
                     .downcast_ref::<String>()
                     .cloned()

@@ -94,6 +94,13 @@ pub enum Command {
     RemoveDocument(usize),
     UndoRemove,
     DismissImportErrors,
+    /// Choose a taxonomy file in a dialog.
+    BrowseTaxonomy,
+    /// Align by this taxonomy file (handled by the app: it re-analyses).
+    LoadTaxonomy(std::path::PathBuf),
+    /// Align by the built-in taxonomy again.
+    BuiltinTaxonomy,
+    SetTaxonomyPath(String),
     /// Search the comparison for this text.
     SetSearch(String),
     /// Show the next (`true`) or previous search hit.

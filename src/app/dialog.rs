@@ -31,6 +31,8 @@ pub enum Purpose {
     Export,
     /// Choose documents to import.
     Import,
+    /// Choose a taxonomy file.
+    Taxonomy,
 }
 
 /// A dialog waiting for the user.
@@ -100,5 +102,15 @@ pub fn open(done: impl FnOnce() + Send + 'static) -> Pending {
             .set_title("Import documents")
             .add_filter("Policy documents", &["txt", "md", "markdown", "docx"]);
         pollster::block_on(d.pick_files()).map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
+    })
+}
+
+/// An open dialog for a taxonomy file (format of assets/domains.toml).
+pub fn open_taxonomy(done: impl FnOnce() + Send + 'static) -> Pending {
+    spawn(Purpose::Taxonomy, done, || {
+        let d = rfd::AsyncFileDialog::new()
+            .set_title("Align by a taxonomy file")
+            .add_filter("Taxonomy (TOML)", &["toml"]);
+        pollster::block_on(d.pick_file()).map(|h| vec![h.path().to_path_buf()])
     })
 }

@@ -72,12 +72,19 @@ impl DuizhaoApp {
     pub fn start_analysis(&mut self, ctx: &egui::Context) {
         let ctx = ctx.clone();
         let docs = self.state.docs.clone();
-        match analysis::spawn(docs, crate::align::Taxonomy::builtin(), move || ctx.request_repaint()) {
-            Ok(rx) => self.state.set_pending(rx),
+        let progress = analysis::Progress::default();
+        match analysis::spawn(docs, self.state.taxonomy(), progress.clone(), move || {
+            ctx.request_repaint();
+        }) {
+            Ok(rx) => {
+                self.state.set_pending(rx);
+                self.state.progress = Some(progress);
+            }
             // No thread could be started: analyse here rather than not at all.
-            Err(_) => self
-                .state
-                .set_analysis(analysis::run(&self.state.docs, crate::align::Taxonomy::builtin())),
+            Err(_) => {
+                let a = analysis::run(&self.state.docs, self.state.taxonomy());
+                self.state.set_analysis(a);
+            }
         }
     }
 
@@ -98,6 +105,11 @@ impl DuizhaoApp {
                 .iter()
                 .filter_map(|id| state.docs.iter().position(|d| &d.id == id))
                 .collect();
+        }
+        if let Some(path) = &settings.taxonomy {
+            // A taxonomy file chosen in an earlier session; if it no longer reads, say so and
+            // align by the built-in one.
+            let _ = state.load_taxonomy(path);
         }
         state.basket = basket::Basket::new(settings.basket.clone());
         state.export_format = settings.export_format;
@@ -131,6 +143,11 @@ impl DuizhaoApp {
             (dialog::Purpose::Import, dialog::Outcome::Picked(paths)) => {
                 self.apply(ctx, vec![Command::Import(paths)]);
             }
+            (dialog::Purpose::Taxonomy, dialog::Outcome::Picked(paths)) => {
+                if let Some(p) = paths.into_iter().next() {
+                    self.apply(ctx, vec![Command::LoadTaxonomy(p)]);
+                }
+            }
             (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => {
                 if let Some(p) = paths.into_iter().next() {
                     self.state
@@ -161,6 +178,24 @@ impl DuizhaoApp {
                             self.state.export_format.extension(),
                             move || ctx2.request_repaint(),
                         ));
+                    }
+                }
+                Command::BrowseTaxonomy => {
+                    if self.dialog.is_none() {
+                        let ctx2 = ctx.clone();
+                        self.dialog = Some(dialog::open_taxonomy(move || ctx2.request_repaint()));
+                    }
+                }
+                Command::LoadTaxonomy(path) => {
+                    if self.state.load_taxonomy(&path) {
+                        self.start_analysis(ctx);
+                    }
+                }
+                Command::BuiltinTaxonomy => {
+                    let custom = self.state.taxonomy_file.is_some();
+                    self.state.handle(Command::BuiltinTaxonomy);
+                    if custom {
+                        self.start_analysis(ctx);
                     }
                 }
                 Command::BrowseImport => {
@@ -201,6 +236,7 @@ impl DuizhaoApp {
         self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.basket = self.state.basket.items().to_vec();
         self.settings.imported = self.state.sources.iter().flatten().cloned().collect();
+        self.settings.taxonomy = self.state.taxonomy_file.as_ref().map(|(p, _)| p.clone());
         self.settings.export_path.clone_from(&self.state.export_path);
         self.settings.export_format = self.state.export_format;
         self.settings.zoom = ctx.zoom_factor();

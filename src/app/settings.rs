@@ -17,6 +17,8 @@ pub struct Settings {
     pub chosen: Vec<String>,
     /// The user's corrections of the alignment (keyed by content hash + section path).
     pub overrides: crate::align::overrides::Overrides,
+    /// The taxonomy file the user aligns by (`None`: the built-in one).
+    pub taxonomy: Option<std::path::PathBuf>,
     /// Files the user imported, reloaded at start.
     pub imported: Vec<std::path::PathBuf>,
     /// The selection basket, in order.
@@ -35,6 +37,7 @@ impl Default for Settings {
             view: super::state::View::Document,
             chosen: Vec::new(),
             overrides: crate::align::overrides::Overrides::default(),
+            taxonomy: None,
             imported: Vec::new(),
             basket: Vec::new(),
             export_path: String::new(),

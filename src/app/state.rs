@@ -120,6 +120,12 @@ pub struct AppState {
     pub docs: Vec<Document>,
     analysis: Option<Analysis>,
     pending: Option<Receiver<Result<Analysis, String>>>,
+    /// How far the running analysis has come.
+    pub progress: Option<super::analysis::Progress>,
+    /// A taxonomy file the user loaded, with its path (`None`: the built-in taxonomy).
+    pub taxonomy_file: Option<(std::path::PathBuf, crate::align::Taxonomy)>,
+    /// The taxonomy path field, as typed.
+    pub taxonomy_path: String,
     /// Why the last analysis failed, shown instead of the comparison.
     pub analysis_error: Option<String>,
     selected: Option<usize>,
@@ -495,6 +501,46 @@ impl AppState {
         self.analysis.as_ref()?.reuse.pair(a, b)
     }
 
+    /// The taxonomy to align by: the user's file, else the built-in one.
+    #[must_use]
+    pub fn taxonomy(&self) -> crate::align::Taxonomy {
+        self.taxonomy_file
+            .as_ref()
+            .map_or_else(crate::align::Taxonomy::builtin, |(_, t)| t.clone())
+    }
+
+    /// Read a taxonomy file; on success it replaces the one in use (the analysis must be
+    /// started again), on failure the message names the file, line and field and the
+    /// taxonomy in use stays.
+    pub fn load_taxonomy(&mut self, path: &std::path::Path) -> bool {
+        match crate::align::Taxonomy::load(path) {
+            Ok(t) => {
+                self.notify(
+                    format!("Aligning by {} ({} schemes)", path.display(), t.schemes.len()),
+                    false,
+                );
+                self.taxonomy_path = path.display().to_string();
+                self.taxonomy_file = Some((path.to_owned(), t));
+                self.scheme = 0;
+                self.invalidate_analysis();
+                true
+            }
+            Err(e) => {
+                self.notify(format!("{e} — the taxonomy in use stays"), true);
+                false
+            }
+        }
+    }
+
+    /// The analysis's progress: share done and stage, while one runs.
+    #[must_use]
+    pub fn analysis_progress(&self) -> Option<(f32, &'static str)> {
+        if !self.analysing() {
+            return None;
+        }
+        self.progress.as_ref().and_then(|p| p.lock().ok().map(|g| *g))
+    }
+
     /// Wait for an analysis running in the background.
     pub fn set_pending(&mut self, rx: Receiver<Result<Analysis, String>>) {
         self.pending = Some(rx);
@@ -506,6 +552,7 @@ impl AppState {
         match rx.try_recv() {
             Ok(Ok(a)) => {
                 self.pending = None;
+                self.progress = None;
                 self.set_analysis(a);
             }
             Ok(Err(why)) => {
@@ -734,7 +781,16 @@ impl AppState {
             | Command::Copy { .. }
             | Command::ToggleTheme
             | Command::BrowseExportPath
-            | Command::BrowseImport => {}
+            | Command::BrowseImport
+            | Command::BrowseTaxonomy
+            | Command::LoadTaxonomy(_) => {}
+            Command::BuiltinTaxonomy => {
+                if self.taxonomy_file.take().is_some() {
+                    self.notify("Aligning by the built-in taxonomy", false);
+                    self.scheme = 0;
+                    self.invalidate_analysis();
+                }
+            }
             Command::Import(paths) => {
                 let (docs, errors) = crate::load_paths(&paths);
                 self.import_errors.extend(errors.iter().map(ToString::to_string));
@@ -747,6 +803,7 @@ impl AppState {
                 let _ = self.undo_remove();
             }
             Command::DismissImportErrors => self.import_errors.clear(),
+            Command::SetTaxonomyPath(p) => self.taxonomy_path = p,
         }
     }
 

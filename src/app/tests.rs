@@ -544,3 +544,41 @@ fn columns_can_be_ordered_by_date_and_moved() {
     assert!(first_doc.is_none_or(|d| after.contains(&d)));
     assert!(row.cells[0].iter().all(|c| c.doc == after[0]));
 }
+
+#[test]
+fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
+    let mut h = analysed();
+    h.get_by_label("Compare").click();
+    h.run();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("mine.toml");
+    std::fs::write(
+        &broken,
+        "[[scheme]]\nid = \"x\"\nzh = \"x\"\n[[scheme.category]]\nid = \"a\"\nzh = \"a\"\ncues = { \"教育\" = \"heavy\" }\n",
+    )
+    .expect("write");
+    h.get_by_label("Taxonomy: built-in").click();
+    h.run();
+    h.get_by_label("Taxonomy path").click();
+    h.get_by_label("Taxonomy path").type_text(&broken.to_string_lossy());
+    h.run();
+    h.get_by_label("Load").click();
+    h.run();
+    let notice = h.state().state.notice.clone().expect("a notice");
+    assert!(notice.error && notice.text.contains("mine.toml: line 7"), "{notice:?}");
+    assert!(h.state().state.taxonomy_file.is_none(), "the built-in taxonomy stays");
+    assert!(h.state().state.analysis().is_some(), "and so does the analysis");
+    // A good file: the analysis restarts by it, and the choice is remembered.
+    let good = dir.path().join("domains.toml");
+    std::fs::copy("assets/domains.toml", &good).expect("copy");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![super::command::Command::LoadTaxonomy(good.clone())]);
+    assert!(h.state().state.taxonomy_file.is_some());
+    assert!(h.state().state.analysing());
+    assert_eq!(h.state().settings.taxonomy.as_deref(), Some(good.as_path()));
+    h.state_mut()
+        .apply(&ctx, vec![super::command::Command::BuiltinTaxonomy]);
+    assert!(h.state().state.taxonomy_file.is_none());
+    assert_eq!(h.state().settings.taxonomy, None);
+}

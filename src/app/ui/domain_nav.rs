@@ -28,6 +28,7 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
         ui.label("documents");
     });
+    taxonomy_ui(ui, state, &mut out);
     ui.separator();
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
@@ -52,4 +53,45 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     out
+}
+
+/// Which taxonomy file the alignment uses; load another (dialog or typed path) or go back to
+/// the built-in one.
+fn taxonomy_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let name = state.taxonomy_file.as_ref().map_or_else(
+        || "built-in".to_owned(),
+        |(p, _)| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        },
+    );
+    egui::CollapsingHeader::new(format!("Taxonomy: {name}"))
+        .id_salt("taxonomy_file")
+        .show(ui, |ui| {
+            ui.weak("A TOML file in the format of assets/domains.toml: your own domains and cue terms.");
+            let mut path = state.taxonomy_path.clone();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut path)
+                    .hint_text("path/to/domains.toml")
+                    .desired_width(f32::INFINITY),
+            );
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Taxonomy path"));
+            if field.changed() {
+                out.push(Command::SetTaxonomyPath(path));
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!state.taxonomy_path.trim().is_empty(), egui::Button::new("Load"))
+                    .clicked()
+                {
+                    out.push(Command::LoadTaxonomy(state.taxonomy_path.trim().into()));
+                }
+                if ui.button("Browse…").clicked() {
+                    out.push(Command::BrowseTaxonomy);
+                }
+                if state.taxonomy_file.is_some() && ui.button("Built-in").clicked() {
+                    out.push(Command::BuiltinTaxonomy);
+                }
+            });
+        });
 }

@@ -151,8 +151,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             ));
         } else if state.analysing() {
             ui.separator();
-            ui.spinner();
-            ui.small("analysing…");
+            let (done, stage) = state.analysis_progress().unwrap_or((0.0, "analysing"));
+            ui.add(
+                egui::ProgressBar::new(done)
+                    .desired_width(160.0)
+                    .text(egui::RichText::new(stage).small())
+                    .animate(true),
+            );
         }
         if let Some(d) = state.selected_doc() {
             ui.separator();
