@@ -101,6 +101,15 @@ pub enum Command {
     /// Align by the built-in taxonomy again.
     BuiltinTaxonomy,
     SetTaxonomyPath(String),
+    /// Read the chosen documents side by side in the document view, or one at a time.
+    ToggleSideBySide,
+    /// Scroll the other side-by-side columns to their sections of this section's domain.
+    SyncSection {
+        doc: usize,
+        section: usize,
+    },
+    /// The columns have scrolled.
+    SyncDone,
     /// Search the comparison for this text.
     SetSearch(String),
     /// Show the next (`true`) or previous search hit.

@@ -98,6 +98,7 @@ impl DuizhaoApp {
             state.handle(Command::Import(settings.imported.clone()));
         }
         state.view = settings.view;
+        state.side_by_side = settings.side_by_side;
         state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if !settings.chosen.is_empty() {
             state.chosen = settings
@@ -235,6 +236,7 @@ impl DuizhaoApp {
             .collect();
         self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.basket = self.state.basket.items().to_vec();
+        self.settings.side_by_side = self.state.side_by_side;
         self.settings.imported = self.state.sources.iter().flatten().cloned().collect();
         self.settings.taxonomy = self.state.taxonomy_file.as_ref().map(|(p, _)| p.clone());
         self.settings.export_path.clone_from(&self.state.export_path);
@@ -308,14 +310,20 @@ impl DuizhaoApp {
                     .show(ui, |ui| {
                         commands.extend(ui::doc_list::doc_list_ui(ui, &self.state));
                     });
-                egui::Panel::left("outline")
-                    .resizable(true)
-                    .default_size(320.0)
-                    .min_size(200.0)
-                    .show(ui, |ui| {
-                        commands.extend(ui::outline_view::outline_ui(ui, &self.state));
-                    });
-                egui::CentralPanel::default().show(ui, |ui| commands.extend(ui::text_view::text_ui(ui, &self.state)));
+                if self.state.side_by_side {
+                    egui::CentralPanel::default()
+                        .show(ui, |ui| commands.extend(ui::text_view::columns_ui(ui, &self.state)));
+                } else {
+                    egui::Panel::left("outline")
+                        .resizable(true)
+                        .default_size(320.0)
+                        .min_size(200.0)
+                        .show(ui, |ui| {
+                            commands.extend(ui::outline_view::outline_ui(ui, &self.state));
+                        });
+                    egui::CentralPanel::default()
+                        .show(ui, |ui| commands.extend(ui::text_view::text_ui(ui, &self.state)));
+                }
             }
             View::Compare => {
                 egui::Panel::left("domains")

@@ -19,6 +19,8 @@ pub struct Settings {
     pub overrides: crate::align::overrides::Overrides,
     /// The taxonomy file the user aligns by (`None`: the built-in one).
     pub taxonomy: Option<std::path::PathBuf>,
+    /// The document view shows the chosen documents side by side.
+    pub side_by_side: bool,
     /// Files the user imported, reloaded at start.
     pub imported: Vec<std::path::PathBuf>,
     /// The selection basket, in order.
@@ -38,6 +40,7 @@ impl Default for Settings {
             chosen: Vec::new(),
             overrides: crate::align::overrides::Overrides::default(),
             taxonomy: None,
+            side_by_side: false,
             imported: Vec::new(),
             basket: Vec::new(),
             export_path: String::new(),

@@ -163,6 +163,13 @@ pub struct AppState {
     pub target_filter: String,
     /// Indices into the targets table of the rows that pass the filter, in table order.
     visible_targets: Vec<usize>,
+    /// The document view shows the chosen documents side by side.
+    pub side_by_side: bool,
+    /// Sections the side-by-side columns scroll to on the next frame, the one clicked, and
+    /// the chosen documents that have no section in its domain.
+    pub sync: Vec<(usize, usize)>,
+    pub sync_source: Option<(usize, usize)>,
+    pub sync_missing: Vec<usize>,
     /// The search over the chosen documents, as typed.
     pub search: String,
     search_hits: Vec<SearchHit>,
@@ -532,6 +539,44 @@ impl AppState {
         }
     }
 
+    /// The domain of a section: its own if it is a leaf, else that of its first leaf that has one.
+    #[must_use]
+    pub fn domain_of(&self, doc: usize, section: usize) -> Option<usize> {
+        let d = self.docs.get(doc)?;
+        let end = d.sections.get(section)?.range.end;
+        d.sections
+            .iter()
+            .enumerate()
+            .skip(section)
+            .take_while(|(i, s)| *i == section || s.range.start < end)
+            .filter(|(_, s)| s.is_leaf())
+            .find_map(|(i, _)| self.category_of(doc, i))
+    }
+
+    /// Scroll the other side-by-side columns to their first section in the domain of this one.
+    fn sync_to(&mut self, doc: usize, section: usize) {
+        self.sync_source = Some((doc, section));
+        self.sync.clear();
+        self.sync_missing.clear();
+        let Some(category) = self.domain_of(doc, section) else {
+            self.notify("This section has no domain to match in the other documents.", false);
+            return;
+        };
+        for &d in &self.chosen {
+            if d == doc {
+                continue;
+            }
+            let target = self.docs[d]
+                .leaves()
+                .map(|(i, _)| i)
+                .find(|&i| self.category_of(d, i) == Some(category));
+            match target {
+                Some(i) => self.sync.push((d, i)),
+                None => self.sync_missing.push(d),
+            }
+        }
+    }
+
     /// The analysis's progress: share done and stage, while one runs.
     #[must_use]
     pub fn analysis_progress(&self) -> Option<(f32, &'static str)> {
@@ -804,6 +849,9 @@ impl AppState {
             }
             Command::DismissImportErrors => self.import_errors.clear(),
             Command::SetTaxonomyPath(p) => self.taxonomy_path = p,
+            Command::ToggleSideBySide => self.side_by_side = !self.side_by_side,
+            Command::SyncSection { doc, section } => self.sync_to(doc, section),
+            Command::SyncDone => self.sync.clear(),
         }
     }
 

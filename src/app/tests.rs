@@ -582,3 +582,46 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
     assert!(h.state().state.taxonomy_file.is_none());
     assert_eq!(h.state().settings.taxonomy, None);
 }
+
+#[test]
+fn side_by_side_documents_scroll_to_the_same_domain() {
+    let mut h = analysed();
+    h.get_by_label("Side by side").click();
+    h.run();
+    assert!(h.state().state.side_by_side);
+    let docs = &h.state().state.docs;
+    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let shanghai = docs.iter().position(|d| d.id == "shanghai-2020").expect("shanghai");
+    let education = docs[anhui]
+        .sections
+        .iter()
+        .position(|s| s.heading == "在线教育")
+        .expect("Anhui's 在线教育 item");
+    // Click a number near the top (one a user sees without scrolling): the leftmost 一/(一)
+    // is Anhui's, whose column comes first.
+    let first = docs[anhui]
+        .sections
+        .iter()
+        .position(|s| s.path == "一/(一)")
+        .expect("一/(一)");
+    h.get_all_by_label("一/(一)")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("Anhui's number")
+        .click();
+    h.run();
+    assert_eq!(h.state().state.sync_source, Some((anhui, first)));
+    assert!(h.state().state.sync.is_empty(), "the columns scrolled, once");
+    // Where they scrolled to: Shanghai's own online-education item.
+    h.state_mut().state.handle(super::command::Command::SyncSection {
+        doc: anhui,
+        section: education,
+    });
+    let state = &h.state().state;
+    let target = state
+        .sync
+        .iter()
+        .find(|(d, _)| *d == shanghai)
+        .expect("Shanghai scrolls");
+    assert_eq!(state.docs[shanghai].sections[target.1].path, "二/10");
+    assert!(h.state().settings.side_by_side, "remembered");
+}

@@ -87,7 +87,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
         {
             out.push(Command::ToggleShared);
         }
-        if state.view != View::Document {
+        if state.view == View::Document
+            && ui
+                .selectable_label(state.side_by_side, "Side by side")
+                .on_hover_text("Read the chosen documents in full, one column each")
+                .clicked()
+        {
+            out.push(Command::ToggleSideBySide);
+        }
+        if state.view != View::Document || state.side_by_side {
             ui.separator();
             let dark = ui.visuals().dark_mode;
             for (i, d) in state.docs.iter().enumerate() {

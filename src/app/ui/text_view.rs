@@ -1,4 +1,6 @@
-//! The text of the selected section (with its sub-sections), or of the whole document.
+//! The text of the selected section (with its sub-sections), or of the whole document; or,
+//! side by side, the whole text of every chosen document, one column each, where clicking a
+//! section scrolls the other columns to their sections of the same domain.
 
 use crate::app::command::Command;
 use crate::app::state::AppState;
@@ -7,9 +9,10 @@ use crate::app::ui::marks;
 use crate::model::{CharRange, Document};
 
 pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
-    let Some(doc) = state.selected_doc() else {
+    let mut out = Vec::new();
+    let (Some(doc_index), Some(doc)) = (state.selected_index(), state.selected_doc()) else {
         ui.label("No document loaded.");
-        return Vec::new();
+        return out;
     };
     egui::ScrollArea::vertical()
         .id_salt(("text", &doc.id))
@@ -21,7 +24,7 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     let mut idx = vec![s];
                     descendants(doc, s, &mut idx);
                     for i in idx {
-                        section_ui(ui, state, i);
+                        section_ui(ui, state, doc_index, i, &mut out);
                     }
                 }
                 None => {
@@ -30,12 +33,54 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         ui.add_space(theme::GAP);
                     }
                     for i in 0..doc.sections.len() {
-                        section_ui(ui, state, i);
+                        section_ui(ui, state, doc_index, i, &mut out);
                     }
                 }
             }
         });
-    Vec::new()
+    out
+}
+
+/// Every chosen document in full, one column each. Click a section's number: the other
+/// columns scroll to their first section of the same domain (or say they have none).
+pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut out = Vec::new();
+    if state.chosen.is_empty() {
+        ui.label("Choose documents in the bar above to read them side by side.");
+        return out;
+    }
+    let dark = ui.visuals().dark_mode;
+    ui.weak("Click a section's number: the other columns scroll to their sections of the same domain.");
+    ui.columns(state.chosen.len(), |cols| {
+        for (col, &d) in cols.iter_mut().zip(&state.chosen) {
+            let doc = &state.docs[d];
+            col.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(doc.display_name())
+                        .strong()
+                        .color(theme::doc_colour(d, dark)),
+                )
+                .on_hover_text(doc.meta.title.as_deref().unwrap_or(&doc.source));
+                if state.sync_missing.contains(&d) {
+                    ui.weak("— no section on this domain —");
+                }
+            });
+            egui::ScrollArea::vertical()
+                .id_salt(("doc_column", &doc.id))
+                .auto_shrink([false, false])
+                .show(col, |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        for i in 0..doc.sections.len() {
+                            section_ui(ui, state, d, i, &mut out);
+                        }
+                    });
+                });
+        }
+    });
+    if !state.sync.is_empty() {
+        out.push(Command::SyncDone);
+    }
+    out
 }
 
 fn descendants(doc: &Document, s: usize, out: &mut Vec<usize>) {
@@ -45,10 +90,7 @@ fn descendants(doc: &Document, s: usize, out: &mut Vec<usize>) {
     }
 }
 
-fn section_ui(ui: &mut egui::Ui, state: &AppState, index: usize) {
-    let Some(doc_index) = state.selected_index() else {
-        return;
-    };
+fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usize, out: &mut Vec<Command>) {
     let doc = &state.docs[doc_index];
     let s = &doc.sections[index];
     let dark = ui.visuals().dark_mode;
@@ -59,7 +101,22 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, index: usize) {
         } else {
             s.path.clone()
         };
-        ui.label(egui::RichText::new(number).color(theme::accent(dark)).monospace());
+        let mut number = egui::RichText::new(number).color(theme::accent(dark)).monospace();
+        if state.sync_source == Some((doc_index, index)) {
+            number = number.strong().underline();
+        }
+        let label = ui
+            .add(egui::Label::new(number).sense(egui::Sense::click()))
+            .on_hover_text("Scroll the other columns to this domain");
+        if label.clicked() {
+            out.push(Command::SyncSection {
+                doc: doc_index,
+                section: index,
+            });
+        }
+        if state.sync.contains(&(doc_index, index)) {
+            label.scroll_to_me(Some(egui::Align::TOP));
+        }
         if !s.heading.is_empty() {
             ui.label(egui::RichText::new(&s.heading).strong());
         }
