@@ -99,6 +99,7 @@ impl DuizhaoApp {
         }
         state.view = settings.view;
         state.side_by_side = settings.side_by_side;
+        state.restore_domain(settings.domain.clone());
         state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if !settings.chosen.is_empty() {
             state.chosen = settings
@@ -237,6 +238,7 @@ impl DuizhaoApp {
         self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.basket = self.state.basket.items().to_vec();
         self.settings.side_by_side = self.state.side_by_side;
+        self.settings.domain.clone_from(&self.state.domain);
         self.settings.imported = self.state.sources.iter().flatten().cloned().collect();
         self.settings.taxonomy = self.state.taxonomy_file.as_ref().map(|(p, _)| p.clone());
         self.settings.export_path.clone_from(&self.state.export_path);
@@ -271,6 +273,12 @@ impl eframe::App for DuizhaoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    /// Save every few seconds rather than eframe's 30: the basket and the corrections are the
+    /// user's work, and a crash should cost as little of it as possible.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(5)
     }
 }
 

@@ -21,6 +21,8 @@ pub struct Settings {
     pub taxonomy: Option<std::path::PathBuf>,
     /// The document view shows the chosen documents side by side.
     pub side_by_side: bool,
+    /// The comparison's domain (row title) last gone to.
+    pub domain: Option<String>,
     /// Files the user imported, reloaded at start.
     pub imported: Vec<std::path::PathBuf>,
     /// The selection basket, in order.
@@ -41,6 +43,7 @@ impl Default for Settings {
             overrides: crate::align::overrides::Overrides::default(),
             taxonomy: None,
             side_by_side: false,
+            domain: None,
             imported: Vec::new(),
             basket: Vec::new(),
             export_path: String::new(),

@@ -163,6 +163,10 @@ pub struct AppState {
     pub target_filter: String,
     /// Indices into the targets table of the rows that pass the filter, in table order.
     visible_targets: Vec<usize>,
+    /// The comparison row (domain) the user last went to, by its title: remembered, and
+    /// gone to again once the analysis has arrived after a restart.
+    pub domain: Option<String>,
+    domain_pending: bool,
     /// The document view shows the chosen documents side by side.
     pub side_by_side: bool,
     /// Sections the side-by-side columns scroll to on the next frame, the one clicked, and
@@ -746,7 +750,12 @@ impl AppState {
                     self.view = View::Compare;
                 }
             }
-            Command::JumpToRow(r) => self.jump_to_row = r,
+            Command::JumpToRow(r) => {
+                if let Some(row) = r.and_then(|i| self.compare.get(i)) {
+                    self.domain = Some(row.title.clone());
+                }
+                self.jump_to_row = r;
+            }
             Command::SetTargetFilter(f) => {
                 self.target_filter = f;
                 self.filter_targets();
@@ -997,6 +1006,19 @@ impl AppState {
         self.sort_targets();
         self.rebuild_reuse_domains();
         self.rebuild_search();
+        if self.domain_pending
+            && let Some(title) = &self.domain
+            && let Some(i) = self.compare.iter().position(|r| &r.title == title)
+        {
+            self.domain_pending = false;
+            self.jump_to_row = Some(i);
+        }
+    }
+
+    /// Go back to a domain (by its row title) once the comparison is built.
+    pub fn restore_domain(&mut self, title: Option<String>) {
+        self.domain_pending = title.is_some();
+        self.domain = title;
     }
 
     fn rebuild_reuse_domains(&mut self) {

@@ -625,3 +625,30 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
     assert_eq!(state.docs[shanghai].sections[target.1].path, "二/10");
     assert!(h.state().settings.side_by_side, "remembered");
 }
+
+#[test]
+fn the_domain_last_gone_to_is_remembered_and_restored() {
+    let mut h = analysed();
+    h.get_by_label("Compare").click();
+    h.run();
+    nav_entry(&h, "在线医疗").click();
+    h.run();
+    let title = h.state().settings.domain.clone().expect("remembered");
+    assert!(title.starts_with("在线医疗"), "{title}");
+    // A restart with those settings goes back there once the analysis has arrived.
+    let settings = h.state().settings.clone();
+    let mut h2 = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
+        super::theme::install_fonts(&cc.egui_ctx);
+        DuizhaoApp::with_settings(&cc.egui_ctx, settings.clone())
+    });
+    let a = super::analysis::run(&h2.state().state.docs, crate::align::Taxonomy::builtin());
+    h2.state_mut().state.set_analysis(a);
+    let row = h2.state().state.jump_to_row.expect("a jump");
+    let (_, r) = h2
+        .state()
+        .state
+        .compare_rows()
+        .find(|(i, _)| *i == row)
+        .expect("the row");
+    assert_eq!(r.title, title);
+}
