@@ -90,6 +90,8 @@ pub enum Command {
     Import(Vec<std::path::PathBuf>),
     /// Choose files to import in a dialog.
     BrowseImport,
+    /// The import path field, as typed.
+    SetImportPath(String),
     /// Take a document out (handled by the app: it re-analyses); can be undone.
     RemoveDocument(usize),
     UndoRemove,

@@ -155,6 +155,8 @@ pub struct AppState {
     pub show_shared: bool,
     /// Per document: the file it was imported from (`None`: bundled).
     pub sources: Vec<Option<std::path::PathBuf>>,
+    /// The import path field, as typed.
+    pub import_path: String,
     /// Files that could not be imported, one readable line each (naming the file).
     pub import_errors: Vec<String>,
     /// The document last removed, with its place and file, for Undo.
@@ -858,6 +860,7 @@ impl AppState {
             }
             Command::DismissImportErrors => self.import_errors.clear(),
             Command::SetTaxonomyPath(p) => self.taxonomy_path = p,
+            Command::SetImportPath(p) => self.import_path = p,
             Command::ToggleSideBySide => self.side_by_side = !self.side_by_side,
             Command::SyncSection { doc, section } => self.sync_to(doc, section),
             Command::SyncDone => self.sync.clear(),

@@ -20,6 +20,29 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     });
+    ui.horizontal(|ui| {
+        // Where no file dialog can be shown (no desktop portal), a typed path always works.
+        let mut path = state.import_path.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut path)
+                .hint_text("or type a file path")
+                .desired_width(ui.available_width() - 50.0),
+        );
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Import path"));
+        if field.changed() {
+            out.push(Command::SetImportPath(path));
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui
+            .add_enabled(!state.import_path.trim().is_empty(), egui::Button::new("Add"))
+            .clicked()
+            || enter)
+            && !state.import_path.trim().is_empty()
+        {
+            out.push(Command::Import(vec![state.import_path.trim().into()]));
+            out.push(Command::SetImportPath(String::new()));
+        }
+    });
     ui.add_space(4.0);
     for (i, d) in state.docs.iter().enumerate() {
         let selected = state.selected_index() == Some(i);
