@@ -53,6 +53,8 @@ impl Basket {
             self.undo = Some(self.items.clone());
             self.items.retain(|i| i != &item);
         } else {
+            // Undo brings back what was removed, not the state before later additions.
+            self.undo = None;
             self.set.insert(item.clone());
             self.items.push(item);
         }
@@ -63,6 +65,7 @@ impl Basket {
         if from >= self.items.len() {
             return;
         }
+        self.undo = None;
         let item = self.items.remove(from);
         self.items.insert(to.min(self.items.len()), item);
     }
@@ -117,6 +120,7 @@ mod tests {
         b.move_item(2, 0);
         assert_eq!(b.items()[0], r("a", "3"));
         b.toggle(r("b", "2"));
+        assert!(b.can_undo());
         assert_eq!(b.len(), 2);
         assert!(!b.contains(&r("b", "2")));
         b.undo();
@@ -127,6 +131,16 @@ mod tests {
         b.undo();
         assert_eq!(b.len(), 3);
         assert!(b.contains(&r("a", "1")));
+    }
+
+    #[test]
+    fn undo_after_an_addition_does_not_take_the_addition_away() {
+        let mut b = Basket::new(vec![r("a", "1"), r("a", "2")]);
+        b.remove(0);
+        b.toggle(r("b", "9"));
+        assert!(!b.can_undo(), "an addition ends what undo could restore");
+        b.undo();
+        assert_eq!(b.items(), &[r("a", "2"), r("b", "9")]);
     }
 
     #[test]

@@ -108,6 +108,17 @@ pub struct TargetRow {
     pub text: String,
 }
 
+/// A removed document with what Undo needs to put it back as it was.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    /// Its place among the documents.
+    pub index: usize,
+    pub doc: Document,
+    pub source: Option<std::path::PathBuf>,
+    /// Its column in the comparison, if it was chosen.
+    pub column: Option<usize>,
+}
+
 /// A message for the user, kept until dismissed or replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -159,8 +170,8 @@ pub struct AppState {
     pub import_path: String,
     /// Files that could not be imported, one readable line each (naming the file).
     pub import_errors: Vec<String>,
-    /// The document last removed, with its place and file, for Undo.
-    pub removed: Option<(usize, Document, Option<std::path::PathBuf>)>,
+    /// The document last removed, for Undo.
+    pub removed: Option<Removed>,
     /// The targets table's filter, as typed.
     pub target_filter: String,
     /// Indices into the targets table of the rows that pass the filter, in table order.
@@ -313,6 +324,14 @@ impl AppState {
                 ));
                 continue;
             }
+            if self
+                .removed
+                .as_ref()
+                .is_some_and(|r| r.doc.content_hash == doc.content_hash)
+            {
+                // Loaded again: there is nothing left to undo.
+                self.removed = None;
+            }
             doc.id = crate::corpus::unique_id(&doc.id, |id| self.docs.iter().any(|d| d.id == id));
             self.docs.push(doc);
             self.sources.push(source);
@@ -328,13 +347,14 @@ impl AppState {
         added
     }
 
-    /// Take a document out (its place and file are kept for [`Self::undo_remove`]).
+    /// Take a document out (its place, file and column are kept for [`Self::undo_remove`]).
     pub fn remove_document(&mut self, i: usize) {
         if i >= self.docs.len() {
             return;
         }
         let doc = self.docs.remove(i);
         let source = self.sources.remove(i);
+        let column = self.chosen.iter().position(|&c| c == i);
         self.chosen.retain(|&c| c != i);
         for c in &mut self.chosen {
             if *c > i {
@@ -346,32 +366,48 @@ impl AppState {
             Some(s) if s > i => Some(s - 1),
             other => other,
         };
-        self.removed = Some((i, doc, source));
+        self.removed = Some(Removed {
+            index: i,
+            doc,
+            source,
+            column,
+        });
         self.invalidate_analysis();
         if self.selected.is_none() && !self.docs.is_empty() {
             self.handle(Command::SelectDocument(i.min(self.docs.len() - 1)));
         }
     }
 
-    /// Put the last removed document back where it was.
+    /// Put the last removed document back where it was, in its column. Refused (with a
+    /// message) when the same text has been loaded again meanwhile.
     pub fn undo_remove(&mut self) -> bool {
-        let Some((i, doc, source)) = self.removed.take() else {
+        let Some(r) = self.removed.take() else {
             return false;
         };
-        let i = i.min(self.docs.len());
-        self.docs.insert(i, doc);
-        self.sources.insert(i, source);
+        if let Some(same) = self.docs.iter().find(|d| d.content_hash == r.doc.content_hash) {
+            let text = format!(
+                "{} is loaded again as {}: nothing to undo",
+                r.doc.display_name(),
+                same.display_name()
+            );
+            self.notify(text, false);
+            return false;
+        }
+        let i = r.index.min(self.docs.len());
+        self.docs.insert(i, r.doc);
+        self.sources.insert(i, r.source);
         for c in &mut self.chosen {
             if *c >= i {
                 *c += 1;
             }
         }
-        self.chosen.push(i);
-        self.chosen.sort_unstable();
-        if let Some(s) = self.selected.as_mut()
-            && *s >= i
-        {
-            *s += 1;
+        if let Some(column) = r.column {
+            self.chosen.insert(column.min(self.chosen.len()), i);
+        }
+        match self.selected.as_mut() {
+            Some(s) if *s >= i => *s += 1,
+            Some(_) => {}
+            None => self.selected = Some(i),
         }
         self.invalidate_analysis();
         true
@@ -388,6 +424,11 @@ impl AppState {
         self.reuse_pair = None;
         self.reuse_passage = None;
         self.reuse_domains.clear();
+        self.search_hits.clear();
+        self.search_current = 0;
+        self.sync.clear();
+        self.sync_source = None;
+        self.sync_missing.clear();
         self.rebuild_rows();
     }
 
@@ -406,12 +447,7 @@ impl AppState {
     /// half-width forms and Latin case alike; mark the cards and list the hits in order.
     fn rebuild_search(&mut self) {
         self.search_hits.clear();
-        let query: Vec<char> = self
-            .search
-            .chars()
-            .filter(|c| !crate::text::is_space(*c))
-            .map(fold_search)
-            .collect();
+        let query: Vec<char> = crate::text::trim(&self.search).chars().map(fold_search).collect();
         let min = self.min_coverage.max(1);
         for (r, row) in self.compare.iter_mut().enumerate() {
             let visible = row.cells.iter().filter(|c| !c.is_empty()).count() >= min;
@@ -494,9 +530,28 @@ impl AppState {
             taxonomy: &a.aligner.taxonomy,
             targets: &a.targets,
         };
-        let selection = crate::export::Selection::Sections(self.basket.items().to_vec());
+        // Items whose document has been removed stay in the basket (for when it is loaded
+        // again) but cannot be exported now.
+        let (loaded, missing): (Vec<_>, Vec<_>) = self.basket.items().iter().cloned().partition(|r| {
+            self.docs
+                .iter()
+                .any(|d| d.id == r.doc && d.sections.iter().any(|s| s.id == r.section))
+        });
+        if loaded.is_empty() {
+            self.notify("None of the basket's sections is in a loaded document.", true);
+            return;
+        }
+        let selection = crate::export::Selection::Sections(loaded);
         match crate::export::export(&path, format, replace, &input, &selection) {
-            Ok(n) => self.notify(format!("Exported {n} passages to {}", path.display()), false),
+            Ok(n) if missing.is_empty() => self.notify(format!("Exported {n} passages to {}", path.display()), false),
+            Ok(n) => self.notify(
+                format!(
+                    "Exported {n} passages to {}; {} in documents no longer loaded were left out",
+                    path.display(),
+                    missing.len()
+                ),
+                false,
+            ),
             Err(e) => self.notify(e.to_string(), true),
         }
     }

@@ -655,3 +655,34 @@ fn the_domain_last_gone_to_is_remembered_and_restored() {
         .expect("the row");
     assert_eq!(r.title, title);
 }
+
+#[test]
+fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
+    let mut h = analysed();
+    let ctx = h.ctx.clone();
+    use super::command::Command;
+    h.state_mut().state.handle(Command::MoveColumn { from: 4, to: 0 });
+    h.state_mut().state.handle(Command::SetSearch("5G".to_owned()));
+    assert!(!h.state().state.search_hits().is_empty());
+    let order: Vec<String> = h
+        .state()
+        .state
+        .chosen
+        .iter()
+        .map(|&d| h.state().state.docs[d].id.clone())
+        .collect();
+    h.state_mut().apply(&ctx, vec![Command::RemoveDocument(1)]);
+    assert!(
+        h.state().state.search_hits().is_empty(),
+        "no hits into shifted documents"
+    );
+    h.state_mut().apply(&ctx, vec![Command::UndoRemove]);
+    let back: Vec<String> = h
+        .state()
+        .state
+        .chosen
+        .iter()
+        .map(|&d| h.state().state.docs[d].id.clone())
+        .collect();
+    assert_eq!(back, order, "the column order is as it was");
+}

@@ -169,7 +169,8 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The hashes of every k-gram of a folded stream that stays within one section.
+/// The hashes of every k-gram of a folded stream that lies within one unbroken run of a
+/// section (`None` elsewhere).
 fn gram_hashes(f: &Folded, k: usize) -> Vec<Option<u64>> {
     let n = f.chars.len();
     let mut out = vec![None; n];
@@ -178,14 +179,19 @@ fn gram_hashes(f: &Folded, k: usize) -> Vec<Option<u64>> {
     }
     let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(BASE));
     let mut h: u64 = 0;
+    // Where the current unbroken run of one section began: a k-gram must lie inside one.
+    let mut run_start = 0;
     for i in 0..n {
+        if i > 0 && f.section[i] != f.section[i - 1] {
+            run_start = i;
+        }
         if i >= k {
             h = h.wrapping_sub(u64::from(f.chars[i - k]).wrapping_mul(top));
         }
         h = h.wrapping_mul(BASE).wrapping_add(u64::from(f.chars[i]));
         if i + 1 >= k {
             let s = i + 1 - k;
-            if f.section[s] == f.section[i] {
+            if s >= run_start {
                 out[s] = Some(mix(h));
             }
         }

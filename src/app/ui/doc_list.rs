@@ -61,8 +61,8 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     }
-    if let Some((_, d, _)) = &state.removed
-        && ui.button(format!("Undo remove {}", d.display_name())).clicked()
+    if let Some(r) = &state.removed
+        && ui.button(format!("Undo remove {}", r.doc.display_name())).clicked()
     {
         out.push(Command::UndoRemove);
     }
