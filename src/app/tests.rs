@@ -22,6 +22,14 @@ fn analysed() -> Harness<'static, DuizhaoApp> {
     h
 }
 
+/// The analysed app switched to a view by clicking its tab.
+fn analysed_in(view: &str) -> Harness<'static, DuizhaoApp> {
+    let mut h = analysed();
+    h.get_by_label(view).click();
+    h.run();
+    h
+}
+
 /// The domain navigator's entry: the leftmost widget with that label.
 fn nav_entry<'h>(h: &'h Harness<'static, DuizhaoApp>, name: &'h str) -> egui_kittest::Node<'h> {
     h.get_all_by_label(name)
@@ -66,9 +74,7 @@ fn the_background_analysis_arrives_and_fills_the_comparison() {
 
 #[test]
 fn comparing_two_documents_puts_their_education_items_side_by_side() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     for name in ["安徽 2020", "安徽 2024", "芜湖 2021"] {
         h.get_by_label(name).click();
         h.run();
@@ -116,9 +122,7 @@ fn empty_cells_say_so_and_the_coverage_filter_hides_rows() {
 
 #[test]
 fn the_targets_table_sorts_and_opens_a_section() {
-    let mut h = analysed();
-    h.get_by_label("Targets").click();
-    h.run();
+    let mut h = analysed_in("Targets");
     let rows = h.state().state.target_rows().len();
     assert!(rows >= 60, "{rows}");
     h.get_by_label("Value").click();
@@ -207,9 +211,7 @@ fn theme_button_switches_and_is_remembered() {
 
 #[test]
 fn moving_a_section_to_another_domain_and_undoing_it() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     let in_education = |h: &Harness<'static, DuizhaoApp>| education_row(h).iter().flatten().any(|p| p == "二/10");
     assert!(in_education(&h));
     // Jump there with the domain navigator (the leftmost 在线教育), as a reader would.
@@ -251,9 +253,7 @@ fn moving_a_section_to_another_domain_and_undoing_it() {
 
 #[test]
 fn copy_with_citation_puts_the_citation_on_the_clipboard() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     nav_entry(&h, "在线教育").click();
     h.run();
     h.get_by_label("二/10").click_secondary();
@@ -277,9 +277,7 @@ fn copy_with_citation_puts_the_citation_on_the_clipboard() {
 
 #[test]
 fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
-    let mut h = analysed();
-    h.get_by_label("Reuse").click();
-    h.run();
+    let mut h = analysed_in("Reuse");
     let docs = &h.state().state.docs;
     let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
     let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
@@ -318,9 +316,7 @@ fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
 
 #[test]
 fn shared_passages_are_underlaid_in_the_comparison_on_request() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     assert!(!h.state().state.show_shared);
     h.get_by_label("Shared passages").click();
     h.run();
@@ -344,9 +340,7 @@ fn shared_passages_are_underlaid_in_the_comparison_on_request() {
 
 #[test]
 fn ticking_two_sections_fills_the_basket_and_exports_them() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     for name in ["安徽 2020", "安徽 2024", "芜湖 2021"] {
         h.get_by_label(name).click();
         h.run();
@@ -469,9 +463,7 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
 
 #[test]
 fn search_highlights_and_counts_hits_and_steps_through_them() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     h.get_by_label("Search").click();
     h.run();
     // Typed in full-width forms and lower case: matches the “5G” the documents print.
@@ -506,9 +498,7 @@ fn search_highlights_and_counts_hits_and_steps_through_them() {
 
 #[test]
 fn the_targets_filter_keeps_rows_matching_every_word() {
-    let mut h = analysed();
-    h.get_by_label("Targets").click();
-    h.run();
+    let mut h = analysed_in("Targets");
     let total = h.state().state.target_rows().len();
     assert_eq!(h.state().state.visible_target_rows().len(), total);
     h.get_by_label("Filter targets").click();
@@ -521,9 +511,7 @@ fn the_targets_filter_keeps_rows_matching_every_word() {
 
 #[test]
 fn columns_can_be_ordered_by_date_and_moved() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     h.get_by_label("Order by date").click();
     h.run();
     let dates: Vec<Option<String>> = h
@@ -550,9 +538,7 @@ fn columns_can_be_ordered_by_date_and_moved() {
 
 #[test]
 fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     let dir = tempfile::tempdir().expect("temp dir");
     let broken = dir.path().join("mine.toml");
     std::fs::write(
@@ -631,9 +617,7 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
 
 #[test]
 fn the_domain_last_gone_to_is_remembered_and_restored() {
-    let mut h = analysed();
-    h.get_by_label("Compare").click();
-    h.run();
+    let mut h = analysed_in("Compare");
     nav_entry(&h, "在线医疗").click();
     h.run();
     let title = h.state().settings.domain.clone().expect("remembered");
