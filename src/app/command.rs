@@ -112,6 +112,11 @@ pub enum Command {
     },
     /// The columns have scrolled.
     SyncDone,
+    /// Scroll one side-by-side column to one of its sections (from its outline).
+    ScrollColumn {
+        doc: usize,
+        section: usize,
+    },
     /// Search the comparison for this text.
     SetSearch(String),
     /// Show the next (`true`) or previous search hit.

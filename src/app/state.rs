@@ -919,6 +919,11 @@ impl AppState {
             Command::ToggleSideBySide => self.side_by_side = !self.side_by_side,
             Command::SyncSection { doc, section } => self.sync_to(doc, section),
             Command::SyncDone => self.sync.clear(),
+            Command::ScrollColumn { doc, section } => {
+                if self.docs.get(doc).is_some_and(|d| section < d.sections.len()) {
+                    self.sync = vec![(doc, section)];
+                }
+            }
         }
     }
 

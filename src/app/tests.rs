@@ -613,6 +613,20 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
         .expect("Shanghai scrolls");
     assert_eq!(state.docs[shanghai].sections[target.1].path, "二/10");
     assert!(h.state().settings.side_by_side, "remembered");
+    // A column's outline scrolls that column: Anhui's 在线教育 item comes into view.
+    let path = h.state().state.docs[anhui].sections[education].path.clone();
+    let top = |h: &Harness<'static, DuizhaoApp>| {
+        h.get_all_by_label(&path)
+            .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .map(|n| n.rect().top())
+            .expect("Anhui's number")
+    };
+    assert!(top(&h) > 900.0, "below the window at first");
+    h.get_all_by_label("Outline").next().expect("outline").click();
+    h.run();
+    h.get_by_label(&format!("  {path} 在线教育")).click();
+    h.run();
+    assert!(top(&h) < 900.0, "scrolled into view: {}", top(&h));
 }
 
 #[test]

@@ -65,6 +65,7 @@ pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ui.weak("— no section on this domain —");
                 }
             });
+            column_outline_ui(col, doc, d, &mut out);
             egui::ScrollArea::vertical()
                 .id_salt(("doc_column", &doc.id))
                 .auto_shrink([false, false])
@@ -81,6 +82,41 @@ pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         out.push(Command::SyncDone);
     }
     out
+}
+
+/// A column's outline (parts and items, two levels): click to scroll that column there.
+fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: usize, out: &mut Vec<Command>) {
+    egui::CollapsingHeader::new("Outline")
+        .id_salt(("column_outline", &doc.id))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("column_outline_list", &doc.id))
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    for (i, s) in doc.sections.iter().enumerate().filter(|(_, s)| s.level <= 2) {
+                        let title = if s.heading.is_empty() {
+                            s.text.chars().take(14).collect()
+                        } else {
+                            s.heading.clone()
+                        };
+                        let label = format!(
+                            "{}{} {title}",
+                            "  ".repeat(usize::from(s.level.saturating_sub(1))),
+                            s.path
+                        );
+                        if ui
+                            .add(
+                                egui::Label::new(egui::RichText::new(label).small())
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .clicked()
+                        {
+                            out.push(Command::ScrollColumn { doc: d, section: i });
+                        }
+                    }
+                });
+        });
 }
 
 fn descendants(doc: &Document, s: usize, out: &mut Vec<usize>) {
