@@ -4,7 +4,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use duizhao::align::{Aligner, Taxonomy};
-use duizhao::model::SourceFormat;
 use std::hint::black_box;
 
 fn bundled(c: &mut Criterion) {
@@ -19,12 +18,7 @@ fn bundled(c: &mut Criterion) {
 
 fn synthetic(c: &mut Criterion) {
     let aligner = Aligner::new(Taxonomy::builtin());
-    let corpus = duizhao::corpus::synthetic(1000);
-    let (docs, _) = duizhao::load_many(
-        corpus
-            .iter()
-            .map(|(n, b)| (n.as_str(), SourceFormat::Txt, b.as_slice())),
-    );
+    let docs = duizhao::corpus::synthetic_documents(1000);
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     group.bench_function("align 1000 docs", |b| b.iter(|| black_box(aligner.align(&docs))));

@@ -3,7 +3,6 @@
 //! Figures: BENCHMARKS.md.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use duizhao::model::SourceFormat;
 use duizhao::reuse::{Options, ReuseIndex, analyse};
 use std::hint::black_box;
 
@@ -15,12 +14,7 @@ fn bundled(c: &mut Criterion) {
 }
 
 fn synthetic(c: &mut Criterion) {
-    let corpus = duizhao::corpus::synthetic(1000);
-    let (docs, _) = duizhao::load_many(
-        corpus
-            .iter()
-            .map(|(n, b)| (n.as_str(), SourceFormat::Txt, b.as_slice())),
-    );
+    let docs = duizhao::corpus::synthetic_documents(1000);
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     group.bench_function("reuse index + pairs ≥ 50% of 1000 docs", |b| {

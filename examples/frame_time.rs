@@ -26,16 +26,9 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
-fn peak_rss() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM"))
-                .map(|l| l[6..].trim().to_owned())
-        })
-        .unwrap_or_else(|| "n/a".into())
-}
+#[path = "common/rss.rs"]
+mod rss;
+use rss::peak_rss;
 
 fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, t: &mut f64) {
     let mut times = Vec::with_capacity(300);

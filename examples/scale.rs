@@ -7,16 +7,9 @@ use duizhao::align::{Aligner, Taxonomy};
 use duizhao::model::SourceFormat;
 use std::time::Instant;
 
-fn peak_rss() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM"))
-                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
-        })
-        .unwrap_or_else(|| "n/a".into())
-}
+#[path = "common/rss.rs"]
+mod rss;
+use rss::peak_rss;
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);

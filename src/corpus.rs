@@ -125,3 +125,15 @@ pub fn synthetic(n: usize) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+/// [`synthetic`] read and outlined, as benchmarks of the later stages start from.
+#[must_use]
+pub fn synthetic_documents(n: usize) -> Vec<crate::model::Document> {
+    let corpus = synthetic(n);
+    crate::load_many(
+        corpus
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), crate::model::SourceFormat::Txt, bytes.as_slice())),
+    )
+    .0
+}

@@ -1,8 +1,8 @@
 //! Native file dialogs (rfd), run off the UI thread so that the window keeps drawing.
 //!
-//! `AsyncFileDialog` is used from a helper thread and driven by `pollster`: on macOS rfd
-//! hands the dialog to the main thread itself, and on Linux the XDG portal answers over
-//! D-Bus. Where no portal runs, rfd returns nothing at once, which looks like a cancel; a
+//! `AsyncFileDialog` is used from a helper thread, driven by `pollster`, which wakes the UI
+//! when it has the answer: on macOS rfd hands the dialog to the main thread itself, and on
+//! Linux the XDG portal answers over D-Bus. Where no portal runs, rfd returns nothing at once, which looks like a cancel; a
 //! "cancel" that fast is reported as "no file dialog available" so that the user types a
 //! path instead.
 
@@ -55,10 +55,11 @@ impl Pending {
 
 fn spawn(
     purpose: Purpose,
-    done: impl FnOnce() + Send + 'static,
+    ctx: &egui::Context,
     run: impl FnOnce() -> Option<Vec<PathBuf>> + Send + 'static,
 ) -> Pending {
     let (tx, rx) = channel();
+    let ctx = ctx.clone();
     let started = Instant::now();
     // If no thread can be started, the sender is dropped with the closure and `poll` reports
     // the dialog unavailable.
@@ -71,19 +72,20 @@ fn spawn(
                 _ => Outcome::Cancelled,
             };
             let _ = tx.send(outcome);
-            done();
+            // Wake the UI to take the answer.
+            ctx.request_repaint();
         });
     Pending { purpose, rx }
 }
 
 /// A save dialog for an export file, starting from `suggested`.
-pub fn save(suggested: &std::path::Path, extension: &'static str, done: impl FnOnce() + Send + 'static) -> Pending {
+pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Context) -> Pending {
     let dir = suggested.parent().map(std::path::Path::to_path_buf);
     let name = suggested.file_name().map_or_else(
         || format!("duizhao-export.{extension}"),
         |n| n.to_string_lossy().into_owned(),
     );
-    spawn(Purpose::Export, done, move || {
+    spawn(Purpose::Export, ctx, move || {
         let mut d = rfd::AsyncFileDialog::new()
             .set_title("Export the basket")
             .set_file_name(name)
@@ -96,8 +98,8 @@ pub fn save(suggested: &std::path::Path, extension: &'static str, done: impl FnO
 }
 
 /// An open dialog for documents to import.
-pub fn open(done: impl FnOnce() + Send + 'static) -> Pending {
-    spawn(Purpose::Import, done, || {
+pub fn open(ctx: &egui::Context) -> Pending {
+    spawn(Purpose::Import, ctx, || {
         let d = rfd::AsyncFileDialog::new()
             .set_title("Import documents")
             .add_filter("Policy documents", &["txt", "md", "markdown", "docx"]);
@@ -106,8 +108,8 @@ pub fn open(done: impl FnOnce() + Send + 'static) -> Pending {
 }
 
 /// An open dialog for a taxonomy file (format of assets/domains.toml).
-pub fn open_taxonomy(done: impl FnOnce() + Send + 'static) -> Pending {
-    spawn(Purpose::Taxonomy, done, || {
+pub fn open_taxonomy(ctx: &egui::Context) -> Pending {
+    spawn(Purpose::Taxonomy, ctx, || {
         let d = rfd::AsyncFileDialog::new()
             .set_title("Align by a taxonomy file")
             .add_filter("Taxonomy (TOML)", &["toml"]);

@@ -135,6 +135,13 @@ impl DuizhaoApp {
         }
     }
 
+    /// Open a file dialog unless one is open already (one at a time, as on every desktop).
+    fn open_dialog(&mut self, open: impl FnOnce() -> dialog::Pending) {
+        if self.dialog.is_none() {
+            self.dialog = Some(open());
+        }
+    }
+
     /// Take the answer of a file dialog, if one has come.
     fn poll_dialog(&mut self, ctx: &egui::Context) {
         let Some(pending) = &self.dialog else { return };
@@ -172,22 +179,11 @@ impl DuizhaoApp {
                     theme::apply(ctx, &self.settings);
                 }
                 Command::BrowseExportPath => {
-                    if self.dialog.is_none() {
-                        let ctx2 = ctx.clone();
-                        let suggested = std::path::PathBuf::from(self.state.export_path.trim());
-                        self.dialog = Some(dialog::save(
-                            &suggested,
-                            self.state.export_format.extension(),
-                            move || ctx2.request_repaint(),
-                        ));
-                    }
+                    let suggested = std::path::PathBuf::from(self.state.export_path.trim());
+                    let extension = self.state.export_format.extension();
+                    self.open_dialog(|| dialog::save(&suggested, extension, ctx));
                 }
-                Command::BrowseTaxonomy => {
-                    if self.dialog.is_none() {
-                        let ctx2 = ctx.clone();
-                        self.dialog = Some(dialog::open_taxonomy(move || ctx2.request_repaint()));
-                    }
-                }
+                Command::BrowseTaxonomy => self.open_dialog(|| dialog::open_taxonomy(ctx)),
                 Command::LoadTaxonomy(path) => {
                     if self.state.load_taxonomy(&path) {
                         self.start_analysis(ctx);
@@ -200,12 +196,7 @@ impl DuizhaoApp {
                         self.start_analysis(ctx);
                     }
                 }
-                Command::BrowseImport => {
-                    if self.dialog.is_none() {
-                        let ctx2 = ctx.clone();
-                        self.dialog = Some(dialog::open(move || ctx2.request_repaint()));
-                    }
-                }
+                Command::BrowseImport => self.open_dialog(|| dialog::open(ctx)),
                 c @ (Command::Import(_) | Command::RemoveDocument(_) | Command::UndoRemove) => {
                     let before = self.state.docs.len();
                     self.state.handle(c);

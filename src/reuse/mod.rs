@@ -112,14 +112,17 @@ pub struct ReuseReport {
     pub options: Options,
     /// Pairs that share at least one passage, `a < b`, by descending larger coverage.
     pub pairs: Vec<PairReuse>,
+    /// (a, b) → index into `pairs`: the app looks a pair up for every cell of its matrix.
+    #[serde(skip)]
+    index: HashMap<(usize, usize), usize>,
 }
 
 impl ReuseReport {
     /// The pair of two documents (in either order).
     #[must_use]
     pub fn pair(&self, x: usize, y: usize) -> Option<&PairReuse> {
-        let (a, b) = if x < y { (x, y) } else { (y, x) };
-        self.pairs.iter().find(|p| p.a == a && p.b == b)
+        let key = if x < y { (x, y) } else { (y, x) };
+        self.index.get(&key).map(|&i| &self.pairs[i])
     }
 
     /// Share of document `of`'s folded text that it shares with `with` (0 when nothing).
@@ -156,7 +159,8 @@ pub fn analyse(docs: &[Document], options: Options) -> ReuseReport {
             .total_cmp(&x.coverage_a.max(x.coverage_b))
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    ReuseReport { options, pairs }
+    let index = pairs.iter().enumerate().map(|(i, p)| ((p.a, p.b), i)).collect();
+    ReuseReport { options, pairs, index }
 }
 
 /// Polynomial rolling hash base (odd, so that it is invertible mod 2^64).

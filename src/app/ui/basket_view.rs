@@ -110,14 +110,8 @@ fn export_controls_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command
         let _ = combo.response.labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let mut path = state.export_path.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut path)
-                .hint_text("file to export to")
-                .desired_width(ui.available_width() - 80.0),
-        );
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Export path"));
-        if field.changed() {
+        let width = ui.available_width() - 80.0;
+        if let (_, Some(path)) = super::text_field(ui, &state.export_path, "Export path", "file to export to", width) {
             out.push(Command::SetExportPath(path));
         }
         if ui

@@ -204,19 +204,13 @@ fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut V
 /// The search field over the chosen documents (Ctrl+F), its count and next/previous.
 fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let mut query = state.search.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut query)
-                .id_salt("search")
-                .hint_text("Search the chosen documents (Ctrl+F)")
-                .desired_width(280.0),
-        );
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        let hint = "Search the chosen documents (Ctrl+F)";
+        let (field, edited) = super::text_field(ui, &state.search, "Search", hint, 280.0);
         if state.focus_search {
             field.request_focus();
             out.push(Command::FocusSearch(false));
         }
-        if field.changed() {
+        if let Some(query) = edited {
             out.push(Command::SetSearch(query));
         }
         if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {

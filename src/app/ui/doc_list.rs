@@ -22,14 +22,9 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     });
     ui.horizontal(|ui| {
         // Where no file dialog can be shown (no desktop portal), a typed path always works.
-        let mut path = state.import_path.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut path)
-                .hint_text("or type a file path")
-                .desired_width(ui.available_width() - 50.0),
-        );
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Import path"));
-        if field.changed() {
+        let width = ui.available_width() - 50.0;
+        let (field, edited) = super::text_field(ui, &state.import_path, "Import path", "or type a file path", width);
+        if let Some(path) = edited {
             out.push(Command::SetImportPath(path));
         }
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

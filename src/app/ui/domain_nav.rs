@@ -69,14 +69,8 @@ fn taxonomy_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         .id_salt("taxonomy_file")
         .show(ui, |ui| {
             ui.weak("A TOML file in the format of assets/domains.toml: your own domains and cue terms.");
-            let mut path = state.taxonomy_path.clone();
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut path)
-                    .hint_text("path/to/domains.toml")
-                    .desired_width(f32::INFINITY),
-            );
-            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Taxonomy path"));
-            if field.changed() {
+            let hint = "path/to/domains.toml";
+            if let (_, Some(path)) = super::text_field(ui, &state.taxonomy_path, "Taxonomy path", hint, f32::INFINITY) {
                 out.push(Command::SetTaxonomyPath(path));
             }
             ui.horizontal(|ui| {

@@ -188,6 +188,28 @@ fn encoding_name(d: &crate::model::Document) -> String {
         .unwrap_or_default()
 }
 
+/// A one-line text field named `label` for screen readers and tests (its id comes from the
+/// label, so it keeps focus across frames). Returns its response and the new text when the
+/// user edited it.
+pub fn text_field(
+    ui: &mut egui::Ui,
+    value: &str,
+    label: &str,
+    hint: &str,
+    width: f32,
+) -> (egui::Response, Option<String>) {
+    let mut text = value.to_owned();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id_salt(label)
+            .hint_text(hint)
+            .desired_width(width),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    let edited = response.changed().then_some(text);
+    (response, edited)
+}
+
 /// While files are dragged over the window: say that dropping imports them.
 pub fn drop_hint_ui(ctx: &egui::Context) {
     let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());

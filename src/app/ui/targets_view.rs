@@ -12,14 +12,8 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         return out;
     }
     ui.horizontal(|ui| {
-        let mut filter = state.target_filter.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut filter)
-                .hint_text("Filter: 2025 亿元 上云 …")
-                .desired_width(240.0),
-        );
-        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter targets"));
-        if field.changed() {
+        let hint = "Filter: 2025 亿元 上云 …";
+        if let (_, Some(filter)) = crate::app::ui::text_field(ui, &state.target_filter, "Filter targets", hint, 240.0) {
             out.push(Command::SetTargetFilter(filter));
         }
         ui.label(format!(

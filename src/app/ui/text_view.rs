@@ -6,7 +6,7 @@ use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::app::ui::marks;
-use crate::model::{CharRange, Document};
+use crate::model::Document;
 
 pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -158,16 +158,7 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usiz
         }
     });
     if !s.text.is_empty() {
-        let targets: Vec<CharRange> = state
-            .analysis()
-            .and_then(|a| a.targets.get(doc_index))
-            .map(|ts| {
-                ts.iter()
-                    .filter(|t| t.section == s.id && t.field == crate::targets::Field::Text)
-                    .map(|t| t.span)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let targets = state.targets_in(doc_index, index);
         let shared = if state.show_shared {
             state.shared_in(doc_index, index)
         } else {
@@ -178,7 +169,7 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usiz
                 ui,
                 &s.text,
                 marks::Marks {
-                    targets: &targets,
+                    targets,
                     shared,
                     ..Default::default()
                 },

@@ -1,0 +1,164 @@
+//! Loading, removing and restoring documents, and the taxonomy they are aligned by: what
+//! changes the documents and so drops the analysis derived from them.
+
+use super::{AppState, Removed};
+use crate::app::command::Command;
+use crate::model::Document;
+
+impl AppState {
+    /// Add documents read from files (or, with `None`, from elsewhere) and put them into the
+    /// comparison. A document whose text is already loaded is refused with a message; ids
+    /// are made unique. The analysis must be started again afterwards (it is dropped here).
+    pub fn add_documents(&mut self, docs: Vec<(Document, Option<std::path::PathBuf>)>) -> usize {
+        let mut added = 0;
+        for (mut doc, source) in docs {
+            if let Some(same) = self.docs.iter().find(|d| d.content_hash == doc.content_hash) {
+                self.import_errors.push(format!(
+                    "{}: the same text is already loaded as {}",
+                    source
+                        .as_deref()
+                        .map_or(doc.source.clone(), |p| p.display().to_string()),
+                    same.display_name()
+                ));
+                continue;
+            }
+            if self
+                .removed
+                .as_ref()
+                .is_some_and(|r| r.doc.content_hash == doc.content_hash)
+            {
+                // Loaded again: there is nothing left to undo.
+                self.removed = None;
+            }
+            doc.id = crate::corpus::unique_id(&doc.id, |id| self.docs.iter().any(|d| d.id == id));
+            self.docs.push(doc);
+            self.sources.push(source);
+            self.chosen.push(self.docs.len() - 1);
+            added += 1;
+        }
+        if added > 0 {
+            self.invalidate_analysis();
+            if self.selected.is_none() {
+                self.handle(Command::SelectDocument(self.docs.len() - added));
+            }
+        }
+        added
+    }
+
+    /// Take a document out (its place, file and column are kept for [`Self::undo_remove`]).
+    pub fn remove_document(&mut self, i: usize) {
+        if i >= self.docs.len() {
+            return;
+        }
+        let doc = self.docs.remove(i);
+        let source = self.sources.remove(i);
+        let column = self.chosen.iter().position(|&c| c == i);
+        self.chosen.retain(|&c| c != i);
+        for c in &mut self.chosen {
+            if *c > i {
+                *c -= 1;
+            }
+        }
+        self.selected = match self.selected {
+            Some(s) if s == i => None,
+            Some(s) if s > i => Some(s - 1),
+            other => other,
+        };
+        self.removed = Some(Removed {
+            index: i,
+            doc,
+            source,
+            column,
+        });
+        self.invalidate_analysis();
+        if self.selected.is_none() && !self.docs.is_empty() {
+            self.handle(Command::SelectDocument(i.min(self.docs.len() - 1)));
+        }
+    }
+
+    /// Put the last removed document back where it was, in its column. Refused (with a
+    /// message) when the same text has been loaded again meanwhile.
+    pub fn undo_remove(&mut self) -> bool {
+        let Some(r) = self.removed.take() else {
+            return false;
+        };
+        if let Some(same) = self.docs.iter().find(|d| d.content_hash == r.doc.content_hash) {
+            let text = format!(
+                "{} is loaded again as {}: nothing to undo",
+                r.doc.display_name(),
+                same.display_name()
+            );
+            self.notify(text, false);
+            return false;
+        }
+        let i = r.index.min(self.docs.len());
+        self.docs.insert(i, r.doc);
+        self.sources.insert(i, r.source);
+        for c in &mut self.chosen {
+            if *c >= i {
+                *c += 1;
+            }
+        }
+        if let Some(column) = r.column {
+            self.chosen.insert(column.min(self.chosen.len()), i);
+        }
+        match self.selected.as_mut() {
+            Some(s) if *s >= i => *s += 1,
+            Some(_) => {}
+            None => self.selected = Some(i),
+        }
+        self.invalidate_analysis();
+        true
+    }
+
+    /// The documents changed: what was derived from them is gone until the next analysis.
+    pub(super) fn invalidate_analysis(&mut self) {
+        self.analysis = None;
+        self.pending = None;
+        self.analysis_error = None;
+        self.shared.clear();
+        self.target_spans.clear();
+        self.compare.clear();
+        self.target_rows.clear();
+        self.reuse_pair = None;
+        self.reuse_passage = None;
+        self.reuse_domains.clear();
+        self.search_hits.clear();
+        self.search_current = 0;
+        self.sync.clear();
+        self.sync_source = None;
+        self.sync_missing.clear();
+        self.rebuild_rows();
+    }
+
+    /// The taxonomy to align by: the user's file, else the built-in one.
+    #[must_use]
+    pub fn taxonomy(&self) -> crate::align::Taxonomy {
+        self.taxonomy_file
+            .as_ref()
+            .map_or_else(crate::align::Taxonomy::builtin, |(_, t)| t.clone())
+    }
+
+    /// Read a taxonomy file; on success it replaces the one in use (the analysis must be
+    /// started again), on failure the message names the file, line and field and the
+    /// taxonomy in use stays.
+    pub fn load_taxonomy(&mut self, path: &std::path::Path) -> bool {
+        match crate::align::Taxonomy::load(path) {
+            Ok(t) => {
+                self.notify(
+                    format!("Aligning by {} ({} schemes)", path.display(), t.schemes.len()),
+                    false,
+                );
+                self.taxonomy_path = path.display().to_string();
+                self.taxonomy_file = Some((path.to_owned(), t));
+                self.scheme = 0;
+                self.invalidate_analysis();
+                true
+            }
+            Err(e) => {
+                self.notify(format!("{e} — the taxonomy in use stays"), true);
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The basket's sections by id, and exporting them.
+
+use super::AppState;
+
+impl AppState {
+    /// A section as the basket and export name it (document id, section id).
+    #[must_use]
+    pub fn section_ref(&self, doc: usize, section: usize) -> Option<crate::export::SectionRef> {
+        let d = self.docs.get(doc)?;
+        Some(crate::export::SectionRef {
+            doc: d.id.clone(),
+            section: d.sections.get(section)?.id.clone(),
+        })
+    }
+
+    #[must_use]
+    pub fn in_basket(&self, doc: usize, section: usize) -> bool {
+        self.section_ref(doc, section).is_some_and(|r| self.basket.contains(&r))
+    }
+
+    /// Export the basket to the typed path. An existing file is only replaced once the user
+    /// confirmed; the basket is never changed, whatever happens.
+    pub(super) fn export(&mut self, replace: bool) {
+        self.confirm_replace = None;
+        let typed = self.export_path.trim();
+        if typed.is_empty() {
+            self.notify("Type the file to export to, or choose it with Browse…", true);
+            return;
+        }
+        if self.basket.is_empty() {
+            self.notify("The basket is empty: tick the sections to export first.", true);
+            return;
+        }
+        let path = std::path::PathBuf::from(typed);
+        let Some(a) = &self.analysis else {
+            self.notify("The analysis is still running: export once it is done.", true);
+            return;
+        };
+        if path.is_file() && !replace {
+            self.confirm_replace = Some(path);
+            return;
+        }
+        let format = crate::export::Format::from_path(&path).unwrap_or(self.export_format);
+        let input = crate::export::Input {
+            docs: &self.docs,
+            alignment: &a.alignment,
+            taxonomy: &a.aligner.taxonomy,
+            targets: &a.targets,
+        };
+        // Items whose document has been removed stay in the basket (for when it is loaded
+        // again) but cannot be exported now.
+        let (loaded, missing): (Vec<_>, Vec<_>) = self.basket.items().iter().cloned().partition(|r| {
+            self.docs
+                .iter()
+                .any(|d| d.id == r.doc && d.sections.iter().any(|s| s.id == r.section))
+        });
+        if loaded.is_empty() {
+            self.notify("None of the basket's sections is in a loaded document.", true);
+            return;
+        }
+        let selection = crate::export::Selection::Sections(loaded);
+        match crate::export::export(&path, format, replace, &input, &selection) {
+            Ok(n) if missing.is_empty() => self.notify(format!("Exported {n} passages to {}", path.display()), false),
+            Ok(n) => self.notify(
+                format!(
+                    "Exported {n} passages to {}; {} in documents no longer loaded were left out",
+                    path.display(),
+                    missing.len()
+                ),
+                false,
+            ),
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+}

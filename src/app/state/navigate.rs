@@ -1,0 +1,96 @@
+//! Finding places: the search over the comparison, and the side-by-side columns' scrolling
+//! to the same domain.
+
+use super::{AppState, SearchHit};
+use crate::model::CharRange;
+
+impl AppState {
+    #[must_use]
+    pub fn search_hits(&self) -> &[SearchHit] {
+        &self.search_hits
+    }
+
+    /// The hit shown, if any.
+    #[must_use]
+    pub fn current_hit(&self) -> Option<SearchHit> {
+        self.search_hits.get(self.search_current).copied()
+    }
+
+    /// Find the search in the comparison's cards (visible rows), matching full- and
+    /// half-width forms and Latin case alike; mark the cards and list the hits in order.
+    pub(super) fn rebuild_search(&mut self) {
+        self.search_hits.clear();
+        let query: Vec<char> = crate::text::trim(&self.search).chars().map(fold_search).collect();
+        let min = self.min_coverage.max(1);
+        for (r, row) in self.compare.iter_mut().enumerate() {
+            let visible = row.cells.iter().filter(|c| !c.is_empty()).count() >= min;
+            for card in row.cells.iter_mut().flatten() {
+                card.hits.clear();
+                if query.is_empty() || !visible {
+                    continue;
+                }
+                let text: Vec<char> = card.text.chars().map(fold_search).collect();
+                let mut i = 0;
+                while i + query.len() <= text.len() {
+                    if text[i..i + query.len()] == query[..] {
+                        let range = CharRange::new(i, i + query.len());
+                        card.hits.push(range);
+                        self.search_hits.push(SearchHit {
+                            row: r,
+                            doc: card.doc,
+                            section: card.section,
+                            range,
+                        });
+                        i += query.len();
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        self.search_current = self.search_current.min(self.search_hits.len().saturating_sub(1));
+    }
+
+    /// The domain of a section: its own if it is a leaf, else that of its first leaf that has one.
+    #[must_use]
+    pub fn domain_of(&self, doc: usize, section: usize) -> Option<usize> {
+        let d = self.docs.get(doc)?;
+        let end = d.sections.get(section)?.range.end;
+        d.sections
+            .iter()
+            .enumerate()
+            .skip(section)
+            .take_while(|(i, s)| *i == section || s.range.start < end)
+            .filter(|(_, s)| s.is_leaf())
+            .find_map(|(i, _)| self.category_of(doc, i))
+    }
+
+    /// Scroll the other side-by-side columns to their first section in the domain of this one.
+    pub(super) fn sync_to(&mut self, doc: usize, section: usize) {
+        self.sync_source = Some((doc, section));
+        self.sync.clear();
+        self.sync_missing.clear();
+        let Some(category) = self.domain_of(doc, section) else {
+            self.notify("This section has no domain to match in the other documents.", false);
+            return;
+        };
+        for &d in &self.chosen {
+            if d == doc {
+                continue;
+            }
+            let target = self.docs[d]
+                .leaves()
+                .map(|(i, _)| i)
+                .find(|&i| self.category_of(d, i) == Some(category));
+            match target {
+                Some(i) => self.sync.push((d, i)),
+                None => self.sync_missing.push(d),
+            }
+        }
+    }
+}
+
+/// The search's matching form of a char: full-width folded, Latin lower case.
+pub(super) fn fold_search(c: char) -> char {
+    crate::text::fold_width_char(c).to_ascii_lowercase()
+}

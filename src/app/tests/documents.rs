@@ -1,0 +1,123 @@
+//! Importing, removing and restoring documents, and the taxonomy file.
+
+use egui_kittest::kittest::Queryable;
+
+use super::*;
+
+#[test]
+fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
+    let mut h = analysed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A city plan in GBK, as many government sites still publish.
+    let text = "某市推进在线教育发展实施方案\n一、主要任务\n（一）发展在线教育。到2025年建成100所智慧学校，推广在线课堂。\n（二）发展远程医疗。建设互联网医院20家以上。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let good = dir.path().join("city-plan.txt");
+    std::fs::write(&good, &gbk).expect("write");
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).expect("write");
+    let missing = dir.path().join("gone.docx");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![crate::app::command::Command::Import(vec![
+            good.clone(),
+            binary,
+            missing,
+        ])],
+    );
+    h.run_steps(2);
+    let state = &h.state().state;
+    assert_eq!(state.docs.len(), 6);
+    assert_eq!(state.import_errors.len(), 2, "{:?}", state.import_errors);
+    assert!(state.import_errors.iter().any(|e| e.contains("scan.txt")));
+    assert!(state.import_errors.iter().any(|e| e.contains("gone.docx")));
+    assert!(state.chosen.contains(&5), "the new document joins the comparison");
+    h.get_by_label("Not imported");
+    assert!(h.state().settings.imported.contains(&good), "remembered");
+    // Importing the same text again (typed into the path field) is refused, naming the file.
+    h.get_by_label("Import path").click();
+    h.get_by_label("Import path").type_text(&good.to_string_lossy());
+    h.run_steps(2);
+    h.get_by_label("Add").click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.docs.len(), 6);
+    assert!(
+        h.state()
+            .state
+            .import_errors
+            .iter()
+            .any(|e| e.contains("already loaded"))
+    );
+    // The analysis restarts with the new document in it.
+    let a = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    let city = &h.state().state.docs[5];
+    assert!(city.sections.iter().any(|s| s.heading.contains("在线教育")));
+    // Remove it, then undo.
+    let name = city.display_name().to_owned();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::RemoveDocument(5)]);
+    h.run_steps(2);
+    assert_eq!(h.state().state.docs.len(), 5);
+    assert!(h.state().settings.imported.is_empty());
+    h.get_by_label(&format!("Undo remove {name}")).click();
+    h.run_steps(2);
+    assert_eq!(h.state().state.docs.len(), 6);
+    assert!(h.state().state.chosen.contains(&5));
+}
+
+#[test]
+fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
+    let mut h = analysed_in("Compare");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("mine.toml");
+    std::fs::write(
+        &broken,
+        "[[scheme]]\nid = \"x\"\nzh = \"x\"\n[[scheme.category]]\nid = \"a\"\nzh = \"a\"\ncues = { \"教育\" = \"heavy\" }\n",
+    )
+    .expect("write");
+    h.get_by_label("Taxonomy: built-in").click();
+    h.run();
+    h.get_by_label("Taxonomy path").click();
+    h.get_by_label("Taxonomy path").type_text(&broken.to_string_lossy());
+    h.run();
+    h.get_by_label("Load").click();
+    h.run();
+    let notice = h.state().state.notice.clone().expect("a notice");
+    assert!(notice.error && notice.text.contains("mine.toml: line 7"), "{notice:?}");
+    assert!(h.state().state.taxonomy_file.is_none(), "the built-in taxonomy stays");
+    assert!(h.state().state.analysis().is_some(), "and so does the analysis");
+    // A good file: the analysis restarts by it, and the choice is remembered.
+    let good = dir.path().join("domains.toml");
+    std::fs::copy("assets/domains.toml", &good).expect("copy");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::LoadTaxonomy(good.clone())]);
+    assert!(h.state().state.taxonomy_file.is_some());
+    assert!(h.state().state.analysing());
+    assert_eq!(h.state().settings.taxonomy.as_deref(), Some(good.as_path()));
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::BuiltinTaxonomy]);
+    assert!(h.state().state.taxonomy_file.is_none());
+    assert_eq!(h.state().settings.taxonomy, None);
+}
+
+#[test]
+fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
+    let mut h = analysed();
+    let ctx = h.ctx.clone();
+    use crate::app::command::Command;
+    h.state_mut().state.handle(Command::MoveColumn { from: 4, to: 0 });
+    h.state_mut().state.handle(Command::SetSearch("5G".to_owned()));
+    assert!(!h.state().state.search_hits().is_empty());
+    let order = chosen_ids(&h);
+    h.state_mut().apply(&ctx, vec![Command::RemoveDocument(1)]);
+    assert!(
+        h.state().state.search_hits().is_empty(),
+        "no hits into shifted documents"
+    );
+    h.state_mut().apply(&ctx, vec![Command::UndoRemove]);
+    let back = chosen_ids(&h);
+    assert_eq!(back, order, "the column order is as it was");
+}

@@ -1,0 +1,163 @@
+//! Finding and arranging: search, the targets filter, column order, side by side, the
+//! domain remembered.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::*;
+
+#[test]
+fn search_highlights_and_counts_hits_and_steps_through_them() {
+    let mut h = analysed_in("Compare");
+    h.get_by_label("Search").click();
+    h.run();
+    // Typed in full-width forms and lower case: matches the “5G” the documents print.
+    h.get_by_label("Search").type_text("５ｇ");
+    h.run();
+    let hits = h.state().state.search_hits().to_vec();
+    assert!(hits.len() >= 2, "{hits:?}");
+    for hit in &hits {
+        let text = &h.state().state.docs[hit.doc].sections[hit.section].text;
+        let found: String = crate::text::char_slice(text, hit.range.start, hit.range.end).to_ascii_uppercase();
+        assert_eq!(found, "5G");
+    }
+    h.get_by_label(&format!("1 / {}", hits.len()));
+    h.get_by_label("↓").click();
+    h.run();
+    assert_eq!(h.state().state.search_current, 1);
+    h.get_by_label("↑").click();
+    h.get_by_label("↑").click();
+    h.run();
+    assert_eq!(h.state().state.search_current, hits.len() - 1, "wraps around");
+    // Fewer chosen documents, fewer hits.
+    let before = hits.len();
+    for name in ["安徽 2020", "芜湖 2021"] {
+        h.get_by_label(name).click();
+        h.run();
+    }
+    assert!(h.state().state.search_hits().len() < before);
+    h.get_by_label("Clear").click();
+    h.run();
+    assert!(h.state().state.search_hits().is_empty());
+}
+
+#[test]
+fn the_targets_filter_keeps_rows_matching_every_word() {
+    let mut h = analysed_in("Targets");
+    let total = h.state().state.target_rows().len();
+    assert_eq!(h.state().state.visible_target_rows().len(), total);
+    h.get_by_label("Filter targets").click();
+    h.get_by_label("Filter targets").type_text("2022 ％");
+    h.run();
+    let rows: Vec<_> = h.state().state.visible_target_rows().cloned().collect();
+    assert!(!rows.is_empty() && rows.len() < total, "{} of {total}", rows.len());
+    assert!(rows.iter().all(|r| r.year == "2022" && r.unit == "%"), "{rows:?}");
+}
+
+#[test]
+fn columns_can_be_ordered_by_date_and_moved() {
+    let mut h = analysed_in("Compare");
+    h.get_by_label("Order by date").click();
+    h.run();
+    let dates: Vec<Option<String>> = h
+        .state()
+        .state
+        .chosen
+        .iter()
+        .map(|&d| h.state().state.docs[d].date())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let before = h.state().state.chosen.clone();
+    h.get_all_by_label("→").next().expect("move right").click();
+    h.run();
+    let after = h.state().state.chosen.clone();
+    assert_eq!((after[0], after[1]), (before[1], before[0]));
+    assert_eq!(h.state().settings.chosen, chosen_ids(&h), "the order is remembered");
+    // The comparison's columns follow.
+    let (_, row) = h.state().state.compare_rows().next().expect("a row");
+    let first_doc = row.cells.iter().find_map(|c| c.first()).map(|c| c.doc);
+    assert!(first_doc.is_none_or(|d| after.contains(&d)));
+    assert!(row.cells[0].iter().all(|c| c.doc == after[0]));
+}
+
+#[test]
+fn side_by_side_documents_scroll_to_the_same_domain() {
+    let mut h = analysed();
+    h.get_by_label("Side by side").click();
+    h.run();
+    assert!(h.state().state.side_by_side);
+    let docs = &h.state().state.docs;
+    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let shanghai = docs.iter().position(|d| d.id == "shanghai-2020").expect("shanghai");
+    let education = docs[anhui]
+        .sections
+        .iter()
+        .position(|s| s.heading == "在线教育")
+        .expect("Anhui's 在线教育 item");
+    // Click a number near the top (one a user sees without scrolling): the leftmost 一/(一)
+    // is Anhui's, whose column comes first.
+    let first = docs[anhui]
+        .sections
+        .iter()
+        .position(|s| s.path == "一/(一)")
+        .expect("一/(一)");
+    h.get_all_by_label("一/(一)")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("Anhui's number")
+        .click();
+    h.run();
+    assert_eq!(h.state().state.sync_source, Some((anhui, first)));
+    assert!(h.state().state.sync.is_empty(), "the columns scrolled, once");
+    // Where they scrolled to: Shanghai's own online-education item.
+    h.state_mut().state.handle(crate::app::command::Command::SyncSection {
+        doc: anhui,
+        section: education,
+    });
+    let state = &h.state().state;
+    let target = state
+        .sync
+        .iter()
+        .find(|(d, _)| *d == shanghai)
+        .expect("Shanghai scrolls");
+    assert_eq!(state.docs[shanghai].sections[target.1].path, "二/10");
+    assert!(h.state().settings.side_by_side, "remembered");
+    // A column's outline scrolls that column: Anhui's 在线教育 item comes into view.
+    let path = h.state().state.docs[anhui].sections[education].path.clone();
+    let top = |h: &Harness<'static, DuizhaoApp>| {
+        h.get_all_by_label(&path)
+            .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .map(|n| n.rect().top())
+            .expect("Anhui's number")
+    };
+    assert!(top(&h) > 900.0, "below the window at first");
+    h.get_all_by_label("Outline").next().expect("outline").click();
+    h.run();
+    h.get_by_label(&format!("  {path} 在线教育")).click();
+    h.run();
+    assert!(top(&h) < 900.0, "scrolled into view: {}", top(&h));
+}
+
+#[test]
+fn the_domain_last_gone_to_is_remembered_and_restored() {
+    let mut h = analysed_in("Compare");
+    nav_entry(&h, "在线医疗").click();
+    h.run();
+    let title = h.state().settings.domain.clone().expect("remembered");
+    assert!(title.starts_with("在线医疗"), "{title}");
+    // A restart with those settings goes back there once the analysis has arrived.
+    let settings = h.state().settings.clone();
+    let mut h2 = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
+        crate::app::theme::install_fonts(&cc.egui_ctx);
+        DuizhaoApp::with_settings(&cc.egui_ctx, settings.clone())
+    });
+    let a = crate::app::analysis::run(&h2.state().state.docs, crate::align::Taxonomy::builtin());
+    h2.state_mut().state.set_analysis(a);
+    let row = h2.state().state.jump_to_row.expect("a jump");
+    let (_, r) = h2
+        .state()
+        .state
+        .compare_rows()
+        .find(|(i, _)| *i == row)
+        .expect("the row");
+    assert_eq!(r.title, title);
+}
