@@ -188,7 +188,37 @@ pub struct Document {
     pub content_hash: String,
 }
 
+/// A document's persistent key: its [`Document::content_hash`]. Everything saved (the basket,
+/// the chosen documents and their order, the last document shown) names documents by it, so
+/// that loading the same files in another order, or the same text from another format,
+/// finds the same documents. In memory, documents are referred to by their index.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocKey(pub String);
+
+/// A section's persistent key: its document's key and its id (unique in the document).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SecKey {
+    pub doc: DocKey,
+    pub section: String,
+}
+
 impl Document {
+    /// The key everything saved names this document by.
+    #[must_use]
+    pub fn key(&self) -> DocKey {
+        DocKey(self.content_hash.clone())
+    }
+
+    /// The key of section `section` (an index into [`Document::sections`]).
+    #[must_use]
+    pub fn sec_key(&self, section: usize) -> Option<SecKey> {
+        Some(SecKey {
+            doc: self.key(),
+            section: self.sections.get(section)?.id.clone(),
+        })
+    }
+
     /// The document's date for ordering: issue date, else publication date (ISO
     /// `YYYY-MM-DD`), else the first year of its plan period (`YYYY`).
     #[must_use]

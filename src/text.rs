@@ -1,7 +1,6 @@
-//! Small text helpers shared by every stage: char slicing and the folding used for matching.
-//!
-//! Folding (full-width → half-width, ideographic space → space, whitespace removed) is only
-//! ever applied to a copy used for comparison; displayed and exported text stays original.
+//! Small text helpers shared by every stage: char slicing, numerals, character classes. The
+//! folding used for matching is [`crate::fold`]; the width fold and the space class are
+//! re-exported here for the readers that use them.
 
 /// `s[start..end]` in chars, clamped to the string.
 #[must_use]
@@ -16,21 +15,7 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
     &s[b_start..b_end.max(b_start)]
 }
 
-/// Full-width ASCII variants (！ to ～) and the ideographic space folded to ASCII.
-#[must_use]
-pub fn fold_width_char(c: char) -> char {
-    match c {
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// Width-folded, whitespace-free copy for matching.
-#[must_use]
-pub fn fold_for_match(s: &str) -> String {
-    s.chars().map(fold_width_char).filter(|c| !c.is_whitespace()).collect()
-}
+pub use crate::fold::width as fold_width_char;
 
 /// The value of one Chinese numeral digit (零 〇 一 二 两 … 九).
 #[must_use]
@@ -56,11 +41,7 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// Whitespace including the ideographic space and the BOM/zero-width characters web pages leave.
-#[must_use]
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00A0}')
-}
+pub use crate::fold::is_space;
 
 /// Trim [`is_space`] characters from both ends.
 #[must_use]
@@ -78,11 +59,5 @@ mod tests {
         assert_eq!(char_slice("一二三四", 3, 10), "四");
         assert_eq!(char_slice("一二", 5, 9), "");
         assert_eq!(char_slice("一二", 1, 1), "");
-    }
-
-    #[test]
-    fn folding_matches_full_and_half_width() {
-        assert_eq!(fold_for_match("（一）ＡＢ　１２"), "(一)AB12");
-        assert_eq!(fold_for_match("a b\tc"), "abc");
     }
 }

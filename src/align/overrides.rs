@@ -1,6 +1,7 @@
 //! User corrections of the alignment: "this section belongs to that domain (or to none)".
 //!
-//! An override is keyed by the document's content hash and the section's path, so it
+//! An override is keyed by the document's content hash and the section's id (unique in
+//! the document: its path, with `~2` … where a number repeats), so it
 //! survives re-analysis, a new taxonomy version, or re-opening the same text in another
 //! encoding; it is stored apart from the analysis and re-applied after every run. Changes go
 //! through [`OverrideLog`], which keeps undo and redo.
@@ -17,7 +18,10 @@ use crate::model::Document;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Key {
     pub doc_hash: String,
-    pub path: String,
+    /// [`crate::model::Section::id`]; files saved before ids were used call it `path`
+    /// (the same string for every section whose number does not repeat).
+    #[serde(alias = "path")]
+    pub section: String,
     pub scheme: String,
 }
 
@@ -67,7 +71,7 @@ impl Overrides {
             };
             let leaf = alignment.leaves.iter().position(|l| {
                 let d = &docs[l.doc];
-                d.content_hash == key.doc_hash && d.sections[l.section].path == key.path
+                d.content_hash == key.doc_hash && d.sections[l.section].id == key.section
             });
             let cat = match category {
                 Some(id) => match taxonomy.schemes[si].category_index(id) {

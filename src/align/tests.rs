@@ -156,7 +156,7 @@ fn overrides_survive_reanalysis_and_undo_restores() {
     let mut log = OverrideLog::default();
     let key = Key {
         doc_hash: docs[1].content_hash.clone(),
-        path: "4".into(),
+        section: "4".into(),
         scheme: "domain".into(),
     };
     log.set(key.clone(), Some("culture".into()));

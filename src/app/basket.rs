@@ -1,10 +1,11 @@
 //! The selection basket: the passages a researcher collects for export, in their order.
-//! Items are (document id, section id), so the basket survives restarts and re-analysis;
-//! removing or clearing can be undone.
+//! Items are persistent section keys (document content hash, section id), so the basket
+//! survives restarts, re-analysis and loading the same files in another order; removing or
+//! clearing can be undone.
 
 use std::collections::HashSet;
 
-use crate::export::SectionRef;
+use crate::model::SecKey as SectionRef;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Basket {
@@ -105,7 +106,7 @@ mod tests {
 
     fn r(doc: &str, section: &str) -> SectionRef {
         SectionRef {
-            doc: doc.to_owned(),
+            doc: crate::model::DocKey(doc.to_owned()),
             section: section.to_owned(),
         }
     }

@@ -105,7 +105,7 @@ impl DuizhaoApp {
             state.chosen = settings
                 .chosen
                 .iter()
-                .filter_map(|id| state.docs.iter().position(|d| &d.id == id))
+                .filter_map(|key| state.docs.iter().position(|d| d.content_hash == key.0))
                 .collect();
         }
         if let Some(path) = &settings.taxonomy {
@@ -122,8 +122,8 @@ impl DuizhaoApp {
         };
         if let Some(i) = settings
             .selected_doc
-            .as_deref()
-            .and_then(|id| state.docs.iter().position(|d| d.id == id))
+            .as_ref()
+            .and_then(|key| state.docs.iter().position(|d| d.content_hash == key.0))
         {
             state.handle(Command::SelectDocument(i));
         }
@@ -159,8 +159,7 @@ impl DuizhaoApp {
             }
             (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => {
                 if let Some(p) = paths.into_iter().next() {
-                    self.state
-                        .handle(Command::SetExportPath(p.to_string_lossy().into_owned()));
+                    self.apply(ctx, vec![Command::SetExportPath(p.to_string_lossy().into_owned())]);
                 }
             }
             (_, dialog::Outcome::Unavailable) => self.state.notify(
@@ -172,6 +171,10 @@ impl DuizhaoApp {
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
+            // Nothing happened this frame: the remembered settings are already up to date.
+            return;
+        }
         for c in commands {
             match c {
                 Command::ToggleTheme => {
@@ -218,14 +221,16 @@ impl DuizhaoApp {
                 other => self.state.handle(other),
             }
         }
-        self.settings.selected_doc = self.state.selected_doc().map(|d| d.id.clone());
+        self.remember(ctx);
+    }
+
+    /// Copy what is remembered across restarts (keys, not indices) into the settings: after
+    /// the commands of a frame that had any, never on a frame where nothing happened.
+    fn remember(&mut self, ctx: &egui::Context) {
+        self.settings.zoom = ctx.zoom_factor();
+        self.settings.selected_doc = self.state.selected_doc().map(crate::model::Document::key);
         self.settings.view = self.state.view;
-        self.settings.chosen = self
-            .state
-            .chosen
-            .iter()
-            .map(|&d| self.state.docs[d].id.clone())
-            .collect();
+        self.settings.chosen = self.state.chosen.iter().map(|&d| self.state.docs[d].key()).collect();
         self.settings.overrides.clone_from(&self.state.overrides.current);
         self.settings.basket = self.state.basket.items().to_vec();
         self.settings.side_by_side = self.state.side_by_side;
@@ -234,7 +239,6 @@ impl DuizhaoApp {
         self.settings.taxonomy = self.state.taxonomy_file.as_ref().map(|(p, _)| p.clone());
         self.settings.export_path.clone_from(&self.state.export_path);
         self.settings.export_format = self.state.export_format;
-        self.settings.zoom = ctx.zoom_factor();
     }
 }
 

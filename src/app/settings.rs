@@ -9,24 +9,24 @@ pub struct Settings {
     pub dark: bool,
     /// UI zoom (Ctrl+= / Ctrl+- / Ctrl+0 change it).
     pub zoom: f32,
-    /// Id of the document last shown.
-    pub selected_doc: Option<String>,
+    /// The document last shown (by content hash, so load order does not matter).
+    pub selected_doc: Option<crate::model::DocKey>,
     /// The view last shown.
     pub view: super::state::View,
-    /// Ids of the documents in the comparison, in column order.
-    pub chosen: Vec<String>,
-    /// The user's corrections of the alignment (keyed by content hash + section path).
+    /// The documents in the comparison, in column order (by content hash).
+    pub chosen: Vec<crate::model::DocKey>,
+    /// The user's corrections of the alignment (keyed by content hash + section id).
     pub overrides: crate::align::overrides::Overrides,
     /// The taxonomy file the user aligns by (`None`: the built-in one).
     pub taxonomy: Option<std::path::PathBuf>,
     /// The document view shows the chosen documents side by side.
     pub side_by_side: bool,
-    /// The comparison's domain (row title) last gone to.
+    /// The comparison's row last gone to, by key (a category id, `group:N` or `none`).
     pub domain: Option<String>,
     /// Files the user imported, reloaded at start.
     pub imported: Vec<std::path::PathBuf>,
     /// The selection basket, in order.
-    pub basket: Vec<crate::export::SectionRef>,
+    pub basket: Vec<crate::model::SecKey>,
     /// Where the basket was last exported, and in which format.
     pub export_path: String,
     pub export_format: crate::export::Format,

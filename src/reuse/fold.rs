@@ -26,21 +26,24 @@ impl Folded {
     }
 }
 
-/// The matching form of one character, or `None` for punctuation, symbols and whitespace.
-/// Full-width forms become half-width, ASCII letters lower case.
+/// The matching form of one character ([`crate::fold::char_form`]), or `None` for
+/// punctuation, symbols and whitespace.
 #[must_use]
 pub fn fold_char(c: char) -> Option<char> {
-    let c = crate::text::fold_width_char(c);
-    c.is_alphanumeric().then(|| c.to_ascii_lowercase())
+    let c = crate::fold::char_form(c);
+    (!crate::fold::is_space(c) && c.is_alphanumeric()).then_some(c)
 }
 
 /// Fold a document: every character owned by a section (its heading and own text, not its
-/// children's), in text order.
+/// children's), in text order, through the one matching fold ([`crate::fold`]) with
+/// punctuation and whitespace dropped — so a traditional-script or full-width reprint folds
+/// to the same stream as its original.
 #[must_use]
 pub fn fold(doc: &Document) -> Folded {
     // Owner of each char: sections come in pre-order, so a later (deeper) section overwrites
     // its ancestors within its own range.
-    let n_chars = doc.text.chars().count();
+    let folded = crate::fold::fold(&doc.text, crate::fold::Punct::Drop);
+    let n_chars = folded.offsets.last().map_or(0, |&o| o as usize + 1);
     let mut owner: Vec<u32> = vec![u32::MAX; n_chars];
     for (i, s) in doc.sections.iter().enumerate() {
         let end = s.range.end.min(n_chars);
@@ -49,20 +52,18 @@ pub fn fold(doc: &Document) -> Folded {
         owner[start..end].fill(i as u32);
     }
     let mut out = Folded {
-        chars: Vec::with_capacity(n_chars),
-        pos: Vec::with_capacity(n_chars),
-        section: Vec::with_capacity(n_chars),
+        chars: Vec::with_capacity(folded.len()),
+        pos: Vec::with_capacity(folded.len()),
+        section: Vec::with_capacity(folded.len()),
     };
-    for (i, c) in doc.text.chars().enumerate() {
-        if owner[i] == u32::MAX {
+    for (c, pos) in folded.chars.into_iter().zip(folded.offsets) {
+        let o = owner[pos as usize];
+        if o == u32::MAX {
             continue;
         }
-        if let Some(f) = fold_char(c) {
-            out.chars.push(f as u32);
-            #[allow(clippy::cast_possible_truncation)]
-            out.pos.push(i as u32);
-            out.section.push(owner[i]);
-        }
+        out.chars.push(c as u32);
+        out.pos.push(pos);
+        out.section.push(o);
     }
     out
 }

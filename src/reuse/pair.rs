@@ -206,7 +206,7 @@ fn side(doc: &Document, f: &super::Folded, start: usize, len: usize) -> Side {
 }
 
 fn folded(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
+    crate::fold::fold(s, crate::fold::Punct::Drop).as_string()
 }
 
 /// The words by which `later` names `earlier`: its 文号, or its title in 《》.

@@ -2,26 +2,26 @@
 //! rows, the targets table, shared spans, the selected pair's per-domain figures. Rebuilt when
 //! their inputs change, never per frame.
 
-use super::navigate::fold_search;
 use super::{AppState, Card, CompareRow, OutlineRow, TargetColumn, TargetRow};
 use crate::align::Row;
 use crate::model::{CharRange, Document};
 
 impl AppState {
     /// Keep the rows whose document, domain, metric, value, year or text contain every word
-    /// of the filter (full/half width and Latin case folded).
+    /// of the filter (through the matching fold: width, case and script alike; each field
+    /// apart, so a word never spans two fields).
     pub(super) fn filter_targets(&mut self) {
         let words: Vec<String> = self
             .target_filter
             .split_whitespace()
-            .map(|w| w.chars().map(fold_search).collect())
+            .map(crate::fold::matching_form)
             .collect();
         self.visible_targets = self
             .target_rows
             .iter()
             .enumerate()
             .filter(|(_, r)| {
-                let hay: String = [
+                let fields = [
                     &r.document,
                     &r.domain,
                     &r.metric,
@@ -30,11 +30,8 @@ impl AppState {
                     &r.year,
                     &r.text,
                 ]
-                .iter()
-                .flat_map(|s| s.chars().chain([' ']))
-                .map(fold_search)
-                .collect();
-                words.iter().all(|w| hay.contains(w.as_str()))
+                .map(|f| crate::fold::matching_form(f));
+                words.iter().all(|w| fields.iter().any(|f| f.contains(w.as_str())))
             })
             .map(|(i, _)| i)
             .collect();
@@ -89,16 +86,25 @@ impl AppState {
         let al = &a.alignment;
         let matrix = al.matrix(si, scheme.categories.len(), self.docs.len());
         for (row, cells) in matrix {
-            let (title, description) = match row {
+            let (key, name, title, description) = match row {
                 Row::Category(c) => (
+                    scheme.categories[c].id.clone(),
+                    scheme.categories[c].zh.clone(),
                     format!("{} {}", scheme.categories[c].zh, scheme.categories[c].en),
                     scheme.categories[c].description.clone(),
                 ),
-                Row::Group(g) => (
-                    format!("相似 · {}", al.schemes[si].groups[g].label),
-                    "Similar sections that no category covers".to_owned(),
-                ),
+                Row::Group(g) => {
+                    let name = format!("相似 · {}", al.schemes[si].groups[g].label);
+                    (
+                        format!("group:{g}"),
+                        name.clone(),
+                        name,
+                        "Similar sections that no category covers".to_owned(),
+                    )
+                }
                 Row::None => (
+                    "none".to_owned(),
+                    "未归类".to_owned(),
                     "未归类 No category".to_owned(),
                     "Sections below the threshold of every category".to_owned(),
                 ),
@@ -151,6 +157,8 @@ impl AppState {
                 }
             }
             self.compare.push(CompareRow {
+                key,
+                name,
                 title,
                 description,
                 cells: columns,
@@ -183,18 +191,18 @@ impl AppState {
         self.rebuild_reuse_domains();
         self.rebuild_search();
         if self.domain_pending
-            && let Some(title) = &self.domain
-            && let Some(i) = self.compare.iter().position(|r| &r.title == title)
+            && let Some(key) = &self.domain
+            && let Some(i) = self.compare.iter().position(|r| &r.key == key)
         {
             self.domain_pending = false;
             self.jump_to_row = Some(i);
         }
     }
 
-    /// Go back to a domain (by its row title) once the comparison is built.
-    pub fn restore_domain(&mut self, title: Option<String>) {
-        self.domain_pending = title.is_some();
-        self.domain = title;
+    /// Go back to a domain (by its row key) once the comparison is built.
+    pub fn restore_domain(&mut self, key: Option<String>) {
+        self.domain_pending = key.is_some();
+        self.domain = key;
     }
 
     pub(super) fn rebuild_reuse_domains(&mut self) {

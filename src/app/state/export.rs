@@ -1,16 +1,20 @@
-//! The basket's sections by id, and exporting them.
+//! The basket's sections by persistent key, and exporting them.
 
 use super::AppState;
 
 impl AppState {
-    /// A section as the basket and export name it (document id, section id).
+    /// A section as the basket names it (document key, section id).
     #[must_use]
-    pub fn section_ref(&self, doc: usize, section: usize) -> Option<crate::export::SectionRef> {
-        let d = self.docs.get(doc)?;
-        Some(crate::export::SectionRef {
-            doc: d.id.clone(),
-            section: d.sections.get(section)?.id.clone(),
-        })
+    pub fn section_ref(&self, doc: usize, section: usize) -> Option<crate::model::SecKey> {
+        self.docs.get(doc)?.sec_key(section)
+    }
+
+    /// The loaded document and section a basket item names, if it is loaded.
+    #[must_use]
+    pub fn resolve(&self, key: &crate::model::SecKey) -> Option<(usize, usize)> {
+        let d = self.docs.iter().position(|d| d.content_hash == key.doc.0)?;
+        let s = self.docs[d].sections.iter().position(|s| s.id == key.section)?;
+        Some((d, s))
     }
 
     #[must_use]
@@ -49,11 +53,18 @@ impl AppState {
         };
         // Items whose document has been removed stay in the basket (for when it is loaded
         // again) but cannot be exported now.
-        let (loaded, missing): (Vec<_>, Vec<_>) = self.basket.items().iter().cloned().partition(|r| {
-            self.docs
-                .iter()
-                .any(|d| d.id == r.doc && d.sections.iter().any(|s| s.id == r.section))
-        });
+        let (loaded, missing): (Vec<_>, Vec<_>) = self
+            .basket
+            .items()
+            .iter()
+            .map(|k| {
+                self.resolve(k).map(|(d, s)| crate::export::SectionRef {
+                    doc: self.docs[d].id.clone(),
+                    section: self.docs[d].sections[s].id.clone(),
+                })
+            })
+            .partition(Option::is_some);
+        let loaded: Vec<_> = loaded.into_iter().flatten().collect();
         if loaded.is_empty() {
             self.notify("None of the basket's sections is in a loaded document.", true);
             return;

@@ -72,6 +72,11 @@ pub struct SearchHit {
 /// One domain (or group, or "no domain") across the chosen documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareRow {
+    /// What the row is, stably: a category id, `group:N`, or `none` (what is remembered).
+    pub key: String,
+    /// Its short name (中文) for narrow places such as the navigator.
+    pub name: String,
+    /// Its full title (中文 English).
     pub title: String,
     pub description: String,
     /// One cell per chosen document, in column order.
@@ -481,7 +486,7 @@ impl AppState {
             }
             Command::JumpToRow(r) => {
                 if let Some(row) = r.and_then(|i| self.compare.get(i)) {
-                    self.domain = Some(row.title.clone());
+                    self.domain = Some(row.key.clone());
                 }
                 self.jump_to_row = r;
             }
@@ -504,7 +509,7 @@ impl AppState {
                 };
                 let key = crate::align::overrides::Key {
                     doc_hash: self.docs[doc].content_hash.clone(),
-                    path: self.docs[doc].sections[section].path.clone(),
+                    section: self.docs[doc].sections[section].id.clone(),
                     scheme: scheme.id.clone(),
                 };
                 self.overrides

@@ -16,11 +16,13 @@ impl AppState {
         self.search_hits.get(self.search_current).copied()
     }
 
-    /// Find the search in the comparison's cards (visible rows), matching full- and
-    /// half-width forms and Latin case alike; mark the cards and list the hits in order.
+    /// Find the search in the comparison's cards (visible rows) through the matching fold
+    /// ([`crate::fold`]): full and half width, Latin case, traditional and simplified script
+    /// and whitespace alike; mark the cards (ranges in the card text's chars) and list the
+    /// hits in order.
     pub(super) fn rebuild_search(&mut self) {
         self.search_hits.clear();
-        let query: Vec<char> = crate::text::trim(&self.search).chars().map(fold_search).collect();
+        let query = crate::fold::fold(&self.search, crate::fold::Punct::Keep).chars;
         let min = self.min_coverage.max(1);
         for (r, row) in self.compare.iter_mut().enumerate() {
             let visible = row.cells.iter().filter(|c| !c.is_empty()).count() >= min;
@@ -29,11 +31,12 @@ impl AppState {
                 if query.is_empty() || !visible {
                     continue;
                 }
-                let text: Vec<char> = card.text.chars().map(fold_search).collect();
+                let text = crate::fold::fold(&card.text, crate::fold::Punct::Keep);
                 let mut i = 0;
                 while i + query.len() <= text.len() {
-                    if text[i..i + query.len()] == query[..] {
-                        let range = CharRange::new(i, i + query.len());
+                    if text.chars[i..i + query.len()] == query[..] {
+                        let (start, end) = text.original_range(i, i + query.len());
+                        let range = CharRange::new(start, end);
                         card.hits.push(range);
                         self.search_hits.push(SearchHit {
                             row: r,
@@ -88,9 +91,4 @@ impl AppState {
             }
         }
     }
-}
-
-/// The search's matching form of a char: full-width folded, Latin lower case.
-pub(super) fn fold_search(c: char) -> char {
-    crate::text::fold_width_char(c).to_ascii_lowercase()
 }

@@ -67,3 +67,61 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
     assert_eq!(h.state().state.basket.len(), 2);
     assert_eq!(h.state().settings.basket.len(), 2, "remembered across restarts");
 }
+
+/// Two files of one name in two folders: their ids (`plan`, `plan-2`) follow the import
+/// order, their keys do not.
+#[test]
+fn a_saved_basket_names_the_same_passages_when_files_load_in_another_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).expect("dir a");
+    std::fs::create_dir_all(&b).expect("dir b");
+    let (fa, fb) = (a.join("plan.txt"), b.join("plan.txt"));
+    std::fs::write(
+        &fa,
+        "甲市线上经济方案\n一、发展在线教育\n建设教育专网。\n二、发展互联网医疗\n推广远程会诊。\n",
+    )
+    .expect("a");
+    std::fs::write(
+        &fb,
+        "乙市线上经济方案\n一、发展直播电商\n培育网络零售企业。\n二、建设数据中心\n提升算力水平。\n",
+    )
+    .expect("b");
+    let settings = |imported: Vec<std::path::PathBuf>, basket: Vec<crate::model::SecKey>| Settings {
+        imported,
+        basket,
+        ..Settings::default()
+    };
+    let open = |s: Settings| {
+        let mut h = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
+            crate::app::theme::install_fonts(&cc.egui_ctx);
+            DuizhaoApp::with_settings(&cc.egui_ctx, s.clone())
+        });
+        h.run();
+        h
+    };
+    // First session: a then b; put b's 二 into the basket.
+    let mut h = open(settings(vec![fa.clone(), fb.clone()], Vec::new()));
+    let state = &h.state().state;
+    let d = state
+        .docs
+        .iter()
+        .position(|d| d.source == "plan.txt" && d.text.contains("乙市"))
+        .expect("b loaded");
+    assert_eq!(state.docs[d].id, "plan-2", "loaded second");
+    let s = state.docs[d].sections.iter().position(|s| s.path == "二").expect("二");
+    let text = state.docs[d].sections[s].heading_and_text();
+    h.state_mut().apply(
+        &egui::Context::default(),
+        vec![crate::app::command::Command::ToggleBasket { doc: d, section: s }],
+    );
+    let saved = h.state().settings.basket.clone();
+    assert_eq!(saved.len(), 1);
+    // Next session: the same files imported the other way round.
+    let h2 = open(settings(vec![fb, fa], saved));
+    let state = &h2.state().state;
+    let item = &state.basket.items()[0];
+    let (d2, s2) = state.resolve(item).expect("the basket item is loaded");
+    assert_eq!(state.docs[d2].id, "plan", "b now loads first");
+    assert_eq!(state.docs[d2].sections[s2].heading_and_text(), text, "the same passage");
+}

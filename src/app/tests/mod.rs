@@ -36,6 +36,12 @@ fn chosen_ids(h: &Harness<'static, DuizhaoApp>) -> Vec<String> {
     state.chosen.iter().map(|&d| state.docs[d].id.clone()).collect()
 }
 
+/// The chosen documents' persistent keys, in column order (what the settings remember).
+fn chosen_keys(h: &Harness<'static, DuizhaoApp>) -> Vec<crate::model::DocKey> {
+    let state = &h.state().state;
+    state.chosen.iter().map(|&d| state.docs[d].key()).collect()
+}
+
 /// The domain navigator's entry: the leftmost widget with that label.
 fn nav_entry<'h>(h: &'h Harness<'static, DuizhaoApp>, name: &'h str) -> egui_kittest::Node<'h> {
     h.get_all_by_label(name)
@@ -172,7 +178,11 @@ fn clicking_a_document_shows_its_outline_and_a_section_its_text() {
     // The section's text is on screen.
     let body = &doc.sections[s].text;
     assert!(h.query_by_label(body).is_some(), "section text shown");
-    assert_eq!(h.state().settings.selected_doc.as_deref(), Some("shanghai-2020"));
+    assert_eq!(
+        h.state().settings.selected_doc,
+        Some(doc.key()),
+        "shanghai-2020 remembered by key"
+    );
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn columns_can_be_ordered_by_date_and_moved() {
     h.run();
     let after = h.state().state.chosen.clone();
     assert_eq!((after[0], after[1]), (before[1], before[0]));
-    assert_eq!(h.state().settings.chosen, chosen_ids(&h), "the order is remembered");
+    assert_eq!(h.state().settings.chosen, chosen_keys(&h), "the order is remembered");
     // The comparison's columns follow.
     let (_, row) = h.state().state.compare_rows().next().expect("a row");
     let first_doc = row.cells.iter().find_map(|c| c.first()).map(|c| c.doc);
@@ -142,7 +142,14 @@ fn the_domain_last_gone_to_is_remembered_and_restored() {
     let mut h = analysed_in("Compare");
     nav_entry(&h, "在线医疗").click();
     h.run();
-    let title = h.state().settings.domain.clone().expect("remembered");
+    let key = h.state().settings.domain.clone().expect("remembered");
+    let title = h
+        .state()
+        .state
+        .compare_rows()
+        .find(|(_, r)| r.key == key)
+        .map(|(_, r)| r.title.clone())
+        .expect("the remembered row");
     assert!(title.starts_with("在线医疗"), "{title}");
     // A restart with those settings goes back there once the analysis has arrived.
     let settings = h.state().settings.clone();
@@ -160,4 +167,23 @@ fn the_domain_last_gone_to_is_remembered_and_restored() {
         .find(|(i, _)| *i == row)
         .expect("the row");
     assert_eq!(r.title, title);
+}
+
+#[test]
+fn searching_a_simplified_word_finds_its_traditional_form() {
+    let text =
+        "甲市線上經濟發展方案\n一、發展線上教育\n建設教育專網，推動課堂數字化。\n二、發展互聯網醫療\n推廣遠程會診。\n";
+    let (docs, errors) = crate::load_many([("trad.txt", crate::model::SourceFormat::Txt, text.as_bytes())]);
+    assert!(errors.is_empty());
+    let mut state = crate::app::state::AppState::new(docs);
+    let a = crate::app::analysis::run(&state.docs, crate::align::Taxonomy::builtin());
+    state.set_analysis(a);
+    state.handle(crate::app::command::Command::SetSearch("数字化".into()));
+    let hits = state.search_hits().to_vec();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let section = &state.docs[hits[0].doc].sections[hits[0].section].text;
+    assert_eq!(
+        crate::text::char_slice(section, hits[0].range.start, hits[0].range.end),
+        "數字化"
+    );
 }

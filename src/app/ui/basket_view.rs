@@ -48,8 +48,7 @@ pub fn basket_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (i, item) in state.basket.items().iter().enumerate() {
-                let doc = state.docs.iter().position(|d| d.id == item.doc);
-                let section = doc.and_then(|d| state.docs[d].sections.iter().position(|s| s.id == item.section));
+                let (doc, section) = state.resolve(item).unzip();
                 ui.horizontal(|ui| {
                     if ui.small_button("↑").on_hover_text("Move up").clicked() && i > 0 {
                         out.push(Command::MoveBasketItem { from: i, to: i - 1 });
@@ -83,7 +82,7 @@ pub fn basket_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         _ => {
                             ui.colored_label(
                                 ui.visuals().warn_fg_color,
-                                format!("{} {} (not loaded)", item.doc, item.section),
+                                format!("{} in a document not loaded now", item.section),
                             );
                         }
                     }

@@ -41,9 +41,8 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 14.0), egui::Sense::hover());
                         ui.painter().rect_filled(rect, 2.0, theme::heat(cell.len(), dark));
                     }
-                    let name = row.title.split(' ').next().unwrap_or(&row.title);
                     if ui
-                        .selectable_label(false, name)
+                        .selectable_label(false, &row.name)
                         .on_hover_text(&row.description)
                         .clicked()
                     {

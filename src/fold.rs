@@ -1,0 +1,313 @@
+//! The one normalisation text takes for matching — alignment cues, shared-passage search,
+//! target reading and the app's search all go through it. It is never shown or exported:
+//! display and export keep the original characters, and every folded character keeps the
+//! char offset of the original character it came from.
+//!
+//! The policy, character by character:
+//! - **width**: full-width ASCII (！ … ～) becomes ASCII, the ideographic space a space;
+//! - **radicals**: Kangxi radicals and CJK-radical-supplement forms that PDF Type 3 fonts
+//!   produce (⾏ U+2F8F, ⻔ U+2ED4) become the unified ideographs they stand for;
+//! - **script**: traditional characters become simplified (`fast2s`, char to char, so the
+//!   count is kept);
+//! - **case**: Latin letters lower case (not in [`same_length`], whose reader needs `GDP`);
+//! - **whitespace** (including U+3000, NBSP, zero-width characters and the BOM) is dropped;
+//! - **punctuation and symbols** are kept or dropped, as the caller says ([`Punct`]).
+
+/// What becomes of punctuation and symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Punct {
+    /// Kept (width-folded): alignment cues and the app's search match them.
+    Keep,
+    /// Dropped: only letters, digits and Han remain (shared passages are counted in these).
+    Drop,
+}
+
+/// Folded text with the way back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded characters.
+    pub chars: Vec<char>,
+    /// Per folded character: the char offset of its original character in the input.
+    pub offsets: Vec<u32>,
+}
+
+impl Folded {
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The folded characters as a string.
+    #[must_use]
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// The original char range `[start, end)` that folded chars `[from, to)` came from.
+    #[must_use]
+    pub fn original_range(&self, from: usize, to: usize) -> (usize, usize) {
+        if from >= to || to > self.offsets.len() {
+            return (0, 0);
+        }
+        (self.offsets[from] as usize, self.offsets[to - 1] as usize + 1)
+    }
+}
+
+/// Width fold of one character: full-width ASCII variants and the ideographic space.
+#[must_use]
+pub fn width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Whitespace including the ideographic space and the BOM/zero-width characters web pages leave.
+#[must_use]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{00A0}')
+}
+
+/// The text with width and radicals folded and traditional script made simplified, one
+/// output char per input char (so offsets are unchanged); case and whitespace kept.
+#[must_use]
+pub fn same_length(s: &str) -> Vec<char> {
+    let pre: String = s.chars().map(|c| radical(width(c))).collect();
+    fast2s::convert(&pre).chars().collect()
+}
+
+/// The matching form of one character on its own, with case folded: width, radical and
+/// script as in [`fold`] (without `fast2s`'s look at the neighbouring characters, which
+/// settles a handful of one-to-many traditional forms).
+#[must_use]
+pub fn char_form(c: char) -> char {
+    let c = radical(width(c));
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut buf = [0u8; 4];
+    fast2s::convert(c.encode_utf8(&mut buf)).chars().next().unwrap_or(c)
+}
+
+/// Fold `s` for matching under `punct`, with the offset of every folded char.
+#[must_use]
+pub fn fold(s: &str, punct: Punct) -> Folded {
+    let chars = same_length(s);
+    let mut out = Folded {
+        chars: Vec::with_capacity(chars.len()),
+        offsets: Vec::with_capacity(chars.len()),
+    };
+    for (i, c) in chars.into_iter().enumerate() {
+        if is_space(c) {
+            continue;
+        }
+        if punct == Punct::Drop && !c.is_alphanumeric() {
+            continue;
+        }
+        out.chars.push(c.to_ascii_lowercase());
+        #[allow(clippy::cast_possible_truncation)]
+        out.offsets.push(i as u32);
+    }
+    out
+}
+
+/// The matching form of `s` as a string: [`fold`] with punctuation kept.
+#[must_use]
+pub fn matching_form(s: &str) -> String {
+    fold(s, Punct::Keep).as_string()
+}
+
+/// A Kangxi radical (U+2F00–U+2FD5) or CJK radical supplement form (U+2E80–U+2EF3) as the
+/// unified ideograph it stands for; any other char unchanged.
+#[must_use]
+pub fn radical(c: char) -> char {
+    let u = c as u32;
+    if (0x2F00..=0x2FD5).contains(&u) {
+        let i = (u - 0x2F00) as usize;
+        return KANGXI.chars().nth(i).unwrap_or(c);
+    }
+    if (0x2E80..=0x2EF3).contains(&u) {
+        return SUPPLEMENT.iter().find(|(k, _)| *k == c).map_or(c, |(_, v)| *v);
+    }
+    c
+}
+
+/// The 214 Kangxi radicals U+2F00… in order, as unified ideographs (Unicode's decomposition
+/// mappings, with 戶 read as 户 as simplified texts print it).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨青非面革韋韭音頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黃黍黑黹黽鼎鼓鼠鼻齊齒龍龜龠";
+
+/// The CJK radical supplement forms that stand for a character of running text (the
+/// simplified-script forms Chromium's Type 3 fonts emit, and the common variants).
+const SUPPLEMENT: &[(char, char)] = &[
+    ('⺁', '厂'),
+    ('⺄', '乙'),
+    ('⺅', '亻'),
+    ('⺈', '刀'),
+    ('⺉', '刂'),
+    ('⺌', '小'),
+    ('⺍', '小'),
+    ('⺎', '尢'),
+    ('⺏', '尢'),
+    ('⺐', '尢'),
+    ('⺑', '尢'),
+    ('⺒', '巳'),
+    ('⺓', '幺'),
+    ('⺔', '彑'),
+    ('⺖', '忄'),
+    ('⺗', '心'),
+    ('⺘', '扌'),
+    ('⺙', '攵'),
+    ('⺛', '旡'),
+    ('⺜', '日'),
+    ('⺝', '月'),
+    ('⺞', '歺'),
+    ('⺟', '母'),
+    ('⺠', '民'),
+    ('⺡', '氵'),
+    ('⺢', '氺'),
+    ('⺣', '灬'),
+    ('⺤', '爫'),
+    ('⺥', '爫'),
+    ('⺦', '丬'),
+    ('⺧', '牛'),
+    ('⺨', '犭'),
+    ('⺩', '王'),
+    ('⺪', '疋'),
+    ('⺫', '目'),
+    ('⺬', '示'),
+    ('⺭', '礻'),
+    ('⺮', '竹'),
+    ('⺯', '糸'),
+    ('⺰', '纟'),
+    ('⺱', '罒'),
+    ('⺲', '罒'),
+    ('⺳', '网'),
+    ('⺴', '网'),
+    ('⺵', '网'),
+    ('⺶', '羊'),
+    ('⺷', '羊'),
+    ('⺸', '羊'),
+    ('⺹', '耂'),
+    ('⺺', '肀'),
+    ('⺻', '聿'),
+    ('⺼', '月'),
+    ('⺽', '臼'),
+    ('⺾', '艹'),
+    ('⺿', '艹'),
+    ('⻀', '艹'),
+    ('⻁', '虎'),
+    ('⻂', '衤'),
+    ('⻃', '西'),
+    ('⻄', '西'),
+    ('⻅', '见'),
+    ('⻆', '角'),
+    ('⻇', '角'),
+    ('⻈', '讠'),
+    ('⻉', '贝'),
+    ('⻊', '足'),
+    ('⻋', '车'),
+    ('⻌', '辶'),
+    ('⻍', '辶'),
+    ('⻎', '辶'),
+    ('⻏', '阝'),
+    ('⻐', '钅'),
+    ('⻑', '長'),
+    ('⻒', '镸'),
+    ('⻓', '长'),
+    ('⻔', '门'),
+    ('⻕', '阝'),
+    ('⻖', '阝'),
+    ('⻗', '雨'),
+    ('⻘', '青'),
+    ('⻙', '韦'),
+    ('⻚', '页'),
+    ('⻛', '风'),
+    ('⻜', '飞'),
+    ('⻝', '食'),
+    ('⻞', '食'),
+    ('⻟', '食'),
+    ('⻠', '饣'),
+    ('⻡', '首'),
+    ('⻢', '马'),
+    ('⻣', '骨'),
+    ('⻤', '鬼'),
+    ('⻥', '鱼'),
+    ('⻦', '鸟'),
+    ('⻧', '卤'),
+    ('⻨', '麦'),
+    ('⻩', '黄'),
+    ('⻪', '黾'),
+    ('⻫', '齐'),
+    ('⻬', '齐'),
+    ('⻭', '齿'),
+    ('⻮', '齿'),
+    ('⻯', '龙'),
+    ('⻰', '龙'),
+    ('⻱', '龟'),
+    ('⻲', '龟'),
+    ('⻳', '龟'),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_width_and_case_fold_to_one_form() {
+        assert_eq!(
+            matching_form("線上教育　與 遠距醫療"),
+            matching_form("线上教育与远距医疗")
+        );
+        assert_eq!(matching_form("ＩＰｖ６網絡"), "ipv6网络");
+        assert_eq!(matching_form("數據開放"), "数据开放");
+    }
+
+    #[test]
+    fn offsets_point_back_to_the_original() {
+        let s = "推進 數字，經濟";
+        let f = fold(s, Punct::Drop);
+        assert_eq!(f.as_string(), "推进数字经济");
+        let orig: Vec<char> = s.chars().collect();
+        for (c, &o) in f.chars.iter().zip(&f.offsets) {
+            let back = orig[o as usize];
+            assert_eq!(*c, same_length(&back.to_string())[0].to_ascii_lowercase());
+        }
+        // The folded span 数字 came from chars 3..5 of the original.
+        assert_eq!(f.original_range(2, 4), (3, 5));
+    }
+
+    #[test]
+    fn full_width_folds_to_half_width() {
+        assert_eq!(fold("（一）ＡＢ　１２", Punct::Keep).as_string(), "(一)ab12");
+        assert_eq!(fold("a b\tc", Punct::Keep).as_string(), "abc");
+    }
+
+    #[test]
+    fn punctuation_is_kept_or_dropped_as_asked() {
+        assert_eq!(fold("（一）数据。", Punct::Keep).as_string(), "(一)数据。");
+        assert_eq!(fold("（一）数据。", Punct::Drop).as_string(), "一数据");
+    }
+
+    #[test]
+    fn same_length_keeps_the_count_and_the_case() {
+        let s = "GDP達到１００萬億 ⾏业⻔户";
+        let f = same_length(s);
+        assert_eq!(f.len(), s.chars().count());
+        assert_eq!(f.iter().collect::<String>(), "GDP达到100万亿 行业门户");
+    }
+
+    #[test]
+    fn every_kangxi_radical_has_its_ideograph() {
+        assert_eq!(KANGXI.chars().count(), 0x2FD5 - 0x2F00 + 1);
+        assert!(KANGXI.chars().all(crate::text::is_han));
+        assert_eq!(radical('\u{2F8F}'), '行');
+        assert_eq!(radical('\u{2ED4}'), '门');
+        assert_eq!(radical('a'), 'a');
+    }
+}

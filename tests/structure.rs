@@ -1,0 +1,120 @@
+//! The structure every stage stands on: one matching fold for every stage (a traditional-
+//! script reprint is the same text to alignment and reuse), and user corrections keyed by
+//! the section's unique id rather than its (possibly repeated) numbering path.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use duizhao::align::overrides::{Key, OverrideLog};
+use duizhao::align::{Aligner, Alignment, Taxonomy};
+use duizhao::model::{Document, SourceFormat};
+
+static ALIGNER: LazyLock<Aligner> = LazyLock::new(|| Aligner::new(Taxonomy::builtin()));
+
+/// Simplified → traditional, one character each: every CJK ideograph that the matching
+/// fold turns into another character is a traditional form of it (the first one found).
+fn to_traditional(text: &str) -> String {
+    static TABLE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for u in 0x4E00u32..=0x9FFF {
+            let Some(t) = char::from_u32(u) else { continue };
+            let s = duizhao::fold::char_form(t);
+            if s != t {
+                m.entry(s).or_insert(t);
+            }
+        }
+        m
+    });
+    text.chars().map(|c| *TABLE.get(&c).unwrap_or(&c)).collect()
+}
+
+fn read(name: &str, text: &str) -> Document {
+    let (docs, errors) = duizhao::load_many([(name, SourceFormat::Txt, text.as_bytes())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    docs.into_iter().next().expect("one document")
+}
+
+fn primary(al: &Alignment, scheme: usize, doc: usize, section: usize) -> Option<String> {
+    let leaf = al.leaf_index(doc, section)?;
+    al.schemes[scheme].assignments[leaf]
+        .primary
+        .map(|c| ALIGNER.taxonomy.schemes[scheme].categories[c].id.clone())
+}
+
+#[test]
+fn a_traditional_reprint_shares_its_text_and_its_domains_with_the_original() {
+    let bundled = duizhao::corpus::load_all();
+    let original = bundled.iter().find(|d| d.id == "shanghai-2020").expect("bundled");
+    let copy_text = to_traditional(&original.text);
+    let changed = copy_text
+        .chars()
+        .zip(original.text.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(
+        changed > 500,
+        "the copy is really in another script ({changed} chars differ)"
+    );
+    let original = read("original.txt", &original.text);
+    let copy = read("traditional.txt", &copy_text);
+    assert_eq!(copy.sections.len(), original.sections.len());
+    let docs = vec![original, copy];
+
+    let report = duizhao::reuse::analyse(&docs, duizhao::reuse::Options::default());
+    let coverage = report.coverage(1, 0);
+    assert!(coverage >= 0.9, "the reprint shares {coverage:.3} of its text");
+
+    let al = ALIGNER.align(&docs);
+    let (mut same, mut total) = (0, 0);
+    for s in 0..docs[0].sections.len() {
+        if al.leaf_index(0, s).is_none() {
+            continue;
+        }
+        total += 1;
+        if primary(&al, 0, 0, s) == primary(&al, 0, 1, s) {
+            same += 1;
+        }
+    }
+    assert!(total > 10);
+    assert_eq!(same, total, "{same} of {total} leaves in the same domain");
+}
+
+#[test]
+fn moving_a_section_whose_number_repeats_moves_that_section() {
+    let text = "甲市数字经济工作方案\n为推动数字经济发展，制定本方案。\n一、发展智慧教育\n建设教育专网，推动中小学课堂数字化。\n二、推进互联网诊疗\n支持医院开展线上复诊和远程会诊。\n一、完善算力网络\n加快千兆光网和数据中心建设。\n";
+    let doc = read("repeat.txt", text);
+    let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+    let first = ids.iter().position(|&i| i == "一").expect("一");
+    let second = ids
+        .iter()
+        .position(|&i| i == "一~2")
+        .expect("a repeated number gets ~2");
+    assert_eq!(doc.sections[first].path, doc.sections[second].path);
+    let docs = vec![doc];
+
+    let pristine = ALIGNER.align(&docs);
+    let before_first = primary(&pristine, 0, 0, first);
+    let before_second = primary(&pristine, 0, 0, second);
+    assert_ne!(before_second.as_deref(), Some("culture"));
+
+    let mut log = OverrideLog::default();
+    log.set(
+        Key {
+            doc_hash: docs[0].content_hash.clone(),
+            section: "一~2".into(),
+            scheme: "domain".into(),
+        },
+        Some("culture".into()),
+    );
+    let moved = |log: &OverrideLog| {
+        // Every application starts from a fresh analysis: the re-analysis case.
+        let mut al = ALIGNER.align(&docs);
+        assert!(log.current.apply(&mut al, &docs, &ALIGNER.taxonomy).is_empty());
+        (primary(&al, 0, 0, first), primary(&al, 0, 0, second))
+    };
+    assert_eq!(moved(&log), (before_first.clone(), Some("culture".to_owned())));
+    assert!(log.undo());
+    assert_eq!(moved(&log), (before_first.clone(), before_second.clone()));
+    assert!(log.redo());
+    assert_eq!(moved(&log), (before_first, Some("culture".to_owned())));
+}
