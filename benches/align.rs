@@ -2,6 +2,8 @@
 //! 1,000-document corpus. The aligner (taxonomy automaton + jieba dictionary) is built once,
 //! as the app and CLI do. Figures: BENCHMARKS.md.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use duizhao::align::{Aligner, Taxonomy};
 use std::hint::black_box;
@@ -18,7 +20,7 @@ fn bundled(c: &mut Criterion) {
 
 fn synthetic(c: &mut Criterion) {
     let aligner = Aligner::new(Taxonomy::builtin());
-    let docs = duizhao::corpus::synthetic_documents(1000);
+    let docs = common::synthetic_documents(1000);
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     group.bench_function("align 1000 docs", |b| b.iter(|| black_box(aligner.align(&docs))));

@@ -1,6 +1,8 @@
 //! Ingest + outline speed: the bundled corpus, and a synthetic 1,000-document corpus.
 //! Figures and the machine they were measured on: BENCHMARKS.md.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use duizhao::model::SourceFormat;
 use std::hint::black_box;
@@ -12,7 +14,7 @@ fn bundled(c: &mut Criterion) {
 }
 
 fn synthetic(c: &mut Criterion) {
-    let corpus = duizhao::corpus::synthetic(1000);
+    let corpus = common::synthetic(1000);
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     group.bench_function("ingest+outline 1000 docs", |b| {

@@ -2,6 +2,8 @@
 //! 1,000-document corpus indexed with every pair above a coverage threshold listed.
 //! Figures: BENCHMARKS.md.
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use duizhao::reuse::{Options, ReuseIndex, analyse};
 use std::hint::black_box;
@@ -14,7 +16,7 @@ fn bundled(c: &mut Criterion) {
 }
 
 fn synthetic(c: &mut Criterion) {
-    let docs = duizhao::corpus::synthetic_documents(1000);
+    let docs = common::synthetic_documents(1000);
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     group.bench_function("reuse index + pairs ≥ 50% of 1000 docs", |b| {

@@ -3,6 +3,9 @@
 //! `cargo run --release --example scale [N]` — prints wall time per stage and the process's
 //! peak resident memory (Linux: VmHWM from /proc/self/status; elsewhere not reported).
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use duizhao::align::{Aligner, Taxonomy};
 use duizhao::model::SourceFormat;
 use std::time::Instant;
@@ -13,7 +16,7 @@ use rss::peak_rss;
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
-    let corpus = duizhao::corpus::synthetic(n);
+    let corpus = common::synthetic(n);
     let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
     println!(
         "synthetic corpus: {n} documents, {:.1} MB; peak RSS {}",

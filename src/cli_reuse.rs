@@ -182,9 +182,10 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         ..Options::default()
     };
     let report = reuse::analyse(&docs, options);
-    let aligner = Aligner::new(Taxonomy::builtin());
-    let alignment = aligner.align(&docs);
     if args.input.json {
+        // Only the JSON's per-domain figures need the alignment; the text output does not.
+        let aligner = Aligner::new(Taxonomy::builtin());
+        let alignment = aligner.align(&docs);
         let json = ReuseJson {
             options,
             boilerplate_docs: options.boilerplate_docs(docs.len()),
