@@ -88,3 +88,30 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     }
     id
 }
+
+/// Give every document without a label one derived from its metadata
+/// ([`crate::outline::meta::short_label`], else its file stem), unique among `docs` and the
+/// labels `taken` (`上海 2020`, `上海 2020b`, `上海 2020c`, …). Labels already set stay.
+pub fn label_documents(docs: &mut [Document], taken: &[&str]) {
+    let mut used: std::collections::HashSet<String> = taken.iter().map(|s| (*s).to_owned()).collect();
+    used.extend(docs.iter().filter(|d| !d.label.is_empty()).map(|d| d.label.clone()));
+    for d in docs.iter_mut().filter(|d| d.label.is_empty()) {
+        let base = outline::meta::short_label(&d.meta).unwrap_or_else(|| {
+            std::path::Path::new(&d.source)
+                .file_stem()
+                .map_or_else(|| d.source.clone(), |s| s.to_string_lossy().into_owned())
+        });
+        let mut label = base.clone();
+        let mut n = 1u32;
+        while used.contains(&label) {
+            n += 1;
+            let letter = char::from_u32(u32::from(b'a') + n - 1).filter(char::is_ascii_lowercase);
+            label = match letter {
+                Some(c) => format!("{base}{c}"),
+                None => format!("{base} ({n})"),
+            };
+        }
+        used.insert(label.clone());
+        d.label = label;
+    }
+}

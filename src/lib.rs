@@ -72,6 +72,7 @@ fn collect_unique(results: Vec<Result<Document, IngestError>>) -> (Vec<Document>
             Err(e) => errors.push(e),
         }
     }
+    corpus::label_documents(&mut docs, &[]);
     (docs, errors)
 }
 

@@ -118,3 +118,25 @@ fn moving_a_section_whose_number_repeats_moves_that_section() {
     assert!(log.redo());
     assert_eq!(moved(&log), (before_first, Some("culture".to_owned())));
 }
+
+#[test]
+fn imported_documents_get_short_labels_from_what_was_read() {
+    let plan = |city: &str, year: u16| {
+        format!(
+            "{city}人民政府办公厅关于印发{city}数字经济发展方案的通知\n一、发展在线教育\n建设教育专网。\n{city}人民政府办公厅\n{year}年3月1日\n"
+        )
+    };
+    let (a, b, c) = (plan("杭州市", 2021), plan("杭州市", 2021), plan("宁波市", 2022));
+    let b = b.replace("建设教育专网", "推动课堂数字化");
+    let none = "一、发展在线教育\n建设教育专网。\n";
+    let (docs, errors) = duizhao::load_many([
+        ("hz-a.txt", SourceFormat::Txt, a.as_bytes()),
+        ("hz-b.txt", SourceFormat::Txt, b.as_bytes()),
+        ("nb.txt", SourceFormat::Txt, c.as_bytes()),
+        ("no_metadata_file.txt", SourceFormat::Txt, none.as_bytes()),
+    ]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let labels: Vec<&str> = docs.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, ["杭州 2021", "杭州 2021b", "宁波 2022", "no_metadata_file"]);
+    assert!(docs.iter().all(|d| d.display_name() == d.label));
+}

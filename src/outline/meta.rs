@@ -130,6 +130,52 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|省|市|县|地区|盟|区))").expect("region regex")
 });
 
+/// The short form of a region for labels: 浙江省 → 浙江, 广西壮族自治区 → 广西, 上海市 → 上海,
+/// 彭水苗族土家族自治县 → 彭水; a district or county keeps its suffix (天河区).
+#[must_use]
+pub fn short_region(region: &str) -> String {
+    let mut r = region;
+    for suffix in ["特别行政区", "自治区", "自治州", "自治县", "省", "市", "地区", "盟"] {
+        if let Some(stem) = r.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            r = stem;
+            break;
+        }
+    }
+    // The people named before 自治区/州/县 (壮族, 苗族土家族, 维吾尔) are not part of the name.
+    let chars: Vec<char> = r.chars().collect();
+    let cut = chars
+        .iter()
+        .position(|&c| c == '族')
+        .map(|i| i.saturating_sub(1))
+        .or_else(|| r.find("维吾尔").map(|b| r[..b].chars().count()));
+    match cut {
+        Some(n) if n >= 2 => chars[..n].iter().collect(),
+        _ => r.to_owned(),
+    }
+}
+
+/// A short label for narrow places, from what was read: the region's short form and the
+/// document's year (上海 2021), else the first characters of the title and the year.
+#[must_use]
+pub fn short_label(meta: &crate::model::Meta) -> Option<String> {
+    let year = [&meta.date_issued, &meta.date_published]
+        .into_iter()
+        .flatten()
+        .find_map(|d| d.get(..4).map(str::to_owned))
+        .or_else(|| meta.period.map(|p| p[0].to_string()));
+    let name = meta
+        .region
+        .as_deref()
+        .map(short_region)
+        .or_else(|| meta.title.as_deref().map(|t| t.chars().take(6).collect()))?;
+    Some(match year {
+        Some(y) => format!("{name} {y}"),
+        None => name,
+    })
+}
+
 /// The province, city or county a name starts with (中共 and 关于… titles excepted).
 #[must_use]
 pub fn region_of(name: &str) -> Option<String> {
@@ -266,5 +312,16 @@ mod tests {
         assert_eq!(region_of("国务院办公厅").as_deref(), Some("全国"));
         assert_eq!(region_of("关于促进线上经济发展的意见"), None);
         assert_eq!(region_of("加快推进城市更新的意见"), None);
+        for (region, short) in [
+            ("浙江省", "浙江"),
+            ("上海市", "上海"),
+            ("广西壮族自治区", "广西"),
+            ("新疆维吾尔自治区", "新疆"),
+            ("彭水苗族土家族自治县", "彭水"),
+            ("天河区", "天河区"),
+            ("全国", "全国"),
+        ] {
+            assert_eq!(short_region(region), short, "{region}");
+        }
     }
 }

@@ -31,6 +31,12 @@ impl AppState {
                 self.removed = None;
             }
             doc.id = crate::corpus::unique_id(&doc.id, |id| self.docs.iter().any(|d| d.id == id));
+            // The label was made unique within its import; make it unique among all.
+            if self.docs.iter().any(|d| d.label == doc.label) {
+                doc.label.clear();
+                let taken: Vec<&str> = self.docs.iter().map(|d| d.label.as_str()).collect();
+                crate::corpus::label_documents(std::slice::from_mut(&mut doc), &taken);
+            }
             self.docs.push(doc);
             self.sources.push(source);
             self.chosen.push(self.docs.len() - 1);
