@@ -59,6 +59,14 @@ pub struct ExportArgs {
 
 /// Run `export`; returns the exit code.
 pub fn export(args: &ExportArgs) -> i32 {
+    if args.output.is_dir() {
+        eprintln!(
+            "{}: -o points to a directory; give the file to write, e.g. {}",
+            args.output.display(),
+            args.output.join("passages.xlsx").display()
+        );
+        return 1;
+    }
     let Some(format) = args
         .format
         .map(Format::from)
@@ -68,7 +76,7 @@ pub fn export(args: &ExportArgs) -> i32 {
             "{}: cannot tell the format from the extension; give --format xlsx|csv|docx|md|json",
             args.output.display()
         );
-        return 2;
+        return 1;
     };
     let taxonomy = match &args.taxonomy {
         Some(p) => match Taxonomy::load(p) {
@@ -120,7 +128,8 @@ pub fn export(args: &ExportArgs) -> i32 {
         }
         Err(e) => {
             eprintln!("{e}");
-            1
+            // Nothing to export because the files could not be read is an unreadable file.
+            if code == 0 { 1 } else { code }
         }
     }
 }

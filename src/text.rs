@@ -15,6 +15,63 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
     &s[b_start..b_end.max(b_start)]
 }
 
+/// Char offsets → byte offsets of one string without rescanning it: the byte offset of
+/// every 64th char is kept (1/8 of a byte per char of memory), so a lookup walks at most
+/// 63 chars. Build it once per document and slice through it; [`char_slice`] scans from
+/// the start every time, which is quadratic when called once per section.
+#[derive(Debug, Clone)]
+pub struct CharIndex<'a> {
+    s: &'a str,
+    /// Byte offset of char `k * STEP`.
+    marks: Vec<usize>,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    const STEP: usize = 64;
+
+    #[must_use]
+    pub fn new(s: &'a str) -> Self {
+        let mut marks = Vec::with_capacity(s.len() / Self::STEP + 1);
+        let mut chars = 0;
+        for (n, (b, _)) in s.char_indices().enumerate() {
+            if n % Self::STEP == 0 {
+                marks.push(b);
+            }
+            chars = n + 1;
+        }
+        Self { s, marks, chars }
+    }
+
+    /// Number of chars in the string.
+    #[must_use]
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// Byte offset of char `c`, clamped to the end of the string.
+    #[must_use]
+    pub fn byte(&self, c: usize) -> usize {
+        if c >= self.chars {
+            return self.s.len();
+        }
+        let base = self.marks[c / Self::STEP];
+        let skip = c % Self::STEP;
+        self.s[base..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.s.len(), |(b, _)| base + b)
+    }
+
+    /// `s[start..end]` in chars, clamped like [`char_slice`].
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        let b_start = self.byte(start);
+        let b_end = if end > start { self.byte(end) } else { b_start };
+        &self.s[b_start..b_end.max(b_start)]
+    }
+}
+
 pub use crate::fold::width as fold_width_char;
 
 /// The value of one Chinese numeral digit (零 〇 一 二 两 … 九).
@@ -59,5 +116,25 @@ mod tests {
         assert_eq!(char_slice("一二三四", 3, 10), "四");
         assert_eq!(char_slice("一二", 5, 9), "");
         assert_eq!(char_slice("一二", 1, 1), "");
+    }
+
+    #[test]
+    fn char_index_agrees_with_char_slice() {
+        let s: String = (0..300).map(|i| if i % 3 == 0 { 'a' } else { '中' }).collect();
+        let idx = CharIndex::new(&s);
+        assert_eq!(idx.chars(), 300);
+        for (start, end) in [
+            (0, 0),
+            (0, 64),
+            (63, 65),
+            (64, 128),
+            (100, 299),
+            (299, 400),
+            (500, 600),
+            (5, 2),
+        ] {
+            assert_eq!(idx.slice(start, end), char_slice(&s, start, end), "{start}..{end}");
+        }
+        assert_eq!(CharIndex::new("").slice(0, 3), "");
     }
 }

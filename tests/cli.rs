@@ -99,8 +99,9 @@ fn unreadable_files_exit_2_with_one_line_each_and_the_rest_still_printed() {
 
 #[test]
 fn unknown_subcommand_is_a_usage_error_not_a_gui() {
+    // README: 2 is only for a file that could not be read; a usage mistake is 1.
     let out = duizhao(&["frobnicate"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("frobnicate"));
 }
 
@@ -239,4 +240,39 @@ fn reuse_with_a_missing_file_exits_2_and_names_it() {
     let out = duizhao(&["reuse", "no-such-file.txt", "--min-chars", "10"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
+}
+
+#[test]
+fn export_exit_codes_follow_the_readme() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "一、总体要求\n（一）目标。到2025年建成100家。").expect("write");
+    let bad = dir.path().join("bad.docx");
+    std::fs::write(&bad, b"not a zip").expect("write");
+    let (good, bad) = (good.to_str().expect("path"), bad.to_str().expect("path"));
+    let dir_arg = dir.path().to_str().expect("path");
+    // -o a directory: a failure that is not an unreadable file, said as such.
+    let out = duizhao(&["export", "-o", dir_arg, good]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o points to a directory"));
+    // No format from the name: 1.
+    let unknown = dir.path().join("out.xyz");
+    let out = duizhao(&["export", "-o", unknown.to_str().expect("path"), good]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot tell the format"));
+    // Every file unreadable: 2, naming it, and nothing written.
+    let csv = dir.path().join("out.csv");
+    let out = duizhao(&["export", "-o", csv.to_str().expect("path"), bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.docx"));
+    assert!(!csv.exists());
+    // One good, one bad: the good one is exported, exit 2.
+    let out = duizhao(&["export", "-o", csv.to_str().expect("path"), good, bad]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(csv.exists());
+    // A usage mistake: 1.
+    assert_eq!(
+        duizhao(&["export", "-o", "x.csv", "--format", "pdf"]).status.code(),
+        Some(1)
+    );
 }

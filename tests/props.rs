@@ -78,7 +78,7 @@ fn policy_line() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048), fmt in 0..3usize) {
@@ -138,7 +138,7 @@ fn mutated_real_docx_never_panics() {
         .expect("pack");
     let good = buf.into_inner();
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
-        cases: 128,
+        cases: 64,
         ..ProptestConfig::default()
     });
     runner

@@ -133,7 +133,7 @@ impl Taxonomy {
             TaxonomyError {
                 file: file.to_owned(),
                 line,
-                field: field_of(e.message()),
+                field: field_of(text, e.span().map(|s| s.start), e.message()),
                 message: e.message().to_owned(),
             }
         })?;
@@ -271,9 +271,26 @@ fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
 }
 
-/// toml's messages name the field in backquotes (“missing field `zh`”).
-fn field_of(message: &str) -> String {
-    message.split('`').nth(1).unwrap_or("syntax").to_owned()
+/// The field a TOML error is about: named in backquotes for a missing or unknown field
+/// (“missing field `zh`”), else the key on the line the error points at (a type error
+/// points at the value: `zh = 5`), else “TOML syntax”.
+fn field_of(text: &str, at: Option<usize>, message: &str) -> String {
+    if message.contains("field `") {
+        if let Some(name) = message.split('`').nth(1) {
+            return name.to_owned();
+        }
+    }
+    if let Some(before) = at.and_then(|at| text.get(..at)) {
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..].lines().next().unwrap_or("");
+        if let Some((key, _)) = line.split_once('=') {
+            let key = key.trim().trim_matches(['"', '\'']);
+            if !key.is_empty() && !key.starts_with('[') {
+                return key.to_owned();
+            }
+        }
+    }
+    "TOML syntax".to_owned()
 }
 
 #[cfg(test)]
@@ -307,7 +324,11 @@ mod tests {
                 .message
                 .contains("duplicate")
         );
+        let wrong_type = "[[scheme]]\nid = \"x\"\nzh = 5\n";
+        let e = Taxonomy::parse(wrong_type, "f").expect_err("zh must be a string");
+        assert_eq!((e.line, e.field.as_str()), (3, "zh"), "{e}");
         let syntax = "[[scheme]\nid = ";
+        assert_eq!(Taxonomy::parse(syntax, "f").expect_err("syntax").field, "TOML syntax");
         assert_eq!(Taxonomy::parse(syntax, "f").expect_err("syntax").line, 1);
         let unknown_preamble = "[[scheme]]\nid = \"x\"\nzh = \"x\"\npreamble = \"nope\"\n[[scheme.category]]\nid = \"a\"\nzh = \"a\"\ncues = { \"教育\" = 1 }\n";
         assert_eq!(Taxonomy::parse(unknown_preamble, "f").expect_err("preamble").line, 4);

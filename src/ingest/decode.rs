@@ -1,19 +1,41 @@
-//! Bytes → `String`: BOMs, UTF-8, UTF-16 and the GB family, with binary files refused.
+//! Bytes → `String`: BOMs, UTF-8, UTF-16 and the GB family, with binary files and the
+//! legacy encodings of other languages (Japanese, Korean) refused, and doubtful decodes
+//! flagged.
 
-use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, ISO_2022_JP, SHIFT_JIS, UTF_16BE, UTF_16LE};
 
 use crate::model::SourceEncoding;
+
+/// Decoded text and the encoding it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: SourceEncoding,
+}
+
+/// Why bytes were not decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not text at all (NUL bytes, control characters, no encoding decodes it).
+    Binary(String),
+    /// Text, but in another language's encoding: `looks like Japanese (Shift_JIS) text, not Chinese`.
+    Language(String),
+}
 
 /// Decode text bytes, detecting the encoding. CRLF and CR line ends become `\n`.
 ///
 /// # Errors
-/// A description of why the bytes are not text (NUL bytes, control characters, no encoding
-/// that decodes them cleanly).
-pub fn decode_text(bytes: &[u8]) -> Result<(String, SourceEncoding), String> {
-    let (text, enc) = if let Some((bom_enc, bom_len)) = Encoding::for_bom(bytes) {
+/// [`DecodeError::Binary`] when the bytes are not text (NUL bytes, control characters, no
+/// encoding that decodes them cleanly); [`DecodeError::Language`] for Japanese or Korean
+/// legacy encodings, which would otherwise decode as GB18030 mojibake.
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = if let Some((bom_enc, bom_len)) = Encoding::for_bom(bytes) {
         let (cow, had_errors) = bom_enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(format!("invalid {} after its byte-order mark", bom_enc.name()));
+            return Err(DecodeError::Binary(format!(
+                "invalid {} after its byte-order mark",
+                bom_enc.name()
+            )));
         }
         (cow.into_owned(), source_encoding(bom_enc))
     } else if let Some(enc) = utf16_without_bom(bytes) {
@@ -24,8 +46,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, SourceEncoding), String> {
     } else {
         legacy(bytes)?
     };
-    check_text(&text)?;
-    Ok((normalise_newlines(&text), enc))
+    check_text(&text).map_err(DecodeError::Binary)?;
+    Ok(Decoded {
+        text: normalise_newlines(&text),
+        encoding,
+    })
 }
 
 fn source_encoding(enc: &'static Encoding) -> SourceEncoding {
@@ -64,10 +89,17 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Not UTF-8 and no BOM: ask chardetng, then try the Chinese encodings in turn and keep the
 /// first that decodes without a malformed sequence.
-fn legacy(bytes: &[u8]) -> Result<(String, SourceEncoding), String> {
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+fn legacy(bytes: &[u8]) -> Result<(String, SourceEncoding), DecodeError> {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     det.feed(bytes, true);
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    if let Some(language) = foreign(bytes, guess) {
+        return Err(DecodeError::Language(format!(
+            "looks like {language} ({}) text, not Chinese; duizhao reads Chinese documents \
+             (save it as UTF-8 if it is one)",
+            guess.name()
+        )));
+    }
     let mut candidates: Vec<&'static Encoding> = Vec::with_capacity(3);
     if guess == BIG5 {
         candidates.push(BIG5);
@@ -80,7 +112,79 @@ fn legacy(bytes: &[u8]) -> Result<(String, SourceEncoding), String> {
             return Ok((cow.into_owned(), source_encoding(enc)));
         }
     }
-    Err("it is not UTF-8, UTF-16, GB18030/GBK or Big5 text".to_owned())
+    Err(DecodeError::Binary(
+        "it is not UTF-8, UTF-16, GB18030/GBK or Big5 text".to_owned(),
+    ))
+}
+
+/// The language of a Japanese or Korean legacy encoding chardetng settled on, when the bytes
+/// decode cleanly in it and there are enough non-ASCII bytes for the guess to mean
+/// something (a few bytes of GBK can look like anything).
+fn foreign(bytes: &[u8], guess: &'static Encoding) -> Option<&'static str> {
+    let language = if guess == SHIFT_JIS || guess == EUC_JP || guess == ISO_2022_JP {
+        "Japanese"
+    } else if guess == EUC_KR {
+        "Korean"
+    } else {
+        return None;
+    };
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if guess != ISO_2022_JP && non_ascii < 32 {
+        return None;
+    }
+    let (_, _, had_errors) = guess.decode(bytes);
+    (!had_errors).then_some(language)
+}
+
+/// Whether decoded text looks doubtful: many replacement characters, or few of its
+/// characters common Chinese ones (GB2312 hanzi and punctuation, or traditional forms of
+/// them). `None` when it reads as Chinese or is too short to tell. Looks at the first
+/// 100,000 non-ASCII characters only, so it costs the same on any size.
+#[must_use]
+pub fn decode_doubt(text: &str) -> Option<String> {
+    let mut total = 0usize;
+    let mut replacement = 0usize;
+    let mut common = 0usize;
+    let mut buf = [0u8; 8];
+    let mut encoder = GBK.new_encoder();
+    for c in text
+        .chars()
+        .filter(|c| !c.is_ascii() && !crate::text::is_space(*c))
+        .take(100_000)
+    {
+        total += 1;
+        if c == '\u{FFFD}' {
+            replacement += 1;
+            continue;
+        }
+        if matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2010}'..='\u{206F}') {
+            common += 1;
+            continue;
+        }
+        let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+        let (_, _, written) = encoder.encode_from_utf8_without_replacement(&simplified, &mut buf, false);
+        // GB2312 rows 0xA1–0xA3 (punctuation, full-width forms) and 0xB0–0xF7 (hanzi), trail
+        // 0xA1–0xFE; not the kana, Greek and Cyrillic rows between them.
+        if written == 2 && matches!(buf[0], 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&buf[1]) {
+            common += 1;
+        }
+    }
+    if total < 20 {
+        return None;
+    }
+    if replacement * 100 > total {
+        return Some(format!(
+            "{replacement} characters could not be decoded; the text may be garbled"
+        ));
+    }
+    if common * 10 < total * 6 {
+        return Some(format!(
+            "only {}% of its characters are common Chinese characters; the encoding may have \
+             been guessed wrong or the text is not Chinese",
+            common * 100 / total
+        ));
+    }
+    None
 }
 
 /// Refuse what decoded but is not text: NUL bytes or many control characters.
@@ -117,18 +221,18 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        let (t, e) = decode_text(SAMPLE.as_bytes()).expect("utf-8");
+        let Decoded { text: t, encoding: e } = decode_text(SAMPLE.as_bytes()).expect("utf-8");
         assert_eq!(e, SourceEncoding::Utf8);
         assert!(t.starts_with("一、总体要求\n"));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(SAMPLE.as_bytes());
-        assert_eq!(decode_text(&bom).expect("bom").0, t);
+        assert_eq!(decode_text(&bom).expect("bom").text, t);
     }
 
     #[test]
     fn gbk_without_bom_is_detected() {
         let (bytes, _, _) = GB18030.encode(SAMPLE);
-        let (t, e) = decode_text(&bytes).expect("gbk");
+        let Decoded { text: t, encoding: e } = decode_text(&bytes).expect("gbk");
         assert_eq!(e, SourceEncoding::Gb18030);
         assert_eq!(t, SAMPLE.replace("\r\n", "\n"));
     }
@@ -143,24 +247,61 @@ mod tests {
             .into_iter()
             .chain(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
+        let le = decode_text(&le).expect("le");
         assert_eq!(
-            decode_text(&le).expect("le"),
+            (le.text, le.encoding),
             (SAMPLE.replace("\r\n", "\n"), SourceEncoding::Utf16Le)
         );
+        let be = decode_text(&be).expect("be");
         assert_eq!(
-            decode_text(&be).expect("be"),
+            (be.text, be.encoding),
             (SAMPLE.replace("\r\n", "\n"), SourceEncoding::Utf16Be)
         );
     }
 
     #[test]
     fn lone_cr_line_ends() {
-        assert_eq!(decode_text("甲\r乙\r\n丙".as_bytes()).expect("cr").0, "甲\n乙\n丙");
+        assert_eq!(decode_text("甲\r乙\r\n丙".as_bytes()).expect("cr").text, "甲\n乙\n丙");
     }
 
     #[test]
     fn binary_is_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-        assert!(decode_text(png).is_err());
+        assert!(matches!(decode_text(png), Err(DecodeError::Binary(_))));
+    }
+
+    const JAPANESE: &str = "デジタル経済の発展を促進するため、地方自治体は次の施策を講じる。\
+        第一に、オンライン教育を推進し、すべての学校でネットワーク環境を整備する。\
+        第二に、遠隔医療の普及を図り、病院と診療所の連携を強化する。";
+    const KOREAN: &str = "디지털 경제 발전을 촉진하기 위하여 지방자치단체는 다음 시책을 강구한다. \
+        첫째, 온라인 교육을 추진하고 모든 학교에 네트워크 환경을 정비한다. \
+        둘째, 원격 의료의 보급을 도모하고 병원과 진료소의 연계를 강화한다.";
+
+    #[test]
+    fn japanese_and_korean_legacy_encodings_are_named_not_read_as_chinese() {
+        for (text, enc, language) in [
+            (JAPANESE, SHIFT_JIS, "Japanese (Shift_JIS)"),
+            (JAPANESE, EUC_JP, "Japanese (EUC-JP)"),
+            (KOREAN, EUC_KR, "Korean (EUC-KR)"),
+        ] {
+            let (bytes, _, _) = enc.encode(text);
+            match decode_text(&bytes) {
+                Err(DecodeError::Language(why)) => assert!(why.contains(language), "{why}"),
+                other => panic!("{}: {other:?}", enc.name()),
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_texts_in_utf8_are_read_but_doubted() {
+        for text in [JAPANESE, KOREAN] {
+            let d = decode_text(text.as_bytes()).expect("utf-8 is read");
+            assert!(decode_doubt(&d.text).is_some(), "{text}");
+        }
+        assert_eq!(decode_doubt(SAMPLE), None);
+        assert_eq!(
+            decode_doubt("為了促進數字經濟發展，制定本條例。推進線上教育與遠程醫療，到二〇二五年建成一百家。"),
+            None
+        );
     }
 }

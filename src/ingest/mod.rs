@@ -13,7 +13,15 @@ use std::path::{Path, PathBuf};
 use crate::model::{SourceEncoding, SourceFormat};
 
 pub use clean::{Cleaned, clean};
-pub use decode::decode_text;
+pub use decode::{DecodeError, Decoded, decode_doubt, decode_text};
+pub use docx::MAX_PART_BYTES;
+
+/// Largest file read from disk: 64 MB. Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most text kept of one document: 20 MB of UTF-8 (about 7 million Chinese characters,
+/// some 20 times the longest policy document we have seen). Bounds every later stage.
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
 /// What a format says about a paragraph's role, beyond its characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,10 +67,18 @@ pub enum IngestError {
     Unsupported { path: PathBuf, ext: String },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
+    /// The file has content but no text: only NUL bytes, only empty paragraphs.
+    #[error("{path}: contains no text: {why}")]
+    NoText { path: PathBuf, why: String },
     #[error("{path}: looks like a binary file, not text ({why})")]
     Binary { path: PathBuf, why: String },
-    #[error("{path}: not a readable .docx ({why})")]
+    /// Text in an encoding of another language, not decoded as Chinese.
+    #[error("{path}: {why}")]
+    Language { path: PathBuf, why: String },
+    #[error("{path}: {why}")]
     Docx { path: PathBuf, why: String },
+    #[error("{path}: too large: {why}")]
+    TooLarge { path: PathBuf, why: String },
 }
 
 impl IngestError {
@@ -74,8 +90,11 @@ impl IngestError {
             | Self::IsDirectory { path }
             | Self::Unsupported { path, .. }
             | Self::Empty { path }
+            | Self::NoText { path, .. }
             | Self::Binary { path, .. }
-            | Self::Docx { path, .. } => path,
+            | Self::Language { path, .. }
+            | Self::Docx { path, .. }
+            | Self::TooLarge { path, .. } => path,
         }
     }
 }
@@ -107,43 +126,110 @@ pub fn read_path(path: &Path) -> Result<RawText, IngestError> {
             .extension()
             .map_or_else(|| "no extension".to_owned(), |e| format!(".{}", e.to_string_lossy())),
     })?;
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_capped(path)?;
     let name = path
         .file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     read_bytes(&name, format, &bytes).map_err(|e| e.with_path(path))
 }
 
+/// The whole file, refused before reading when over [`MAX_FILE_BYTES`] and read through a
+/// limit (the file may grow while it is read).
+fn read_capped(path: &Path) -> Result<Vec<u8>, IngestError> {
+    use std::io::Read;
+    let io = |source| IngestError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let too_large = |len: u64| IngestError::TooLarge {
+        path: path.to_owned(),
+        why: format!(
+            "the file is {} MB (duizhao reads files up to {} MB)",
+            len.div_ceil(1 << 20),
+            MAX_FILE_BYTES >> 20
+        ),
+    };
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Read a document from bytes; `name` is used in messages and as the source name.
 ///
 /// # Errors
-/// An empty, binary or broken file.
+/// An empty, binary, foreign-language, oversized or broken file.
 pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawText, IngestError> {
     let path = PathBuf::from(name);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty { path });
     }
+    if bytes.iter().all(|&b| b == 0 || b.is_ascii_whitespace()) {
+        return Err(IngestError::NoText {
+            path,
+            why: format!("only NUL bytes ({} of them)", thousands(bytes.len())),
+        });
+    }
+    let mut empty_paras = 0;
     let (paras, encoding) = match format {
-        SourceFormat::Docx => (
-            docx::read(bytes).map_err(|why| IngestError::Docx {
-                path: path.clone(),
-                why,
-            })?,
-            SourceEncoding::Docx,
-        ),
-        SourceFormat::Txt | SourceFormat::Md => {
-            let (text, encoding) = decode_text(bytes).map_err(|why| IngestError::Binary {
-                path: path.clone(),
-                why,
+        SourceFormat::Docx => {
+            let read = quiet_catch(|| docx::read(bytes))
+                .unwrap_or_else(|| Err("damaged .docx: the Word reader failed on it".to_owned()));
+            let read = read.map_err(|why| match why.strip_prefix("too large: ") {
+                Some(rest) => IngestError::TooLarge {
+                    path: path.clone(),
+                    why: rest.to_owned(),
+                },
+                None => IngestError::Docx {
+                    path: path.clone(),
+                    why,
+                },
             })?;
-            (clean::split_plain(&text, format == SourceFormat::Md), encoding)
+            empty_paras = read.empty_paras;
+            (read.paras, SourceEncoding::Docx)
+        }
+        SourceFormat::Txt | SourceFormat::Md => {
+            let decoded = decode_text(bytes).map_err(|e| match e {
+                DecodeError::Binary(why) => IngestError::Binary {
+                    path: path.clone(),
+                    why,
+                },
+                DecodeError::Language(why) => IngestError::Language {
+                    path: path.clone(),
+                    why,
+                },
+            })?;
+            if decoded.text.len() > MAX_TEXT_BYTES {
+                return Err(IngestError::TooLarge {
+                    path,
+                    why: format!(
+                        "{} MB of text (duizhao reads up to {} MB per document)",
+                        decoded.text.len().div_ceil(1 << 20),
+                        MAX_TEXT_BYTES >> 20
+                    ),
+                });
+            }
+            let paras = clean::split_plain(&decoded.text, format == SourceFormat::Md);
+            (paras, decoded.encoding)
         }
     };
     if paras.iter().all(|p| crate::text::trim(&p.text).is_empty()) {
-        return Err(IngestError::Empty { path });
+        let count = empty_paras.max(paras.len());
+        return Err(IngestError::NoText {
+            path,
+            why: format!(
+                "{} empty paragraph{}",
+                thousands(count),
+                if count == 1 { "" } else { "s" }
+            ),
+        });
     }
     Ok(RawText {
         source: name.to_owned(),
@@ -151,6 +237,43 @@ pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawT
         encoding,
         paras,
     })
+}
+
+/// `100000` → `100,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f`, turning a panic into `None` without its message reaching the terminal: the
+/// panic hook is wrapped once so that it stays silent on a thread inside `quiet_catch`
+/// and behaves as before everywhere else. Defence in depth around parsers of untrusted
+/// files.
+fn quiet_catch<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    QUIET.with(|q| q.set(was));
+    result
 }
 
 impl IngestError {
@@ -161,8 +284,11 @@ impl IngestError {
             Self::IsDirectory { .. } => Self::IsDirectory { path },
             Self::Unsupported { ext, .. } => Self::Unsupported { path, ext },
             Self::Empty { .. } => Self::Empty { path },
+            Self::NoText { why, .. } => Self::NoText { path, why },
             Self::Binary { why, .. } => Self::Binary { path, why },
+            Self::Language { why, .. } => Self::Language { path, why },
             Self::Docx { why, .. } => Self::Docx { path, why },
+            Self::TooLarge { why, .. } => Self::TooLarge { path, why },
         }
     }
 }

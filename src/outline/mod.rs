@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::ingest::{Cleaned, Hint, Para, RawText, clean};
 use crate::model::{CharRange, Document, MarkerKind, Section};
-use number::{Marker, conventional_rank, parse_marker};
+use number::{MAX_FREE_NUMBER, Marker, conventional_rank, parse_marker_unbounded};
 
 /// Longest first sentence that is still taken as a run-in heading (chars).
 pub const MAX_HEADING_CHARS: usize = 40;
@@ -27,6 +27,9 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     let cleaned = clean(raw);
     let mut b = Builder::new(&cleaned);
     b.run();
+    if let Some(doubt) = crate::ingest::decode_doubt(&b.text) {
+        b.warnings.push(format!("{}: {doubt}", raw.source));
+    }
     let meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
     Document {
         id: id.to_owned(),
@@ -118,11 +121,18 @@ impl<'a> Builder<'a> {
     fn assign_roles(&mut self) {
         let mut list_counters: HashMap<u8, u32> = HashMap::new();
         let mut seen_number = false;
+        // Last value of each kind of number: a number above MAX_FREE_NUMBER counts only
+        // when it continues its list, so 5,000 items are 5,000 sections but a paragraph
+        // opening with 2025、 is not item 2025.
+        let mut last_value: HashMap<MarkerKind, u32> = HashMap::new();
         self.roles = self
             .paras
             .iter()
             .map(|p| {
-                if let Some(m) = parse_marker(&p.text) {
+                if let Some(m) = parse_marker_unbounded(&p.text)
+                    .filter(|m| m.value <= MAX_FREE_NUMBER || last_value.get(&m.kind) == Some(&(m.value - 1)))
+                {
+                    last_value.insert(m.kind, m.value);
                     seen_number = true;
                     return Role::Numbered(m);
                 }
@@ -176,6 +186,7 @@ impl<'a> Builder<'a> {
                 _ => runs.push((i, i)),
             }
         }
+        let index = crate::text::CharIndex::new(&self.text);
         for (first, last) in runs {
             let r = CharRange::new(self.starts[first], self.para_end(last));
             self.sections.push(Section {
@@ -183,7 +194,7 @@ impl<'a> Builder<'a> {
                 path: "preamble".to_owned(),
                 number: String::new(),
                 heading: String::new(),
-                text: crate::text::char_slice(&self.text, r.start, r.end).to_owned(),
+                text: index.slice(r.start, r.end).to_owned(),
                 level: 1,
                 kind: MarkerKind::Preamble,
                 range: r,
@@ -316,6 +327,7 @@ impl<'a> Builder<'a> {
     /// Each section runs to the next section that is not its descendant; its own text runs
     /// to its first child.
     fn finish_ranges(&mut self) {
+        let index = crate::text::CharIndex::new(&self.text);
         let n = self.sections.len();
         for i in 0..n {
             if self.sections[i].kind == MarkerKind::Preamble {
@@ -330,7 +342,7 @@ impl<'a> Builder<'a> {
             let s = &mut self.sections[i];
             s.range.end = end.max(s.range.start);
             let t_start = s.text_range.start.min(own_end);
-            let raw = crate::text::char_slice(&self.text, t_start, own_end);
+            let raw = index.slice(t_start, own_end);
             let lead = raw.chars().take_while(|c| crate::text::is_space(*c)).count();
             let trimmed = crate::text::trim(raw);
             s.text_range = CharRange::new(t_start + lead, t_start + lead + trimmed.chars().count());

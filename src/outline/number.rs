@@ -84,9 +84,29 @@ fn circled_value(c: char) -> Option<u32> {
     }
 }
 
+/// Largest Arabic list number taken on its own: above it, `2025、` or `500.` is more likely a
+/// year or a quantity than item 500, so such a number counts only when it continues its
+/// list ([`parse_marker_unbounded`]).
+pub const MAX_FREE_NUMBER: u32 = 300;
+
+/// Largest Arabic list number at all (five digits).
+pub const MAX_LIST_NUMBER: u32 = 99_999;
+
 /// Recognise a section number at the start of `line` (already trimmed on the left).
+/// Arabic numbers above [`MAX_FREE_NUMBER`] are not taken.
 #[must_use]
 pub fn parse_marker(line: &str) -> Option<Marker> {
+    parse_marker_upto(line, MAX_FREE_NUMBER)
+}
+
+/// [`parse_marker`] with Arabic numbers up to [`MAX_LIST_NUMBER`]: for a caller that checks a
+/// large number continues the list before it (item 301 after item 300).
+#[must_use]
+pub fn parse_marker_unbounded(line: &str) -> Option<Marker> {
+    parse_marker_upto(line, MAX_LIST_NUMBER)
+}
+
+fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
     let chars: Vec<char> = line.chars().take(16).collect();
     let first = *chars.first()?;
     let (kind, value, used) = if let Some(v) = circled_value(first) {
@@ -94,9 +114,9 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     } else if first == '第' {
         parse_ordinal(&chars)?
     } else if is_open_paren(first) {
-        parse_paren(&chars)?
+        parse_paren(&chars, max)?
     } else if first.is_ascii_digit() || ('０'..='９').contains(&first) {
-        parse_arabic(&chars)?
+        parse_arabic(&chars, max)?
     } else if HAN_DIGITS.contains(first) {
         parse_hanzi(&chars)?
     } else {
@@ -155,7 +175,7 @@ fn parse_ordinal(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
 }
 
 /// (一) （一） ( 一 ) (1) （1）
-fn parse_paren(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+fn parse_paren(chars: &[char], max: u32) -> Option<(MarkerKind, u32, usize)> {
     let mut i = 1;
     while chars.get(i).is_some_and(|c| is_inline_space(*c)) {
         i += 1;
@@ -179,7 +199,7 @@ fn parse_paren(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
     }
     let used = i + 1;
     if inner.chars().all(|c| c.is_ascii_digit()) {
-        let v: u32 = inner.parse().ok().filter(|v| (1..=300).contains(v))?;
+        let v: u32 = inner.parse().ok().filter(|v| (1..=max).contains(v))?;
         Some((MarkerKind::ParenArabic, v, used))
     } else {
         Some((MarkerKind::ParenHanzi, han_value(&inner)?, used))
@@ -187,16 +207,16 @@ fn parse_paren(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
 }
 
 /// 1、 1. 1． 1， — but not 2.6万, 2020年, 5G or 1.1.2 style decimals.
-fn parse_arabic(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
+fn parse_arabic(chars: &[char], max: u32) -> Option<(MarkerKind, u32, usize)> {
     let n = chars
         .iter()
         .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(*c))
         .count();
-    if n == 0 || n > 3 {
+    if n == 0 || n > 5 {
         return None;
     }
     let digits: String = chars[..n].iter().map(|c| crate::text::fold_width_char(*c)).collect();
-    let v: u32 = digits.parse().ok().filter(|v| (1..=300).contains(v))?;
+    let v: u32 = digits.parse().ok().filter(|v| (1..=max).contains(v))?;
     let sep = *chars.get(n)?;
     if !matches!(sep, '、' | '.' | '．') {
         return None;

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::ReuseIndex;
 use super::fold::fold_char;
 use crate::model::{CharRange, Document};
+use crate::text::CharIndex;
 
 /// Where a passage stands in one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -163,6 +164,7 @@ impl ReuseIndex {
 
         let mut covered_a = vec![false; na];
         let mut covered_b = vec![false; nb];
+        let (index_a, index_b) = (CharIndex::new(&docs[a].text), CharIndex::new(&docs[b].text));
         let passages: Vec<Passage> = kept
             .into_iter()
             .map(|(i, j, l)| {
@@ -175,8 +177,8 @@ impl ReuseIndex {
                     covered_b[j..j + l].fill(true);
                 }
                 Passage {
-                    a: side(&docs[a], fa, i, l),
-                    b: side(&docs[b], fb, j, l),
+                    a: side(&index_a, fa, i, l),
+                    b: side(&index_b, fb, j, l),
                     chars: l,
                     boilerplate,
                     docs: dfs[dfs.len() / 2],
@@ -196,12 +198,12 @@ impl ReuseIndex {
     }
 }
 
-fn side(doc: &Document, f: &super::Folded, start: usize, len: usize) -> Side {
+fn side(text: &CharIndex<'_>, f: &super::Folded, start: usize, len: usize) -> Side {
     let range = CharRange::new(f.pos[start] as usize, f.pos[start + len - 1] as usize + 1);
     Side {
         section: f.section[start] as usize,
         range,
-        text: doc.slice(range).to_owned(),
+        text: text.slice(range.start, range.end).to_owned(),
     }
 }
 
@@ -288,8 +290,8 @@ pub struct DomainReuse {
 }
 
 /// Folded characters of `doc.text` in `range`.
-fn folded_len(text: &str, range: CharRange) -> usize {
-    crate::text::char_slice(text, range.start, range.end)
+fn folded_len(text: &CharIndex<'_>, range: CharRange) -> usize {
+    text.slice(range.start, range.end)
         .chars()
         .filter(|&c| fold_char(c).is_some())
         .count()
@@ -309,6 +311,7 @@ pub fn by_domain(
     let mut covered_by: BTreeMap<(usize, bool), usize> = BTreeMap::new();
     for (doc, is_a) in [(pair.a, true), (pair.b, false)] {
         let d = &docs[doc];
+        let text = CharIndex::new(&d.text);
         // Covered chars per section, from merged passage ranges.
         let mut ranges: BTreeMap<usize, Vec<CharRange>> = BTreeMap::new();
         for p in pair.substantive() {
@@ -325,7 +328,7 @@ pub fn by_domain(
                     _ => merged.push(r),
                 }
             }
-            covered_chars.insert(section, merged.iter().map(|r| folded_len(&d.text, *r)).sum());
+            covered_chars.insert(section, merged.iter().map(|r| folded_len(&text, *r)).sum());
         }
         for (si, s) in d.leaves() {
             let Some(c) = category(doc, si) else { continue };
@@ -337,7 +340,7 @@ pub fn by_domain(
                 coverage_b: 0.0,
                 passages: 0,
             });
-            let total = folded_len(&d.text, s.range);
+            let total = folded_len(&text, s.range);
             let covered = covered_chars.get(&si).copied().unwrap_or(0);
             if is_a {
                 e.chars_a += total;
