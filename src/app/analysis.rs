@@ -11,7 +11,8 @@ use crate::targets::Target;
 
 /// Everything derived from the documents, in one piece.
 pub struct Analysis {
-    pub aligner: Aligner,
+    /// Shared with later analyses by the same taxonomy ([`aligner_for`]).
+    pub aligner: Arc<Aligner>,
     /// The alignment with the user's overrides applied.
     pub alignment: Alignment,
     /// The alignment as analysed, before overrides: re-applied from here after every change.
@@ -22,6 +23,28 @@ pub struct Analysis {
     pub reuse: crate::reuse::ReuseReport,
     /// Wall time of the whole analysis, for the status bar.
     pub millis: f64,
+}
+
+/// The aligner for `taxonomy`, built once per process and shared by every re-analysis that
+/// aligns by the same taxonomy (building one loads the segmentation dictionary: the largest
+/// fixed cost of an analysis).
+#[must_use]
+pub fn aligner_for(taxonomy: Taxonomy) -> Arc<Aligner> {
+    /// The aligners of the last few taxonomies used, most recent last.
+    static CACHE: Mutex<Vec<Arc<Aligner>>> = Mutex::new(Vec::new());
+    const KEEP: usize = 3;
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(i) = cache.iter().position(|a| a.taxonomy == taxonomy) {
+        let a = cache.remove(i);
+        cache.push(Arc::clone(&a));
+        return a;
+    }
+    let aligner = Arc::new(Aligner::new(taxonomy));
+    if cache.len() >= KEEP {
+        cache.remove(0);
+    }
+    cache.push(Arc::clone(&aligner));
+    aligner
 }
 
 /// How far an analysis has come: share done (0–1) and the stage under way.
@@ -44,7 +67,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
     };
     let started = Instant::now();
     report(0.0, "loading the dictionary");
-    let aligner = Aligner::new(taxonomy);
+    let aligner = aligner_for(taxonomy);
     report(0.05, "aligning sections");
     let alignment = aligner.align(docs);
     let pristine = alignment.schemes.clone();
@@ -96,4 +119,25 @@ pub fn spawn(
             done();
         })?;
     Ok(rx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn re_analyses_by_one_taxonomy_share_one_aligner() {
+        let docs = crate::corpus::load_all();
+        let a = run(&docs[..1], Taxonomy::builtin());
+        let b = run(&docs[..2], Taxonomy::builtin());
+        assert!(Arc::ptr_eq(&a.aligner, &b.aligner), "the dictionary is loaded once");
+        let mut other = Taxonomy::builtin();
+        other.schemes.truncate(1);
+        let c = run(&docs[..1], other);
+        assert!(
+            !Arc::ptr_eq(&a.aligner, &c.aligner),
+            "another taxonomy, another aligner"
+        );
+        assert_eq!(c.aligner.taxonomy.schemes.len(), 1);
+    }
 }
