@@ -29,7 +29,7 @@ pub enum Command {
     /// Align sections across documents by policy domain (and policy tool).
     Align(AlignArgs),
     /// List every quantitative target with its normalised value, year and metric.
-    Targets(InputArgs),
+    Targets(TargetsArgs),
     /// Export passages with their provenance (xlsx, csv, docx, md, json).
     Export(crate::cli_export::ExportArgs),
     /// Find passages documents share (policy diffusion): coverage per pair, direction, passages.
@@ -44,6 +44,16 @@ pub struct AlignArgs {
     /// A taxonomy file (format of assets/domains.toml) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+}
+
+/// `duizhao targets`: the inputs, and whether to list the refused numbers.
+#[derive(Debug, Args)]
+pub struct TargetsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also list every quantity that was read and refused as a target, with the reason.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Files to read; none means the bundled corpus.
@@ -113,17 +123,30 @@ fn outline(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     Ok(code)
 }
 
-fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
+fn targets(targs: &TargetsArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     #[derive(Serialize)]
     struct TargetsJson<'a> {
         documents: Vec<crate::align::report::DocRef<'a>>,
         targets: Vec<crate::targets::Target>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        refused: Option<Vec<crate::targets::Refused>>,
     }
+    let args = &targs.input;
     let (docs, code) = load(args);
     let targets: Vec<crate::targets::Target> = docs.iter().flat_map(crate::targets::extract).collect();
+    let refused: Option<Vec<crate::targets::Refused>> = targs
+        .explain
+        .then(|| docs.iter().flat_map(crate::targets::explain).collect());
     if args.json {
         let documents = docs.iter().map(crate::align::report::DocRef::from).collect();
-        serde_json::to_writer_pretty(&mut *out, &TargetsJson { documents, targets })?;
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &TargetsJson {
+                documents,
+                targets,
+                refused,
+            },
+        )?;
         writeln!(out)?;
         return Ok(code);
     }
@@ -179,6 +202,16 @@ fn targets(args: &InputArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         writeln!(out, "{}", line(&cells).trim_end())?;
     }
     writeln!(out, "{} targets in {} documents", targets.len(), docs.len())?;
+    for r in refused.iter().flatten() {
+        writeln!(
+            out,
+            "refused  {}  {}  {}  {}",
+            r.doc,
+            r.section,
+            r.text.replace('\n', " "),
+            r.reason
+        )?;
+    }
     Ok(code)
 }
 

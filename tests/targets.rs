@@ -206,9 +206,8 @@ fn instruments_past_facts_and_existing_units_are_not_targets() {
         "“十三五”以来，累计培育上市企业45家",
         // Routine frequencies.
         "领导小组每季度召开1次调度会议",
-        // Existing units, scope, coverage.
+        // Existing units, scope.
         "全省16个设区市全部纳入试点",
-        "实现11个县区5G网络全覆盖",
         "围绕8个重点产业链开展招商",
         // A bare 万 amount with no unit and no verb of achieving.
         "全市常住人口1200万",
@@ -370,4 +369,196 @@ proptest! {
             prop_assert_eq!(duizhao::text::char_slice(field, t.span.start, t.span.end), t.text.as_str());
         }
     }
+}
+
+// ---- Indicator tables in text form (each table invented for these tests). ----
+
+/// The targets of a table read from a text, as (printed cell, value, unit, year, metric).
+fn table_targets(text: &str) -> Vec<(String, f64, String, Option<Deadline>, Option<String>)> {
+    all(text)
+        .into_iter()
+        .map(|t| {
+            assert!(t.table, "{t:?}");
+            (t.text, t.value, t.unit, t.year, t.metric)
+        })
+        .collect()
+}
+
+#[test]
+fn a_markdown_table_gives_its_target_column_with_baselines_and_attributes() {
+    let text = "附表 主要指标\n\
+        | 类别 | 指标名称 | 单位 | 2022年 | 2027年 | 属性 |\n\
+        |---|---|---|---|---|---|\n\
+        | 产业规模 | 核心产业增加值 | 亿元 | 850 | 1500 | 预期性 |\n\
+        | | 规上企业数量 | 家 | 320 | ≥600 | 预期性 |\n\
+        | 绿色低碳 | 单位产值能耗下降 | % | — | 〔12〕 | 约束性 |\n";
+    let found = all(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let a = &found[0];
+    assert_eq!((a.text.as_str(), a.value, a.unit.as_str()), ("1500", 1.5e11, "元"));
+    assert_eq!(a.year, Some(Deadline::Year(2027)));
+    assert_eq!(a.metric.as_deref(), Some("核心产业增加值（产业规模）"));
+    assert_eq!(a.attribute.as_deref(), Some("预期性"));
+    let base = a.baseline.expect("baseline");
+    assert_eq!((base.value, base.year), (8.5e10, Some(2022)));
+    // The merged category cell is carried down; ≥ gives the comparator.
+    let b = &found[1];
+    assert_eq!((b.value, b.comparator), (600.0, Comparator::AtLeast));
+    assert_eq!(b.metric.as_deref(), Some("规上企业数量（产业规模）"));
+    // 〔〕 is cumulative; an empty base cell is no baseline.
+    let c = &found[2];
+    assert_eq!(
+        (c.value, c.unit.as_str(), c.attribute.as_deref()),
+        (12.0, "%", Some("约束性"))
+    );
+    assert!(c.metric.as_deref().is_some_and(|m| m.ends_with("（累计）")), "{c:?}");
+    assert_eq!(c.baseline, None);
+    // Base-year values are never targets.
+    assert!(found.iter().all(|t| t.text != "850" && t.text != "320"));
+}
+
+#[test]
+fn tab_and_space_separated_tables_are_read_by_their_header() {
+    // A .docx table read as rows of tab-separated cells; the unit in the indicator's name.
+    let tabs =
+        "指标\t现状值（2021年）\t目标值（2026年）\n5G基站数（万个）\t1.2\t3.5\n数据中心机架数（架）\t8000\t20000\n";
+    let t = table_targets(tabs);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(
+        (t[0].1, t[0].2.as_str(), t[0].3),
+        (35000.0, "个", Some(Deadline::Year(2026)))
+    );
+    assert_eq!(t[0].4.as_deref(), Some("5G基站数"));
+    assert_eq!((t[1].0.as_str(), t[1].1, t[1].2.as_str()), ("20000", 20000.0, "架"));
+    // pdftotext -layout: columns as runs of spaces, the year from the table's title.
+    let spaces = "表1 “十四五”时期发展指标（2021—2025年）\n\
+        序号   指标                    单位      基期值    目标值     属性\n\
+        1      农村自来水普及率        %         92        98以上     约束性\n\
+        2      培育家庭农场            个        1200      2000       预期性\n";
+    let t = table_targets(spaces);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(
+        (t[0].0.as_str(), t[0].1, t[0].3),
+        ("98以上", 98.0, Some(Deadline::Year(2025)))
+    );
+    assert_eq!(t[0].4.as_deref(), Some("农村自来水普及率"));
+    assert_eq!((t[1].1, t[1].2.as_str()), (2000.0, "个"));
+}
+
+#[test]
+fn a_table_with_a_cell_per_line_is_read_by_counting_its_value_columns() {
+    // Web page or pdftotext text: every cell on its own line, row numbers included.
+    let text = "附件\n重点指标\n序号\n指标\n2024年\n2025年\n2026年\n\
+        1\n智慧工厂（个）\n10\n\n15\n\n25\n\
+        2\n工业互联网平台接入率（%）\n40\n55\n70\n\
+        3\n上云企业（万家）\n1.5\n2\n3\n";
+    let t = table_targets(text);
+    let got: Vec<(&str, f64)> = t.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    assert_eq!(got, [("25", 25.0), ("70", 70.0), ("3", 30000.0)], "{t:?}");
+    assert!(t.iter().all(|x| x.3 == Some(Deadline::Year(2026))));
+    assert_eq!(t[1].2, "%");
+    assert_eq!(t[2].4.as_deref(), Some("上云企业"));
+}
+
+#[test]
+fn a_table_in_a_document_keeps_its_rows_and_spans() {
+    let text = "某市数字经济发展三年行动方案（2024—2026年）\n一、发展目标\n到2026年，数字经济核心产业增加值达到800亿元。\n附件\n主要指标\n\
+        指标\t单位\t2023年\t2026年\t属性\n\
+        数字经济核心产业增加值\t亿元\t520\t800\t预期性\n\
+        千兆光网用户数\t万户\t60\t150\t预期性\n";
+    let d = doc(text);
+    let ts = extract(&d);
+    let table: Vec<_> = ts.iter().filter(|t| t.table).collect();
+    assert_eq!(table.len(), 2, "{ts:#?}");
+    for t in &table {
+        let s = d.section(&t.section).expect("section");
+        assert_eq!(duizhao::text::char_slice(&s.text, t.span.start, t.span.end), t.text);
+        assert!(t.baseline.is_some());
+    }
+    assert_eq!(table[1].value, 1.5e6);
+    // The baseline column is never a target.
+    assert!(ts.iter().all(|t| t.text != "520" && t.text != "60"));
+}
+
+// ---- Regulations and normative quantities. ----
+
+#[test]
+fn a_regulation_full_of_normative_numbers_has_no_target() {
+    let text = "某省养老服务设施管理办法\n\
+        第一条 为了规范养老服务设施的建设和管理，制定本办法。\n\
+        第二条 新建住宅小区应当按照每百户不少于30平方米的标准配套建设养老服务用房，单处建筑面积不少于800平方米。\n\
+        第三条 养老机构按照每8名失能老年人配备1名护理员的比例配备护理人员。\n\
+        第四条 民政部门应当自受理申请之日起10个工作日内作出决定。\n\
+        第五条 对新增床位给予每张5000元的一次性建设补贴。\n\
+        第六条 违反本办法第二条规定的，由主管部门责令限期改正，处二万元以上十万元以下罚款。\n\
+        第七条 服务收费中用于护理人员薪酬的比例不低于60%。\n\
+        第八条 本办法自2025年3月1日起施行。\n";
+    let d = doc(text);
+    let ts = extract(&d);
+    assert!(ts.is_empty(), "{ts:#?}");
+    let why = duizhao::targets::explain(&d);
+    assert!(why.len() >= 5, "{why:#?}");
+    assert!(why.iter().any(|r| r.reason.contains("罚款")), "{why:#?}");
+    for r in &why {
+        let s = d.section(&r.section).expect("section");
+        assert_eq!(duizhao::text::char_slice(&s.text, r.span.start, r.span.end), r.text);
+    }
+}
+
+#[test]
+fn normative_quantities_in_a_plan_are_refused_with_their_reason() {
+    // A coverage goal is a target.
+    assert_eq!(one("推动智慧社区建设在9个区全覆盖").value, 9.0);
+    none("逾期未改正的，处一万元以上五万元以下罚款");
+    none("每5000名老年人配备1名社会工作者");
+    none("社区养老服务站建筑面积不少于300平方米");
+    none("申请人应当在15个工作日内补齐材料");
+    none("审批部门应当在5个工作日以内办结");
+    none("对上架率低于50%的地区进行通报");
+    // A goal stays one: a performance target on time limits, an area to build.
+    assert_eq!(one("力争将审批时限压缩至20个工作日以内").value, 20.0);
+    assert_eq!(one("到2026年新建高标准农田12万亩").value, 1.2e5);
+}
+
+// ---- Numbers damaged by PDF extraction, and quantities in words. ----
+
+#[test]
+fn numbers_broken_by_pdf_extraction_keep_their_unit() {
+    let t = one("累计制定地方标准125\n项，形成一批");
+    assert_eq!((t.value, t.unit.as_str(), t.text.as_str()), (125.0, "项", "125\n项"));
+    let t = one("到 2028 年，培育专精特新企业 300 家以上");
+    assert_eq!(
+        (t.value, t.comparator, t.year),
+        (300.0, Comparator::AtLeast, Some(Deadline::Year(2028)))
+    );
+    let t = one("开展 100 个以上示范应用");
+    assert_eq!((t.value, t.unit.as_str(), t.text.as_str()), (100.0, "个", "100 个以上"));
+    // A blank line is a new paragraph: the number is not joined to what follows it.
+    none("行动计划共7\n\n项目清单");
+}
+
+#[test]
+fn quantities_in_words_are_read() {
+    let t = one("培育过百家创新型企业");
+    assert_eq!(
+        (t.value, t.comparator, t.unit.as_str()),
+        (100.0, Comparator::MoreThan, "家")
+    );
+    let t = one("到2027年，过百\n家企业完成改造");
+    assert_eq!((t.value, t.year), (100.0, Some(Deadline::Year(2027))));
+    let t = one("半数以上的规上工业企业实现数字化改造");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (50.0, "%", Comparator::AtLeast)
+    );
+    let t = one("县域商业设施覆盖率达到一半以上");
+    assert_eq!((t.value, t.unit.as_str()), (50.0, "%"));
+    let t = one("到2030年，产业规模实现翻一番");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.year),
+        (2.0, "倍", Some(Deadline::Year(2030)))
+    );
+    // Not quantities: a half without a qualifier, 通过 is no qualifier.
+    none("一半的时间用于调研");
+    none("通过百家企业的调研");
 }

@@ -261,9 +261,21 @@ fn stands_alone(t: &str) -> bool {
         || t.chars().count() <= 6
 }
 
+/// A table row in text form: cells separated by tabs, `|` or runs of spaces (three cells
+/// or more). Rows are never joined: the target reader needs one row per line.
+fn is_table_row(t: &str) -> bool {
+    let spaced = t
+        .split("  ")
+        .filter(|c| !c.trim_matches(crate::text::is_space).is_empty())
+        .count();
+    t.contains('\t') || t.matches(['|', '｜']).count() >= 2 || spaced >= 3
+}
+
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)?
 fn continues(prev: &Para, next: &Para) -> bool {
     !ends_paragraph(&prev.text)
+        && !is_table_row(&prev.text)
+        && !is_table_row(&next.text)
         && !heading_like(prev)
         && !stands_alone(&prev.text)
         && next.hint == Hint::None

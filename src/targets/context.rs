@@ -6,14 +6,18 @@
 //! - **facts already achieved** — 已建成5G基站6.5万个, …以来, 同比增长 (a year before the
 //!   document's own is handled with the deadline, see [`super::year`]);
 //! - **routine frequencies** — 每季度召开1次, 每月发布;
-//! - **coverage of existing units** — 16个市全覆盖, and counts of a jurisdiction's units
-//!   (全省16个市);
+//! - **counts of a jurisdiction's units** (全省16个市); a coverage goal (园区16个市全覆盖) is a
+//!   target, as the gold annotates it;
+//! - **norms** — penalties (处…罚款), obligations (应当, 不得), provision ratios (每…配备),
+//!   facility sizes (面积不少于), procedural time limits (5个工作日内), fees and shares
+//!   (收费, 80%用于), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
 //! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向;
 //! - **size descriptors of a counted noun** — 营收超百亿元企业10家, 5家千亿级平台型企业: the
 //!   count is the target, the amount describes what is counted.
 //!
 //! Clauses and sentences are read on the width-folded text.
 
+use super::Comparator;
 use super::scan::{Kind, Quantity};
 
 /// Sentence breaks (；, 。, line ends …).
@@ -106,64 +110,161 @@ const ROUTINE: &[&str] = &[
     "每两年",
 ];
 
-/// Keep the quantities that are targets in their context.
+/// Split quantities into targets and refused ones, each refusal with its reason.
 #[must_use]
-pub fn targets(f: &[char], qs: Vec<Quantity>) -> Vec<Quantity> {
+pub fn judge(f: &[char], qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'static str)>) {
     let descriptors: Vec<bool> = (0..qs.len()).map(|k| is_descriptor(f, &qs, k)).collect();
-    qs.into_iter()
-        .zip(descriptors)
-        .filter(|(q, d)| !d && is_target(f, q))
-        .map(|(q, _)| q)
-        .collect()
+    let mut kept = Vec::with_capacity(qs.len());
+    let mut refused = Vec::new();
+    for (q, d) in qs.into_iter().zip(descriptors) {
+        let why = if d {
+            Some("describes what is counted (营收超百亿元企业10家)")
+        } else {
+            refusal(f, &q)
+        };
+        match why {
+            Some(r) => refused.push((q, r)),
+            None => kept.push(q),
+        }
+    }
+    (kept, refused)
 }
 
-fn is_target(f: &[char], q: &Quantity) -> bool {
+/// Words that make a sentence punitive: its amounts are penalties.
+const PUNITIVE: &[&str] = &["罚款", "罚金", "处以", "没收", "吊销", "拘留", "责令"];
+
+/// Words of obligation and prohibition: a quantity under them is a rule (应当配备, 不得超过).
+const NORMATIVE: &[&str] = &["应当", "不得", "必须", "须按", "禁止", "严禁"];
+
+/// Verbs of provision by ratio (每5000名老年人配备1名).
+const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", "按"];
+
+/// Words of fees, charges and shares of money.
+const FEES: &[&str] = &[
+    "收费", "费用", "费率", "收取", "缴纳", "计提", "提取", "返还", "分成", "租金", "价格",
+];
+
+/// Units of area: in a clause about 面积 with a minimum they set a facility size.
+const AREAS: &[&str] = &["平方米", "平方公里", "亩", "公顷"];
+
+/// Units of time a procedure is limited by (5个工作日内).
+const TIME_UNITS: &[&str] = &["工作日", "小时", "分钟", "天", "周", "星期", "年", "岁", "月", "日"];
+
+/// Words that make a bounded duration or age a goal (压缩至3个工作日以内, 达到11.5年).
+const GOAL_WORDS: &[&str] = &[
+    "压缩", "缩短", "减少", "降低", "降至", "控制", "力争", "提高", "提升", "延长", "达到", "达",
+];
+
+/// A word that sets a sentence in the past, unless it is a comparison base (较上一年增加).
+fn past_in(hay: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    hay.windows(n)
+        .enumerate()
+        .any(|(j, w)| w.iter().copied().eq(word.chars()) && !(j > 0 && matches!(hay[j - 1], '较' | '比' | '同')))
+}
+
+/// Words of a definition (名词解释): its quantities explain a term.
+const DEFINITION: &[&str] = &[
+    "是指",
+    "指的是",
+    "计量单位",
+    "相当于",
+    "定义为",
+    "简称",
+    "单位为",
+    "单位是",
+];
+
+/// A per-unit denominator before the number: 每5000名, 每万人, 每百户.
+fn per_unit(before: &[char]) -> bool {
+    before.iter().enumerate().any(|(j, c)| {
+        *c == '每'
+            && before
+                .get(j + 1)
+                .is_some_and(|n| n.is_ascii_digit() || super::number::is_han_numeral(*n))
+    })
+}
+
+fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     let (c0, c1) = clause_bounds(f, q.num_start);
     let before = &f[c0..q.start.max(c0)];
     let near_before = &f[q.start.saturating_sub(4).max(c0)..q.start.max(c0)];
     if contains(near_before, "最高") || contains(near_before, "最多") || contains(near_before, "上限") {
-        return false;
+        return Some("a cap (最高, 最多), not a goal");
     }
     // The support a sentence grants: 对…按30%给予补助，单个企业不超过50万元.
-    let (s0, _) = sentence_bounds(f, q.num_start);
+    let (s0, s1) = sentence_bounds(f, q.num_start);
     let sentence_before = &f[s0..q.start.max(s0)];
+    let sentence = &f[s0..s1];
     let clause = &f[c0..c1];
+    if DEFINITION.iter().any(|w| contains(sentence, w)) {
+        return Some("a definition (是指, 计量单位)");
+    }
+    if PUNITIVE.iter().any(|w| contains(sentence, w)) {
+        return Some("a penalty (罚款, 处…以下)");
+    }
+    if NORMATIVE.iter().any(|w| contains(sentence_before, w)) {
+        return Some("a rule (应当, 不得), not a commitment");
+    }
     if matches!(q.kind, Kind::Money | Kind::Rate)
         && SUPPORT
             .iter()
             .any(|w| contains(clause, w) || contains(sentence_before, w))
     {
-        return false;
+        return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
-    if PAST.iter().any(|w| contains(before, w)) || PAST_SENTENCE.iter().any(|w| contains(sentence_before, w)) {
-        return false;
+    if matches!(q.kind, Kind::Money | Kind::Rate) && FEES.iter().any(|w| contains(clause, w)) {
+        return Some("a fee or share of money (收费, 用于)");
+    }
+    if q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于") {
+        return Some("a share of money (80%用于)");
+    }
+    if per_unit(before) && PROVISION.iter().any(|w| contains(clause, w)) && q.kind == Kind::Count {
+        return Some("a provision ratio (每…配备), a norm");
+    }
+    let printed_qualifier = &f[q.start..q.num_start];
+    if AREAS.contains(&q.unit.as_str()) && contains(clause, "面积") && printed_qualifier.first() == Some(&'不') {
+        return Some("a facility size (面积不少于), a norm");
+    }
+    let lead = &f[c0..q.num_start.max(c0)];
+    if TIME_UNITS.contains(&q.unit.as_str())
+        && !super::number::level_verb_before(f, q.start)
+        && !GOAL_WORDS.iter().any(|w| contains(lead, w))
+    {
+        return Some("a procedural time limit (5个工作日内)");
+    }
+    // 上架率低于50%的地区: a threshold that picks a class, not a goal.
+    // (完成超20万人次的培训 is a goal: a verb of achieving governs it.)
+    let achieving = super::han::TARGET_VERBS.iter().any(|v| contains(before, v));
+    if (matches!(q.comparator, Comparator::LessThan | Comparator::AtMost)
+        || q.comparator == Comparator::MoreThan && !achieving)
+        && f.get(q.end) == Some(&'的')
+    {
+        return Some("a threshold naming a class (低于50%的地区)");
+    }
+    if PAST.iter().any(|w| contains(before, w)) || PAST_SENTENCE.iter().any(|w| past_in(sentence_before, w)) {
+        return Some("reports the past (已, 同比, 以来)");
     }
     if ROUTINE.iter().any(|w| contains(before, w)) {
-        return false;
+        return Some("a routine frequency (每季度)");
     }
     if q.kind == Kind::Count {
-        // 11个县区5G网络全覆盖: the count is of units covered, not of things to build.
-        let after = &f[q.end.min(c1)..(q.end + 14).min(c1)];
-        let covered = (0..after.len()).find(|&j| after[j..].starts_with(&['全', '覆', '盖']));
-        if covered.is_some_and(|j| {
-            let gap: String = after[..j].iter().collect();
-            !gap.contains('并') && !super::han::TARGET_VERBS.iter().any(|v| gap.contains(v))
-        }) {
-            return false;
-        }
         // 15项主要指标中, 6项排名第一, 等12个部门: one of a set, a ranking, the authors.
         let rest: String = f[q.end.min(c1)..c1].iter().collect();
         if rest.chars().count() <= 12 && rest.ends_with('中')
             || ["排名", "位居", "位列", "部门"].iter().any(|w| rest.starts_with(w))
         {
-            return false;
+            return Some("one of a set, a ranking or the authors");
         }
     }
     let right_before = |words: &[&str]| words.iter().any(|w| super::number::ends_with_at(f, q.start, w));
-    if q.kind == Kind::Count && right_before(JURISDICTION) || scoped(before) {
-        return false;
+    if q.kind == Kind::Count && right_before(JURISDICTION) {
+        return Some("existing units of a jurisdiction (全省16个市)");
     }
-    true
+    if scoped(before) {
+        return Some("a scope (围绕, 聚焦), not a goal");
+    }
+    None
 }
 
 /// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number, with no
@@ -185,6 +286,15 @@ fn scoped(before: &[char]) -> bool {
 /// (年营收2000万元以上的企业): it describes what is counted.
 fn is_descriptor(f: &[char], qs: &[Quantity], k: usize) -> bool {
     let q = &qs[k];
+    // 面积200亩以上的示范园8-10个: a threshold before 的 and a count in the same clause.
+    if q.comparator != Comparator::Equal
+        && f.get(q.end) == Some(&'的')
+        && qs
+            .get(k + 1)
+            .is_some_and(|n| n.kind == Kind::Count && !(q.end..n.start).any(|j| is_clause_break(f, j)))
+    {
+        return true;
+    }
     if !matches!(q.kind, Kind::Money | Kind::Class) {
         return false;
     }

@@ -15,7 +15,7 @@ pub const TARGET_VERBS: &[&str] = &[
     "培养", "培训", "引育", "招引", "发展", "实施", "推广", "推动", "支持", "扶持", "开展", "举办", "组织", "完成",
     "实现", "突破", "累计", "创设", "选树", "命名", "挖掘", "储备", "改造", "开放", "上线", "带动", "吸引", "集聚",
     "孵化", "壮大", "争创", "建立", "组建", "搭建", "构建", "制定", "发布", "开发", "攻克", "培植", "树立", "新建",
-    "建好", "选育", "引导",
+    "建好", "选育", "引导", "开拓", "拓展",
 ];
 
 /// Does a verb of achieving stand in the clause before `s` (immediately before, if `adjacent`)?
@@ -35,7 +35,11 @@ pub fn han(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         return None;
     }
     // 数十家, 几十个, 上百家, 成千, 每千人, 第十, 前十: vague, ordinal or per-capita.
+    // 成 ends a verb in 形成, 建成, 完成 (形成百项标志性产品); alone it is vague (成百上千).
+    let verb_cheng =
+        s > 1 && f[s - 1] == '成' && matches!(f[s - 2], '形' | '建' | '完' | '达' | '造' | '组' | '构' | '培');
     if s > 0
+        && !verb_cheng
         && matches!(
             f[s - 1],
             '数' | '几' | '上' | '成' | '好' | '每' | '第' | '前' | '若' | '“' | '"'
@@ -46,6 +50,8 @@ pub fn han(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
     if f.get(e) == Some(&'级') {
         return (v >= 1e4 && verb_before(f, s, false)).then(|| class(f, s, e + 1, v));
     }
+    // 过百\n家: a line break between the number and its measure word.
+    let e = super::scan::skip_spaces(f, e);
     let unit = unit_at(f, e)?;
     let money = unit == "元" && v >= 1e4;
     if !(HAN_UNITS.contains(&unit) || money) || v < 2.0 {

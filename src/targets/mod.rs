@@ -37,6 +37,7 @@ mod han;
 mod metric;
 mod number;
 mod scan;
+mod table;
 mod year;
 
 use serde::{Deserialize, Serialize};
@@ -143,6 +144,24 @@ pub struct Target {
     pub year: Option<Deadline>,
     /// What is counted, as printed, e.g. 上云标杆企业.
     pub metric: Option<String>,
+    /// An indicator table row's base-year value (same unit as `value`), when the table has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// An indicator table row's 属性: `预期性`, `约束性`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    /// Read from an indicator table: `span` is the target-year cell in the section's text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub table: bool,
+}
+
+/// The base-year value of an indicator (现状, 基期值, the earliest year column).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// In the same base unit as the target's value.
+    pub value: f64,
+    /// The base year, when the header states it.
+    pub year: Option<u16>,
 }
 
 /// A target found in one piece of text (before it is tied to a document).
@@ -155,14 +174,48 @@ pub struct Found {
     pub comparator: Comparator,
     pub year: Option<Deadline>,
     pub metric: Option<String>,
+    pub baseline: Option<Baseline>,
+    pub attribute: Option<String>,
+    /// From an indicator table row.
+    pub table: bool,
+}
+
+/// A quantity that was read and refused as a target, with the reason (`--explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refused {
+    pub doc: String,
+    pub section: String,
+    pub field: Field,
+    /// Char offsets into the section's text (or heading).
+    pub span: CharRange,
+    pub text: String,
+    pub reason: String,
+}
+
+/// The value of the first Chinese numeral in `s` (`突破百项` → 100, `两千名` → 2000).
+#[must_use]
+pub fn han_number(s: &str) -> Option<f64> {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len()).find_map(|i| number::read_han(&c, i).map(|(v, _)| v))
 }
 
 /// Targets in one text: a section's text or heading. `inherited` is the deadline of the
 /// enclosing section, used when the text states none. Spans are char offsets into `text`.
 #[must_use]
 pub fn extract_text(text: &str, inherited: Option<Deadline>) -> Vec<Found> {
-    extract_in(text, inherited, None)
+    extract_in(text, inherited, None, &Policy::default(), None)
 }
+
+/// How strictly a text is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Policy {
+    /// A 第X条 regulation or 办法: its quantities are norms unless a sentence states them
+    /// as a goal with a deadline year.
+    normative: bool,
+}
+
+/// Refused quantities of one text: span, as printed, reason.
+type RefusedIn = Vec<(CharRange, String, &'static str)>;
 
 /// The width-folded copy matching reads: same chars count, so the same offsets. The
 /// full-width comma stays, so that an ASCII comma between digits is a thousands separator.
@@ -239,15 +292,41 @@ const MONEY_WORDS: &[&str] = &[
     "基金",
 ];
 
-/// `extract_text`, dropping targets due before `min_year` (they report the past).
-fn extract_in(text: &str, inherited: Option<Deadline>, min_year: Option<u16>) -> Vec<Found> {
+/// `extract_text`, dropping targets due before `min_year` (they report the past), and
+/// collecting the refused quantities with their reasons when `refused` is given.
+fn extract_in(
+    text: &str,
+    inherited: Option<Deadline>,
+    min_year: Option<u16>,
+    policy: &Policy,
+    mut refused: Option<&mut RefusedIn>,
+) -> Vec<Found> {
     let (o, f) = fold(text);
-    let qs = context::targets(&f, scan::quantities(&f));
+    let tables = table::read(&f, inherited);
+    let in_table = |a: usize| tables.covered.iter().any(|(s, e)| (*s..*e).contains(&a));
+    let mut out: Vec<Found> = tables
+        .targets
+        .into_iter()
+        .map(|t| Found {
+            text: o[t.span.start..t.span.end].iter().collect(),
+            ..t
+        })
+        .collect();
+    let mut quantities = scan::quantities(&f);
+    quantities.retain(|q| !in_table(q.start));
+    let (qs, no) = context::judge(&f, quantities);
+    let mut refuse = |q: &scan::Quantity, why: &'static str| {
+        if let Some(r) = refused.as_deref_mut() {
+            r.push((CharRange::new(q.start, q.end), o[q.start..q.end].iter().collect(), why));
+        }
+    };
+    for (q, why) in &no {
+        refuse(q, why);
+    }
     if qs.is_empty() {
-        return Vec::new();
+        return out;
     }
     let deadlines = year::read(&f, min_year);
-    let mut out: Vec<Found> = Vec::with_capacity(qs.len());
     let mut previous: Option<(usize, Option<String>)> = None;
     for (k, q) in qs.iter().enumerate() {
         let next = qs.get(k + 1).map_or(f.len(), |n| n.start);
@@ -265,6 +344,11 @@ fn extract_in(text: &str, inherited: Option<Deadline>, min_year: Option<u16>) ->
         if let (Some(Deadline::Year(y)), Some(min)) = (year, min_year)
             && y < min
         {
+            refuse(q, "due before the document's own year: reports the past");
+            continue;
+        }
+        if policy.normative && !states_goal(&f, q) {
+            refuse(q, "a norm of a 第X条 regulation (no goal with a deadline)");
             continue;
         }
         let money = metric
@@ -283,9 +367,62 @@ fn extract_in(text: &str, inherited: Option<Deadline>, min_year: Option<u16>) ->
             comparator: q.comparator,
             year,
             metric,
+            baseline: None,
+            attribute: None,
+            table: false,
         });
     }
+    out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// In a regulation, a quantity is a goal only when its own sentence states a deadline year
+/// (到2025年，全省…达到) or a verb of striving (力争, 争取).
+fn states_goal(f: &[char], q: &scan::Quantity) -> bool {
+    let (s0, s1) = context::sentence_bounds(f, q.num_start);
+    let sentence: String = f[s0..s1].iter().collect();
+    year::marks(&f[s0..s1])
+        .iter()
+        .any(|m| matches!(m.deadline, Deadline::Year(_)))
+        || sentence.contains("力争")
+        || sentence.contains("争取")
+}
+
+/// Char ranges of the document text that are glossaries: from a 名词解释 / 术语解释 line to
+/// the next line starting with 附件 (or the end).
+fn glossaries(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split('\n') {
+        let t = crate::text::trim(line);
+        let n = line.chars().count();
+        if open.is_some() && t.starts_with("附件") {
+            out.extend(open.take().map(|a| (a, at)));
+        }
+        if open.is_none()
+            && t.chars().count() <= 12
+            && ["名词解释", "术语解释", "名词释义", "术语定义"]
+                .iter()
+                .any(|w| t.contains(w))
+        {
+            open = Some(at);
+        }
+        at += n + 1;
+    }
+    out.extend(open.map(|a| (a, at)));
+    out
+}
+
+/// A 第X条 regulation (条例, 办法, 规定): most of its leaf sections are articles.
+fn is_regulation(doc: &Document) -> bool {
+    let leaves = doc.sections.iter().filter(|s| s.is_leaf()).count();
+    let articles = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == crate::model::MarkerKind::Article)
+        .count();
+    articles >= 5 && articles * 2 >= leaves
 }
 
 /// Headings of sections that describe the status quo: their numbers are facts, not targets.
@@ -327,18 +464,37 @@ fn reference_year(doc: &Document) -> Option<u16> {
 }
 
 /// Every target of a document, in document order (sections in order, a heading before its
-/// text, then by span). A section's targets without a deadline of their own take the lead
-/// deadline of the nearest enclosing section that states one (see `year`).
+/// text, then by span). A target's deadline is stated in its own sentence or its section's
+/// lead (see `year`); a parent section's deadline holds for its children only when its
+/// text introduces them (…具体目标如下：).
 #[must_use]
 pub fn extract(doc: &Document) -> Vec<Target> {
+    run(doc, None)
+}
+
+/// The quantities of a document that were read and refused as targets, with the reason
+/// (`duizhao targets --explain`), in document order.
+#[must_use]
+pub fn explain(doc: &Document) -> Vec<Refused> {
+    let mut refused = Vec::new();
+    run(doc, Some(&mut refused));
+    refused
+}
+
+fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     let min_year = reference_year(doc);
+    let policy = Policy {
+        normative: is_regulation(doc),
+    };
     let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
-    // The deadline each section with children hands down.
+    // The deadline a section hands down to its children: only when its text introduces
+    // them (到2025年，具体目标如下：); a lead that ends in a full stop covers its own sentences.
     let handed: Vec<Option<Deadline>> = doc
         .sections
         .iter()
         .map(|s| {
-            if s.children.is_empty() {
+            let introduces = s.text.trim_end().ends_with([':', '：']);
+            if s.children.is_empty() || !introduces {
                 return None;
             }
             let lead = |t: &str| year::read(&fold(t).1, min_year).lead();
@@ -347,15 +503,14 @@ pub fn extract(doc: &Document) -> Vec<Target> {
         .collect();
     let ancestors =
         |s: &crate::model::Section| std::iter::successors(s.parent, |&p| doc.sections.get(p).and_then(|x| x.parent));
+    let glossaries = glossaries(&doc.text);
+    let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
     for s in &doc.sections {
-        if ancestors(s)
+        let status_quo = ancestors(s)
             .filter_map(|p| doc.sections.get(p))
             .chain([s])
-            .any(|x| STATUS_QUO.iter().any(|w| x.heading.contains(w)))
-        {
-            continue;
-        }
+            .any(|x| STATUS_QUO.iter().any(|w| x.heading.contains(w)));
         let inherited = ancestors(s).find_map(|p| handed.get(p).copied().flatten());
         // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
         let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || number::is_han_numeral(c);
@@ -370,8 +525,29 @@ pub fn extract(doc: &Document) -> Vec<Target> {
             (Field::Heading, &s.heading, text_lead.or(inherited)),
             (Field::Text, &s.text, heading_lead.or(inherited)),
         ] {
-            for f in extract_in(text, inh, min_year) {
-                out.push(Target {
+            let mut no = RefusedIn::new();
+            let mut found = extract_in(text, inh, min_year, &policy, refused.is_some().then_some(&mut no));
+            let base = if field == Field::Text {
+                s.text_range.start
+            } else {
+                s.range.start
+            };
+            found.retain(|f| {
+                let defined = in_glossary(base + f.span.start);
+                if defined {
+                    no.push((f.span, f.text.clone(), "a definition in a glossary (名词解释)"));
+                }
+                !defined
+            });
+            if status_quo {
+                // A 发展基础 / 现状 section reports the past.
+                no.extend(
+                    found
+                        .into_iter()
+                        .map(|f| (f.span, f.text, "in a 发展基础 / 现状 section: reports the past")),
+                );
+            } else {
+                out.extend(found.into_iter().map(|f| Target {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
                     field,
@@ -382,7 +558,21 @@ pub fn extract(doc: &Document) -> Vec<Target> {
                     comparator: f.comparator,
                     year: f.year,
                     metric: f.metric,
-                });
+                    baseline: f.baseline,
+                    attribute: f.attribute,
+                    table: f.table,
+                }));
+            }
+            if let Some(r) = refused.as_deref_mut() {
+                no.sort_by_key(|(span, _, _)| span.start);
+                r.extend(no.into_iter().map(|(span, text, why)| Refused {
+                    doc: doc.id.clone(),
+                    section: s.id.clone(),
+                    field,
+                    span,
+                    text,
+                    reason: why.to_owned(),
+                }));
             }
         }
     }

@@ -81,6 +81,8 @@ pub const UNITS: &[&str] = &[
     "对",
     "次",
     "倍",
+    "颗",
+    "发",
     "吨标准煤",
     "吨",
     "公斤",
@@ -110,7 +112,7 @@ pub const UNITS: &[&str] = &[
 pub const COUNT_UNITS: &[&str] = &[
     "个", "家", "项", "件", "所", "座", "条", "台套", "台", "套", "部", "款", "名", "人", "户", "场", "处", "种", "张",
     "间", "支", "辆", "艘", "架", "根", "片", "栋", "门", "册", "篇", "本", "份", "组", "对", "次", "人次", "家次",
-    "场次", "户次",
+    "场次", "户次", "颗", "发",
 ];
 
 /// Units after which a number in Chinese characters counts (建设十个园区, 培育百家企业).
@@ -135,11 +137,14 @@ pub const BEFORE: &[(&str, Comparator)] = &[
     ("多于", Comparator::MoreThan),
     ("低于", Comparator::LessThan),
     ("少于", Comparator::LessThan),
+    ("大于", Comparator::MoreThan),
+    ("小于", Comparator::LessThan),
     ("至少", Comparator::AtLeast),
     ("接近", Comparator::About),
     ("大约", Comparator::About),
     ("逾", Comparator::MoreThan),
     ("超", Comparator::MoreThan),
+    ("过", Comparator::MoreThan),
     ("达", Comparator::AtLeast),
     ("约", Comparator::About),
     ("近", Comparator::About),
@@ -178,7 +183,7 @@ pub const LEVEL_VERBS: &[&str] = &[
 
 /// Units of time: a duration is a target only when a qualifier or a level verb bounds it
 /// (审批时间压缩至3个工作日以内); otherwise it is a period (24小时, 15分钟生活圈).
-pub const DURATIONS: &[&str] = &["个工作日", "工作日", "个小时", "小时", "分钟", "天"];
+pub const DURATIONS: &[&str] = &["个工作日", "工作日", "个小时", "小时", "分钟", "天", "个星期", "周"];
 
 /// Qualifiers written after a number and its unit.
 pub const AFTER: &[(&str, Comparator)] = &[
@@ -339,6 +344,15 @@ pub fn qualifier_before(chars: &[char], end: usize) -> Option<(Comparator, usize
     BEFORE
         .iter()
         .find(|(w, _)| ends_with_at(chars, end, w))
+        // 过 is a qualifier on its own (过百家), not in 通过, 经过, 不过.
+        .filter(|(w, _)| {
+            *w != "过"
+                || !(end >= 2
+                    && matches!(
+                        chars[end - 2],
+                        '通' | '经' | '不' | '透' | '越' | '跨' | '度' | '错' | '超'
+                    ))
+        })
         .map(|(w, c)| (*c, w.chars().count()))
 }
 

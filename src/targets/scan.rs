@@ -111,6 +111,9 @@ fn bad_prev(c: char) -> bool {
                 | '#'
                 | '_'
                 | '@'
+                | '%'
+                | '='
+                | '&'
                 | '·'
                 | '第'
                 | '前'
@@ -129,7 +132,13 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
     let mut i = 0;
     while i < f.len() {
         let c = f[i];
-        if c.is_ascii_digit() {
+        if let Some(e) = url_end(f, i) {
+            // A web address (percent-encoded text is full of “91%”).
+            i = e;
+        } else if let Some(q) = word_quantity(f, i) {
+            i = q.end;
+            out.push(q);
+        } else if c.is_ascii_digit() {
             let Some((v, e)) = read_arabic(f, i) else {
                 i += 1;
                 continue;
@@ -160,6 +169,74 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// The end of a web address starting at `i` (http://, https://, www.): the next whitespace
+/// or character outside URLs.
+fn url_end(f: &[char], i: usize) -> Option<usize> {
+    if !(starts_with_at(f, i, "http") || starts_with_at(f, i, "www.")) || i > 0 && f[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let e = (i..f.len()).find(|&j| !(f[j].is_ascii_graphic())).unwrap_or(f.len());
+    (e > i + 4).then_some(e)
+}
+
+/// Measure words that begin a longer word when a line break separates them from the number
+/// (附件1\n名词解释, 22\n组织开展): across a break, the number and the unit are not joined then.
+const WORD_STARTS: &[&str] = &[
+    "名词", "组织", "部门", "部署", "项目", "个人", "个体", "个性", "家庭", "家居", "件事", "条例", "条件", "台账",
+    "次要", "场景", "场所", "处理", "种类", "所有", "所属", "座谈", "支持", "支撑", "户籍", "人员", "人才", "人民",
+];
+
+/// A line break between `e` (after the number) and `i` (the unit) that must not be bridged:
+/// the number stands alone on its line (a page or list number), or the unit starts a word.
+fn broken_apart(f: &[char], s: usize, e: usize, i: usize) -> bool {
+    if !f[e..i].contains(&'\n') {
+        return false;
+    }
+    let line_start = f[..s].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    let alone = f[line_start..s]
+        .iter()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || *c == '.');
+    alone || WORD_STARTS.iter().any(|w| starts_with_at(f, i, w))
+}
+
+/// Quantities in words: 半数以上, 一半以上, 超过半数 (50 %), 翻一番 (×2), 翻两番 (×4). A
+/// half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,
+/// so it is recorded as 2 倍 (or 4 倍) of it.
+fn word_quantity(f: &[char], i: usize) -> Option<Quantity> {
+    let half = ["半数", "一半"].iter().find(|w| starts_with_at(f, i, w));
+    if let Some(w) = half {
+        let e = i + w.chars().count();
+        let (start, end, comparator) = qualify(f, i, e, Comparator::Equal);
+        if start == i && end == e && !level_verb_before(f, i) {
+            return None;
+        }
+        return Some(Quantity {
+            start,
+            end,
+            num_start: i,
+            value: 50.0,
+            unit: "%".to_owned(),
+            comparator,
+            kind: Kind::Rate,
+            han: true,
+        });
+    }
+    let (w, times) = [("翻一番", 2.0), ("翻两番", 4.0), ("翻二番", 4.0), ("翻番", 2.0)]
+        .into_iter()
+        .find(|(w, _)| starts_with_at(f, i, w))?;
+    let end = i + w.chars().count();
+    Some(Quantity {
+        start: i,
+        end,
+        num_start: i,
+        value: times,
+        unit: "倍".to_owned(),
+        comparator: Comparator::Equal,
+        kind: Kind::Rate,
+        han: true,
+    })
+}
+
 /// After a refused number, skip the rest of its token (2020-07-10, 1.2.3, 4K/8K) so that its
 /// parts are not read as numbers of their own.
 fn skip_token(f: &[char], mut e: usize) -> usize {
@@ -179,12 +256,27 @@ pub(super) fn names_follow(f: &[char], i: usize) -> bool {
     !f.get(k).is_some_and(char::is_ascii_alphabetic)
 }
 
-/// Skip ASCII spaces (web texts write “5000 亿”).
-fn skip_spaces(f: &[char], mut i: usize) -> usize {
-    while f.get(i) == Some(&' ') {
+/// Skip ASCII spaces (web texts write “5000 亿”) and one line break a PDF conversion put
+/// between a number and its unit (“125\n项”), but not a blank line (a new paragraph).
+/// Nothing is skipped when what follows cannot continue the quantity (a digit, punctuation,
+/// the end), so that a span never ends in whitespace.
+pub(super) fn skip_spaces(f: &[char], at: usize) -> usize {
+    let mut i = at;
+    let mut breaks = 0;
+    while let Some(&c) = f.get(i) {
+        match c {
+            ' ' | '\r' => {}
+            '\n' if breaks == 0 => breaks += 1,
+            _ => break,
+        }
         i += 1;
     }
-    i
+    match f.get(i) {
+        Some(c) if i > at && (crate::text::is_han(*c) || c.is_ascii_alphabetic() || matches!(c, '%' | '‰' | '+')) => {
+            i
+        }
+        _ => at,
+    }
 }
 
 /// Round away binary noise: 2.6 × 1e12 is 2.6e12.
@@ -212,7 +304,10 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
             None => {}
         }
     }
-    i = skip_spaces(f, i);
+    let j = skip_spaces(f, i);
+    if !broken_apart(f, s, i, j) {
+        i = j;
+    }
     if let Some(d) = DURATIONS.iter().find(|d| starts_with_at(f, i, d)) {
         return duration(f, s, i + d.chars().count(), v, d, false);
     }
@@ -247,7 +342,10 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         comparator = Comparator::MoreThan;
         i += 1;
     }
-    i = skip_spaces(f, i);
+    let j = skip_spaces(f, i);
+    if !broken_apart(f, s, i, j) {
+        i = j;
+    }
     let mut unit = "";
     let mut plus = false;
     if f.get(i) == Some(&'+') {
@@ -265,6 +363,12 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         if u == "元" && f.get(i) == Some(&'级') && magnitude >= 1e4 {
             return Some(class(f, s, i + 1, tidy(value * magnitude)));
         }
+        // 6部门, 3个人: the unit is the start of a word.
+        if u == "部" && f.get(i) == Some(&'门')
+            || u == "发" && f.get(i).is_some_and(|c| "展布放起挥生现表行出".contains(*c))
+        {
+            return None;
+        }
         // 3个月, 5个工作日: durations.
         if u == "个" && (f.get(i) == Some(&'月') || starts_with_at(f, i, "工作日") || starts_with_at(f, i, "小时"))
         {
@@ -280,7 +384,10 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
             return None;
         }
     }
-    let (start, end, comparator) = qualify(f, s, i, comparator);
+    let (start, mut end, comparator) = qualify(f, s, i, comparator);
+    while end > s + 1 && f[end - 1].is_whitespace() {
+        end -= 1;
+    }
     if !plus && in_name(f, s, end) {
         return None;
     }
@@ -372,7 +479,13 @@ pub(super) fn qualify(f: &[char], s: usize, i: usize, mut comparator: Comparator
 }
 
 fn skip_spaces_back(f: &[char], mut s: usize) -> usize {
-    while s > 0 && f[s - 1] == ' ' {
+    let mut breaks = 0;
+    while s > 0 {
+        match f[s - 1] {
+            ' ' | '\r' => {}
+            '\n' if breaks == 0 => breaks += 1,
+            _ => break,
+        }
         s -= 1;
     }
     s

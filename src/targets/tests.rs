@@ -130,16 +130,17 @@ fn spans_are_char_offsets_into_the_text() {
 }
 
 #[test]
-fn document_targets_inherit_a_parent_sections_deadline() {
-    let raw = crate::ingest::read_bytes("t.txt", crate::model::SourceFormat::Txt, "一、主要目标\n力争到2028年，数字经济成为主引擎。\n1. 交易规模。实现年交易额3000亿元以上。\n二、重点任务\n（一）制造。建设10个工厂。".as_bytes()).expect("raw");
+fn document_targets_take_their_deadline_from_their_own_section() {
+    // The parent's 到2028年 holds for its own sentence, not for the numbered items under it
+    // (the gold's convention: a deadline in the same sentence or the unit's lead); it would
+    // if the parent's text introduced them (目标如下：).
+    let raw = crate::ingest::read_bytes("t.txt", crate::model::SourceFormat::Txt, "一、主要目标\n力争到2028年，数字经济核心产业增加值达到900亿元。\n1. 交易规模。实现年交易额3000亿元以上。\n2. 企业。到2027年，培育20家领军企业。\n".as_bytes()).expect("raw");
     let d = crate::outline::build(&raw, "t", "");
     let t = extract(&d);
-    assert_eq!(t.len(), 2, "{t:?}");
-    assert_eq!(
-        (t[0].section.as_str(), t[0].year, t[0].value),
-        ("一/1", Some(Deadline::Year(2028)), 3e11)
-    );
-    assert_eq!((t[1].section.as_str(), t[1].year), ("二/(一)", None));
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!((t[0].section.as_str(), t[0].year), ("一", Some(Deadline::Year(2028))));
+    assert_eq!((t[1].section.as_str(), t[1].year, t[1].value), ("一/1", None, 3e11));
+    assert_eq!((t[2].section.as_str(), t[2].year), ("一/2", Some(Deadline::Year(2027))));
     let json = serde_json::to_value(&t[0]).expect("json");
     assert_eq!(json["year"], 2028);
     assert_eq!(json["comparator"], "≥");

@@ -5,9 +5,11 @@
 //! (the nearest one before the target, else the first after it). The unit's *lead* — its
 //! first paragraph when the text has several (a goal followed by bullet lines), else its
 //! first sentence, extended to the next sentence when that one opens with the deadline
-//! (打造四个“100+”。到2022年末，…) — states a deadline for the whole unit. A section with
-//! children hands its lead deadline down to them (主要目标：到2025年 … then numbered items).
-//! A deadline in the middle of a unit does not carry to the sentences after it.
+//! (打造四个“100+”。到2022年末，…) — states a deadline for the whole unit. A deadline that
+//! opens a sentence in the middle of a paragraph (2027年前，实现…。推动5款以上…) holds for
+//! the sentences after it in that paragraph, until the next deadline; one inside a clause
+//! does not carry. A parent section hands its deadline down only to the items its text
+//! introduces (具体目标如下：).
 //! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起)
 //! are not deadlines.
 
@@ -26,7 +28,7 @@ pub struct Mark {
 }
 
 /// Prefixes that make a year a deadline.
-const TO: &[&str] = &["截止到", "截至", "截止", "到", "至", "于"];
+const TO: &[&str] = &["截止到", "截至", "截止", "到", "至", "于", "力争", "争取"];
 
 /// Prefixes that make a year a base or a start, not a deadline.
 const FROM: &[char] = &[
@@ -207,6 +209,16 @@ impl Deadlines {
         }
         let is_year = |m: &&Mark| m.deadline != Deadline::EveryYear;
         if let Some(m) = marks.iter().filter(|m| (at..s1).contains(&m.pos)).find(is_year) {
+            return Some(m.deadline);
+        }
+        // 2027年前，实现…。推动5款以上…: a deadline opening a sentence holds for the
+        // sentences after it in its paragraph, until the next one.
+        if let Some(m) = marks.iter().filter(|m| m.pos < s0 && m.opens).rfind(is_year)
+            && !f[m.pos..at].contains(&'\n')
+            && !marks
+                .iter()
+                .any(|n| n.pos > m.pos && n.pos < at && n.deadline != Deadline::EveryYear && !n.opens)
+        {
             return Some(m.deadline);
         }
         let lead = || self.lead.iter().map(|&k| &marks[k]);

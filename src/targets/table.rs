@@ -1,0 +1,872 @@
+//! Indicator tables (主要指标) in text form, read as data. A table comes as a row per line
+//! with its cells separated by `|` (Markdown, 北大法宝), tabs (.docx tables, web pages) or
+//! runs of two or more spaces (pdftotext `-layout`), or as a cell per line (pdftotext's
+//! default mode, web pages turned into text). Its header names the columns: indicator
+//! (指标, 指标名称, 二级指标), category (类别, 领域, 一级指标), unit (单位), base year (基期值,
+//! 现状, 基准值, or the earliest of several `2020年` columns), target year (目标值, 预期目标,
+//! or the latest year column; `目标值（2025年）` gives its year), attribute (属性: 预期性,
+//! 约束性), source (来源, 责任单位). A header without a value column (a table of 评价标准
+//! text) is not read here: its sentences are read as prose.
+//!
+//! Each row gives one target: its value from the target-year cell (its span), unit from the
+//! unit column or the indicator's parenthesis (`算力规模（EFLOPS）`), year from the target
+//! column's header (else the year the table's title or the section states), comparator from
+//! the cell (`≥50`, `30以上`, `6左右`), the metric from the indicator name with its category
+//! (`地区生产总值（经济发展）`); the base-year cell is its baseline, never a target. A cell in
+//! 〔〕 brackets is cumulative over the plan period: the metric says `（累计）`. In the
+//! cell-per-line form the columns are known only by count: a run of values after an
+//! indicator is split into rows of as many values as the header has value columns (pdftotext
+//! sometimes prints a row's values before its label; such rows have no metric).
+//!
+//! Everything reads the width-folded chars of one section's text; offsets are char offsets
+//! into it.
+
+use super::number::{AFTER, base_unit, magnitude_at, read_arabic, starts_with_at, unit_at, unit_factor};
+use super::{Baseline, Comparator, Deadline, Found};
+use crate::model::CharRange;
+
+/// The tables of a text: their targets and the char ranges they cover (prose extraction
+/// skips those).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// Their targets (`text` left empty: the caller slices the original text).
+    pub targets: Vec<Found>,
+    pub covered: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Seq,
+    Category,
+    Name,
+    Unit,
+    /// A value column: base, intermediate or target, by its year when it has one.
+    Value {
+        year: Option<u16>,
+        role: Role,
+    },
+    Attribute,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Base,
+    Target,
+    /// A bare year column; which it is depends on the others.
+    Year,
+}
+
+/// A cell: its trimmed char range in the text.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    start: usize,
+    end: usize,
+    /// Index of the line it stands on.
+    line: usize,
+}
+
+fn text_of(f: &[char], c: Cell) -> String {
+    f[c.start..c.end].iter().collect()
+}
+
+/// Lines of `f` as (start, end) with their cells. A line's cells are separated by `|`,
+/// tabs or runs of two or more spaces; a line of bare years (`2023 年 2024 年 2025 年`) is
+/// split at its years.
+fn lines(f: &[char]) -> Vec<(usize, usize, Vec<Cell>)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for e in (0..=f.len()).filter(|&i| i == f.len() || f[i] == '\n') {
+        let line = out.len();
+        let cells = split(f, s, e, line);
+        out.push((s, e, cells));
+        s = e + 1;
+    }
+    out
+}
+
+fn trimmed(f: &[char], mut a: usize, mut b: usize, line: usize) -> Option<Cell> {
+    while a < b && (f[a].is_whitespace() || f[a] == '\u{FEFF}') {
+        a += 1;
+    }
+    while b > a && f[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    (a < b).then_some(Cell { start: a, end: b, line })
+}
+
+fn split(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
+    let seg = &f[s..e];
+    let mut cells = Vec::new();
+    let mut a = s;
+    let mut i = s;
+    let piped = seg.contains(&'|');
+    let tabbed = seg.contains(&'\t');
+    while i < e {
+        let c = f[i];
+        let sep_len = if piped {
+            usize::from(c == '|')
+        } else if tabbed {
+            usize::from(c == '\t')
+        } else if c == ' ' && f.get(i + 1) == Some(&' ') {
+            (i..e).take_while(|&j| f[j] == ' ').count()
+        } else {
+            0
+        };
+        if sep_len > 0 {
+            cells.extend(trimmed(f, a, i, line));
+            i += sep_len;
+            a = i;
+        } else {
+            i += 1;
+        }
+    }
+    cells.extend(trimmed(f, a, e, line));
+    // A Markdown separator row (|---|:--:|) has no cells.
+    if piped
+        && cells
+            .iter()
+            .all(|c| f[c.start..c.end].iter().all(|x| matches!(x, '-' | ':' | ' ')))
+    {
+        return Vec::new();
+    }
+    if cells.len() == 1 {
+        // A title and the year columns run together: 发展指标2023 年 2024 年 2025 年.
+        let c = cells[0];
+        for p in c.start..c.end {
+            if f[p].is_ascii_digit() && (p == c.start || !f[p - 1].is_ascii_digit()) {
+                let years = year_run(
+                    f,
+                    Cell {
+                        start: p,
+                        end: c.end,
+                        line,
+                    },
+                    line,
+                );
+                if years.len() >= 2 {
+                    let mut out: Vec<Cell> = trimmed(f, c.start, p, line).into_iter().collect();
+                    out.extend(years);
+                    return out;
+                }
+            }
+        }
+    }
+    cells
+}
+
+/// `2023 年 2024 年 2025 年` (single spaces): one cell per year.
+fn year_run(f: &[char], c: Cell, line: usize) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut i = c.start;
+    while i < c.end {
+        while i < c.end && f[i] == ' ' {
+            i += 1;
+        }
+        let a = i;
+        if !(i + 4 <= c.end && f[i..i + 4].iter().all(char::is_ascii_digit)) {
+            return Vec::new();
+        }
+        i += 4;
+        while i < c.end && f[i] == ' ' {
+            i += 1;
+        }
+        if f.get(i) == Some(&'年') && i < c.end {
+            i += 1;
+        }
+        out.push(Cell { start: a, end: i, line });
+    }
+    out
+}
+
+/// The year a header cell names: `2025年`, `目标值（2025年）`, `2020年基期值`.
+fn year_in(s: &str) -> Option<u16> {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len().saturating_sub(3)).find_map(|i| {
+        let d = &c[i..i + 4];
+        (d.iter().all(char::is_ascii_digit)
+            && (i == 0 || !c[i - 1].is_ascii_digit())
+            && !c.get(i + 4).is_some_and(char::is_ascii_digit))
+        .then(|| d.iter().collect::<String>().parse().ok())
+        .flatten()
+        .filter(|y| (1990..2100).contains(y))
+    })
+}
+
+/// What a header cell names, if it is one.
+fn header_col(s: &str) -> Option<Col> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.chars().count() > 14 {
+        return None;
+    }
+    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
+    if let Some(y) = year_in(&t) {
+        let rest = t.replace(&y.to_string(), "");
+        let rest = rest.trim_matches(|c: char| matches!(c, '年' | '(' | ')' | '（' | '）' | '底' | '末'));
+        let role = if has(&["基期", "现状", "基准", "基数", "基年", "完成"]) {
+            Role::Base
+        } else if has(&["目标", "预期", "规划"]) {
+            Role::Target
+        } else if rest.is_empty() || rest == "值" {
+            Role::Year
+        } else {
+            return None;
+        };
+        return Some(Col::Value { year: Some(y), role });
+    }
+    let exact = |w: &[&str]| w.iter().any(|x| t == *x);
+    Some(if exact(&["序号", "编号", "序"]) {
+        Col::Seq
+    } else if has(&["属性", "性质"]) {
+        Col::Attribute
+    } else if exact(&["单位", "计量单位", "指标单位"]) {
+        Col::Unit
+    } else if has(&["基期", "现状", "基准值", "基数"]) {
+        Col::Value {
+            year: None,
+            role: Role::Base,
+        }
+    } else if has(&["目标值", "预期目标", "规划目标", "期末值", "目标"]) {
+        Col::Value {
+            year: None,
+            role: Role::Target,
+        }
+    } else if has(&["来源", "责任单位", "牵头单位", "责任部门", "备注"]) {
+        Col::Source
+    } else if has(&["类别", "领域", "一级指标", "分类", "维度", "类型"]) {
+        Col::Category
+    } else if has(&["指标"]) {
+        Col::Name
+    } else {
+        return None;
+    })
+}
+
+/// Fix the roles of bare year columns: the latest year is the target (unless a column says
+/// 目标), the earliest the base when there are two or more.
+fn settle(cols: &mut [Col]) {
+    let years: Vec<(usize, u16)> = cols
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Col::Value { year: Some(y), .. } => Some((i, *y)),
+            _ => None,
+        })
+        .collect();
+    let has_target = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Target, .. }));
+    let has_base = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Base, .. }));
+    let latest = years.iter().max_by_key(|(_, y)| *y).map(|(i, _)| *i);
+    let earliest = years.iter().min_by_key(|(_, y)| *y).map(|(i, _)| *i);
+    for (i, c) in cols.iter_mut().enumerate() {
+        if let Col::Value {
+            role: r @ Role::Year, ..
+        } = c
+        {
+            *r = if !has_target && Some(i) == latest {
+                Role::Target
+            } else if !has_base && Some(i) == earliest && years.len() >= 2 {
+                Role::Base
+            } else {
+                Role::Year
+            };
+        }
+    }
+}
+
+/// A value cell: `300`, `≥50%`, `〔13.5〕`, `30以上`, `6左右`, `5-8`; `—` and `/` are empty.
+#[derive(Debug, Clone, PartialEq)]
+struct Value {
+    value: Option<f64>,
+    unit: String,
+    comparator: Comparator,
+    cumulative: bool,
+}
+
+const PREFIXES: &[(&str, Comparator)] = &[
+    ("≥", Comparator::AtLeast),
+    (">=", Comparator::AtLeast),
+    ("≤", Comparator::AtMost),
+    ("<=", Comparator::AtMost),
+    (">", Comparator::MoreThan),
+    ("<", Comparator::LessThan),
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("不高于", Comparator::AtMost),
+    ("不超过", Comparator::AtMost),
+    ("大于", Comparator::MoreThan),
+    ("超过", Comparator::MoreThan),
+    ("小于", Comparator::LessThan),
+    ("低于", Comparator::LessThan),
+    ("达到", Comparator::AtLeast),
+    ("约", Comparator::About),
+];
+
+fn value_cell(f: &[char], c: Cell) -> Option<Value> {
+    let cell: Vec<char> = f[c.start..c.end].iter().copied().filter(|x| *x != ' ').collect();
+    if cell
+        .iter()
+        .all(|x| matches!(x, '—' | '-' | '–' | '/' | '／' | '无' | '…'))
+    {
+        return Some(Value {
+            value: None,
+            unit: String::new(),
+            comparator: Comparator::Equal,
+            cumulative: false,
+        });
+    }
+    let mut i = 0;
+    let mut comparator = Comparator::Equal;
+    if let Some((w, cmp)) = PREFIXES.iter().find(|(w, _)| starts_with_at(&cell, 0, w)) {
+        comparator = *cmp;
+        i += w.chars().count();
+    }
+    let cumulative = matches!(cell.get(i), Some('〔' | '[' | '【'));
+    i += usize::from(cumulative);
+    let (v, mut j) = read_arabic(&cell, i)?;
+    // A range 5-8: its lower bound.
+    if matches!(cell.get(j), Some('-' | '—' | '~' | '～' | '至'))
+        && let Some((_, k)) = read_arabic(&cell, j + 1)
+    {
+        j = k;
+        if comparator == Comparator::Equal {
+            comparator = Comparator::AtLeast;
+        }
+    }
+    let mut value = v;
+    if let Some((w, m)) = magnitude_at(&cell, j) {
+        value *= m;
+        j += w.chars().count();
+    }
+    let mut unit = String::new();
+    if let Some(u) = unit_at(&cell, j) {
+        value *= unit_factor(u);
+        unit = base_unit(u);
+        j += u.chars().count();
+    }
+    if cumulative && matches!(cell.get(j), Some('〕' | ']' | '】')) {
+        j += 1;
+    }
+    if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| starts_with_at(&cell, j, w)) {
+        comparator = *cmp;
+        j += w.chars().count();
+    }
+    (j == cell.len()).then_some(Value {
+        value: Some(value),
+        unit,
+        comparator,
+        cumulative,
+    })
+}
+
+/// A unit cell (`%`, `亿元`, `万人`, `(个)`): its base unit and factor.
+fn unit_cell(s: &str) -> Option<(String, f64)> {
+    let t: Vec<char> = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    if t.is_empty() || t.len() > 8 {
+        return None;
+    }
+    let mut j = 0;
+    let mut factor = 1.0;
+    if let Some((w, m)) = magnitude_at(&t, 0) {
+        factor = m;
+        j = w.chars().count();
+    }
+    let u = unit_at(&t, j)?;
+    let j = j + u.chars().count();
+    // 万吨标准煤, 亿立方米, 年, 岁, ‰: the rest must be a unit too.
+    (j == t.len()).then(|| (base_unit(u), factor * unit_factor(u)))
+}
+
+/// Extra units of indicator tables that prose does not count.
+fn table_unit(s: &str) -> Option<(String, f64)> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    unit_cell(&t).or_else(|| {
+        [
+            "年",
+            "岁",
+            "天",
+            "小时",
+            "分钟",
+            "元/人",
+            "元/吨",
+            "吨/万元",
+            "微克/立方米",
+        ]
+        .iter()
+        .find(|u| **u == t)
+        .map(|u| ((*u).to_owned(), 1.0))
+    })
+}
+
+/// An indicator name and the unit in its trailing parenthesis: `算力规模（EFLOPS）`.
+fn name_and_unit(s: &str) -> (String, Option<(String, f64)>) {
+    let t = s.trim();
+    // Drop a leading row number: `1.`, `1、`, `(1)`, `1 `.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let t = if digits > 0
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '.' | '、' | ' ' | '．'))
+    {
+        t.chars().skip(digits + 1).collect::<String>()
+    } else {
+        t.to_owned()
+    };
+    let t = t.trim().to_owned();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && let Some(u) = table_unit(&t[open..])
+    {
+        return (t[..open].trim_end().to_owned(), Some(u));
+    }
+    (t, None)
+}
+
+fn attribute_cell(s: &str) -> Option<String> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    ["预期性", "约束性", "指导性", "预期", "约束"]
+        .iter()
+        .find(|w| t == **w || t.starts_with(*w) && t.chars().count() <= 5)
+        .map(|w| {
+            if w.chars().count() == 2 {
+                format!("{w}性")
+            } else {
+                (*w).to_owned()
+            }
+        })
+}
+
+/// Prose, not a cell: a sentence (。) or a long line.
+fn is_prose(s: &str) -> bool {
+    s.contains('。') || s.chars().count() > 40
+}
+
+/// The header that starts at cell `k` of `cells`, with the index after it: a run of header
+/// cells holding an indicator column and a value column.
+fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
+    let mut cols = Vec::new();
+    let mut j = k;
+    while let Some(c) = cells.get(j) {
+        let t = text_of(f, *c);
+        match header_col(&t) {
+            Some(col) => cols.push(col),
+            // A category cut into single characters by the layout (计, 算) may sit among them.
+            None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
+            None => break,
+        }
+        j += 1;
+    }
+    let named = cols.iter().any(|c| matches!(c, Col::Name | Col::Category));
+    let valued = cols.iter().any(|c| matches!(c, Col::Value { .. }));
+    (named && valued && cols.len() >= 2).then(|| {
+        settle(&mut cols);
+        (cols, j)
+    })
+}
+
+/// The year stated near a table's header (its title: `主要指标（2021—2025年）`, 截至2020年).
+fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
+    let s: String = f[from..to].iter().collect();
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len().saturating_sub(3))
+        .filter_map(|i| {
+            let d = &c[i..i + 4];
+            (d.iter().all(char::is_ascii_digit)
+                && (i == 0 || !c[i - 1].is_ascii_digit())
+                && !c.get(i + 4).is_some_and(char::is_ascii_digit))
+            .then(|| d.iter().collect::<String>().parse::<u16>().ok())
+            .flatten()
+        })
+        .filter(|y| (1990..2100).contains(y))
+        .max()
+}
+
+/// Read every indicator table of the width-folded `f`. `fallback` is the deadline of the
+/// section, for a target column that states no year.
+#[must_use]
+pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
+    let mut out = Tables::default();
+    if !f.contains(&'\n') && !f.contains(&'|') && !f.contains(&'\t') {
+        return out;
+    }
+    let lines = lines(f);
+    let cells: Vec<Cell> = lines.iter().flat_map(|(_, _, c)| c.iter().copied()).collect();
+    let mut k = 0;
+    while k < cells.len() {
+        let Some((cols, body)) = header_at(f, &cells, k) else {
+            k += 1;
+            continue;
+        };
+        let first_line = cells[k].line;
+        let title_from = lines[first_line.saturating_sub(3)].0;
+        let year = title_year(f, title_from, cells[k].start);
+        let mut reader = Reader {
+            f,
+            cols: &cols,
+            fallback: year.map(Deadline::Year).or(fallback),
+            out: Vec::new(),
+        };
+        // A header on one line with several cells: a row per line. Else a cell per line.
+        let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
+        let end = if row_mode {
+            reader.rows(&lines, cells[body.saturating_sub(1)].line + 1)
+        } else {
+            reader.cells(&cells, body)
+        };
+        if reader.out.is_empty() {
+            k = body;
+            continue;
+        }
+        out.covered.push((cells[k].start, end));
+        out.targets.append(&mut reader.out);
+        k = cells.iter().position(|c| c.start >= end).unwrap_or(cells.len());
+    }
+    out
+}
+
+struct Reader<'a> {
+    f: &'a [char],
+    cols: &'a [Col],
+    fallback: Option<Deadline>,
+    out: Vec<Found>,
+}
+
+/// One row as read: its label, unit, attribute and value cells in column order.
+#[derive(Default)]
+struct Row {
+    category: Option<String>,
+    name: Option<String>,
+    unit: Option<(String, f64)>,
+    attribute: Option<String>,
+    values: Vec<(Cell, Value)>,
+}
+
+impl Reader<'_> {
+    fn value_cols(&self) -> Vec<Col> {
+        self.cols
+            .iter()
+            .copied()
+            .filter(|c| matches!(c, Col::Value { .. }))
+            .collect()
+    }
+
+    /// Emit the target of a row whose value cells stand for `value_cols` (right-aligned when
+    /// fewer: a missing base cell).
+    fn emit(&mut self, row: &Row) {
+        let vcols = self.value_cols();
+        if row.values.is_empty() || row.values.len() > vcols.len() {
+            return;
+        }
+        let offset = vcols.len() - row.values.len();
+        let mut target = None;
+        let mut baseline = None;
+        for (k, (cell, v)) in row.values.iter().enumerate() {
+            if let Col::Value { year, role } = vcols[offset + k] {
+                match role {
+                    Role::Target => target = Some((*cell, v.clone(), year)),
+                    Role::Base => baseline = v.value.map(|value| Baseline { value, year }),
+                    Role::Year => {}
+                }
+            }
+        }
+        let Some((cell, v, year)) = target else { return };
+        let Some(raw) = v.value else { return };
+        let (unit, factor) = if v.unit.is_empty() {
+            row.unit.clone().unwrap_or_default()
+        } else {
+            (v.unit.clone(), 1.0)
+        };
+        let value = tidy(raw * factor);
+        let baseline = baseline.map(|b| Baseline {
+            value: if v.unit.is_empty() {
+                tidy(b.value * factor)
+            } else {
+                b.value
+            },
+            year: b.year,
+        });
+        let mut metric = row.name.clone().map(|n| match &row.category {
+            Some(c) if !c.is_empty() => format!("{n}（{c}）"),
+            _ => n,
+        });
+        if v.cumulative {
+            metric = Some(format!("{}（累计）", metric.unwrap_or_default()));
+        }
+        self.out.push(Found {
+            span: CharRange::new(cell.start, cell.end),
+            text: String::new(),
+            value,
+            unit,
+            comparator: v.comparator,
+            year: year.map(Deadline::Year).or(self.fallback),
+            metric,
+            baseline,
+            attribute: row.attribute.clone(),
+            table: true,
+        });
+    }
+
+    /// Rows one per line from line `from`; returns where the table ends.
+    fn rows(&mut self, lines: &[(usize, usize, Vec<Cell>)], from: usize) -> usize {
+        let f = self.f;
+        let mut category: Option<String> = None;
+        let mut end = lines.get(from.saturating_sub(1)).map_or(0, |l| l.1);
+        for (_, line_end, cells) in &lines[from.min(lines.len())..] {
+            if cells.is_empty() {
+                continue;
+            }
+            if cells.len() == 1 {
+                let t = text_of(f, cells[0]);
+                if is_prose(&t) || value_cell(f, cells[0]).is_some() {
+                    break;
+                }
+                // A category row spanning the table (一、经济发展).
+                category = Some(name_and_unit(&t).0);
+                end = *line_end;
+                continue;
+            }
+            // Right-align a short row: its leading merged cells (category, number) are empty.
+            let offset = self.cols.len().saturating_sub(cells.len());
+            if cells.len() > self.cols.len() {
+                break;
+            }
+            let mut row = Row::default();
+            for (k, c) in cells.iter().enumerate() {
+                let t = text_of(f, *c);
+                match self.cols[offset + k] {
+                    Col::Category => category = Some(name_and_unit(&t).0),
+                    Col::Name => {
+                        let (n, u) = name_and_unit(&t);
+                        row.name = Some(n);
+                        row.unit = row.unit.take().or(u);
+                    }
+                    Col::Unit => row.unit = table_unit(&t),
+                    Col::Attribute => row.attribute = attribute_cell(&t),
+                    Col::Value { .. } => match value_cell(f, *c) {
+                        Some(v) => row.values.push((*c, v)),
+                        None => row.values.push((
+                            *c,
+                            Value {
+                                value: None,
+                                unit: String::new(),
+                                comparator: Comparator::Equal,
+                                cumulative: false,
+                            },
+                        )),
+                    },
+                    Col::Seq | Col::Source => {}
+                }
+            }
+            if row.name.is_none() && row.values.iter().all(|(_, v)| v.value.is_none()) {
+                break;
+            }
+            row.category.clone_from(&category);
+            self.emit(&row);
+            end = *line_end;
+        }
+        end
+    }
+
+    /// Cells one per line from cell `from`; returns where the table ends.
+    fn cells(&mut self, cells: &[Cell], from: usize) -> usize {
+        let f = self.f;
+        let n = self.value_cols().len();
+        let has_category = self.cols.contains(&Col::Category);
+        let has_source = self.cols.contains(&Col::Source);
+        let mut row = Row::default();
+        let mut category: Option<String> = None;
+        let mut seq = 0u32;
+        let mut end = cells.get(from.saturating_sub(1)).map_or(0, |c| c.end);
+        let mut name_run = 0usize;
+        let mut k = from;
+        while let Some(&c) = cells.get(k) {
+            let t = text_of(f, c);
+            if let Some(v) = value_cell(f, c) {
+                // A row number: the next integer, followed by a label.
+                let next_is_value = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_some());
+                if v.value == Some(f64::from(seq + 1)) && v.unit.is_empty() && !next_is_value && !t.contains('.') {
+                    seq += 1;
+                    self.flush(&mut row, n);
+                } else {
+                    row.values.push((c, v));
+                }
+                name_run = 0;
+            } else if let Some(a) = attribute_cell(&t) {
+                row.attribute = Some(a);
+            } else if let Some(u) = table_unit(&t).filter(|_| row.values.is_empty()) {
+                row.unit = Some(u);
+            } else if is_prose(&t) {
+                break;
+            } else if t.chars().count() == 1 {
+                // A category cut into single characters by the layout.
+            } else if has_source
+                && !row.values.is_empty()
+                && row.name.is_some()
+                && name_run == 0
+                && !looks_like_name(&t)
+            {
+                // The row's source.
+                self.flush(&mut row, n);
+            } else {
+                let (name, unit) = name_and_unit(&t);
+                if row.values.is_empty() && row.name.is_some() {
+                    // Two labels in a row: the first was a category, or a label cut by a
+                    // line break (重点应用场所光传送网 / (OTN)覆盖率(%)).
+                    let prev = row.name.take().unwrap_or_default();
+                    if has_category && name_run == 1 && row.unit.is_none() {
+                        category = Some(prev);
+                        row.name = Some(name);
+                    } else {
+                        row.name = Some(format!("{prev}{name}"));
+                    }
+                } else {
+                    self.flush(&mut row, n);
+                    row.name = Some(name);
+                }
+                row.unit = row.unit.take().or(unit);
+                row.category.clone_from(&category);
+                name_run += 1;
+            }
+            end = c.end;
+            k += 1;
+        }
+        self.flush(&mut row, n);
+        end
+    }
+
+    /// Emit a row (several when a run of values holds several rows), then start afresh.
+    fn flush(&mut self, row: &mut Row, n: usize) {
+        let done = std::mem::take(row);
+        if n == 0 || done.values.is_empty() {
+            *row = Row {
+                category: done.category,
+                ..Row::default()
+            };
+            return;
+        }
+        if done.values.len() > n {
+            // Several rows whose labels came apart from their values; a stray page number
+            // after them is dropped.
+            let whole = done.values.len() / n * n;
+            for (k, chunk) in done.values[..whole].chunks(n).enumerate() {
+                let part = Row {
+                    category: done.category.clone(),
+                    name: if k == 0 { done.name.clone() } else { None },
+                    unit: if k == 0 { done.unit.clone() } else { None },
+                    attribute: done.attribute.clone(),
+                    values: chunk.to_vec(),
+                };
+                self.emit(&part);
+            }
+        } else {
+            self.emit(&done);
+        }
+        *row = Row {
+            category: done.category,
+            ..Row::default()
+        };
+    }
+}
+
+/// Source cells are short office names (市统计局); indicator names rarely end like them.
+fn looks_like_name(t: &str) -> bool {
+    !["局", "委", "厅", "办", "部", "中心", "公司", "院", "统计"]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+fn tidy(x: f64) -> f64 {
+    format!("{x:.12e}").parse().unwrap_or(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Vec<(String, f64, String, Option<Deadline>, Option<String>, Option<Baseline>)> {
+        let f: Vec<char> = s.chars().map(crate::text::fold_width_char).collect();
+        let o: Vec<char> = s.chars().collect();
+        read(&f, None)
+            .targets
+            .into_iter()
+            .map(|t| {
+                (
+                    o[t.span.start..t.span.end].iter().collect(),
+                    t.value,
+                    t.unit,
+                    t.year,
+                    t.metric,
+                    t.baseline,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn header_columns() {
+        assert_eq!(
+            header_col("2025年"),
+            Some(Col::Value {
+                year: Some(2025),
+                role: Role::Year
+            })
+        );
+        assert_eq!(
+            header_col("目标值（2025年）"),
+            Some(Col::Value {
+                year: Some(2025),
+                role: Role::Target
+            })
+        );
+        assert_eq!(header_col("指标名称"), Some(Col::Name));
+        assert_eq!(header_col("属性"), Some(Col::Attribute));
+        assert_eq!(header_col("到2025年，全市软件业务收入达到"), None);
+    }
+
+    fn cell_value(s: &str) -> Option<Value> {
+        let f: Vec<char> = s.chars().collect();
+        value_cell(
+            &f,
+            Cell {
+                start: 0,
+                end: f.len(),
+                line: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn value_cells() {
+        let v = cell_value("≥50%").expect("value");
+        assert_eq!(
+            (v.value, v.unit.as_str(), v.comparator),
+            (Some(50.0), "%", Comparator::AtLeast)
+        );
+        let v = cell_value("〔13.5〕").expect("value");
+        assert!(v.cumulative && v.value == Some(13.5));
+        assert_eq!(cell_value("6左右").map(|v| v.comparator), Some(Comparator::About));
+        assert_eq!(cell_value("—").map(|v| v.value), Some(None));
+        assert!(cell_value("完成").is_none());
+        assert!(cell_value("2025年达到").is_none());
+    }
+
+    #[test]
+    fn a_piped_table_gives_the_target_column_only() {
+        let t = read_str("指标 | 单位 | 2020年 | 2025年 | 属性\n绿色工厂数量 | 家 | 12 | 40 | 预期性\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!((t[0].0.as_str(), t[0].1, t[0].2.as_str()), ("40", 40.0, "家"));
+        assert_eq!(t[0].3, Some(Deadline::Year(2025)));
+        assert_eq!(
+            t[0].5,
+            Some(Baseline {
+                value: 12.0,
+                year: Some(2020)
+            })
+        );
+    }
+}
