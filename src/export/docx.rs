@@ -2,7 +2,8 @@
 //! language or the document's creator, and puts some elements out of schema order): per
 //! domain a heading and a side-by-side table with one column per document of the selection —
 //! the same columns in the same order in every table, "—" where a document has no passage
-//! (absence is a finding); each passage with its place and heading, its text (line breaks
+//! (absence is a finding), row k holding each document's k-th passage; each passage with its
+//! place and heading, its text (line breaks
 //! kept) with target spans in bold, and its citation. The header row repeats on every page;
 //! pages are landscape when a table has more than three columns; East Asian font and zh-CN
 //! language are declared; author duizhao, created now.
@@ -156,24 +157,36 @@ fn document_xml(input: &Input<'_>, selected: &Selected<'_>) -> String {
             para(&mut b, Some("Citation"), &[(&d.id, false)]);
             b.push_str("</w:tc>");
         }
-        b.push_str("</w:tr><w:tr>");
-        for d in &cols {
-            let _ = write!(b, r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/></w:tcPr>"#);
-            let mine: Vec<&&Passage<'_>> = group.iter().filter(|p| p.doc.id == d.id).collect();
-            if mine.is_empty() {
-                para(&mut b, Some("Absent"), &[("—", false)]);
-            }
-            for p in mine {
-                para(&mut b, Some("PassageHeading"), &[(&p.place_and_heading(), true)]);
-                for runs in marked_paragraphs(p) {
-                    let runs: Vec<(&str, bool)> = runs.iter().map(|(t, bold)| (t.as_str(), *bold)).collect();
-                    para(&mut b, None, &runs);
+        b.push_str("</w:tr>");
+        // Row k holds each document's k-th passage, so that rows stay shorter than a page
+        // (a row taller than the page is not split by every word processor).
+        let mine: Vec<Vec<&Passage<'_>>> = cols
+            .iter()
+            .map(|d| group.iter().copied().filter(|p| p.doc.id == d.id).collect())
+            .collect();
+        let rows = mine.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        for k in 0..rows {
+            b.push_str("<w:tr>");
+            for passages in &mine {
+                let _ = write!(b, r#"<w:tc><w:tcPr><w:tcW w:w="{col_w}" w:type="dxa"/></w:tcPr>"#);
+                match passages.get(k) {
+                    Some(p) => {
+                        para(&mut b, Some("PassageHeading"), &[(&p.place_and_heading(), true)]);
+                        for runs in marked_paragraphs(p) {
+                            let runs: Vec<(&str, bool)> = runs.iter().map(|(t, bold)| (t.as_str(), *bold)).collect();
+                            para(&mut b, None, &runs);
+                        }
+                        para(&mut b, Some("Citation"), &[(&format!("—— {}", p.citation()), false)]);
+                    }
+                    None if k == 0 => para(&mut b, Some("Absent"), &[("—", false)]),
+                    // A cell holds at least one paragraph.
+                    None => para(&mut b, None, &[]),
                 }
-                para(&mut b, Some("Citation"), &[(&format!("—— {}", p.citation()), false)]);
+                b.push_str("</w:tc>");
             }
-            b.push_str("</w:tc>");
+            b.push_str("</w:tr>");
         }
-        b.push_str("</w:tr></w:tbl>");
+        b.push_str("</w:tbl>");
         // A table may not end the body next to another: a paragraph between.
         para(&mut b, None, &[]);
     }
@@ -198,7 +211,7 @@ const STYLES: &str = concat!(
     r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>"#,
     r#"<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="TableHeader"><w:name w:val="Table Header"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr></w:style>"#,
-    r#"<w:style w:type="paragraph" w:styleId="PassageHeading"><w:name w:val="Passage Heading"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="120"/></w:pPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="PassageHeading"><w:name w:val="Passage Heading"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="60"/></w:pPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Citation"><w:name w:val="Citation"/><w:basedOn w:val="Normal"/>"#,
     r#"<w:rPr><w:i/><w:iCs/><w:color w:val="555555"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>"#,
     r#"<w:style w:type="paragraph" w:styleId="Absent"><w:name w:val="Absent"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr>"#,
