@@ -18,15 +18,22 @@ pub fn cite(doc: &Document, section: &Section) -> String {
     } else {
         format!("《{title}》({})", fields.join(", "))
     };
-    let place = if section.path == "preamble" {
-        "前言".to_owned()
-    } else {
-        section.path.clone()
-    };
+    let place = place(section);
     if section.heading.is_empty() {
         format!("{source}, {place}")
     } else {
         format!("{source}, {place} {}", section.heading)
+    }
+}
+
+/// Where a section stands, for display: its numbering path, `前言` for the text before the
+/// first number (the id stays `preamble`).
+#[must_use]
+pub fn place(section: &Section) -> String {
+    if section.path == "preamble" {
+        "前言".to_owned()
+    } else {
+        section.path.clone()
     }
 }
 

@@ -15,6 +15,12 @@ pub enum FormatArg {
     Docx,
     Md,
     Json,
+    /// REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder).
+    Qdpx,
+    /// The policy-tool × domain cross-table (CSV).
+    Crosstab,
+    /// The coding table 编码表 (CSV).
+    Coding,
 }
 
 impl From<FormatArg> for Format {
@@ -25,6 +31,9 @@ impl From<FormatArg> for Format {
             FormatArg::Docx => Self::Docx,
             FormatArg::Md => Self::Md,
             FormatArg::Json => Self::Json,
+            FormatArg::Qdpx => Self::Qdpx,
+            FormatArg::Crosstab => Self::Crosstab,
+            FormatArg::Coding => Self::Coding,
         }
     }
 }
@@ -73,7 +82,7 @@ pub fn export(args: &ExportArgs) -> i32 {
         .or_else(|| Format::from_path(&args.output))
     else {
         eprintln!(
-            "{}: cannot tell the format from the extension; give --format xlsx|csv|docx|md|json",
+            "{}: cannot tell the format from the extension; give --format xlsx|csv|docx|md|json|qdpx|crosstab|coding",
             args.output.display()
         );
         return 1;
@@ -122,8 +131,11 @@ pub fn export(args: &ExportArgs) -> i32 {
         targets: &targets,
     };
     match export::export(&args.output, format, args.force, &input, &selection) {
-        Ok(n) => {
-            eprintln!("{}: {n} passages written", args.output.display());
+        Ok(done) => {
+            for w in &done.warnings {
+                eprintln!("{}: warning: {w}", args.output.display());
+            }
+            eprintln!("{}: {} passages written", args.output.display(), done.passages);
             code
         }
         Err(e) => {

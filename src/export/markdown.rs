@@ -1,5 +1,5 @@
 //! Markdown: grouped by domain, a heading per document, each passage as a blockquote with
-//! its citation.
+//! its citation; the section's line breaks kept (one quoted paragraph per line).
 
 use super::Passage;
 
@@ -14,14 +14,11 @@ pub fn markdown(passages: &[Passage<'_>]) -> String {
                 out.push_str(&format!("## {} — 《{title}》\n\n", p.doc.display_name()));
                 last_doc = Some(p.doc.id.as_str());
             }
-            let heading = if p.section.heading.is_empty() {
-                p.section.path.clone()
-            } else {
-                format!("{} {}", p.section.path, p.section.heading)
-            };
-            out.push_str(&format!("> **{}**\n>\n", escape(&heading)));
+            out.push_str(&format!("> **{}**\n", escape(&p.place_and_heading())));
+            // Each line of the text its own paragraph: a blank quoted line between keeps the
+            // document's line breaks.
             for line in p.section.text.lines() {
-                out.push_str(&format!("> {}\n", escape(line)));
+                out.push_str(&format!(">\n> {}\n", escape(line)));
             }
             if !p.targets.is_empty() {
                 out.push_str(&format!(">\n> 目标 Targets: {}\n", escape(&p.targets_text())));

@@ -1,4 +1,5 @@
-//! Exporting selected passages with their provenance: XLSX, CSV, DOCX, Markdown and JSON.
+//! Exporting selected passages with their provenance: XLSX, CSV, DOCX, Markdown, JSON,
+//! REFI-QDA (.qdpx), and the policy-tool × domain cross-table and coding table (CSV).
 //!
 //! One selection model ([`Selection`]) serves the app's basket and the CLI. Every format
 //! carries the same provenance (document, issuer, 文号, date, section path, domain, targets)
@@ -6,9 +7,16 @@
 //! existing file is only replaced when asked to.
 
 mod docx;
+mod json;
 mod markdown;
+mod qdpx;
+pub mod tables;
 mod tabular;
 mod xlsx;
+
+pub use json::SCHEMA as JSON_SCHEMA;
+pub use qdpx::{code_guid, guid};
+pub use xlsx::{CELL_LIMIT, TARGET_COLUMNS, wrapped_lines};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,20 +37,29 @@ pub enum Format {
     Docx,
     Md,
     Json,
+    /// REFI-QDA project exchange (MAXQDA, NVivo, ATLAS.ti, QualCoder).
+    Qdpx,
+    /// The policy-tool × domain cross-table as CSV (also a sheet of the xlsx).
+    Crosstab,
+    /// The coding table (编码表) as CSV (also a sheet of the xlsx).
+    Coding,
 }
 
 impl Format {
-    pub const ALL: [Self; 5] = [Self::Xlsx, Self::Csv, Self::Docx, Self::Md, Self::Json];
+    /// The formats a file name can ask for (the app's choices). The cross-table and the
+    /// coding table are CSV files asked for by name (`--format crosstab|coding`).
+    pub const ALL: [Self; 6] = [Self::Xlsx, Self::Csv, Self::Docx, Self::Md, Self::Json, Self::Qdpx];
 
     /// The file extension (without dot).
     #[must_use]
     pub fn extension(self) -> &'static str {
         match self {
             Self::Xlsx => "xlsx",
-            Self::Csv => "csv",
+            Self::Csv | Self::Crosstab | Self::Coding => "csv",
             Self::Docx => "docx",
             Self::Md => "md",
             Self::Json => "json",
+            Self::Qdpx => "qdpx",
         }
     }
 
@@ -91,10 +108,18 @@ pub struct Passage<'a> {
     /// The domain (first scheme) and the policy tool (second scheme), if any.
     pub domain: Option<&'a Category>,
     pub tool: Option<&'a Category>,
+    /// Whether a user correction decided the domain.
+    pub overridden: bool,
     pub targets: Vec<&'a Target>,
 }
 
 impl Passage<'_> {
+    /// The id that joins every sheet and every format: `doc-id:section-id`.
+    #[must_use]
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.doc.id, self.section.id)
+    }
+
     /// Targets as one line of text: `达到2.6万亿元 (≥ 2.6万亿 元, 2022, 网络零售额); …`.
     #[must_use]
     pub fn targets_text(&self) -> String {
@@ -102,6 +127,9 @@ impl Passage<'_> {
             .iter()
             .map(|t| {
                 let mut parts = vec![crate::targets::display_value(t)];
+                if t.unit.is_empty() {
+                    parts.push(format!("unit {UNSPECIFIED}"));
+                }
                 parts.extend(t.year.map(|y| y.to_string()));
                 parts.extend(t.metric.clone());
                 format!("{} ({})", t.text, parts.join(", "))
@@ -115,10 +143,82 @@ impl Passage<'_> {
         crate::citation::cite(self.doc, self.section)
     }
 
+    /// The section's place for display: its numbering path, `前言` for a preamble.
+    #[must_use]
+    pub fn place(&self) -> String {
+        crate::citation::place(self.section)
+    }
+
+    /// Place and heading: `二/10 优化发展在线教育`.
+    #[must_use]
+    pub fn place_and_heading(&self) -> String {
+        if self.section.heading.is_empty() {
+            self.place()
+        } else {
+            format!("{} {}", self.place(), self.section.heading)
+        }
+    }
+
     #[must_use]
     pub fn domain_name(&self) -> String {
-        self.domain.map_or_else(|| "未归类".to_owned(), |c| c.zh.clone())
+        self.domain
+            .map_or_else(|| UNCATEGORISED_ZH.to_owned(), |c| c.zh.clone())
     }
+
+    /// `id 中文 English` of the domain, the one way every format names it.
+    #[must_use]
+    pub fn domain_label(&self) -> String {
+        domain_label(self.domain)
+    }
+
+    /// `供给型 / 人才培养` (group / sub-tool), or empty.
+    #[must_use]
+    pub fn tool_label(&self) -> String {
+        self.tool.map_or_else(String::new, |c| match &c.group {
+            Some(g) => format!("{g} / {}", c.zh),
+            None => c.zh.clone(),
+        })
+    }
+}
+
+/// What an empty unit is called where a unit is expected (`100+`, `项/个` the scanner
+/// cannot tell).
+pub const UNSPECIFIED: &str = "(unspecified)";
+const UNCATEGORISED_ZH: &str = "未归类";
+
+/// `id 中文 English` of a domain, or `— 未归类 No category`.
+#[must_use]
+pub fn domain_label(domain: Option<&Category>) -> String {
+    domain.map_or_else(
+        || format!("— {UNCATEGORISED_ZH} No category"),
+        |c| format!("{} {} {}", c.id, c.zh, c.en),
+    )
+}
+
+/// A resolved selection: its passages and its documents.
+pub struct Selected<'a> {
+    pub passages: Vec<Passage<'a>>,
+    /// Indices into `input.docs` of the selection's documents, in the selection's order
+    /// (`--docs` as given; for sections, the order documents first appear). Documents with
+    /// no passage are kept: absence is a finding.
+    pub docs: Vec<usize>,
+    /// The domain categories the selection asked for (empty: all).
+    pub domains: Vec<usize>,
+}
+
+/// Rendered bytes and what the reader should know about them.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// E.g. a cell that had to be shortened, naming the document and section.
+    pub warnings: Vec<String>,
+}
+
+/// What [`export`] wrote.
+#[derive(Debug)]
+pub struct Exported {
+    pub passages: usize,
+    /// Things changed to fit the format (each names the document and section).
+    pub warnings: Vec<String>,
 }
 
 /// Why an export could not be made. The basket and the documents are never touched.
@@ -149,25 +249,44 @@ pub enum ExportError {
 /// # Errors
 /// An unknown document, section or domain id, or an empty result.
 pub fn resolve<'a>(input: &Input<'a>, selection: &Selection) -> Result<Vec<Passage<'a>>, ExportError> {
+    select(input, selection).map(|s| s.passages)
+}
+
+/// Resolve a selection to its passages and documents.
+///
+/// # Errors
+/// An unknown document, section or domain id, or an empty result.
+pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'a>, ExportError> {
     let doc_index: HashMap<&str, usize> = input.docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let domain_scheme = input.taxonomy.schemes.first();
+    let mut sel_docs: Vec<usize> = Vec::new();
+    let mut sel_domains: Vec<usize> = Vec::new();
     let leaves: Vec<usize> = match selection {
-        Selection::Sections(refs) => refs
-            .iter()
-            .map(|r| {
-                let d = *doc_index
-                    .get(r.doc.as_str())
-                    .ok_or_else(|| ExportError::UnknownDocument(r.doc.clone()))?;
-                let s = input.docs[d].sections.iter().position(|s| s.id == r.section);
-                s.and_then(|s| input.alignment.leaf_index(d, s))
-                    .ok_or_else(|| ExportError::UnknownSection {
-                        doc: r.doc.clone(),
-                        section: r.section.clone(),
-                    })
-            })
-            .collect::<Result<_, _>>()?,
+        Selection::Sections(refs) => {
+            let leaves: Vec<usize> = refs
+                .iter()
+                .map(|r| {
+                    let d = *doc_index
+                        .get(r.doc.as_str())
+                        .ok_or_else(|| ExportError::UnknownDocument(r.doc.clone()))?;
+                    let s = input.docs[d].sections.iter().position(|s| s.id == r.section);
+                    s.and_then(|s| input.alignment.leaf_index(d, s))
+                        .ok_or_else(|| ExportError::UnknownSection {
+                            doc: r.doc.clone(),
+                            section: r.section.clone(),
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+            for &l in &leaves {
+                let d = input.alignment.leaves[l].doc;
+                if !sel_docs.contains(&d) {
+                    sel_docs.push(d);
+                }
+            }
+            leaves
+        }
         Selection::Matrix { docs, domains } => {
-            let doc_set: Vec<usize> = if docs.is_empty() {
+            sel_docs = if docs.is_empty() {
                 (0..input.docs.len()).collect()
             } else {
                 docs.iter()
@@ -180,30 +299,24 @@ pub fn resolve<'a>(input: &Input<'a>, selection: &Selection) -> Result<Vec<Passa
                     .collect::<Result<_, _>>()?
             };
             let scheme = domain_scheme.ok_or(ExportError::Empty)?;
-            let wanted: Option<Vec<usize>> = if domains.is_empty() {
-                None
-            } else {
-                Some(
-                    domains
-                        .iter()
-                        .map(|id| {
-                            scheme
-                                .category_index(id)
-                                .ok_or_else(|| ExportError::UnknownDomain(id.clone()))
-                        })
-                        .collect::<Result<_, _>>()?,
-                )
-            };
+            sel_domains = domains
+                .iter()
+                .map(|id| {
+                    scheme
+                        .category_index(id)
+                        .ok_or_else(|| ExportError::UnknownDomain(id.clone()))
+                })
+                .collect::<Result<_, _>>()?;
             let n = scheme.categories.len();
             let mut out = Vec::new();
             for (row, cells) in input.alignment.matrix(0, n, input.docs.len()) {
-                let keep = match (&wanted, row) {
-                    (None, _) => true,
-                    (Some(w), Row::Category(c)) => w.contains(&c),
-                    (Some(_), _) => false,
+                let keep = match row {
+                    _ if sel_domains.is_empty() => true,
+                    Row::Category(c) => sel_domains.contains(&c),
+                    _ => false,
                 };
                 if keep {
-                    for &d in &doc_set {
+                    for &d in &sel_docs {
                         out.extend(cells[d].iter().copied());
                     }
                 }
@@ -214,17 +327,16 @@ pub fn resolve<'a>(input: &Input<'a>, selection: &Selection) -> Result<Vec<Passa
     if leaves.is_empty() {
         return Err(ExportError::Empty);
     }
-    Ok(leaves
+    let passages = leaves
         .into_iter()
         .map(|leaf| {
             let l = input.alignment.leaves[leaf];
             let doc = &input.docs[l.doc];
             let section = &doc.sections[l.section];
+            let assignment = |si: usize| input.alignment.schemes.get(si).map(|s| &s.assignments[leaf]);
             let category = |si: usize| {
                 let scheme = input.taxonomy.schemes.get(si)?;
-                input.alignment.schemes.get(si)?.assignments[leaf]
-                    .primary
-                    .map(|c| &scheme.categories[c])
+                assignment(si)?.primary.map(|c| &scheme.categories[c])
             };
             let targets = input
                 .targets
@@ -236,36 +348,54 @@ pub fn resolve<'a>(input: &Input<'a>, selection: &Selection) -> Result<Vec<Passa
                 leaf,
                 domain: category(0),
                 tool: category(1),
+                overridden: assignment(0).is_some_and(|a| a.overridden),
                 targets,
             }
         })
-        .collect())
+        .collect();
+    Ok(Selected {
+        passages,
+        docs: sel_docs,
+        domains: sel_domains,
+    })
 }
 
 /// The bytes of an export.
 ///
 /// # Errors
 /// A writer failed (reported with the format's name).
-pub fn render(format: Format, input: &Input<'_>, passages: &[Passage<'_>]) -> Result<Vec<u8>, ExportError> {
+pub fn render(format: Format, input: &Input<'_>, selected: &Selected<'_>) -> Result<Rendered, ExportError> {
+    let plain = |bytes: Vec<u8>| Rendered {
+        bytes,
+        warnings: Vec::new(),
+    };
+    let passages = &selected.passages;
     match format {
-        Format::Csv => tabular::csv(passages),
-        Format::Xlsx => xlsx::xlsx(input, passages),
-        Format::Docx => docx::docx(input, passages),
-        Format::Md => Ok(markdown::markdown(passages).into_bytes()),
-        Format::Json => {
-            let leaves: Vec<usize> = passages.iter().map(|p| p.leaf).collect();
-            let report =
-                crate::align::report::AlignJson::for_leaves(input.taxonomy, input.docs, input.alignment, &leaves);
-            serde_json::to_vec_pretty(&report).map_err(|e| ExportError::Render {
-                format: "JSON",
-                why: e.to_string(),
-            })
-        }
+        Format::Csv => tabular::csv(passages).map(plain),
+        Format::Xlsx => xlsx::xlsx(input, selected),
+        Format::Docx => docx::docx(input, selected).map(plain),
+        Format::Md => Ok(plain(markdown::markdown(passages).into_bytes())),
+        Format::Json => json::json(input, selected).map(plain),
+        Format::Qdpx => qdpx::qdpx(input, selected).map(plain),
+        Format::Crosstab => tables::blocks_csv(&tables::crosstab(input, selected), true)
+            .map(plain)
+            .map_err(csv_error),
+        Format::Coding => tables::blocks_csv(&[tables::coding(input, selected)], false)
+            .map(plain)
+            .map_err(csv_error),
+    }
+}
+
+fn csv_error(e: csv::Error) -> ExportError {
+    ExportError::Render {
+        format: "CSV",
+        why: e.to_string(),
     }
 }
 
 /// Export a selection to `path`: resolved, rendered, written atomically. Refuses to replace
-/// an existing file unless `force`. Returns the number of passages written.
+/// an existing file (or a dangling symlink) unless `force`, atomically: of simultaneous
+/// exports to one new file exactly one succeeds. A symlink is written through.
 ///
 /// # Errors
 /// See [`ExportError`]; on any error no file is left behind.
@@ -275,62 +405,154 @@ pub fn export(
     force: bool,
     input: &Input<'_>,
     selection: &Selection,
-) -> Result<usize, ExportError> {
-    if path.is_dir() {
-        return Err(ExportError::Write {
-            path: path.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
-        });
-    }
-    if path.exists() && !force {
-        return Err(ExportError::Exists(path.to_owned()));
-    }
-    let passages = resolve(input, selection)?;
-    let bytes = render(format, input, &passages)?;
-    crate::fsutil::write_atomic(path, &bytes).map_err(|source| ExportError::Write {
+) -> Result<Exported, ExportError> {
+    let write_error = |source: std::io::Error| ExportError::Write {
         path: path.to_owned(),
         source,
+    };
+    if path.is_dir() {
+        return Err(write_error(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a directory",
+        )));
+    }
+    // Fails early; the authoritative check is the create-new move in `write_file`.
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(ExportError::Exists(path.to_owned()));
+    }
+    let selected = select(input, selection)?;
+    let rendered = render(format, input, &selected)?;
+    crate::fsutil::write_file(path, &rendered.bytes, force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ExportError::Exists(path.to_owned())
+        } else {
+            write_error(e)
+        }
     })?;
-    Ok(passages.len())
+    Ok(Exported {
+        passages: selected.passages.len(),
+        warnings: rendered.warnings,
+    })
 }
 
-/// Column headings shared by the Passages sheet and the CSV.
-pub const COLUMNS: [&str; 13] = [
-    "domain",
-    "policy tool",
-    "region",
+/// Column headings shared by the Passages sheet and the CSV. `id` (`doc:section`) joins
+/// the Passages, Targets and 编码表 sheets; `doc_id` every sheet.
+pub const COLUMNS: [&str; 21] = [
+    "id",
+    "doc_id",
     "document",
+    "title",
     "发文机关",
     "文号",
-    "date",
+    "成文日期",
+    "发布日期",
+    "region",
     "section",
     "heading",
+    "domain_id",
+    "domain",
+    "domain_en",
+    "tool_group",
+    "tool_id",
+    "policy tool",
     "text",
     "targets",
-    "citation",
     "note",
+    "citation",
 ];
 
-/// One row of the Passages sheet / CSV.
+/// Index of a column of [`COLUMNS`].
 #[must_use]
-pub fn row(p: &Passage<'_>) -> [String; 13] {
+pub fn column(name: &str) -> Option<usize> {
+    COLUMNS.iter().position(|c| *c == name)
+}
+
+/// One row of the Passages sheet / CSV, in the order of [`COLUMNS`].
+#[must_use]
+pub fn row(p: &Passage<'_>) -> [String; COLUMNS.len()] {
     let m = &p.doc.meta;
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let cat = |c: Option<&Category>, f: fn(&Category) -> &String| c.map(f).cloned().unwrap_or_default();
     [
-        p.domain_name(),
-        p.tool.map(|c| c.zh.clone()).unwrap_or_default(),
-        m.region.clone().unwrap_or_default(),
+        p.id(),
+        p.doc.id.clone(),
+        p.doc.display_name().to_owned(),
         m.title.clone().unwrap_or_else(|| p.doc.source.clone()),
-        m.issuer.clone().unwrap_or_default(),
-        m.doc_number.clone().unwrap_or_default(),
-        m.date_issued
-            .clone()
-            .or_else(|| m.date_published.clone())
-            .unwrap_or_default(),
-        p.section.path.clone(),
+        opt(&m.issuer),
+        opt(&m.doc_number),
+        opt(&m.date_issued),
+        opt(&m.date_published),
+        opt(&m.region),
+        p.place(),
         p.section.heading.clone(),
+        cat(p.domain, |c| &c.id),
+        p.domain_name(),
+        p.domain.map_or_else(|| "No category".to_owned(), |c| c.en.clone()),
+        p.tool.and_then(|c| c.group.clone()).unwrap_or_default(),
+        cat(p.tool, |c| &c.id),
+        cat(p.tool, |c| &c.zh),
         p.section.text.clone(),
         p.targets_text(),
-        p.citation(),
         String::new(),
+        p.citation(),
     ]
+}
+
+/// The selection's domain × document matrix: per domain row (the domains asked for, else
+/// every domain of the first scheme, then a row for passages with no domain if there are
+/// any), per document of the selection, the indices into `selected.passages` in it.
+/// Rows and columns with no passage are kept: absence is a finding.
+#[must_use]
+pub fn matrix_rows(input: &Input<'_>, selected: &Selected<'_>) -> Vec<(Row, Vec<Vec<usize>>)> {
+    let n = input.taxonomy.schemes.first().map_or(0, |s| s.categories.len());
+    let mut rows: Vec<Row> = if selected.domains.is_empty() {
+        (0..n).map(Row::Category).collect()
+    } else {
+        selected.domains.iter().copied().map(Row::Category).collect()
+    };
+    let category = |p: &Passage<'_>| {
+        let scheme = input.taxonomy.schemes.first()?;
+        p.domain.and_then(|c| scheme.category_index(&c.id))
+    };
+    if selected.passages.iter().any(|p| category(p).is_none()) {
+        rows.push(Row::None);
+    }
+    let mut out: Vec<(Row, Vec<Vec<usize>>)> = rows
+        .into_iter()
+        .map(|r| (r, vec![Vec::new(); selected.docs.len()]))
+        .collect();
+    for (i, p) in selected.passages.iter().enumerate() {
+        let row = category(p).map_or(Row::None, Row::Category);
+        let col = selected.docs.iter().position(|&d| input.docs[d].id == p.doc.id);
+        if let (Some(r), Some(c)) = (out.iter().position(|(r, _)| *r == row), col) {
+            out[r].1[c].push(i);
+        }
+    }
+    out
+}
+
+/// Now as ISO 8601 UTC, `2026-12-01T23:04:05Z` (document properties, the JSON header).
+#[must_use]
+pub fn now_iso8601() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }

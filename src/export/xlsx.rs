@@ -1,9 +1,24 @@
-//! XLSX (rust_xlsxwriter): Passages (one row per passage, frozen header, filters, wrapped
-//! text), Matrix (domain × document counts of the selection), Targets (normalised columns).
+//! XLSX (rust_xlsxwriter): Passages (one row per passage, every provenance column, frozen
+//! header, filters, wrapped text with row heights from the text), Matrix (domain × document
+//! counts of the selection, empty cells kept), Targets (normalised, numeric, deduplicated
+//! within a document). `id` joins Passages and Targets, `doc_id` every sheet. Every sheet
+//! prints landscape, one page wide, its header repeated.
+//!
+//! Excel holds at most 32,767 UTF-16 units in a cell: a longer text is cut with a visible
+//! `…[truncated: N chars]` and a warning naming the document and section; the rest of the
+//! export is written.
 
-use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::{COLUMNS, ExportError, Input, Passage, row};
+use super::{COLUMNS, ExportError, Input, Passage, Rendered, Selected, UNSPECIFIED, row};
+use crate::align::Row;
+
+/// Excel's limit of a cell's text, in UTF-16 units.
+pub const CELL_LIMIT: usize = 32_767;
+/// Excel's highest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Points per wrapped line of 11-point text with CJK glyphs.
+const LINE_HEIGHT: f64 = 15.0;
 
 fn err(e: XlsxError) -> ExportError {
     ExportError::Render {
@@ -20,13 +35,132 @@ fn u16_of(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-pub fn xlsx(input: &Input<'_>, passages: &[Passage<'_>]) -> Result<Vec<u8>, ExportError> {
+/// `text` cut to fit a cell, with the marker; `None` when it fits.
+#[must_use]
+pub fn fit_cell(text: &str) -> Option<String> {
+    let units: usize = text.chars().map(char::len_utf16).sum();
+    if units <= CELL_LIMIT {
+        return None;
+    }
+    let total = text.chars().count();
+    // Room for the marker (its digits cannot exceed those of `total`).
+    let marker_room = format!("…[truncated: {total} chars]").encode_utf16().count();
+    let mut used = 0;
+    let mut kept = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > CELL_LIMIT - marker_room {
+            break;
+        }
+        used += c.len_utf16();
+        kept += 1;
+    }
+    let mut out: String = text.chars().take(kept).collect();
+    out.push_str(&format!("…[truncated: {} chars]", total - kept));
+    Some(out)
+}
+
+/// Writes cells, cutting what does not fit and noting it.
+struct Writer<'w> {
+    warnings: &'w mut Vec<String>,
+}
+
+impl Writer<'_> {
+    fn text(
+        &mut self,
+        sheet: &mut Worksheet,
+        (r, c): (u32, u16),
+        value: &str,
+        format: Option<&Cell>,
+        what: &dyn Fn() -> String,
+    ) -> Result<(), ExportError> {
+        let fitted = fit_cell(value);
+        if fitted.is_some() {
+            self.warnings.push(format!(
+                "{}: {} chars exceed Excel's limit of 32,767 in a cell; cut in the xlsx (csv, json and docx keep it whole)",
+                what(),
+                value.chars().count()
+            ));
+        }
+        let v = fitted.as_deref().unwrap_or(value);
+        match format {
+            Some(f) => sheet.write_string_with_format(r, c, v, f),
+            None => sheet.write_string(r, c, v),
+        }
+        .map_err(err)?;
+        Ok(())
+    }
+}
+
+/// Display width in columns of Excel's default font: CJK and full-width characters take
+/// two, others one.
+fn width_of(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() || !is_wide(c) { 1 } else { 2 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    crate::text::is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF60 | 0xFFE0..=0xFFE6 | 0x2E80..=0x2FDF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+}
+
+/// Lines a wrapped cell takes in a column `width` characters wide.
+#[must_use]
+pub fn wrapped_lines(text: &str, width: f64) -> usize {
+    // A little narrower than nominal: glyphs are wider than the '0' Excel measures by.
+    let per_line = ((width - 1.0) * 0.95).max(1.0);
+    text.split('\n')
+        .map(|line| {
+            #[allow(
+                clippy::cast_precision_loss,
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss
+            )]
+            let n = (width_of(line) as f64 / per_line).ceil() as usize;
+            n.max(1)
+        })
+        .sum()
+}
+
+/// Row height in points for the texts of a row in columns of these widths.
+fn row_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells.iter().map(|(t, w)| wrapped_lines(t, *w)).max().unwrap_or(1);
+    #[allow(clippy::cast_precision_loss)]
+    let h = lines as f64 * LINE_HEIGHT + 3.0;
+    h.min(MAX_ROW_HEIGHT)
+}
+
+fn print_setup(sheet: &mut Worksheet, header_rows: u32) -> Result<(), ExportError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, header_rows - 1).map_err(err)?;
+    Ok(())
+}
+
+/// Widths (characters) of the [`COLUMNS`].
+const PASSAGE_WIDTHS: [f64; COLUMNS.len()] = [
+    22.0, 14.0, 12.0, 30.0, 20.0, 20.0, 11.0, 11.0, 10.0, 12.0, 20.0, 14.0, 14.0, 18.0, 9.0, 12.0, 12.0, 80.0, 36.0,
+    12.0, 44.0,
+];
+
+pub fn xlsx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Rendered, ExportError> {
+    let passages = &selected.passages;
+    let mut warnings = Vec::new();
+    let mut w = Writer {
+        warnings: &mut warnings,
+    };
     let mut book = Workbook::new();
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_author("duizhao")
+            .set_title("duizhao 对照 — selected passages"),
+    );
     let header = Cell::new()
         .set_bold()
         .set_background_color(0x00DD_E6F2)
+        .set_text_wrap()
         .set_align(FormatAlign::Top);
     let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Cell::new().set_align(FormatAlign::Top);
 
     // Passages.
     let sheet = book.add_worksheet();
@@ -37,99 +171,302 @@ pub fn xlsx(input: &Input<'_>, passages: &[Passage<'_>]) -> Result<Vec<u8>, Expo
             .map_err(err)?;
     }
     for (r, p) in passages.iter().enumerate() {
-        for (c, value) in row(p).iter().enumerate() {
-            sheet
-                .write_string_with_format(u32_of(r + 1), u16_of(c), value, &wrap)
-                .map_err(err)?;
+        let values = row(p);
+        let r = u32_of(r + 1);
+        for (c, value) in values.iter().enumerate() {
+            let what = || format!("{} {} ({})", p.doc.id, p.place(), COLUMNS[c]);
+            w.text(sheet, (r, u16_of(c)), value, Some(&wrap), &what)?;
         }
+        let cells: Vec<(&str, f64)> = values.iter().map(String::as_str).zip(PASSAGE_WIDTHS).collect();
+        sheet.set_row_height(r, row_height(&cells)).map_err(err)?;
     }
-    let widths = [
-        16.0, 12.0, 10.0, 30.0, 22.0, 20.0, 11.0, 12.0, 22.0, 80.0, 40.0, 50.0, 20.0,
-    ];
-    for (c, w) in widths.iter().enumerate() {
-        sheet.set_column_width(u16_of(c), *w).map_err(err)?;
+    for (c, width) in PASSAGE_WIDTHS.iter().enumerate() {
+        sheet.set_column_width(u16_of(c), *width).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     sheet
         .autofilter(0, 0, u32_of(passages.len()), u16_of(COLUMNS.len() - 1))
         .map_err(err)?;
+    print_setup(sheet, 1)?;
 
-    // Matrix: domain × document counts of the selection's documents.
-    let mut docs: Vec<usize> = passages
-        .iter()
-        .filter_map(|p| input.docs.iter().position(|d| d.id == p.doc.id))
+    matrix_sheet(book.add_worksheet(), input, selected, &header, &top)?;
+    targets_sheet(book.add_worksheet(), passages, &header, &mut w)?;
+    let sheet = book.add_worksheet();
+    sheet.set_name("Crosstab 工具×领域").map_err(err)?;
+    let blocks = super::tables::crosstab(input, selected);
+    let widths: Vec<f64> = [10.0, 14.0, 16.0]
+        .into_iter()
+        .chain(std::iter::repeat(12.0))
+        .take(blocks.first().map_or(3, |b| b.header.len()))
         .collect();
-    docs.sort_unstable();
-    docs.dedup();
+    blocks_sheet(sheet, &blocks, &widths, &header, &mut w)?;
     let sheet = book.add_worksheet();
-    sheet.set_name("Matrix").map_err(err)?;
-    sheet.write_string_with_format(0, 0, "domain", &header).map_err(err)?;
-    for (c, &d) in docs.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, u16_of(c + 1), input.docs[d].display_name(), &header)
-            .map_err(err)?;
-    }
-    for (r, (domain, group)) in (1..).zip(super::docx::by_domain(passages)) {
-        sheet.write_string(r, 0, &domain).map_err(err)?;
-        for (c, &d) in docs.iter().enumerate() {
-            let n = group.iter().filter(|p| p.doc.id == input.docs[d].id).count();
-            sheet.write_number(r, u16_of(c + 1), u32_of(n)).map_err(err)?;
-        }
-    }
-    sheet.set_column_width(0, 24).map_err(err)?;
-    sheet.set_freeze_panes(1, 1).map_err(err)?;
+    sheet.set_name("Coding 编码表").map_err(err)?;
+    let widths = [10.0, 22.0, 14.0, 12.0, 12.0, 20.0, 60.0, 9.0, 12.0, 14.0, 14.0, 10.0];
+    blocks_sheet(
+        sheet,
+        &[super::tables::coding(input, selected)],
+        &widths,
+        &header,
+        &mut w,
+    )?;
+    let bytes = book.save_to_buffer().map_err(err)?;
+    Ok(Rendered { bytes, warnings })
+}
 
-    // Targets of the selected passages.
-    let sheet = book.add_worksheet();
-    sheet.set_name("Targets").map_err(err)?;
-    let cols = [
-        "document",
-        "section",
-        "domain",
-        "metric",
-        "value",
-        "unit",
-        "comparator",
-        "year",
-        "as printed",
-        "citation",
-    ];
-    for (c, name) in cols.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, u16_of(c), *name, &header)
-            .map_err(err)?;
-    }
-    let mut r = 1;
-    for p in passages {
-        for t in &p.targets {
-            sheet.write_string(r, 0, p.doc.display_name()).map_err(err)?;
-            sheet.write_string(r, 1, &p.section.path).map_err(err)?;
-            sheet.write_string(r, 2, p.domain_name()).map_err(err)?;
-            sheet
-                .write_string(r, 3, t.metric.clone().unwrap_or_default())
-                .map_err(err)?;
-            sheet.write_number(r, 4, t.value).map_err(err)?;
-            sheet.write_string(r, 5, &t.unit).map_err(err)?;
-            sheet.write_string(r, 6, t.comparator.symbol()).map_err(err)?;
-            match t.year {
-                Some(crate::targets::Deadline::Year(y)) => sheet.write_number(r, 7, y).map_err(err)?,
-                Some(crate::targets::Deadline::EveryYear) => sheet.write_string(r, 7, "每年").map_err(err)?,
-                None => sheet,
-            };
-            sheet.write_string(r, 8, &t.text).map_err(err)?;
-            sheet.write_string(r, 9, p.citation()).map_err(err)?;
+/// Tables one below the other, each with its title lines and header; counts as numbers,
+/// shares as percentages. With one table, its header is frozen and repeated when printed.
+fn blocks_sheet(
+    sheet: &mut Worksheet,
+    blocks: &[super::tables::Block],
+    widths: &[f64],
+    header: &Cell,
+    w: &mut Writer<'_>,
+) -> Result<(), ExportError> {
+    use super::tables::Value;
+    let title = Cell::new().set_bold();
+    let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
+    let share = Cell::new().set_num_format("0.0%").set_align(FormatAlign::Top);
+    let count = Cell::new().set_num_format("0").set_align(FormatAlign::Top);
+    let mut r: u32 = 0;
+    for b in blocks {
+        for t in &b.title {
+            sheet.write_string_with_format(r, 0, t, &title).map_err(err)?;
             r += 1;
         }
+        if blocks.len() == 1 {
+            sheet.set_freeze_panes(r + 1, 0).map_err(err)?;
+            sheet.set_repeat_rows(r, r).map_err(err)?;
+        }
+        for (c, h) in b.header.iter().enumerate() {
+            sheet.write_string_with_format(r, u16_of(c), h, header).map_err(err)?;
+        }
+        sheet
+            .set_row_height(r, row_height(&header_cells(&b.header, widths)))
+            .map_err(err)?;
+        r += 1;
+        for cells in &b.rows {
+            let mut texts: Vec<(&str, f64)> = Vec::new();
+            for (c, (v, width)) in cells
+                .iter()
+                .zip(widths.iter().chain(std::iter::repeat(&12.0)))
+                .enumerate()
+            {
+                let c = u16_of(c);
+                match v {
+                    Value::Text(t) => {
+                        let what = || format!("{} (row {})", b.title.first().map_or("", String::as_str), r + 1);
+                        w.text(sheet, (r, c), t, Some(&wrap), &what)?;
+                        texts.push((t.as_str(), *width));
+                    }
+                    Value::Count(n) => {
+                        sheet.write_number_with_format(r, c, u32_of(*n), &count).map_err(err)?;
+                    }
+                    Value::Share(f) => {
+                        sheet.write_number_with_format(r, c, *f, &share).map_err(err)?;
+                    }
+                    Value::Empty => {}
+                }
+            }
+            sheet.set_row_height(r, row_height(&texts)).map_err(err)?;
+            r += 1;
+        }
+        r += 1;
     }
-    for (c, w) in [12.0, 12.0, 16.0, 30.0, 16.0, 8.0, 10.0, 8.0, 16.0, 50.0]
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(u16_of(c), *width).map_err(err)?;
+    }
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+fn header_cells<'h>(header: &'h [String], widths: &[f64]) -> Vec<(&'h str, f64)> {
+    header
         .iter()
-        .enumerate()
+        .map(String::as_str)
+        .zip(widths.iter().copied().chain(std::iter::repeat(12.0)))
+        .collect()
+}
+
+/// Matrix: two header rows (document ids, then labels), one row per domain of the selection.
+fn matrix_sheet(
+    sheet: &mut Worksheet,
+    input: &Input<'_>,
+    selected: &Selected<'_>,
+    header: &Cell,
+    top: &Cell,
+) -> Result<(), ExportError> {
+    sheet.set_name("Matrix").map_err(err)?;
+    for (c, name) in ["domain_id", "domain", "domain_en"].iter().enumerate() {
+        sheet
+            .write_string_with_format(0, u16_of(c), *name, header)
+            .map_err(err)?;
+    }
+    sheet.write_string_with_format(1, 0, "", header).map_err(err)?;
+    sheet.write_string_with_format(1, 1, "document", header).map_err(err)?;
+    sheet.write_string_with_format(1, 2, "", header).map_err(err)?;
+    for (c, &d) in selected.docs.iter().enumerate() {
+        let doc = &input.docs[d];
+        let c = u16_of(c + 3);
+        sheet.write_string_with_format(0, c, &doc.id, header).map_err(err)?;
+        sheet
+            .write_string_with_format(1, c, doc.display_name(), header)
+            .map_err(err)?;
+        sheet.set_column_width(c, 14).map_err(err)?;
+    }
+    let scheme = input.taxonomy.schemes.first();
+    let mut widest = 10;
+    for (r, (row, cells)) in (2..).zip(super::matrix_rows(input, selected)) {
+        let cat = match row {
+            Row::Category(c) => scheme.map(|s| &s.categories[c]),
+            _ => None,
+        };
+        let (id, zh, en) = cat.map_or(("", super::UNCATEGORISED_ZH, "No category"), |c| {
+            (c.id.as_str(), c.zh.as_str(), c.en.as_str())
+        });
+        widest = widest.max(width_of(zh));
+        sheet.write_string_with_format(r, 0, id, top).map_err(err)?;
+        sheet.write_string_with_format(r, 1, zh, top).map_err(err)?;
+        sheet.write_string_with_format(r, 2, en, top).map_err(err)?;
+        for (c, ps) in cells.iter().enumerate() {
+            sheet.write_number(r, u16_of(c + 3), u32_of(ps.len())).map_err(err)?;
+        }
+    }
+    sheet.set_column_width(0, 16).map_err(err)?;
+    #[allow(clippy::cast_precision_loss)]
+    sheet.set_column_width(1, (widest + 2) as f64).map_err(err)?;
+    sheet.set_column_width(2, 34).map_err(err)?;
+    sheet.set_freeze_panes(2, 3).map_err(err)?;
+    print_setup(sheet, 2)
+}
+
+/// A target of the selection once: the first passage stating it, and where it is repeated.
+struct TargetRow<'p, 'a> {
+    passage: &'p Passage<'a>,
+    target: &'a crate::targets::Target,
+    also_in: Vec<String>,
+}
+
+/// Targets with the same wording, value, unit, deadline and metric in one document are one
+/// target stated twice (a web summary repeating the plan's opening, a 专栏 repeating an
+/// item): listed once, with the other places in `also_in`. Different documents are never
+/// merged, and neither are equal figures with other wording or metric.
+fn unique_targets<'p, 'a>(passages: &'p [Passage<'a>]) -> Vec<TargetRow<'p, 'a>> {
+    let mut out: Vec<TargetRow<'p, 'a>> = Vec::new();
+    for p in passages {
+        for &t in &p.targets {
+            let same = out.iter_mut().find(|o| {
+                o.passage.doc.id == p.doc.id
+                    && o.target.text == t.text
+                    && o.target.value.to_bits() == t.value.to_bits()
+                    && o.target.unit == t.unit
+                    && o.target.year == t.year
+                    && o.target.metric == t.metric
+            });
+            match same {
+                Some(o) if o.passage.leaf != p.leaf => {
+                    let place = p.place();
+                    if !o.also_in.contains(&place) {
+                        o.also_in.push(place);
+                    }
+                }
+                Some(_) => {}
+                None => out.push(TargetRow {
+                    passage: p,
+                    target: t,
+                    also_in: Vec::new(),
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// The Targets sheet's columns.
+pub const TARGET_COLUMNS: [&str; 15] = [
+    "id",
+    "doc_id",
+    "document",
+    "section",
+    "domain_id",
+    "domain",
+    "metric",
+    "value",
+    "unit",
+    "comparator",
+    "year",
+    "every_year",
+    "as printed",
+    "also_in",
+    "citation",
+];
+
+fn targets_sheet(
+    sheet: &mut Worksheet,
+    passages: &[Passage<'_>],
+    header: &Cell,
+    w: &mut Writer<'_>,
+) -> Result<(), ExportError> {
+    use crate::targets::Deadline;
+    sheet.set_name("Targets").map_err(err)?;
+    for (c, name) in TARGET_COLUMNS.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, u16_of(c), *name, header)
+            .map_err(err)?;
+    }
+    let integer = Cell::new().set_num_format("#,##0");
+    let decimal = Cell::new().set_num_format("#,##0.0##");
+    let year = Cell::new().set_num_format("0");
+    let rows = unique_targets(passages);
+    for (r, tr) in (1..).zip(&rows) {
+        let (p, t) = (tr.passage, tr.target);
+        let what = || format!("{} {} (target)", p.doc.id, p.place());
+        let strings: [(u16, String); 9] = [
+            (0, p.id()),
+            (1, p.doc.id.clone()),
+            (2, p.doc.display_name().to_owned()),
+            (3, p.place()),
+            (4, p.domain.map(|c| c.id.clone()).unwrap_or_default()),
+            (5, p.domain_name()),
+            (6, t.metric.clone().unwrap_or_default()),
+            (
+                8,
+                if t.unit.is_empty() {
+                    UNSPECIFIED.to_owned()
+                } else {
+                    t.unit.clone()
+                },
+            ),
+            (9, t.comparator.symbol().to_owned()),
+        ];
+        for (c, v) in &strings {
+            w.text(sheet, (r, *c), v, None, &what)?;
+        }
+        let fmt = if t.value.fract() == 0.0 { &integer } else { &decimal };
+        sheet.write_number_with_format(r, 7, t.value, fmt).map_err(err)?;
+        if let Some(Deadline::Year(y)) = t.year {
+            sheet.write_number_with_format(r, 10, y, &year).map_err(err)?;
+        }
+        sheet
+            .write_boolean(r, 11, t.year == Some(Deadline::EveryYear))
+            .map_err(err)?;
+        w.text(sheet, (r, 12), &t.text, None, &what)?;
+        w.text(sheet, (r, 13), &tr.also_in.join("、"), None, &what)?;
+        w.text(sheet, (r, 14), &p.citation(), None, &what)?;
+    }
+    for (c, width) in [
+        22.0, 14.0, 12.0, 12.0, 14.0, 14.0, 24.0, 20.0, 10.0, 10.0, 7.0, 10.0, 18.0, 12.0, 50.0,
+    ]
+    .iter()
+    .enumerate()
     {
-        sheet.set_column_width(u16_of(c), *w).map_err(err)?;
+        sheet.set_column_width(u16_of(c), *width).map_err(err)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     sheet
-        .autofilter(0, 0, r.saturating_sub(1).max(1), u16_of(cols.len() - 1))
+        .autofilter(0, 0, u32_of(rows.len()).max(1), u16_of(TARGET_COLUMNS.len() - 1))
         .map_err(err)?;
-    book.save_to_buffer().map_err(err)
+    print_setup(sheet, 1)
 }

@@ -71,15 +71,16 @@ impl AppState {
         }
         let selection = crate::export::Selection::Sections(loaded);
         match crate::export::export(&path, format, replace, &input, &selection) {
-            Ok(n) if missing.is_empty() => self.notify(format!("Exported {n} passages to {}", path.display()), false),
-            Ok(n) => self.notify(
-                format!(
-                    "Exported {n} passages to {}; {} in documents no longer loaded were left out",
-                    path.display(),
-                    missing.len()
-                ),
-                false,
-            ),
+            Ok(done) => {
+                let mut message = format!("Exported {} passages to {}", done.passages, path.display());
+                if !missing.is_empty() {
+                    message += &format!("; {} in documents no longer loaded were left out", missing.len());
+                }
+                for w in &done.warnings {
+                    message += &format!("\n{w}");
+                }
+                self.notify(message, false);
+            }
             Err(e) => self.notify(e.to_string(), true),
         }
     }

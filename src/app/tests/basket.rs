@@ -34,7 +34,10 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
     assert!(!notice.error, "{notice:?}");
     let bytes = std::fs::read(&path).expect("the export exists");
     let mut rows = csv::Reader::from_reader(&bytes[3..]);
-    let sections: Vec<String> = rows.records().map(|r| r.expect("csv row")[7].to_owned()).collect();
+    let sections: Vec<String> = rows
+        .records()
+        .map(|r| r.expect("csv row")[crate::export::column("section").expect("section column")].to_owned())
+        .collect();
     assert_eq!(sections, ["二/10", "二/(三)/8"], "the basket's order");
     // Exporting again asks before replacing; cancelling leaves the file and the basket.
     h.get_by_label("Export 2 passages").click();
