@@ -217,50 +217,16 @@ struct Policy {
 /// Refused quantities of one text: span, as printed, reason.
 type RefusedIn = Vec<(CharRange, String, &'static str)>;
 
-/// The width-folded copy matching reads: same chars count, so the same offsets. The
-/// full-width comma stays, so that an ASCII comma between digits is a thousands separator.
-/// The traditional forms of numerals, units and qualifiers (萬, 億, 個, 達到, 以內) read as
-/// their simplified forms, for documents read from Big5.
+/// The copy matching reads: the crate's one fold in its same-length form
+/// ([`crate::fold::same_length`]: width, PDF radicals, traditional → simplified, case and
+/// spaces kept), so offsets are the original's. The full-width comma stays, so that an
+/// ASCII comma between digits is a thousands separator.
 fn fold(text: &str) -> (Vec<char>, Vec<char>) {
     let o: Vec<char> = text.chars().collect();
-    let f = o
-        .iter()
-        .map(|&c| match c {
-            '，' => c,
-            '萬' => '万',
-            '億' => '亿',
-            '兩' => '两',
-            '個' => '个',
-            '項' => '项',
-            '戶' => '户',
-            '場' => '场',
-            '噸' => '吨',
-            '輛' => '辆',
-            '條' => '条',
-            '臺' => '台',
-            '處' => '处',
-            '種' => '种',
-            '張' => '张',
-            '間' => '间',
-            '門' => '门',
-            '組' => '组',
-            '點' => '点',
-            '達' => '达',
-            '過' => '过',
-            '於' => '于',
-            '級' => '级',
-            '約' => '约',
-            '餘' => '余',
-            '內' => '内',
-            '歲' => '岁',
-            '畝' => '亩',
-            '屆' => '届',
-            '號' => '号',
-            '時' => '时',
-            '週' => '周',
-            '為' => '为',
-            _ => crate::text::fold_width_char(c),
-        })
+    let f = crate::fold::same_length(text)
+        .into_iter()
+        .zip(&o)
+        .map(|(f, &c)| if c == '，' { c } else { f })
         .collect();
     (o, f)
 }
