@@ -374,7 +374,10 @@ proptest! {
 // ---- Indicator tables in text form (each table invented for these tests). ----
 
 /// The targets of a table read from a text, as (printed cell, value, unit, year, metric).
-fn table_targets(text: &str) -> Vec<(String, f64, String, Option<Deadline>, Option<String>)> {
+/// As printed, value, unit, deadline, attribute.
+type TableTarget = (String, f64, String, Option<Deadline>, Option<String>);
+
+fn table_targets(text: &str) -> Vec<TableTarget> {
     all(text)
         .into_iter()
         .map(|t| {

@@ -275,10 +275,10 @@ fn line_of(text: &str, byte: usize) -> usize {
 /// (“missing field `zh`”), else the key on the line the error points at (a type error
 /// points at the value: `zh = 5`), else “TOML syntax”.
 fn field_of(text: &str, at: Option<usize>, message: &str) -> String {
-    if message.contains("field `") {
-        if let Some(name) = message.split('`').nth(1) {
-            return name.to_owned();
-        }
+    if message.contains("field `")
+        && let Some(name) = message.split('`').nth(1)
+    {
+        return name.to_owned();
     }
     if let Some(before) = at.and_then(|at| text.get(..at)) {
         let start = before.rfind('\n').map_or(0, |i| i + 1);

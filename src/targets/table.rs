@@ -788,7 +788,10 @@ fn tidy(x: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn read_str(s: &str) -> Vec<(String, f64, String, Option<Deadline>, Option<String>, Option<Baseline>)> {
+    /// As printed, value, unit, deadline, attribute, baseline.
+    type Row = (String, f64, String, Option<Deadline>, Option<String>, Option<Baseline>);
+
+    fn read_str(s: &str) -> Vec<Row> {
         let f: Vec<char> = s.chars().map(crate::text::fold_width_char).collect();
         let o: Vec<char> = s.chars().collect();
         read(&f, None)
