@@ -361,6 +361,18 @@ proptest! {
     }
 
     #[test]
+    fn table_like_text_never_panics_and_spans_slice_back(
+        text in "([0-9.%≥〔〕—年单位指标属性现状目标值预期性约束性类别序号亿元万人个（）()a-z]{0,8}[|\t\n ]{1,3}){0,60}"
+    ) {
+        let n = text.chars().count();
+        for t in extract_text(&text, None) {
+            prop_assert!(t.span.start < t.span.end && t.span.end <= n);
+            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
+            prop_assert!(t.value.is_finite());
+        }
+    }
+
+    #[test]
     fn documents_of_any_text_never_panic(text in "\\PC{0,300}") {
         let (docs, _) = duizhao::load_many([("any.txt", SourceFormat::Txt, text.as_bytes())]);
         for (d, t) in docs.iter().flat_map(|d| extract(d).into_iter().map(move |t| (d, t))) {
