@@ -186,6 +186,37 @@ fn targets_json_gives_normalised_values_with_spans() {
         targets.iter().all(|t| t["doc"] != "anhui-2020"),
         "Anhui 2020 sets no numeric target"
     );
+    assert!(v.get("refused").is_none(), "refused only with --explain");
+}
+
+#[test]
+fn targets_explain_lists_refused_numbers_with_their_reason() {
+    let dir = std::env::temp_dir().join(format!("duizhao-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("banfa.txt");
+    std::fs::write(
+        &file,
+        "某市停车场管理办法\n第一条 为规范停车场管理，制定本办法。\n第二条 停车场应当按照每100个车位配备1名管理人员。\n第三条 违反本办法的，处5000元以上2万元以下罚款。\n第四条 管理部门应当在7个工作日以内答复。\n第五条 本办法自2026年1月1日起施行。\n",
+    )
+    .expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = duizhao(&["targets", "--json", "--explain", &path]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["targets"].as_array().map(Vec::len), Some(0), "{v:#}");
+    let refused = v["refused"].as_array().expect("refused");
+    assert!(refused.len() >= 3, "{v:#}");
+    assert!(
+        refused
+            .iter()
+            .all(|r| r["reason"].as_str().is_some_and(|s| !s.is_empty()))
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|r| r["reason"].as_str().is_some_and(|s| s.contains("罚款")))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

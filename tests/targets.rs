@@ -361,6 +361,18 @@ proptest! {
     }
 
     #[test]
+    fn table_like_text_never_panics_and_spans_slice_back(
+        text in "([0-9.%≥〔〕—年单位指标属性现状目标值预期性约束性类别序号亿元万人个（）()a-z]{0,8}[|\t\n ]{1,3}){0,60}"
+    ) {
+        let n = text.chars().count();
+        for t in extract_text(&text, None) {
+            prop_assert!(t.span.start < t.span.end && t.span.end <= n);
+            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
+            prop_assert!(t.value.is_finite());
+        }
+    }
+
+    #[test]
     fn documents_of_any_text_never_panic(text in "\\PC{0,300}") {
         let (docs, _) = duizhao::load_many([("any.txt", SourceFormat::Txt, text.as_bytes())]);
         for (d, t) in docs.iter().flat_map(|d| extract(d).into_iter().map(move |t| (d, t))) {
@@ -373,18 +385,11 @@ proptest! {
 
 // ---- Indicator tables in text form (each table invented for these tests). ----
 
-/// The targets of a table read from a text, as (printed cell, value, unit, year, metric).
-/// As printed, value, unit, deadline, attribute.
-type TableTarget = (String, f64, String, Option<Deadline>, Option<String>);
-
-fn table_targets(text: &str) -> Vec<TableTarget> {
-    all(text)
-        .into_iter()
-        .map(|t| {
-            assert!(t.table, "{t:?}");
-            (t.text, t.value, t.unit, t.year, t.metric)
-        })
-        .collect()
+/// The targets of a table read from a text (each must come from the table).
+fn table_targets(text: &str) -> Vec<Found> {
+    let found = all(text);
+    assert!(found.iter().all(|t| t.table), "{found:#?}");
+    found
 }
 
 #[test]
@@ -428,11 +433,14 @@ fn tab_and_space_separated_tables_are_read_by_their_header() {
     let t = table_targets(tabs);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(
-        (t[0].1, t[0].2.as_str(), t[0].3),
+        (t[0].value, t[0].unit.as_str(), t[0].year),
         (35000.0, "个", Some(Deadline::Year(2026)))
     );
-    assert_eq!(t[0].4.as_deref(), Some("5G基站数"));
-    assert_eq!((t[1].0.as_str(), t[1].1, t[1].2.as_str()), ("20000", 20000.0, "架"));
+    assert_eq!(t[0].metric.as_deref(), Some("5G基站数"));
+    assert_eq!(
+        (t[1].text.as_str(), t[1].value, t[1].unit.as_str()),
+        ("20000", 20000.0, "架")
+    );
     // pdftotext -layout: columns as runs of spaces, the year from the table's title.
     let spaces = "表1 “十四五”时期发展指标（2021—2025年）\n\
         序号   指标                    单位      基期值    目标值     属性\n\
@@ -441,11 +449,11 @@ fn tab_and_space_separated_tables_are_read_by_their_header() {
     let t = table_targets(spaces);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(
-        (t[0].0.as_str(), t[0].1, t[0].3),
+        (t[0].text.as_str(), t[0].value, t[0].year),
         ("98以上", 98.0, Some(Deadline::Year(2025)))
     );
-    assert_eq!(t[0].4.as_deref(), Some("农村自来水普及率"));
-    assert_eq!((t[1].1, t[1].2.as_str()), (2000.0, "个"));
+    assert_eq!(t[0].metric.as_deref(), Some("农村自来水普及率"));
+    assert_eq!((t[1].value, t[1].unit.as_str()), (2000.0, "个"));
 }
 
 #[test]
@@ -456,11 +464,11 @@ fn a_table_with_a_cell_per_line_is_read_by_counting_its_value_columns() {
         2\n工业互联网平台接入率（%）\n40\n55\n70\n\
         3\n上云企业（万家）\n1.5\n2\n3\n";
     let t = table_targets(text);
-    let got: Vec<(&str, f64)> = t.iter().map(|x| (x.0.as_str(), x.1)).collect();
+    let got: Vec<(&str, f64)> = t.iter().map(|x| (x.text.as_str(), x.value)).collect();
     assert_eq!(got, [("25", 25.0), ("70", 70.0), ("3", 30000.0)], "{t:?}");
-    assert!(t.iter().all(|x| x.3 == Some(Deadline::Year(2026))));
-    assert_eq!(t[1].2, "%");
-    assert_eq!(t[2].4.as_deref(), Some("上云企业"));
+    assert!(t.iter().all(|x| x.year == Some(Deadline::Year(2026))));
+    assert_eq!(t[1].unit, "%");
+    assert_eq!(t[2].metric.as_deref(), Some("上云企业"));
 }
 
 #[test]

@@ -164,16 +164,7 @@ fn past_in(hay: &[char], word: &str) -> bool {
 }
 
 /// Words of a definition (名词解释): its quantities explain a term.
-const DEFINITION: &[&str] = &[
-    "是指",
-    "指的是",
-    "计量单位",
-    "相当于",
-    "定义为",
-    "简称",
-    "单位为",
-    "单位是",
-];
+const DEFINITION: &[&str] = &["是指", "指的是", "计量单位", "定义为", "单位为", "单位是"];
 
 /// A per-unit denominator before the number: 每5000名, 每万人, 每百户.
 fn per_unit(before: &[char]) -> bool {

@@ -788,24 +788,16 @@ fn tidy(x: f64) -> f64 {
 mod tests {
     use super::*;
 
-    /// As printed, value, unit, deadline, attribute, baseline.
-    type Row = (String, f64, String, Option<Deadline>, Option<String>, Option<Baseline>);
-
-    fn read_str(s: &str) -> Vec<Row> {
+    /// The targets of `s`, with their printed cell as `text`.
+    fn read_str(s: &str) -> Vec<Found> {
         let f: Vec<char> = s.chars().map(crate::text::fold_width_char).collect();
         let o: Vec<char> = s.chars().collect();
         read(&f, None)
             .targets
             .into_iter()
-            .map(|t| {
-                (
-                    o[t.span.start..t.span.end].iter().collect(),
-                    t.value,
-                    t.unit,
-                    t.year,
-                    t.metric,
-                    t.baseline,
-                )
+            .map(|t| Found {
+                text: o[t.span.start..t.span.end].iter().collect(),
+                ..t
             })
             .collect()
     }
@@ -862,14 +854,15 @@ mod tests {
     fn a_piped_table_gives_the_target_column_only() {
         let t = read_str("指标 | 单位 | 2020年 | 2025年 | 属性\n绿色工厂数量 | 家 | 12 | 40 | 预期性\n");
         assert_eq!(t.len(), 1, "{t:?}");
-        assert_eq!((t[0].0.as_str(), t[0].1, t[0].2.as_str()), ("40", 40.0, "家"));
-        assert_eq!(t[0].3, Some(Deadline::Year(2025)));
+        assert_eq!((t[0].text.as_str(), t[0].value, t[0].unit.as_str()), ("40", 40.0, "家"));
+        assert_eq!(t[0].year, Some(Deadline::Year(2025)));
         assert_eq!(
-            t[0].5,
+            t[0].baseline,
             Some(Baseline {
                 value: 12.0,
                 year: Some(2020)
             })
         );
+        assert_eq!(t[0].attribute.as_deref(), Some("预期性"));
     }
 }
