@@ -263,7 +263,10 @@ fn stands_alone(t: &str) -> bool {
 
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)?
 fn continues(prev: &Para, next: &Para) -> bool {
+    // A tab separates table cells (PDF indicator tables): rows are never run together.
     !ends_paragraph(&prev.text)
+        && !prev.text.contains('\t')
+        && !next.text.contains('\t')
         && !heading_like(prev)
         && !stands_alone(&prev.text)
         && next.hint == Hint::None
@@ -346,6 +349,8 @@ mod tests {
             format: SourceFormat::Txt,
             encoding: SourceEncoding::Utf8,
             paras: split_plain(text, false),
+            warnings: Vec::new(),
+            fields: Vec::new(),
         })
     }
 

@@ -27,7 +27,8 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     let cleaned = clean(raw);
     let mut b = Builder::new(&cleaned);
     b.run();
-    let meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    let mut meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    meta::apply_fields(&mut meta, &raw.fields);
     Document {
         id: id.to_owned(),
         source: raw.source.clone(),
@@ -38,7 +39,7 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
         content_hash: content_hash(&b.text),
         text: b.text,
         sections: b.sections,
-        warnings: b.warnings,
+        warnings: raw.warnings.iter().cloned().chain(b.warnings).collect(),
     }
 }
 
