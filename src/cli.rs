@@ -34,6 +34,15 @@ pub enum Command {
     Export(crate::cli_export::ExportArgs),
     /// Find passages documents share (policy diffusion): coverage per pair, direction, passages.
     Reuse(crate::cli_reuse::ReuseArgs),
+    /// Open the desktop app with these files and folders imported (what "Open with" calls).
+    Open(OpenArgs),
+}
+
+/// `duizhao open`: files and folders to import into the window.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Documents (.txt, .md, .docx, .pdf, .html) or folders of them.
+    pub files: Vec<PathBuf>,
 }
 
 /// `duizhao align`: the inputs, and the taxonomy to align by.
@@ -59,7 +68,8 @@ pub struct TargetsArgs {
 /// Files to read; none means the bundled corpus.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// .txt, .md or .docx files (UTF-8, UTF-16 or GB18030/GBK). None: the bundled corpus.
+    /// .txt, .md, .docx, .pdf or saved .html files, or folders of them (read recursively).
+    /// None: the bundled corpus.
     pub files: Vec<PathBuf>,
     /// Print JSON (schema in README.md) instead of text.
     #[arg(long)]
@@ -75,6 +85,10 @@ pub fn run(command: Command) -> i32 {
         Command::Targets(args) => targets(&args, &mut out),
         Command::Export(args) => Ok(crate::cli_export::export(&args)),
         Command::Reuse(args) => crate::cli_reuse::reuse(&args, &mut out),
+        Command::Open(_) => {
+            eprintln!("duizhao: `open` needs the desktop app (built with the `gui` feature)");
+            return 2;
+        }
     };
     match result {
         Ok(code) => code,
@@ -102,7 +116,11 @@ pub(crate) fn load(args: &InputArgs) -> (Vec<Document>, i32) {
     if args.files.is_empty() {
         return (crate::corpus::load_all(), 0);
     }
-    let (docs, errors) = crate::load_paths(&args.files);
+    let expanded = crate::ingest::folder::expand(&args.files);
+    if let Some(summary) = expanded.skipped_summary() {
+        eprintln!("duizhao: {summary}");
+    }
+    let (docs, errors) = crate::load_paths(&expanded.files);
     for e in &errors {
         eprintln!("{e}");
     }

@@ -136,6 +136,12 @@ pub struct Meta {
     pub region: Option<String>,
     /// 关键字 / 关键词 given by the publishing web page.
     pub keywords: Vec<String>,
+    /// 索引号 of a government page's metadata table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_number: Option<String>,
+    /// 主题分类 of a government page's metadata table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 /// The encoding the bytes were decoded from.
@@ -154,6 +160,9 @@ pub enum SourceEncoding {
     /// Text inside a .docx (XML, always Unicode).
     #[serde(rename = "docx")]
     Docx,
+    /// Text of a PDF's text layer (Unicode via the fonts' maps).
+    #[serde(rename = "pdf")]
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +171,10 @@ pub enum SourceFormat {
     Txt,
     Md,
     Docx,
+    /// A PDF's text layer.
+    Pdf,
+    /// A saved web page (.html, .htm).
+    Html,
 }
 
 /// A policy document read into an outline.

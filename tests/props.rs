@@ -81,8 +81,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048), fmt in 0..3usize) {
-        let format = [SourceFormat::Txt, SourceFormat::Md, SourceFormat::Docx][fmt];
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048), fmt in 0..5usize) {
+        let format = [SourceFormat::Txt, SourceFormat::Md, SourceFormat::Docx, SourceFormat::Pdf, SourceFormat::Html][fmt];
         if let Ok(raw) = read_bytes("fuzz", format, &bytes) {
             check(&duizhao::outline::build(&raw, "fuzz", ""))?;
         }

@@ -100,9 +100,10 @@ pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Co
 /// An open dialog for documents to import.
 pub fn open(ctx: &egui::Context) -> Pending {
     spawn(Purpose::Import, ctx, || {
-        let d = rfd::AsyncFileDialog::new()
-            .set_title("Import documents")
-            .add_filter("Policy documents", &["txt", "md", "markdown", "docx"]);
+        let d = rfd::AsyncFileDialog::new().set_title("Import documents").add_filter(
+            "Policy documents (.txt .md .docx .pdf .html)",
+            crate::ingest::EXTENSIONS,
+        );
         pollster::block_on(d.pick_files()).map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
     })
 }

@@ -23,6 +23,14 @@ pub const APP_ID: &str = "duizhao";
 /// # Errors
 /// When no window can be opened (no display, no OpenGL).
 pub fn run() -> eframe::Result {
+    run_with(Vec::new())
+}
+
+/// Open the window with these files and folders imported (`duizhao open`, "Open with").
+///
+/// # Errors
+/// When the window cannot be created.
+pub fn run_with(paths: Vec<std::path::PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -39,6 +47,9 @@ pub fn run() -> eframe::Result {
         Box::new(move |cc| {
             let mut app = DuizhaoApp::new(cc);
             app.startup = Some(started);
+            if !paths.is_empty() {
+                app.state.handle(Command::Import(paths));
+            }
             Ok(Box::new(app))
         }),
     )

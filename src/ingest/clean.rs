@@ -273,6 +273,7 @@ fn is_table_row(t: &str) -> bool {
 
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)?
 fn continues(prev: &Para, next: &Para) -> bool {
+    // A tab separates table cells (PDF indicator tables): rows are never run together.
     !ends_paragraph(&prev.text)
         && !is_table_row(&prev.text)
         && !is_table_row(&next.text)
@@ -358,6 +359,8 @@ mod tests {
             format: SourceFormat::Txt,
             encoding: SourceEncoding::Utf8,
             paras: split_plain(text, false),
+            warnings: Vec::new(),
+            fields: Vec::new(),
         })
     }
 

@@ -7,6 +7,9 @@
 pub mod clean;
 mod decode;
 mod docx;
+pub mod folder;
+pub mod html;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -50,6 +53,11 @@ pub struct RawText {
     pub format: SourceFormat,
     pub encoding: SourceEncoding,
     pub paras: Vec<Para>,
+    /// What a reader should know about how the file was read (e.g. PDF pages without text).
+    pub warnings: Vec<String>,
+    /// Labelled metadata the format carries (a web page's 索引号 / 发文字号 table), labels as
+    /// in [`html::META_LABELS`].
+    pub fields: Vec<(String, String)>,
 }
 
 /// Why a file could not be read. Every message names the file.
@@ -63,7 +71,7 @@ pub enum IngestError {
     },
     #[error("{path}: is a directory, not a document")]
     IsDirectory { path: PathBuf },
-    #[error("{path}: unsupported format “{ext}” (duizhao reads .txt, .md and .docx)")]
+    #[error("{path}: unsupported format “{ext}” (duizhao reads {FORMATS})")]
     Unsupported { path: PathBuf, ext: String },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
@@ -79,7 +87,17 @@ pub enum IngestError {
     Docx { path: PathBuf, why: String },
     #[error("{path}: too large: {why}")]
     TooLarge { path: PathBuf, why: String },
+    #[error("{path}: {why}")]
+    Pdf { path: PathBuf, why: String },
+    #[error("{path}: not a readable web page ({why})")]
+    Html { path: PathBuf, why: String },
 }
+
+/// The formats duizhao reads, for messages and file dialogs.
+pub const FORMATS: &str = ".txt, .md, .docx, .pdf (with a text layer) and saved web pages (.html, .htm)";
+
+/// The file extensions duizhao reads (lower case, without the dot).
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "docx", "pdf", "html", "htm"];
 
 impl IngestError {
     /// The file the error is about.
@@ -94,7 +112,9 @@ impl IngestError {
             | Self::Binary { path, .. }
             | Self::Language { path, .. }
             | Self::Docx { path, .. }
-            | Self::TooLarge { path, .. } => path,
+            | Self::TooLarge { path, .. }
+            | Self::Pdf { path, .. }
+            | Self::Html { path, .. } => path,
         }
     }
 }
@@ -107,6 +127,8 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
         "txt" | "text" => Some(SourceFormat::Txt),
         "md" | "markdown" => Some(SourceFormat::Md),
         "docx" => Some(SourceFormat::Docx),
+        "pdf" => Some(SourceFormat::Pdf),
+        "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
         _ => None,
     }
 }
@@ -178,7 +200,29 @@ pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawT
         });
     }
     let mut empty_paras = 0;
+    let mut warnings = Vec::new();
+    let mut fields = Vec::new();
     let (paras, encoding) = match format {
+        SourceFormat::Pdf => {
+            let read = quiet_catch(|| pdf::read(bytes))
+                .unwrap_or_else(|| Err("damaged PDF: the PDF reader failed on it".to_owned()))
+                .map_err(|why| IngestError::Pdf {
+                    path: path.clone(),
+                    why,
+                })?;
+            if !read.pages_without_text.is_empty() {
+                warnings.push(pdf::pages_warning(&read.pages_without_text, read.pages));
+            }
+            (read.paras, SourceEncoding::Pdf)
+        }
+        SourceFormat::Html => {
+            let page = html::read(bytes).map_err(|why| IngestError::Html {
+                path: path.clone(),
+                why,
+            })?;
+            fields = page.fields;
+            (page.paras, page.encoding.unwrap_or(SourceEncoding::Utf8))
+        }
         SourceFormat::Docx => {
             let read = quiet_catch(|| docx::read(bytes))
                 .unwrap_or_else(|| Err("damaged .docx: the Word reader failed on it".to_owned()));
@@ -236,6 +280,8 @@ pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawT
         format,
         encoding,
         paras,
+        warnings,
+        fields,
     })
 }
 
@@ -289,6 +335,8 @@ impl IngestError {
             Self::Language { why, .. } => Self::Language { path, why },
             Self::Docx { why, .. } => Self::Docx { path, why },
             Self::TooLarge { why, .. } => Self::TooLarge { path, why },
+            Self::Pdf { why, .. } => Self::Pdf { path, why },
+            Self::Html { why, .. } => Self::Html { path, why },
         }
     }
 }

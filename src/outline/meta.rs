@@ -269,6 +269,36 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     meta
 }
 
+/// Labelled fields a format carries (a web page's metadata table) win over what was read
+/// from the text: they are the publisher's own record.
+pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
+    let iso = |v: &str| {
+        let d: Vec<&str> = v
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .collect();
+        match d.as_slice() {
+            [y, m, dd, ..] => crate::ingest::clean::iso_date(y, m, dd),
+            _ => None,
+        }
+    };
+    for (label, value) in fields {
+        let v = value.trim().to_owned();
+        match label.as_str() {
+            "发文机关" => meta.issuer = Some(v),
+            "发文字号" => meta.doc_number = Some(v),
+            "成文日期" => meta.date_issued = iso(&v).or(meta.date_issued.take()),
+            "发布日期" => meta.date_published = iso(&v).or(meta.date_published.take()),
+            "索引号" => meta.index_number = Some(v),
+            "主题分类" => meta.subject = Some(v),
+            _ => {}
+        }
+    }
+    if meta.region.is_none() {
+        meta.region = meta.issuer.as_deref().and_then(region_of);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

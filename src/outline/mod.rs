@@ -30,7 +30,8 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     if let Some(doubt) = crate::ingest::decode_doubt(&b.text) {
         b.warnings.push(format!("{}: {doubt}", raw.source));
     }
-    let meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    let mut meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    meta::apply_fields(&mut meta, &raw.fields);
     Document {
         id: id.to_owned(),
         source: raw.source.clone(),
@@ -41,7 +42,7 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
         content_hash: content_hash(&b.text),
         text: b.text,
         sections: b.sections,
-        warnings: b.warnings,
+        warnings: raw.warnings.iter().cloned().chain(b.warnings).collect(),
     }
 }
 

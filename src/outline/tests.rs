@@ -89,6 +89,8 @@ fn markdown_heading_levels_give_way_to_printed_numbers() {
         format: SourceFormat::Md,
         encoding: SourceEncoding::Utf8,
         paras: split_plain(md, true),
+        warnings: Vec::new(),
+        fields: Vec::new(),
     };
     let d = build(&raw, "t", "");
     assert_eq!(paths(&d), ["一", "一/(二)", "二", "二/(一)", "三", "三/(一)"]);
@@ -105,6 +107,8 @@ fn unnumbered_markdown_headings_structure_a_document_without_numbers() {
         format: SourceFormat::Md,
         encoding: SourceEncoding::Utf8,
         paras: split_plain(md, true),
+        warnings: Vec::new(),
+        fields: Vec::new(),
     };
     let d = build(&raw, "t", "");
     assert_eq!(

@@ -580,6 +580,10 @@ impl AppState {
                 }
             }
             Command::Import(paths) => {
+                // Folders (from Import…, the path field or a drop) give every supported file under them.
+                let expanded = crate::ingest::folder::expand(&paths);
+                self.import_errors.extend(expanded.skipped_summary());
+                let paths = expanded.files;
                 let (docs, errors) = crate::load_paths(&paths);
                 self.import_errors.extend(errors.iter().map(ToString::to_string));
                 // `load_paths` keeps the files that loaded in the order given.
