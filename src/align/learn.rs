@@ -412,9 +412,9 @@ impl LinearModel {
                 if max > 0.0 { max / 127.0 } else { 1.0 }
             })
             .collect();
-        for c in 0..k {
-            out.extend_from_slice(&scales[c].to_le_bytes());
-            out.extend_from_slice(&self.bias[c].to_le_bytes());
+        for (scale, bias) in scales.iter().zip(&self.bias) {
+            out.extend_from_slice(&scale.to_le_bytes());
+            out.extend_from_slice(&bias.to_le_bytes());
         }
         for (i, w) in self.weights.iter().enumerate() {
             let q = (w / scales[i % k]).round().clamp(-127.0, 127.0) as i8;
