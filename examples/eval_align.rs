@@ -1,163 +1,375 @@
-//! Pair precision / recall / F1 of the alignment against a gold file.
+//! Alignment quality by leave-one-document-out over the gold.
 //!
-//! `cargo run --release --example eval_align -- ../shared/gold/dev-alignment.json [--verbose]`
+//! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]`
+//! (default gold: ../shared/gold/dev-alignment.json and ../shared/gold/train/alignment.json)
 //!
-//! The gold (format: ../shared/gold/README.md) lists leaf units of some bundled documents
-//! with 1–3 domain labels, primary first. A pair of units from different documents is
-//! positive in the gold when their primary labels are equal, and predicted positive when
-//! duizhao puts both in the same row (category or unnamed group). Precision counts a
-//! predicted pair right when the two units share any gold label. Units are matched to
-//! sections by their anchor text (width, whitespace and punctuation folded).
+//! For each gold document d: train the model on every OTHER document's gold, align all
+//! documents loaded together, keep d's predictions; also align d alone with that model. The
+//! held-out predictions are pooled and scored by the gold README's measure: over pairs of
+//! units from different documents, a pair is positive when both have the same primary gold
+//! label and predicted positive when both got the same domain; precision counts a predicted
+//! pair right when the two share any gold label. Figures: all documents, the bundled five
+//! apart, the rest apart, and per document (pairs with at least one unit of it). `--cues`
+//! also scores the cue-only alignment (nothing learned, so no fold needed). Unnamed groups
+//! count as "no domain" (group numbers differ between folds).
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
-use duizhao::align::{Aligner, Row, Taxonomy};
+use duizhao::align::gold::{self, GoldUnit};
+use duizhao::align::learn::{self, LinearModel, Training};
+use duizhao::align::{Aligner, Alignment, Row, Taxonomy};
 use duizhao::model::Document;
 
-#[derive(serde::Deserialize)]
-struct GoldUnit {
-    doc: String,
-    path: String,
-    anchor: String,
-    labels: Vec<String>,
+/// Pair counts of the gold measure.
+#[derive(Default, Clone, Copy)]
+struct Pairs {
+    predicted: usize,
+    right: usize,
+    gold: usize,
+    found: usize,
 }
 
-fn fold(s: &str) -> String {
-    duizhao::align::fold::matching_form(s)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
+impl Pairs {
+    fn add(&mut self, a: (&GoldUnit, Option<usize>), b: (&GoldUnit, Option<usize>)) {
+        let predicted = a.1.is_some() && a.1 == b.1;
+        if a.0.labels[0] == b.0.labels[0] {
+            self.gold += 1;
+            self.found += usize::from(predicted);
+        }
+        if predicted {
+            self.predicted += 1;
+            let la: BTreeSet<&String> = a.0.labels.iter().collect();
+            self.right += usize::from(b.0.labels.iter().any(|l| la.contains(l)));
+        }
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = self.right as f64 / self.predicted.max(1) as f64;
+        let r = self.found as f64 / self.gold.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+}
+
+/// One scored unit: gold, its document, predicted category id (None: no domain).
+struct Scored<'a> {
+    unit: &'a GoldUnit,
+    doc: usize,
+    got: Option<String>,
+}
+
+fn pairs(scored: &[Scored<'_>], keep: &dyn Fn(usize) -> bool, pair_with: &dyn Fn(usize, usize) -> bool) -> Pairs {
+    let ids: Vec<Option<usize>> = {
+        let mut names: Vec<&str> = scored.iter().filter_map(|s| s.got.as_deref()).collect();
+        names.sort_unstable();
+        names.dedup();
+        scored
+            .iter()
+            .map(|s| s.got.as_deref().and_then(|g| names.binary_search(&g).ok()))
+            .collect()
+    };
+    let mut p = Pairs::default();
+    for i in 0..scored.len() {
+        if !keep(scored[i].doc) {
+            continue;
+        }
+        for j in i + 1..scored.len() {
+            if keep(scored[j].doc) && scored[i].doc != scored[j].doc && pair_with(scored[i].doc, scored[j].doc) {
+                p.add((scored[i].unit, ids[i]), (scored[j].unit, ids[j]));
+            }
+        }
+    }
+    p
+}
+
+fn category(aligner: &Aligner, al: &Alignment, leaf: usize) -> Option<String> {
+    let scheme = aligner.taxonomy.schemes.iter().position(|s| s.id == "domain")?;
+    match al.row_of(scheme, leaf) {
+        Row::Category(c) => Some(aligner.taxonomy.schemes[scheme].categories[c].id.clone()),
+        Row::Group(_) | Row::None => None,
+    }
+}
+
+/// Predictions of the units of document `d` (leaf indices into `al`, or unmatched).
+fn predictions(
+    aligner: &Aligner,
+    al: &Alignment,
+    located: &[Option<(usize, usize)>],
+    doc_of_al: &dyn Fn(usize) -> usize,
+) -> Vec<Option<String>> {
+    located
+        .iter()
+        .map(|l| {
+            let (d, s) = (*l)?;
+            let leaf = al.leaf_index(doc_of_al(d), s)?;
+            category(aligner, al, leaf)
+        })
         .collect()
+}
+
+fn row(name: &str, p: Pairs, units: &[&Scored<'_>]) -> String {
+    let (pr, r, f) = p.prf();
+    let n = units.len();
+    let acc = units
+        .iter()
+        .filter(|s| s.got.as_deref() == Some(s.unit.labels[0].as_str()))
+        .count();
+    let any = units
+        .iter()
+        .filter(|s| s.got.as_ref().is_some_and(|g| s.unit.labels.contains(g)))
+        .count();
+    let none = units.iter().filter(|s| s.got.is_none()).count();
+    format!(
+        "| {name} | {n} | {f:.3} | {pr:.3} | {r:.3} | {:.3} | {:.3} | {none} |",
+        acc as f64 / n.max(1) as f64,
+        any as f64 / n.max(1) as f64
+    )
+}
+
+fn report(title: &str, scored: &[Scored<'_>], docs: &[Document], bundled: usize, per_doc: bool) {
+    println!("\n### {title}\n");
+    println!("| documents | units | pair F1 | P | R | unit acc (primary) | unit acc (any label) | no domain |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let all = |_| true;
+    let units = |f: &dyn Fn(usize) -> bool| scored.iter().filter(|s| f(s.doc)).collect::<Vec<_>>();
+    let is_bundled = |d: usize| d < bundled;
+    let is_train = |d: usize| d >= bundled;
+    println!("{}", row("all", pairs(scored, &all, &|_, _| true), &units(&all)));
+    println!(
+        "{}",
+        row(
+            "bundled five",
+            pairs(scored, &is_bundled, &|_, _| true),
+            &units(&is_bundled)
+        )
+    );
+    println!(
+        "{}",
+        row("train", pairs(scored, &is_train, &|_, _| true), &units(&is_train))
+    );
+    if per_doc {
+        let present: BTreeSet<usize> = scored.iter().map(|s| s.doc).collect();
+        for d in present {
+            let p = pairs(scored, &all, &|a, b| a == d || b == d);
+            println!("{}", row(&docs[d].source, p, &units(&|x| x == d)));
+        }
+    }
 }
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .ok_or_else(|| anyhow::anyhow!("usage: eval_align GOLD.json [--verbose]"))?;
-    let gold: Vec<GoldUnit> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
-    let docs: Vec<Document> = duizhao::corpus::load_all();
-    let aligner = Aligner::new(Taxonomy::builtin());
-    let started = std::time::Instant::now();
-    let alignment = aligner.align(&docs);
-    let elapsed = started.elapsed();
-    let scheme = aligner
-        .taxonomy
+    let cues = args.iter().any(|a| a == "--cues");
+    let mut gold_paths: Vec<PathBuf> = args
+        .windows(2)
+        .filter(|w| w[0] == "--gold")
+        .map(|w| PathBuf::from(&w[1]))
+        .collect();
+    if gold_paths.is_empty() {
+        gold_paths = vec![
+            "../shared/gold/dev-alignment.json".into(),
+            "../shared/gold/train/alignment.json".into(),
+        ];
+    }
+    let mut golds = Vec::new();
+    for p in &gold_paths {
+        golds.push((p.clone(), gold::load(p).map_err(anyhow::Error::msg)?));
+    }
+    let (docs, errors) = gold::documents(&golds);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    let bundled = duizhao::corpus::load_all().len();
+    let units: Vec<GoldUnit> = golds.iter().flat_map(|(_, u)| u.iter().cloned()).collect();
+    let taxonomy = Taxonomy::builtin();
+    let labels: Vec<String> = taxonomy
         .scheme("domain")
-        .ok_or_else(|| anyhow::anyhow!("no domain scheme"))?;
-    let si = aligner
-        .taxonomy
-        .schemes
+        .ok_or_else(|| anyhow::anyhow!("no domain scheme"))?
+        .categories
         .iter()
-        .position(|s| s.id == "domain")
-        .unwrap_or(0);
-
-    // Match gold units to leaves.
-    let mut matched: Vec<(usize, usize)> = Vec::new(); // (gold index, leaf index)
-    let mut unmatched = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        let anchor = fold(&g.anchor);
-        let hit = alignment.leaves.iter().enumerate().find(|(_, l)| {
-            let d = &docs[l.doc];
-            let s = &d.sections[l.section];
-            d.source == g.doc && fold(&format!("{}{}", s.heading, s.text)).starts_with(&anchor)
-        });
-        match hit {
-            Some((li, _)) => matched.push((gi, li)),
-            None => unmatched.push(gi),
-        }
-    }
-    let row = |li: usize| alignment.row_of(si, li);
-    let (mut tp, mut fp, mut gold_pos, mut found_pos) = (0usize, 0usize, 0usize, 0usize);
-    for (a, &(ga, la)) in matched.iter().enumerate() {
-        for &(gb, lb) in &matched[a + 1..] {
-            if gold[ga].doc == gold[gb].doc {
-                continue;
-            }
-            let predicted = row(la) != Row::None && row(la) == row(lb);
-            let positive = gold[ga].labels[0] == gold[gb].labels[0];
-            if positive {
-                gold_pos += 1;
-                if predicted {
-                    found_pos += 1;
-                }
-            }
-            if predicted {
-                let la_set: BTreeSet<&String> = gold[ga].labels.iter().collect();
-                if gold[gb].labels.iter().any(|l| la_set.contains(l)) {
-                    tp += 1;
-                } else {
-                    fp += 1;
-                }
-            }
-        }
-    }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = found_pos as f64 / gold_pos.max(1) as f64;
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+        .map(|c| c.id.clone())
+        .collect();
+    let unknown: BTreeSet<&str> = units
+        .iter()
+        .flat_map(|u| u.labels.iter())
+        .filter(|l| !labels.contains(l))
+        .map(String::as_str)
+        .collect();
     println!(
-        "gold units: {} (matched {}, unmatched {})",
-        gold.len(),
-        matched.len(),
-        unmatched.len()
-    );
-    println!(
-        "pairs: predicted {} (right {}), gold positive {} (found {})",
-        tp + fp,
-        tp,
-        gold_pos,
-        found_pos
-    );
-    println!("pair precision {precision:.3}  recall {recall:.3}  F1 {f1:.3}");
-    println!(
-        "align of {} documents ({} leaves): {:.1} ms",
+        "{} gold units in {} documents; labels not in assets/domains.toml: {:?}",
+        units.len(),
         docs.len(),
-        alignment.leaves.len(),
-        elapsed.as_secs_f64() * 1000.0
+        unknown
     );
-    for gi in &unmatched {
-        println!(
-            "unmatched gold unit: {} {} {:?}",
-            gold[*gi].doc, gold[*gi].path, gold[*gi].anchor
+
+    let located = gold::locate(&units, &docs, true);
+    let unmatched: Vec<&GoldUnit> = units
+        .iter()
+        .zip(&located)
+        .filter(|(_, l)| l.is_none())
+        .map(|(u, _)| u)
+        .collect();
+    println!("units not found among the leaves: {}", unmatched.len());
+    if verbose {
+        for u in &unmatched {
+            println!("  unmatched {} {} {:?}", u.doc, u.path, u.anchor);
+        }
+    }
+
+    let mut aligner = Aligner::with_model(taxonomy.clone(), None);
+    if cues {
+        let al = aligner.align(&docs);
+        let got = predictions(&aligner, &al, &located, &|d| d);
+        let scored: Vec<Scored<'_>> = units
+            .iter()
+            .zip(&located)
+            .zip(got)
+            .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
+            .collect();
+        report(
+            "cues only (nothing learned), all loaded",
+            &scored,
+            &docs,
+            bundled,
+            false,
         );
     }
-    if verbose {
-        for &(gi, li) in &matched {
-            let g = &gold[gi];
-            let a = &alignment.schemes[si].assignments[li];
-            let name = |r: Row| match r {
-                Row::Category(c) => scheme.categories[c].id.clone(),
-                Row::Group(gr) => format!("group:{}", alignment.schemes[si].groups[gr].label),
-                Row::None => "-".into(),
-            };
-            let got = name(row(li));
-            let mark = if got == g.labels[0] {
-                " "
-            } else if g.labels.contains(&got) {
-                "~"
-            } else {
-                "✗"
-            };
-            let top: Vec<String> = a
-                .evidence
+
+    let started = std::time::Instant::now();
+    let (examples, _) = gold::examples(&aligner, &units, &docs, &labels);
+    println!(
+        "\nfeatures of {} examples: {:.2} s",
+        examples.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let gold_docs: BTreeSet<usize> = located.iter().flatten().map(|(d, _)| *d).collect();
+    let mut together: Vec<Option<String>> = vec![None; units.len()];
+    let mut alone: Vec<Option<String>> = vec![None; units.len()];
+    // (unit, best probability, best label) for the threshold sweep.
+    let mut sweep: Vec<(usize, f32, String)> = Vec::new();
+    let (mut t_train, mut t_align) = (0.0, 0.0);
+    for &d in &gold_docs {
+        let t = std::time::Instant::now();
+        let fold: Vec<learn::Example> = examples
+            .iter()
+            .filter(|(x, _)| *x != d)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let model = LinearModel::train("domain", labels.clone(), &fold, Training::default());
+        t_train += t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        aligner.set_model(Some(model.clone()));
+        let al = aligner.align(&docs);
+        t_align += t.elapsed().as_secs_f64();
+        let mine: Vec<Option<(usize, usize)>> = located.iter().map(|l| l.filter(|(x, _)| *x == d)).collect();
+        for (i, g) in predictions(&aligner, &al, &mine, &|x| x).into_iter().enumerate() {
+            if mine[i].is_some() {
+                together[i] = g;
+            }
+        }
+        let al1 = aligner.align(std::slice::from_ref(&docs[d]));
+        for (i, g) in predictions(&aligner, &al1, &mine, &|_| 0).into_iter().enumerate() {
+            if mine[i].is_some() {
+                alone[i] = g;
+            }
+        }
+        let at: Vec<(usize, usize)> = mine.iter().flatten().copied().collect();
+        let idx: Vec<usize> = (0..units.len()).filter(|i| mine[*i].is_some()).collect();
+        for (f, i) in aligner.section_features(&docs, &at).iter().zip(idx) {
+            let p = model.probabilities(&learn::vector(f));
+            let (b, pb) = p
                 .iter()
-                .take(4)
-                .map(|e| format!("{e:?}").chars().take(70).collect())
-                .collect();
-            println!(
-                "{mark} {:<28} {:<14} gold {:<30} got {:<16} {:.1} | {}",
-                g.doc.chars().take(28).collect::<String>(),
-                g.path,
-                g.labels.join(","),
-                got,
-                a.score,
-                top.join(" ; ")
-            );
+                .enumerate()
+                .fold((0, 0.0f32), |m, (c, &x)| if x > m.1 { (c, x) } else { m });
+            sweep.push((i, pb, labels[b].clone()));
+        }
+    }
+    println!(
+        "{} folds: training {:.2} s, aligning all {} documents {:.2} s (per fold {:.2} s + {:.2} s)",
+        gold_docs.len(),
+        t_train,
+        docs.len(),
+        t_align,
+        t_train / gold_docs.len().max(1) as f64,
+        t_align / gold_docs.len().max(1) as f64
+    );
+    let scored = |got: &[Option<String>]| -> Vec<Scored<'_>> {
+        units
+            .iter()
+            .zip(&located)
+            .zip(got.iter().cloned())
+            .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
+            .collect()
+    };
+    report(
+        "leave-one-document-out, all documents loaded",
+        &scored(&together),
+        &docs,
+        bundled,
+        true,
+    );
+    report(
+        "leave-one-document-out, each document aligned alone",
+        &scored(&alone),
+        &docs,
+        bundled,
+        false,
+    );
+
+    println!("\n### the \"no domain\" threshold (held-out probabilities)\n");
+    println!(
+        "| threshold | units kept | kept: primary right | kept: any label right | dropped: primary right | pair F1 all |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for tau in [0.0f32, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5] {
+        let mut got: Vec<Option<String>> = vec![None; units.len()];
+        let (mut kept, mut right, mut any, mut dropped_right, mut dropped) = (0, 0, 0, 0, 0);
+        for (i, p, l) in &sweep {
+            let ok = units[*i].labels[0] == *l;
+            if *p >= tau {
+                kept += 1;
+                right += usize::from(ok);
+                any += usize::from(units[*i].labels.contains(l));
+                got[*i] = Some(l.clone());
+            } else {
+                dropped += 1;
+                dropped_right += usize::from(ok);
+            }
+        }
+        let s = scored(&got);
+        let (_, _, f) = pairs(&s, &|_| true, &|_, _| true).prf();
+        println!(
+            "| {tau:.2} | {kept} | {:.3} | {:.3} | {} | {f:.3} |",
+            right as f64 / kept.max(1) as f64,
+            any as f64 / kept.max(1) as f64,
+            if dropped == 0 {
+                "–".to_owned()
+            } else {
+                format!("{:.3} of {dropped}", dropped_right as f64 / dropped as f64)
+            }
+        );
+    }
+
+    if verbose {
+        println!("\n### errors (held out, all loaded)\n");
+        for ((u, l), got) in units.iter().zip(&located).zip(&together) {
+            if l.is_some() && got.as_deref() != Some(u.labels[0].as_str()) {
+                let mark = if got.as_ref().is_some_and(|g| u.labels.contains(g)) {
+                    "~"
+                } else {
+                    "✗"
+                };
+                let s = &docs[l.map_or(0, |x| x.0)].sections[l.map_or(0, |x| x.1)];
+                println!(
+                    "{mark} {:<40} {:<16} gold {:<30} got {:<16} | {} {}",
+                    u.doc.chars().take(40).collect::<String>(),
+                    u.path,
+                    u.labels.join(","),
+                    got.as_deref().unwrap_or("-"),
+                    s.heading.chars().take(16).collect::<String>(),
+                    s.text.chars().take(30).collect::<String>().replace('\n', " ")
+                );
+            }
         }
     }
     Ok(())

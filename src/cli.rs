@@ -34,6 +34,8 @@ pub enum Command {
     Export(crate::cli_export::ExportArgs),
     /// Find passages documents share (policy diffusion): coverage per pair, direction, passages.
     Reuse(crate::cli_reuse::ReuseArgs),
+    /// Train the domain model on gold files and/or your corrections (writes a model file).
+    Train(crate::cli_train::TrainArgs),
     /// Open the desktop app with these files and folders imported (what "Open with" calls).
     Open(OpenArgs),
 }
@@ -85,6 +87,7 @@ pub fn run(command: Command) -> i32 {
         Command::Targets(args) => targets(&args, &mut out),
         Command::Export(args) => Ok(crate::cli_export::export(&args)),
         Command::Reuse(args) => crate::cli_reuse::reuse(&args, &mut out),
+        Command::Train(args) => crate::cli_train::train(&args, &mut out),
         Command::Open(_) => {
             eprintln!("duizhao: `open` needs the desktop app (built with the `gui` feature)");
             return 2;

@@ -82,3 +82,4 @@ pub mod cli;
 mod cli_align;
 mod cli_export;
 mod cli_reuse;
+mod cli_train;

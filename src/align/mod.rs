@@ -7,15 +7,20 @@
 
 pub mod features;
 pub mod fold;
+pub mod gold;
+pub mod learn;
 pub mod overrides;
 pub mod report;
 pub mod score;
 pub mod taxonomy;
 
+use std::sync::{Arc, LazyLock};
+
 use serde::Serialize;
 
 use crate::model::{Document, MarkerKind};
 use features::{Segmenter, TfIdf, cosine};
+use learn::{Features, LeafContext, LinearModel};
 use score::{CueHit, CueMatcher, Texts};
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
 
@@ -51,6 +56,9 @@ pub enum Evidence {
     },
     /// The section is a preamble, which states the document's purpose.
     Preamble { category: usize, points: f32 },
+    /// A feature of the learned model (`heading:医疗`, `cue body:healthcare`, `kind Article`)
+    /// and what it added to the category's logit.
+    Model { category: usize, what: String, points: f32 },
     /// The user moved the section here.
     Override { category: Option<usize> },
 }
@@ -60,7 +68,9 @@ impl Evidence {
     pub fn category(&self) -> Option<usize> {
         match self {
             Self::Cue(h) => Some(h.category),
-            Self::Neighbour { category, .. } | Self::Preamble { category, .. } => Some(*category),
+            Self::Neighbour { category, .. } | Self::Preamble { category, .. } | Self::Model { category, .. } => {
+                Some(*category)
+            }
             Self::Override { category } => *category,
         }
     }
@@ -124,23 +134,261 @@ struct Prepared {
     context: String,
 }
 
-/// Holds what is expensive to build once: the taxonomy, its cue automaton and the segmenter.
+/// The model trained on the gold (`duizhao train`, see ARCHITECTURE.md), read once per
+/// process on first use; `None` if the embedded file were unreadable (cues are used then).
+static BUILTIN_MODEL: LazyLock<Option<Arc<LinearModel>>> = LazyLock::new(|| {
+    LinearModel::from_bytes(include_bytes!("../../assets/model/domain.dzm"))
+        .ok()
+        .map(Arc::new)
+});
+
+/// A model and the scheme of the taxonomy it labels.
+#[derive(Clone)]
+struct Fitted {
+    model: Arc<LinearModel>,
+    scheme: usize,
+    /// Per model class: the scheme's category index.
+    category_of: Vec<usize>,
+}
+
+impl Fitted {
+    /// The model fits a taxonomy when it has its scheme and every label is one of its ids.
+    fn new(model: Arc<LinearModel>, taxonomy: &Taxonomy) -> Option<Self> {
+        let scheme = taxonomy.schemes.iter().position(|s| s.id == model.scheme)?;
+        let category_of = model
+            .labels
+            .iter()
+            .map(|l| taxonomy.schemes[scheme].category_index(l))
+            .collect::<Option<Vec<usize>>>()?;
+        Some(Self {
+            model,
+            scheme,
+            category_of,
+        })
+    }
+}
+
+/// Holds what is expensive to build once: the taxonomy, its cue automaton, the segmenter and
+/// the learned model when it fits the taxonomy.
 pub struct Aligner {
     pub taxonomy: Taxonomy,
     matcher: CueMatcher,
     segmenter: Segmenter,
+    fitted: Option<Fitted>,
+}
+
+/// What [`Aligner::refit`] did.
+pub struct Refit {
+    /// Corrections that became examples (those of the model's scheme naming a category).
+    pub examples: usize,
+    /// The model before, for undo ([`Aligner::set_model`]).
+    pub previous: Option<LinearModel>,
 }
 
 impl Aligner {
     /// Build an aligner (loads jieba's dictionary: about 0.1 s — do it off the UI thread).
+    /// The built-in model labels the domain scheme when the taxonomy has the same category
+    /// ids; a taxonomy of the user's own falls back to its cue terms.
     #[must_use]
     pub fn new(taxonomy: Taxonomy) -> Self {
+        let model = BUILTIN_MODEL.clone();
+        Self::build(taxonomy, model)
+    }
+
+    /// An aligner with this model (or with cues only, for `None`).
+    #[must_use]
+    pub fn with_model(taxonomy: Taxonomy, model: Option<LinearModel>) -> Self {
+        Self::build(taxonomy, model.map(Arc::new))
+    }
+
+    fn build(taxonomy: Taxonomy, model: Option<Arc<LinearModel>>) -> Self {
         let matcher = CueMatcher::new(&taxonomy);
         let segmenter = Segmenter::new(taxonomy.all_terms());
+        let fitted = model.and_then(|m| Fitted::new(m, &taxonomy));
         Self {
             taxonomy,
             matcher,
             segmenter,
+            fitted,
+        }
+    }
+
+    /// The learned model in use, if it fits the taxonomy.
+    #[must_use]
+    pub fn model(&self) -> Option<&LinearModel> {
+        self.fitted.as_ref().map(|f| f.model.as_ref())
+    }
+
+    /// Use `model` from now on (`None`: cues only); returns the one replaced. A model that
+    /// does not fit the taxonomy is not used.
+    pub fn set_model(&mut self, model: Option<LinearModel>) -> Option<LinearModel> {
+        let previous = self.fitted.take().map(|f| f.model.as_ref().clone());
+        self.fitted = model.and_then(|m| Fitted::new(Arc::new(m), &self.taxonomy));
+        previous
+    }
+
+    /// The scheme the model labels, else the `domain` scheme, else the first.
+    fn model_scheme(&self) -> usize {
+        self.fitted.as_ref().map_or_else(
+            || self.taxonomy.schemes.iter().position(|s| s.id == "domain").unwrap_or(0),
+            |f| f.scheme,
+        )
+    }
+
+    /// Model features of sections (any section, leaf or not) given as (document, section).
+    #[must_use]
+    pub fn section_features(&self, docs: &[Document], at: &[(usize, usize)]) -> Vec<Features> {
+        use rayon::prelude::*;
+        let si = self.model_scheme();
+        let Some(scheme) = self.taxonomy.schemes.get(si) else {
+            return vec![Features::default(); at.len()];
+        };
+        let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
+        at.par_iter()
+            .map(|&(d, s)| {
+                let doc = &docs[d];
+                let leaves = doc.leaves().count();
+                let rank = doc.leaves().take_while(|(i, _)| *i < s).count();
+                let p = prepare(doc, s);
+                let texts = Texts {
+                    heading: &p.heading,
+                    body: &p.body,
+                    context: &p.context,
+                };
+                let (_, hits) = self
+                    .matcher
+                    .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+                let mut cues: Vec<(u8, usize, f32)> = Vec::new();
+                for h in hits {
+                    let place = h.place as u8;
+                    match cues.iter_mut().find(|c| c.0 == place && c.1 == h.category) {
+                        Some(c) => c.2 += h.points,
+                        None => cues.push((place, h.category, h.points)),
+                    }
+                }
+                Features::of(&LeafContext {
+                    doc,
+                    section: s,
+                    rank,
+                    leaves,
+                    cues: &cues,
+                    category_ids: &ids,
+                })
+            })
+            .collect()
+    }
+
+    /// Refit the model with the user's corrections as labelled examples (of the model's
+    /// scheme; "no category" corrections are not examples). The rest of the documents move
+    /// on the next [`Aligner::align`].
+    ///
+    /// # Errors
+    /// When no model is in use (a taxonomy of the user's own: cues decide) or no correction
+    /// names a category.
+    pub fn refit(&mut self, docs: &[Document], overrides: &overrides::Overrides) -> Result<Refit, String> {
+        let Some(fitted) = &self.fitted else {
+            return Err("no learned model for this taxonomy: its cue terms decide".into());
+        };
+        let labels = fitted.model.labels.clone();
+        let examples = self.override_examples(docs, overrides, &labels);
+        if examples.is_empty() {
+            return Err("no correction names a category of a section that is loaded".into());
+        }
+        let model = fitted.model.fine_tuned(&examples, learn::Training::fine_tuning());
+        let n = examples.len();
+        let previous = self.set_model(Some(model));
+        Ok(Refit { examples: n, previous })
+    }
+
+    /// Labelled examples from user corrections of the model's scheme (classes: indices into
+    /// `labels`), weighted [`learn::CORRECTION_WEIGHT`].
+    #[must_use]
+    pub fn override_examples(
+        &self,
+        docs: &[Document],
+        overrides: &overrides::Overrides,
+        labels: &[String],
+    ) -> Vec<learn::Example> {
+        let Some(scheme) = self.taxonomy.schemes.get(self.model_scheme()) else {
+            return Vec::new();
+        };
+        let mut at = Vec::new();
+        let mut classes = Vec::new();
+        for (key, category) in &overrides.map {
+            let Some(category) = category else { continue };
+            if key.scheme != scheme.id {
+                continue;
+            }
+            let Some(class) = labels.iter().position(|l| l == category) else {
+                continue;
+            };
+            for (d, doc) in docs.iter().enumerate() {
+                if doc.content_hash != key.doc_hash {
+                    continue;
+                }
+                if let Some(s) = doc.sections.iter().position(|s| s.id == key.section) {
+                    at.push((d, s));
+                    classes.push(class);
+                    break;
+                }
+            }
+        }
+        self.section_features(docs, &at)
+            .iter()
+            .zip(classes)
+            .map(|(f, class)| learn::Example {
+                feats: learn::vector(f),
+                class,
+                weight: learn::CORRECTION_WEIGHT,
+            })
+            .collect()
+    }
+
+    /// The model's assignment of one leaf, with the strongest features as evidence and the
+    /// cue hits after them.
+    fn model_assignment(&self, fitted: &Fitted, f: &Features, cues: Vec<Evidence>) -> Assignment {
+        let model = &fitted.model;
+        let p = model.probabilities(&learn::vector(f));
+        let mut order: Vec<usize> = (0..p.len()).collect();
+        order.sort_by(|a, b| p[*b].total_cmp(&p[*a]).then(a.cmp(b)));
+        let best = order[0];
+        let top = p[best];
+        let ids: Vec<String> = self.taxonomy.schemes[fitted.scheme]
+            .categories
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        // A section no cue of the taxonomy touches (a topic outside it) needs the model to be
+        // sure; otherwise it is left to the unnamed groups.
+        let needed = if cues.is_empty() {
+            learn::NO_CUE_BELOW
+        } else {
+            learn::NONE_BELOW
+        };
+        let primary = (top >= needed).then(|| fitted.category_of[best]);
+        let secondary = order[1..]
+            .iter()
+            .filter(|&&c| p[c] >= (SECONDARY_SHARE * top).max(learn::NONE_BELOW / 2.0))
+            .take(2)
+            .map(|&c| (fitted.category_of[c], p[c]))
+            .collect();
+        let mut evidence: Vec<Evidence> = model
+            .explain(f, best, &ids, 6)
+            .into_iter()
+            .map(|(what, points)| Evidence::Model {
+                category: fitted.category_of[best],
+                what,
+                points,
+            })
+            .collect();
+        evidence.extend(cues);
+        Assignment {
+            primary,
+            score: top,
+            secondary,
+            group: None,
+            evidence,
+            overridden: false,
         }
     }
 
@@ -161,25 +409,13 @@ impl Aligner {
             .enumerate()
             .flat_map(|(d, doc)| doc.leaves().map(move |(s, _)| Leaf { doc: d, section: s }))
             .collect();
-        let prepared: Vec<Prepared> = leaves
-            .par_iter()
-            .map(|l| {
-                let doc = &docs[l.doc];
-                let s = &doc.sections[l.section];
-                let mut context = String::new();
-                let mut p = s.parent;
-                while let Some(pi) = p {
-                    context.push_str(&fold::matching_form(&doc.sections[pi].heading));
-                    context.push('|');
-                    p = doc.sections[pi].parent;
-                }
-                Prepared {
-                    heading: fold::matching_form(&s.heading),
-                    body: fold::matching_form(&s.text),
-                    context,
-                }
-            })
-            .collect();
+        let prepared: Vec<Prepared> = leaves.par_iter().map(|l| prepare(&docs[l.doc], l.section)).collect();
+        let model_features: Vec<Features> = if self.fitted.is_some() {
+            let at: Vec<(usize, usize)> = leaves.iter().map(|l| (l.doc, l.section)).collect();
+            self.section_features(docs, &at)
+        } else {
+            Vec::new()
+        };
         // Features are hashed as they are made: a corpus of thousands of documents has tens of
         // millions of them, too many to keep as strings.
         let hashed: Vec<Vec<u64>> = prepared
@@ -228,29 +464,41 @@ impl Aligner {
                     .iter()
                     .map(|(s, _)| confident_best(s, scheme.threshold))
                     .collect();
-                let mut assignments: Vec<Assignment> = cue_phase
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (mut scores, mut evidence))| {
-                        if confident[i].is_none() {
-                            for &(n, sim) in &neighbours[i] {
-                                if let Some(c) = confident[n] {
-                                    let points = sim * NEIGHBOUR_WEIGHT * scheme.threshold;
-                                    scores[c] += points;
-                                    let nl = leaves[n];
-                                    evidence.push(Evidence::Neighbour {
-                                        category: c,
-                                        doc: docs[nl.doc].id.clone(),
-                                        section: docs[nl.doc].sections[nl.section].id.clone(),
-                                        similarity: sim,
-                                        points,
-                                    });
+                let fitted = self.fitted.as_ref().filter(|f| f.scheme == si);
+                let mut assignments: Vec<Assignment> = if let Some(fitted) = fitted {
+                    cue_phase
+                        .into_par_iter()
+                        .zip(model_features.par_iter())
+                        .map(|((_, evidence), f)| {
+                            let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
+                            self.model_assignment(fitted, f, cues)
+                        })
+                        .collect()
+                } else {
+                    cue_phase
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (mut scores, mut evidence))| {
+                            if confident[i].is_none() {
+                                for &(n, sim) in &neighbours[i] {
+                                    if let Some(c) = confident[n] {
+                                        let points = sim * NEIGHBOUR_WEIGHT * scheme.threshold;
+                                        scores[c] += points;
+                                        let nl = leaves[n];
+                                        evidence.push(Evidence::Neighbour {
+                                            category: c,
+                                            doc: docs[nl.doc].id.clone(),
+                                            section: docs[nl.doc].sections[nl.section].id.clone(),
+                                            similarity: sim,
+                                            points,
+                                        });
+                                    }
                                 }
                             }
-                        }
-                        decide(&scores, evidence, scheme.threshold)
-                    })
-                    .collect();
+                            decide(&scores, evidence, scheme.threshold)
+                        })
+                        .collect()
+                };
                 let groups = unnamed_groups(
                     &mut assignments,
                     &leaves,
@@ -271,6 +519,23 @@ impl Aligner {
             neighbours,
             tfidf,
         }
+    }
+}
+
+/// A section's texts in matching form; the context is the headings above it, nearest first.
+fn prepare(doc: &Document, section: usize) -> Prepared {
+    let s = &doc.sections[section];
+    let mut context = String::new();
+    let mut p = s.parent;
+    while let Some(pi) = p {
+        context.push_str(&fold::matching_form(&doc.sections[pi].heading));
+        context.push('|');
+        p = doc.sections[pi].parent;
+    }
+    Prepared {
+        heading: fold::matching_form(&s.heading),
+        body: fold::matching_form(&s.text),
+        context,
     }
 }
 
@@ -312,7 +577,9 @@ fn decide(scores: &[f32], mut evidence: Vec<Evidence>, threshold: f32) -> Assign
     secondary.truncate(2);
     let points = |e: &Evidence| match e {
         Evidence::Cue(h) => h.points,
-        Evidence::Neighbour { points, .. } | Evidence::Preamble { points, .. } => *points,
+        Evidence::Neighbour { points, .. } | Evidence::Preamble { points, .. } | Evidence::Model { points, .. } => {
+            *points
+        }
         Evidence::Override { .. } => f32::MAX,
     };
     let rank = |e: &Evidence| {

@@ -155,6 +155,14 @@ fn evidence_json(scheme: &Scheme, e: &Evidence) -> EvidenceJson {
             points: *points,
             similarity: None,
         },
+        Evidence::Model { what, points, .. } => EvidenceJson {
+            kind: "model",
+            category: cat,
+            what: what.clone(),
+            place: None,
+            points: *points,
+            similarity: None,
+        },
         Evidence::Override { .. } => EvidenceJson {
             kind: "override",
             category: cat,

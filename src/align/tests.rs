@@ -71,16 +71,19 @@ fn a_traditional_script_copy_aligns_like_the_simplified_original() {
     assert!(best.1 > 0.5, "{}", best.1);
 }
 
+/// The domain assignment of one section of [`PROVINCE`] aligned alone.
+fn province_assignment(aligner: &Aligner, path: &str) -> Assignment {
+    let docs = vec![doc("province", PROVINCE)];
+    let al = aligner.align(&docs);
+    let s = docs[0].sections.iter().position(|s| s.path == path).expect("section");
+    al.schemes[0].assignments[al.leaf_index(0, s).expect("leaf")].clone()
+}
+
 #[test]
 fn evidence_names_the_terms_and_where_they_were() {
-    let docs = vec![doc("province", PROVINCE)];
-    let al = ALIGNER.align(&docs);
-    let s = docs[0]
-        .sections
-        .iter()
-        .position(|s| s.path == "二/(二)")
-        .expect("section");
-    let a = &al.schemes[0].assignments[al.leaf_index(0, s).expect("leaf")];
+    // Cues alone (no model): the cue hits are the evidence, strongest first.
+    let aligner = Aligner::with_model(Taxonomy::builtin(), None);
+    let a = &province_assignment(&aligner, "二/(二)");
     let Some(Evidence::Cue(top)) = a.evidence.first() else {
         panic!("cue evidence first: {:?}", a.evidence)
     };
@@ -90,7 +93,7 @@ fn evidence_names_the_terms_and_where_they_were() {
             .iter()
             .any(|e| matches!(e, Evidence::Cue(h) if h.place == score::Place::Heading))
     );
-    assert!(a.score >= ALIGNER.taxonomy.schemes[0].threshold);
+    assert!(a.score >= aligner.taxonomy.schemes[0].threshold);
 }
 
 #[test]
@@ -105,9 +108,15 @@ fn sections_no_cue_covers_form_unnamed_groups_not_losses() {
         "1. 海洋牧场建设。支持建设深远海养殖工船，推进海洋牧场平台和休闲渔业发展。\n2. 在线教育。推广智慧课堂和线上教学。",
     );
     let docs = vec![a, b];
-    let al = ALIGNER.align(&docs);
-    let la = al.leaf_index(0, 1).expect("leaf a");
-    let lb = al.leaf_index(1, 0).expect("leaf b");
+    // The learned model (which knows no "none" class) still puts the two together.
+    let learned = ALIGNER.align(&docs);
+    let (la, lb) = (
+        learned.leaf_index(0, 1).expect("leaf a"),
+        learned.leaf_index(1, 0).expect("leaf b"),
+    );
+    assert_eq!(learned.row_of(0, la), learned.row_of(0, lb));
+    // By cues (a taxonomy the model does not fit), they form an unnamed group.
+    let al = Aligner::with_model(Taxonomy::builtin(), None).align(&docs);
     assert_eq!(al.row_of(0, la), al.row_of(0, lb));
     let Row::Group(g) = al.row_of(0, la) else {
         panic!("expected an unnamed group, got {:?}", al.row_of(0, la))
@@ -204,4 +213,78 @@ fn parents_are_summarised_from_their_children() {
     for want in ["education", "healthcare", "infrastructure", "retail"] {
         assert!(names.contains(&want), "{names:?}");
     }
+}
+
+#[test]
+fn the_learned_model_decides_domains_and_names_its_strongest_features() {
+    assert!(
+        ALIGNER.model().is_some(),
+        "the built-in model loads and fits the built-in taxonomy"
+    );
+    let a = &province_assignment(&ALIGNER, "二/(二)");
+    let Some(Evidence::Model { category, what, points }) = a.evidence.first() else {
+        panic!("model evidence first: {:?}", a.evidence)
+    };
+    assert_eq!(Some(*category), a.primary);
+    assert!(*points > 0.0);
+    assert!(what.contains(':') || what.contains(' '), "a named feature: {what}");
+    // Probabilities: the score of the primary is one, in (0, 1].
+    assert!(a.score > learn::NONE_BELOW && a.score <= 1.0, "{}", a.score);
+    // The cue hits stay visible after the model's features.
+    assert!(a.evidence.iter().any(|e| matches!(e, Evidence::Cue(_))));
+}
+
+#[test]
+fn a_users_own_taxonomy_falls_back_to_its_cue_terms() {
+    let mine = Taxonomy::parse(
+        "[[scheme]]\nid = \"domain\"\nzh = \"领域\"\nthreshold = 2.0\n[[scheme.category]]\nid = \"schooling\"\nzh = \"教育\"\ncues = { \"教育\" = 3, \"课堂\" = 2 }\n[[scheme.category]]\nid = \"medicine\"\nzh = \"医疗\"\ncues = { \"医院\" = 3, \"问诊\" = 2 }\n",
+        "mine.toml",
+    )
+    .expect("taxonomy");
+    let aligner = Aligner::new(mine);
+    assert!(aligner.model().is_none(), "the model's ids are not this taxonomy's");
+    let docs = vec![doc("city", CITY)];
+    let al = aligner.align(&docs);
+    let id = |path: &str| {
+        let s = docs[0].sections.iter().position(|s| s.path == path)?;
+        let a = &al.schemes[0].assignments[al.leaf_index(0, s)?];
+        assert!(a.evidence.iter().all(|e| !matches!(e, Evidence::Model { .. })));
+        a.primary.map(|c| aligner.taxonomy.schemes[0].categories[c].id.clone())
+    };
+    assert_eq!(id("1").as_deref(), Some("schooling"));
+    assert_eq!(id("2").as_deref(), Some("medicine"));
+    assert_eq!(id("3"), None, "no cue of this taxonomy");
+}
+
+#[test]
+fn refitting_on_a_correction_moves_the_section_and_undo_restores_the_model() {
+    let docs = vec![doc("province", PROVINCE), doc("city", CITY)];
+    let mut aligner = Aligner::new(Taxonomy::builtin());
+    let before = aligner.align(&docs);
+    let was = domain_of(&before, &docs, "city", "4");
+    assert_ne!(was.as_deref(), Some("culture"));
+    let city_4 = || Key {
+        doc_hash: docs[1].content_hash.clone(),
+        section: "4".into(),
+        scheme: "domain".into(),
+    };
+    let mut log = OverrideLog::default();
+    log.set(city_4(), Some("culture".into()));
+    let refit = aligner.refit(&docs, &log.current).expect("refit");
+    assert_eq!(refit.examples, 1);
+    // Without re-applying the override, the model itself now puts the section there.
+    let after = aligner.align(&docs);
+    assert_eq!(domain_of(&after, &docs, "city", "4").as_deref(), Some("culture"));
+    // Other sections keep their domains.
+    assert_eq!(
+        domain_of(&after, &docs, "city", "2"),
+        domain_of(&before, &docs, "city", "2")
+    );
+    // Undo: the previous model back.
+    aligner.set_model(refit.previous);
+    assert_eq!(domain_of(&aligner.align(&docs), &docs, "city", "4"), was);
+    // A "no category" correction teaches nothing.
+    let mut none = OverrideLog::default();
+    none.set(city_4(), None);
+    assert!(aligner.refit(&docs, &none.current).is_err());
 }

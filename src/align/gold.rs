@@ -1,0 +1,138 @@
+//! Hand-annotated gold (format: the shared gold README) turned into training examples: each
+//! unit is found among the sections of its document by its anchor (the first characters of
+//! its text, compared after folding width, whitespace and punctuation).
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Document;
+
+/// One labelled unit of a gold file.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct GoldUnit {
+    pub doc: String,
+    pub path: String,
+    pub anchor: String,
+    /// 1–3 category ids, primary first.
+    pub labels: Vec<String>,
+}
+
+/// Read a gold file.
+///
+/// # Errors
+/// A file that cannot be read or is not a list of units, named in the message.
+pub fn load(path: &Path) -> Result<Vec<GoldUnit>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let units: Vec<GoldUnit> = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(u) = units.iter().find(|u| u.labels.is_empty()) {
+        return Err(format!("{}: unit {} {} has no label", path.display(), u.doc, u.path));
+    }
+    Ok(units)
+}
+
+/// The form anchors are compared in: matching form, letters and digits only.
+#[must_use]
+pub fn anchor_form(s: &str) -> String {
+    super::fold::matching_form(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The (document, section) each unit stands for: the first section of the document whose
+/// source file name is `doc` and whose heading + text starts with the anchor. Leaves are
+/// preferred; with `leaves_only` other sections are never taken.
+#[must_use]
+pub fn locate(units: &[GoldUnit], docs: &[Document], leaves_only: bool) -> Vec<Option<(usize, usize)>> {
+    let forms: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            d.sections
+                .iter()
+                .map(|s| anchor_form(&format!("{}{}", s.heading, s.text)))
+                .collect()
+        })
+        .collect();
+    units
+        .iter()
+        .map(|u| {
+            let anchor = anchor_form(&u.anchor);
+            let (di, d) = docs.iter().enumerate().find(|(_, d)| d.source == u.doc)?;
+            let starts = |si: &usize| forms[di][*si].starts_with(&anchor);
+            let leaf = (0..d.sections.len()).find(|si| d.sections[*si].is_leaf() && starts(si));
+            let any = || (0..d.sections.len()).find(starts).filter(|_| !leaves_only);
+            leaf.or_else(any).map(|s| (di, s))
+        })
+        .collect()
+}
+
+/// The files a gold file's units are in: beside the gold file. Names not found there are
+/// looked for among `bundled` (the bundled corpus, by source name) by the caller.
+#[must_use]
+pub fn document_files(gold_file: &Path, units: &[GoldUnit]) -> Vec<PathBuf> {
+    let dir = gold_file.parent().unwrap_or(Path::new("."));
+    let mut names: Vec<&str> = units.iter().map(|u| u.doc.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into_iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect()
+}
+
+/// Gold units located in `docs` as training examples for `aligner`'s model scheme, with the
+/// document each comes from. Units not found, or whose primary label is not in `labels`, are
+/// counted in the second value.
+#[must_use]
+pub fn examples(
+    aligner: &super::Aligner,
+    units: &[GoldUnit],
+    docs: &[Document],
+    labels: &[String],
+) -> (Vec<(usize, super::learn::Example)>, usize) {
+    let mut at = Vec::new();
+    let mut classes = Vec::new();
+    let mut skipped = 0;
+    for (u, place) in units.iter().zip(locate(units, docs, false)) {
+        match (place, labels.iter().position(|l| *l == u.labels[0])) {
+            (Some(p), Some(class)) => {
+                at.push(p);
+                classes.push(class);
+            }
+            _ => skipped += 1,
+        }
+    }
+    let feats = aligner.section_features(docs, &at);
+    let examples = feats
+        .iter()
+        .zip(at.iter().zip(classes))
+        .map(|(f, (&(d, _), class))| {
+            (
+                d,
+                super::learn::Example {
+                    feats: super::learn::vector(f),
+                    class,
+                    weight: 1.0,
+                },
+            )
+        })
+        .collect();
+    (examples, skipped)
+}
+
+/// The documents of some gold files: the files beside each gold file that its units name,
+/// and, for names not found there, the bundled document of that source name. Returns the
+/// documents (bundled first) and one message per file that could not be read.
+#[must_use]
+pub fn documents(gold_files: &[(PathBuf, Vec<GoldUnit>)]) -> (Vec<Document>, Vec<String>) {
+    let mut docs = crate::corpus::load_all();
+    let mut paths: Vec<PathBuf> = gold_files
+        .iter()
+        .flat_map(|(p, units)| document_files(p, units))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            !docs.iter().any(|d| Some(&d.source) == name.as_ref())
+        })
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let (more, errors) = crate::load_paths(&paths);
+    docs.extend(more);
+    (docs, errors.iter().map(ToString::to_string).collect())
+}

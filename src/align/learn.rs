@@ -1,0 +1,618 @@
+//! The domain classifier learned from gold: multinomial logistic regression over hashed
+//! features of a leaf section — char 1–3-grams of its heading, its opening words, its body
+//! (each block L2-normalised, so a long body does not outvote a short heading), the headings
+//! above it and the document title; the taxonomy's cue scores; and its place in the
+//! structure (marker kind, level, position, first/last leaf, first/last part).
+//!
+//! Written by hand (≈ 300 lines): the model is a dense `buckets × classes` matrix trained by
+//! plain SGD on ~1,200 examples; a crate would bring ndarray or a BLAS for no gain. Training
+//! is deterministic (fixed seed, inputs in the order given) and the file it writes is small
+//! (weights quantised to `i8` per class, see [`LinearModel::to_bytes`]).
+
+use std::fmt::Write as _;
+
+use crate::model::{Document, MarkerKind};
+
+/// Hashed feature space: 2^16 buckets × classes `i8` ≈ 2 MB for the 31 domains.
+pub const BUCKETS: usize = 1 << 16;
+/// Below this probability of its best domain a section gets no domain (measured in
+/// BENCHMARKS.md: precision of the sections kept vs. recall lost).
+pub const NONE_BELOW: f32 = 0.2;
+/// A section with no cue hit at all needs this probability to get a domain.
+pub const NO_CUE_BELOW: f32 = 0.5;
+const MAGIC: &[u8; 4] = b"DZM1";
+
+/// Where a feature comes from; renders the feature's name for evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// An n-gram of text block `block` (see [`BLOCKS`]) at char `start`, `len` chars.
+    Gram { block: u8, start: u32, len: u8 },
+    /// The taxonomy's cue score of category `category` in place `place` (0 heading, 1 body, 2 context).
+    Cue { place: u8, category: u16 },
+    /// A structure feature.
+    Structure(u16),
+}
+
+/// Text blocks: (name shown in evidence, weight of the block's unit vector).
+pub const BLOCKS: [(&str, f32); 6] = [
+    ("heading", 1.0),
+    ("opening", 0.8),
+    ("body", 1.0),
+    ("parent", 0.7),
+    ("part", 0.6),
+    ("title", 0.8),
+];
+const CUE_WEIGHT: f32 = 1.0;
+const PLACES: [&str; 3] = ["heading", "body", "context"];
+
+/// One feature occurrence: bucket, value and origin.
+#[derive(Debug, Clone, Copy)]
+pub struct Feat {
+    pub bucket: u32,
+    pub value: f32,
+    pub tag: Tag,
+}
+
+/// A leaf's features and what is needed to name them.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub feats: Vec<Feat>,
+    /// The blocks' chars (matching form, letters and digits only), for naming n-grams.
+    pub blocks: Vec<Vec<char>>,
+    /// Names of the structure features, indexed by `Tag::Structure`.
+    pub structure: Vec<String>,
+}
+
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn bucket_of(tag: u8, parts: impl Iterator<Item = char>) -> u32 {
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, &[tag]);
+    let mut buf = [0u8; 4];
+    for c in parts {
+        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
+    }
+    // Fold the high bits in: FNV's low bits alone mix poorly.
+    ((h ^ (h >> 29) ^ (h >> 47)) as usize % BUCKETS) as u32
+}
+
+/// Chars kept for n-grams: letters and digits of the matching form, digits made `0`.
+fn gram_chars(folded: &str) -> Vec<char> {
+    folded
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// What [`Features::of`] needs about a leaf beyond its section.
+pub struct LeafContext<'a> {
+    pub doc: &'a Document,
+    pub section: usize,
+    /// Index of the leaf among its document's leaves, and their number.
+    pub rank: usize,
+    pub leaves: usize,
+    /// Cue points per (place, category index) of the model's scheme.
+    pub cues: &'a [(u8, usize, f32)],
+    /// The scheme's category ids (cue features are keyed by id, not index).
+    pub category_ids: &'a [String],
+}
+
+impl Features {
+    /// Features of one leaf.
+    #[must_use]
+    pub fn of(cx: &LeafContext<'_>) -> Self {
+        let fold = super::fold::matching_form;
+        let doc = cx.doc;
+        let s = &doc.sections[cx.section];
+        let mut parent = String::new();
+        let mut part = String::new();
+        let mut top = cx.section;
+        if let Some(p) = s.parent {
+            parent = fold(&doc.sections[p].heading);
+        }
+        let mut p = s.parent;
+        while let Some(pi) = p {
+            top = pi;
+            p = doc.sections[pi].parent;
+        }
+        if top != cx.section {
+            part = fold(&doc.sections[top].heading);
+        }
+        let body = gram_chars(&fold(&s.text));
+        let opening: Vec<char> = body.iter().copied().take(24).collect();
+        let title = doc.meta.title.as_deref().unwrap_or("");
+        let blocks = vec![
+            gram_chars(&fold(&s.heading)),
+            opening,
+            body,
+            gram_chars(&parent),
+            gram_chars(&part),
+            gram_chars(&fold(title)),
+        ];
+        let mut feats = Vec::new();
+        for (b, chars) in blocks.iter().enumerate() {
+            let start = feats.len();
+            let mut seen = std::collections::HashSet::new();
+            for n in 1..=3usize {
+                for (i, w) in chars.windows(n).enumerate() {
+                    let bucket = bucket_of(b as u8, w.iter().copied());
+                    if seen.insert((bucket, n)) {
+                        feats.push(Feat {
+                            bucket,
+                            value: 1.0,
+                            tag: Tag::Gram {
+                                block: b as u8,
+                                start: i as u32,
+                                len: n as u8,
+                            },
+                        });
+                    }
+                }
+            }
+            let k = feats.len() - start;
+            if k > 0 {
+                let v = BLOCKS[b].1 / (k as f32).sqrt();
+                for f in &mut feats[start..] {
+                    f.value = v;
+                }
+            }
+        }
+        for &(place, category, points) in cx.cues {
+            feats.push(Feat {
+                bucket: bucket_of(
+                    b'C',
+                    format!("{place}:{}", cx.category_ids.get(category).map_or("", String::as_str)).chars(),
+                ),
+                value: CUE_WEIGHT * (1.0 + points).ln(),
+                tag: Tag::Cue {
+                    place,
+                    category: category as u16,
+                },
+            });
+        }
+        let mut structure = vec![
+            format!("kind {:?}", s.kind),
+            format!("level {}", s.level.min(4)),
+            format!("position {}/5", (cx.rank * 5) / cx.leaves.max(1)),
+            format!("heading {}", if s.heading.is_empty() { "none" } else { "yes" }),
+            format!("length {}", (s.text.chars().count() + 1).ilog2().min(11)),
+        ];
+        if cx.rank == 0 {
+            structure.push("first leaf".into());
+        }
+        if cx.rank + 1 == cx.leaves {
+            structure.push("last leaf".into());
+        }
+        if s.kind == MarkerKind::Article && cx.rank < 2 {
+            structure.push("opening article".into());
+        }
+        let tops: Vec<usize> = (0..doc.sections.len())
+            .filter(|&i| doc.sections[i].parent.is_none())
+            .collect();
+        if top != cx.section
+            && let Some(t) = tops.iter().position(|&i| i == top)
+        {
+            let at = if t == 0 {
+                "first"
+            } else if t + 1 == tops.len() {
+                "last"
+            } else {
+                "middle"
+            };
+            structure.push(format!("part {at}"));
+        }
+        for (i, name) in structure.iter().enumerate() {
+            feats.push(Feat {
+                bucket: bucket_of(b'S', name.chars()),
+                value: 0.5,
+                tag: Tag::Structure(i as u16),
+            });
+        }
+        Self {
+            feats,
+            blocks,
+            structure,
+        }
+    }
+
+    /// A feature's name as shown in evidence: `heading:医疗`, `cue body:healthcare`, `kind Article`.
+    #[must_use]
+    pub fn name(&self, tag: Tag, categories: &[String]) -> String {
+        match tag {
+            Tag::Gram { block, start, len } => {
+                let chars = &self.blocks[block as usize];
+                let s = start as usize;
+                let gram: String = chars[s..(s + len as usize).min(chars.len())].iter().collect();
+                format!("{}:{gram}", BLOCKS[block as usize].0)
+            }
+            Tag::Cue { place, category } => {
+                let c = categories.get(category as usize).map_or("?", String::as_str);
+                format!("cue {}:{c}", PLACES[place as usize % 3])
+            }
+            Tag::Structure(i) => self.structure[i as usize].clone(),
+        }
+    }
+}
+
+/// A labelled example: features and class (index into the model's labels), with a weight.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub feats: Vec<(u32, f32)>,
+    pub class: usize,
+    pub weight: f32,
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Training {
+    pub epochs: usize,
+    pub rate: f32,
+    pub l2: f32,
+    pub seed: u64,
+}
+
+/// A correction counts as this many gold units.
+pub const CORRECTION_WEIGHT: f32 = 3.0;
+
+impl Training {
+    /// Settings for refitting on a few corrections: short, and held near the old weights.
+    #[must_use]
+    pub fn fine_tuning() -> Self {
+        Self {
+            epochs: 8,
+            rate: 0.3,
+            l2: 1e-2,
+            seed: 14,
+        }
+    }
+}
+
+impl Default for Training {
+    fn default() -> Self {
+        Self {
+            epochs: 24,
+            rate: 0.4,
+            l2: 1e-3,
+            seed: 14,
+        }
+    }
+}
+
+/// Weights of a multinomial logistic regression over hashed features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    /// The scheme the labels belong to (`domain`).
+    pub scheme: String,
+    /// Category ids, one per class.
+    pub labels: Vec<String>,
+    /// `BUCKETS × labels` weights, bucket-major.
+    pub weights: Vec<f32>,
+    pub bias: Vec<f32>,
+    /// Units and documents it was trained on (shown by `duizhao train`).
+    pub trained_on: (usize, usize),
+}
+
+/// A model file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("model file: {0}")]
+pub struct ModelError(pub String);
+
+impl LinearModel {
+    fn zero(scheme: &str, labels: Vec<String>) -> Self {
+        let k = labels.len();
+        Self {
+            scheme: scheme.to_owned(),
+            weights: vec![0.0; BUCKETS * k],
+            bias: vec![0.0; k],
+            labels,
+            trained_on: (0, 0),
+        }
+    }
+
+    /// Class logits of a feature vector.
+    #[must_use]
+    pub fn logits(&self, feats: &[(u32, f32)]) -> Vec<f32> {
+        let k = self.labels.len();
+        let mut z = self.bias.clone();
+        for &(b, v) in feats {
+            let row = &self.weights[b as usize * k..(b as usize + 1) * k];
+            for (zi, w) in z.iter_mut().zip(row) {
+                *zi += w * v;
+            }
+        }
+        z
+    }
+
+    /// Class probabilities.
+    #[must_use]
+    pub fn probabilities(&self, feats: &[(u32, f32)]) -> Vec<f32> {
+        softmax(self.logits(feats))
+    }
+
+    /// A feature's contribution to class `c`'s logit.
+    #[must_use]
+    pub fn contribution(&self, bucket: u32, value: f32, c: usize) -> f32 {
+        self.weights[bucket as usize * self.labels.len() + c] * value
+    }
+
+    /// Train from scratch on `examples`.
+    #[must_use]
+    pub fn train(scheme: &str, labels: Vec<String>, examples: &[Example], t: Training) -> Self {
+        let mut m = Self::zero(scheme, labels);
+        m.fit(examples, t, None);
+        m
+    }
+
+    /// Refit on `examples` starting from these weights, pulled back towards them (so that a
+    /// handful of corrections moves the model without erasing what the gold taught it).
+    #[must_use]
+    pub fn fine_tuned(&self, examples: &[Example], t: Training) -> Self {
+        let mut m = self.clone();
+        let prior = self.weights.clone();
+        m.fit(examples, t, Some(&prior));
+        m
+    }
+
+    fn fit(&mut self, examples: &[Example], t: Training, prior: Option<&[f32]>) {
+        let k = self.labels.len();
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = t.seed | 1;
+        for epoch in 0..t.epochs {
+            // Fisher–Yates with xorshift: the same seed gives the same model.
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            let rate = t.rate / (1.0 + epoch as f32 * 0.3);
+            for &e in &order {
+                let ex = &examples[e];
+                let p = self.probabilities(&ex.feats);
+                for (c, pc) in p.iter().enumerate() {
+                    let g = (pc - if c == ex.class { 1.0 } else { 0.0 }) * ex.weight;
+                    self.bias[c] -= rate * g;
+                    for &(b, v) in &ex.feats {
+                        let i = b as usize * k + c;
+                        let anchor = prior.map_or(0.0, |p| p[i]);
+                        let w = &mut self.weights[i];
+                        *w -= rate * (g * v + t.l2 * (*w - anchor));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The model file: `DZM1`, a u32 length and a JSON header (scheme, labels, buckets,
+    /// trained_on), then per class an f32 scale and an f32 bias, then `BUCKETS × classes`
+    /// i8 weights (weight = i8 × scale of its class). Little-endian.
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let k = self.labels.len();
+        let header = serde_json::json!({
+            "scheme": self.scheme,
+            "labels": self.labels,
+            "buckets": BUCKETS,
+            "trained_on": [self.trained_on.0, self.trained_on.1],
+        })
+        .to_string();
+        let mut out = Vec::with_capacity(12 + header.len() + 8 * k + BUCKETS * k);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        out.extend_from_slice(header.as_bytes());
+        let scales: Vec<f32> = (0..k)
+            .map(|c| {
+                let max = (0..BUCKETS)
+                    .map(|b| self.weights[b * k + c].abs())
+                    .fold(0.0f32, f32::max);
+                if max > 0.0 { max / 127.0 } else { 1.0 }
+            })
+            .collect();
+        for (scale, bias) in scales.iter().zip(&self.bias) {
+            out.extend_from_slice(&scale.to_le_bytes());
+            out.extend_from_slice(&bias.to_le_bytes());
+        }
+        for (i, w) in self.weights.iter().enumerate() {
+            let q = (w / scales[i % k]).round().clamp(-127.0, 127.0) as i8;
+            out.push(q.to_le_bytes()[0]);
+        }
+        out
+    }
+
+    /// Read a model file.
+    ///
+    /// # Errors
+    /// A file that is not a model, is truncated, or has a header that does not parse.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let err = |m: &str| ModelError(m.to_owned());
+        if bytes.len() < 8 || &bytes[..4] != MAGIC {
+            return Err(err("not a duizhao model (no DZM1 signature)"));
+        }
+        let hlen = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+        let header = bytes
+            .get(8..8usize.saturating_add(hlen))
+            .ok_or_else(|| err("truncated header"))?;
+        #[derive(serde::Deserialize)]
+        struct Header {
+            scheme: String,
+            labels: Vec<String>,
+            buckets: usize,
+            trained_on: (usize, usize),
+        }
+        let h: Header = serde_json::from_slice(header).map_err(|e| ModelError(format!("header: {e}")))?;
+        if h.buckets != BUCKETS {
+            return Err(ModelError(format!(
+                "made for {} feature buckets, this build uses {BUCKETS}",
+                h.buckets
+            )));
+        }
+        let k = h.labels.len();
+        if k == 0 {
+            return Err(err("no labels"));
+        }
+        let rest = &bytes[8 + hlen..];
+        if rest.len() != 8 * k + BUCKETS * k {
+            return Err(ModelError(format!(
+                "{} bytes of weights, expected {}",
+                rest.len(),
+                8 * k + BUCKETS * k
+            )));
+        }
+        let f32_at = |i: usize| f32::from_le_bytes([rest[i], rest[i + 1], rest[i + 2], rest[i + 3]]);
+        let scales: Vec<f32> = (0..k).map(|c| f32_at(8 * c)).collect();
+        let bias: Vec<f32> = (0..k).map(|c| f32_at(8 * c + 4)).collect();
+        let weights = rest[8 * k..]
+            .iter()
+            .enumerate()
+            .map(|(i, &q)| f32::from(i8::from_le_bytes([q])) * scales[i % k])
+            .collect();
+        Ok(Self {
+            scheme: h.scheme,
+            labels: h.labels,
+            weights,
+            bias,
+            trained_on: h.trained_on,
+        })
+    }
+
+    /// The strongest features behind class `c` for one leaf: (name, points), best first.
+    #[must_use]
+    pub fn explain(&self, f: &Features, c: usize, categories: &[String], n: usize) -> Vec<(String, f32)> {
+        let mut by_name: std::collections::BTreeMap<String, f32> = std::collections::BTreeMap::new();
+        for feat in &f.feats {
+            let p = self.contribution(feat.bucket, feat.value, c);
+            if p > 0.0 {
+                *by_name.entry(f.name(feat.tag, categories)).or_insert(0.0) += p;
+            }
+        }
+        let mut v: Vec<(String, f32)> = by_name.into_iter().collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+fn softmax(mut z: Vec<f32>) -> Vec<f32> {
+    let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for x in &mut z {
+        *x = (*x - max).exp();
+        sum += *x;
+    }
+    for x in &mut z {
+        *x /= sum;
+    }
+    z
+}
+
+/// The features of `f` as (bucket, value), merged per bucket.
+#[must_use]
+pub fn vector(f: &Features) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = f.feats.iter().map(|x| (x.bucket, x.value)).collect();
+    v.sort_unstable_by_key(|x| x.0);
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(v.len());
+    for (b, x) in v {
+        match out.last_mut() {
+            Some(last) if last.0 == b => last.1 += x,
+            _ => out.push((b, x)),
+        }
+    }
+    out
+}
+
+/// A short description for `duizhao train`.
+#[must_use]
+pub fn describe(m: &LinearModel, bytes: usize) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "{} classes of scheme {:?}, {} feature buckets, trained on {} units of {} documents; {:.1} MB",
+        m.labels.len(),
+        m.scheme,
+        BUCKETS,
+        m.trained_on.0,
+        m.trained_on.1,
+        bytes as f64 / 1_048_576.0
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ex(feats: &[(u32, f32)], class: usize) -> Example {
+        Example {
+            feats: feats.to_vec(),
+            class,
+            weight: 1.0,
+        }
+    }
+
+    fn toy() -> Vec<Example> {
+        // Class 0 has feature 1, class 1 has feature 2; feature 3 is noise in both.
+        (0..20)
+            .map(|i| {
+                if i % 2 == 0 {
+                    ex(&[(1, 1.0), (3, 0.5)], 0)
+                } else {
+                    ex(&[(2, 1.0), (3, 0.5)], 1)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn training_separates_classes_and_is_reproducible() {
+        let labels = vec!["a".to_owned(), "b".to_owned()];
+        let m = LinearModel::train("s", labels.clone(), &toy(), Training::default());
+        assert!(m.probabilities(&[(1, 1.0)])[0] > 0.8);
+        assert!(m.probabilities(&[(2, 1.0)])[1] > 0.8);
+        let again = LinearModel::train("s", labels, &toy(), Training::default());
+        assert_eq!(m.to_bytes(), again.to_bytes());
+    }
+
+    #[test]
+    fn the_model_file_round_trips_within_quantisation() {
+        let m = LinearModel::train("s", vec!["a".into(), "b".into()], &toy(), Training::default());
+        let bytes = m.to_bytes();
+        let back = LinearModel::from_bytes(&bytes).expect("reads");
+        assert_eq!(back.labels, m.labels);
+        assert_eq!(back.scheme, "s");
+        for (q, w) in [(1u32, 0usize), (2, 1)] {
+            let (a, b) = (m.probabilities(&[(q, 1.0)]), back.probabilities(&[(q, 1.0)]));
+            assert!((a[w] - b[w]).abs() < 0.02, "{a:?} {b:?}");
+        }
+        assert!(LinearModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(LinearModel::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn fine_tuning_moves_a_corrected_example_and_keeps_the_rest() {
+        let m = LinearModel::train("s", vec!["a".into(), "b".into()], &toy(), Training::default());
+        // A new feature 4 seen with class 1 by the user, otherwise like class 0.
+        let fix = vec![Example {
+            feats: vec![(1, 1.0), (4, 1.0)],
+            class: 1,
+            weight: CORRECTION_WEIGHT,
+        }];
+        let tuned = m.fine_tuned(&fix, Training::fine_tuning());
+        assert!(tuned.probabilities(&[(1, 1.0), (4, 1.0)])[1] > 0.5);
+        assert!(tuned.probabilities(&[(2, 1.0)])[1] > 0.8);
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = LinearModel::from_bytes(&bytes);
+            let mut with_magic = MAGIC.to_vec();
+            with_magic.extend_from_slice(&bytes);
+            let _ = LinearModel::from_bytes(&with_magic);
+        }
+    }
+}

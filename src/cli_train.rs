@@ -1,0 +1,126 @@
+//! `duizhao train`: fit the domain model on gold files and/or a user's corrections, and write
+//! the model file (format: `align::learn::LinearModel::to_bytes`) atomically.
+//!
+//! With `--gold`, the model is trained from scratch on every gold unit (plus the corrections,
+//! each counting [`CORRECTION_WEIGHT`] units). With `--overrides` alone, the built-in model is
+//! refitted on the corrections, held near its weights. Reproducible: the same inputs give the
+//! same bytes (fixed seed, gold units in file order).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::align::learn::{CORRECTION_WEIGHT, LinearModel, Training, describe};
+use crate::align::{Aligner, Taxonomy, gold, overrides::Overrides};
+
+/// `duizhao train`: what to learn from and where to write the model.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Gold files (format: the gold README); their documents are read from beside them, or
+    /// from the bundled corpus.
+    #[arg(long, value_name = "FILE")]
+    pub gold: Vec<PathBuf>,
+    /// An overrides file saved by the app: each correction becomes a labelled example.
+    #[arg(long, value_name = "FILE")]
+    pub overrides: Option<PathBuf>,
+    /// Documents the corrections refer to (besides the bundled corpus and the gold's).
+    pub files: Vec<PathBuf>,
+    /// The model file to write (e.g. assets/model/domain.dzm).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// Run `train`; returns the exit code (2 when an input cannot be read, nothing written).
+pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
+    if args.gold.is_empty() && args.overrides.is_none() {
+        eprintln!("duizhao train: give --gold FILE and/or --overrides FILE");
+        return Ok(2);
+    }
+    let started = std::time::Instant::now();
+    let mut golds = Vec::new();
+    for path in &args.gold {
+        match gold::load(path) {
+            Ok(units) => golds.push((path.clone(), units)),
+            Err(e) => {
+                eprintln!("{e}");
+                return Ok(2);
+            }
+        }
+    }
+    let overrides = match &args.overrides {
+        Some(p) => match Overrides::load(p) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                eprintln!("{}: {e}", p.display());
+                return Ok(2);
+            }
+        },
+        None => None,
+    };
+    let (mut docs, errors) = gold::documents(&golds);
+    let (more, more_errors) = crate::load_paths(&args.files);
+    docs.extend(more);
+    let errors: Vec<String> = errors
+        .into_iter()
+        .chain(more_errors.iter().map(ToString::to_string))
+        .collect();
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return Ok(2);
+    }
+    let taxonomy = Taxonomy::builtin();
+    let base = Aligner::new(taxonomy.clone());
+    let labels: Vec<String> = match taxonomy.scheme("domain") {
+        Some(s) => s.categories.iter().map(|c| c.id.clone()).collect(),
+        None => anyhow::bail!("the built-in taxonomy has no domain scheme"),
+    };
+    let corrections = overrides
+        .as_ref()
+        .map(|o| base.override_examples(&docs, o, &labels))
+        .unwrap_or_default();
+    let model = if golds.is_empty() {
+        let Some(builtin) = base.model() else {
+            anyhow::bail!("no built-in model to refit: train with --gold");
+        };
+        if corrections.is_empty() {
+            eprintln!("duizhao train: no correction names a domain of a loaded section");
+            return Ok(2);
+        }
+        builtin.fine_tuned(&corrections, Training::fine_tuning())
+    } else {
+        let cues_only = Aligner::with_model(taxonomy, None);
+        let mut examples = Vec::new();
+        let mut used_docs = std::collections::BTreeSet::new();
+        for (path, units) in &golds {
+            let (ex, skipped) = gold::examples(&cues_only, units, &docs, &labels);
+            if skipped > 0 {
+                writeln!(
+                    out,
+                    "{}: {skipped} units not found or not labelled by a domain id",
+                    path.display()
+                )?;
+            }
+            used_docs.extend(ex.iter().map(|(d, _)| *d));
+            examples.extend(ex.into_iter().map(|(_, e)| e));
+        }
+        let n = examples.len();
+        examples.extend(corrections.iter().cloned());
+        let mut m = LinearModel::train("domain", labels, &examples, Training::default());
+        m.trained_on = (n, used_docs.len());
+        m
+    };
+    let bytes = model.to_bytes();
+    crate::fsutil::write_atomic(&args.output, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
+    writeln!(
+        out,
+        "{}: {} (+{} corrections ×{CORRECTION_WEIGHT}) in {:.1} s",
+        args.output.display(),
+        describe(&model, bytes.len()),
+        corrections.len(),
+        started.elapsed().as_secs_f64()
+    )?;
+    Ok(0)
+}
