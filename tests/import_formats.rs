@@ -87,7 +87,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Lines of body text broken at 24 chars, at 12 pt from x = 72 (first lines indented 2 em).
-fn body<'a>(paras: &[&'a str], y0: f64, out: &mut Vec<(f64, f64, f64, String)>) -> f64 {
+fn body(paras: &[&str], y0: f64, out: &mut Vec<(f64, f64, f64, String)>) -> f64 {
     let mut y = y0;
     for p in paras {
         let chars: Vec<char> = p.chars().collect();

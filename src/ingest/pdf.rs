@@ -169,9 +169,9 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, String> {
             .iter()
             .enumerate()
             .filter(|(i, l)| {
-                !is_toc_line(&l.text)
-                    && !(l.text.chars().filter(|c| !c.is_whitespace()).count() <= 4
-                        && lines.get(i + 1).is_some_and(|n| is_toc_line(&n.text)))
+                let toc_heading = l.text.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                    && lines.get(i + 1).is_some_and(|n| is_toc_line(&n.text));
+                !(is_toc_line(&l.text) || toc_heading)
             })
             .map(|(_, l)| l.clone())
             .collect();
