@@ -112,12 +112,14 @@ impl DuizhaoApp {
         state.side_by_side = settings.side_by_side;
         state.restore_domain(settings.domain.clone());
         state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
-        if !settings.chosen.is_empty() {
-            state.chosen = settings
-                .chosen
-                .iter()
-                .filter_map(|key| state.docs.iter().position(|d| d.content_hash == key.0))
-                .collect();
+        // Settings saved before keys were content hashes named documents by id: both are read.
+        let chosen: Vec<usize> = settings
+            .chosen
+            .iter()
+            .filter_map(|key| state.docs.iter().position(|d| d.content_hash == key.0 || d.id == key.0))
+            .collect();
+        if !chosen.is_empty() {
+            state.chosen = chosen;
         }
         if let Some(path) = &settings.taxonomy {
             // A taxonomy file chosen in an earlier session; if it no longer reads, say so and
@@ -134,7 +136,7 @@ impl DuizhaoApp {
         if let Some(i) = settings
             .selected_doc
             .as_ref()
-            .and_then(|key| state.docs.iter().position(|d| d.content_hash == key.0))
+            .and_then(|key| state.docs.iter().position(|d| d.content_hash == key.0 || d.id == key.0))
         {
             state.handle(Command::SelectDocument(i));
         }

@@ -12,7 +12,12 @@ impl AppState {
     /// The loaded document and section a basket item names, if it is loaded.
     #[must_use]
     pub fn resolve(&self, key: &crate::model::SecKey) -> Option<(usize, usize)> {
-        let d = self.docs.iter().position(|d| d.content_hash == key.doc.0)?;
+        // A basket saved before keys were content hashes named documents by id.
+        let d = self
+            .docs
+            .iter()
+            .position(|d| d.content_hash == key.doc.0)
+            .or_else(|| self.docs.iter().position(|d| d.id == key.doc.0))?;
         let s = self.docs[d].sections.iter().position(|s| s.id == key.section)?;
         Some((d, s))
     }

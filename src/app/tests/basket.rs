@@ -128,3 +128,26 @@ fn a_saved_basket_names_the_same_passages_when_files_load_in_another_order() {
     assert_eq!(state.docs[d2].id, "plan", "b now loads first");
     assert_eq!(state.docs[d2].sections[s2].heading_and_text(), text, "the same passage");
 }
+
+/// Settings written before documents were keyed by content hash named them by id; they still
+/// restore the comparison, the document shown and the basket.
+#[test]
+fn settings_saved_with_document_ids_still_restore() {
+    let json = r#"{"chosen":["wuhu-2021","anhui-2020"],"selected_doc":"wuhu-2021","basket":[{"doc":"shanghai-2020","section":"二/10"}]}"#;
+    let settings: Settings = serde_json::from_str(json).expect("old settings read");
+    let h = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
+        crate::app::theme::install_fonts(&cc.egui_ctx);
+        DuizhaoApp::with_settings(&cc.egui_ctx, settings.clone())
+    });
+    let state = &h.state().state;
+    let ids: Vec<&str> = state.chosen.iter().map(|&d| state.docs[d].id.as_str()).collect();
+    assert_eq!(ids, ["wuhu-2021", "anhui-2020"]);
+    assert_eq!(state.selected_doc().map(|d| d.id.as_str()), Some("wuhu-2021"));
+    let (d, s) = state
+        .resolve(&state.basket.items()[0])
+        .expect("the basket item resolves");
+    assert_eq!(
+        (state.docs[d].id.as_str(), state.docs[d].sections[s].path.as_str()),
+        ("shanghai-2020", "二/10")
+    );
+}
