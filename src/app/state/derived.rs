@@ -16,7 +16,8 @@ impl AppState {
             .split_whitespace()
             .map(crate::fold::matching_form)
             .collect();
-        self.visible_targets = self
+        self.derived.visible_targets = self
+            .derived
             .target_rows
             .iter()
             .enumerate()
@@ -38,7 +39,8 @@ impl AppState {
     }
 
     pub(super) fn rebuild_rows(&mut self) {
-        self.rows.clear();
+        self.derived.revision += 1;
+        self.derived.rows.clear();
         let Some(doc) = self.selected.and_then(|i| self.docs.get(i)) else {
             return;
         };
@@ -64,7 +66,7 @@ impl AppState {
                 (_, true) => format!("{number} {}", s.text.chars().take(16).collect::<String>()),
                 (_, false) => format!("{number} {}", s.heading),
             };
-            self.rows.push(OutlineRow {
+            self.derived.rows.push(OutlineRow {
                 section: i,
                 depth: usize::from(s.level.saturating_sub(1)),
                 label,
@@ -76,8 +78,9 @@ impl AppState {
 
     /// Comparison rows and the targets table, from the analysis and the chosen documents.
     pub(super) fn rebuild_derived(&mut self) {
-        self.compare.clear();
-        self.target_rows.clear();
+        self.derived.revision += 1;
+        self.derived.compare.clear();
+        self.derived.target_rows.clear();
         let Some(a) = &self.analysis else { return };
         let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
             return;
@@ -156,7 +159,7 @@ impl AppState {
                     }
                 }
             }
-            self.compare.push(CompareRow {
+            self.derived.compare.push(CompareRow {
                 key,
                 name,
                 title,
@@ -173,7 +176,7 @@ impl AppState {
                     .leaf_index(d, section)
                     .and_then(|leaf| al.schemes[si].assignments[leaf].primary)
                     .map_or_else(String::new, |c| scheme.categories[c].zh.clone());
-                self.target_rows.push(TargetRow {
+                self.derived.target_rows.push(TargetRow {
                     doc: d,
                     section,
                     document: self.docs[d].display_name().to_owned(),
@@ -192,7 +195,7 @@ impl AppState {
         self.rebuild_search();
         if self.domain_pending
             && let Some(key) = &self.domain
-            && let Some(i) = self.compare.iter().position(|r| &r.key == key)
+            && let Some(i) = self.derived.compare.iter().position(|r| &r.key == key)
         {
             self.domain_pending = false;
             self.jump_to_row = Some(i);
@@ -206,7 +209,7 @@ impl AppState {
     }
 
     pub(super) fn rebuild_reuse_domains(&mut self) {
-        self.reuse_domains.clear();
+        self.derived.reuse_domains.clear();
         let (Some(a), Some(pair)) = (&self.analysis, self.reuse_pair()) else {
             return;
         };
@@ -226,12 +229,12 @@ impl AppState {
                 )
             })
             .collect();
-        self.reuse_domains = rows;
+        self.derived.reuse_domains = rows;
     }
 
     pub(super) fn sort_targets(&mut self) {
         let (col, asc) = self.target_sort;
-        self.target_rows.sort_by(|a, b| {
+        self.derived.target_rows.sort_by(|a, b| {
             let o = match col {
                 TargetColumn::Document => a.doc.cmp(&b.doc).then(a.section.cmp(&b.section)),
                 TargetColumn::Domain => a.domain.cmp(&b.domain),

@@ -25,26 +25,26 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
             missing,
         ])],
     );
-    h.run_steps(2);
+    settle(&mut h);
     let state = &h.state().state;
     assert_eq!(state.docs.len(), 6);
-    assert_eq!(state.import_errors.len(), 2, "{:?}", state.import_errors);
-    assert!(state.import_errors.iter().any(|e| e.contains("scan.txt")));
-    assert!(state.import_errors.iter().any(|e| e.contains("gone.docx")));
+    assert_eq!(state.import_errors().len(), 2, "{:?}", state.import_errors());
+    assert!(state.import_errors().iter().any(|e| e.contains("scan.txt")));
+    assert!(state.import_errors().iter().any(|e| e.contains("gone.docx")));
     assert!(state.chosen.contains(&5), "the new document joins the comparison");
     h.get_by_label("Not imported");
-    assert!(h.state().settings.imported.contains(&good), "remembered");
+    assert!(h.state().settings().imported.contains(&good), "remembered");
     // Importing the same text again (typed into the path field) is refused, naming the file.
     h.get_by_label("Import path").click();
     h.get_by_label("Import path").type_text(&good.to_string_lossy());
     h.run_steps(2);
     h.get_by_label("Add").click();
-    h.run_steps(2);
+    settle(&mut h);
     assert_eq!(h.state().state.docs.len(), 6);
     assert!(
         h.state()
             .state
-            .import_errors
+            .import_errors()
             .iter()
             .any(|e| e.contains("already loaded"))
     );
@@ -60,7 +60,7 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
         .apply(&ctx, vec![crate::app::command::Command::RemoveDocument(5)]);
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 5);
-    assert!(h.state().settings.imported.is_empty());
+    assert!(h.state().settings().imported.is_empty());
     h.get_by_label(&format!("Undo remove {name}")).click();
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 6);
@@ -84,7 +84,7 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
     h.run();
     h.get_by_label("Load").click();
     h.run();
-    let notice = h.state().state.notice.clone().expect("a notice");
+    let notice = h.state().state.notice().cloned().expect("a notice");
     assert!(notice.error && notice.text.contains("mine.toml: line 7"), "{notice:?}");
     assert!(h.state().state.taxonomy_file.is_none(), "the built-in taxonomy stays");
     assert!(h.state().state.analysis().is_some(), "and so does the analysis");
@@ -96,11 +96,11 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
         .apply(&ctx, vec![crate::app::command::Command::LoadTaxonomy(good.clone())]);
     assert!(h.state().state.taxonomy_file.is_some());
     assert!(h.state().state.analysing());
-    assert_eq!(h.state().settings.taxonomy.as_deref(), Some(good.as_path()));
+    assert_eq!(h.state().settings().taxonomy.as_deref(), Some(good.as_path()));
     h.state_mut()
         .apply(&ctx, vec![crate::app::command::Command::BuiltinTaxonomy]);
     assert!(h.state().state.taxonomy_file.is_none());
-    assert_eq!(h.state().settings.taxonomy, None);
+    assert_eq!(h.state().settings().taxonomy, None);
 }
 
 #[test]
@@ -120,4 +120,53 @@ fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
     h.state_mut().apply(&ctx, vec![Command::UndoRemove]);
     let back = chosen_ids(&h);
     assert_eq!(back, order, "the column order is as it was");
+}
+
+/// A folder of many files is read on its own thread: the command returns at once, the
+/// window keeps drawing, and Cancel keeps what was read and reads
+/// no more. Importing the folder again brings in every file and the analysis starts again.
+#[test]
+fn a_large_import_runs_in_the_background_and_can_be_cancelled() {
+    let mut h = analysed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    const FILES: usize = 120;
+    for i in 0..FILES {
+        let text = format!(
+            "某{i}市数字经济实施方案\n一、发展在线教育\n到2025年建成{i}所智慧学校。\n二、发展远程医疗\n建设互联网医院{i}家。\n"
+        );
+        std::fs::write(dir.path().join(format!("plan-{i:03}.txt")), text).expect("write");
+    }
+    let folder = vec![dir.path().to_owned()];
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::Import(folder.clone())]);
+    // Nothing is read on the UI thread: the import is under way when the command returns.
+    assert!(h.state().state.importing().is_some());
+    assert_eq!(h.state().state.docs.len(), 5);
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::CancelImport]);
+    settle(&mut h);
+    let state = &h.state().state;
+    let added = state.docs.len() - 5;
+    let summary = state.notice().expect("the import's outcome").text.clone();
+    assert!(summary.starts_with(&format!("Imported {added} document")), "{summary}");
+    if added < FILES {
+        assert!(
+            summary.contains(&format!("cancelled: {} files not read", FILES - added)),
+            "{summary}"
+        );
+    }
+    assert!(state.import_errors().is_empty(), "{:?}", state.import_errors());
+    // Again, to the end: the files read before are refused as already loaded, the rest come in.
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::Import(folder)]);
+    settle(&mut h);
+    let state = &h.state().state;
+    assert_eq!(state.docs.len(), 5 + FILES, "every file in");
+    assert_eq!(state.import_errors().len(), added, "the ones read before are named");
+    assert!(state.chosen.len() >= FILES, "the new documents join the comparison");
+    assert!(
+        state.analysing() || state.analysis().is_some_and(|a| a.targets.len() == 5 + FILES),
+        "the analysis starts again with them"
+    );
 }

@@ -8,7 +8,7 @@ use crate::app::ui::marks;
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
-    if let Some(why) = &state.analysis_error {
+    if let Some(why) = state.analysis_error() {
         ui.colored_label(ui.visuals().error_fg_color, why);
         return out;
     }

@@ -61,20 +61,6 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     {
         out.push(Command::UndoRemove);
     }
-    if !state.import_errors.is_empty() {
-        ui.add_space(8.0);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, "Not imported");
-                if ui.small_button("Dismiss").clicked() {
-                    out.push(Command::DismissImportErrors);
-                }
-            });
-            for e in &state.import_errors {
-                ui.add(egui::Label::new(egui::RichText::new(e).small()).wrap());
-            }
-        });
-    }
     if let Some(d) = state.selected_doc() {
         ui.add_space(12.0);
         ui.separator();

@@ -11,7 +11,6 @@ pub mod targets_view;
 pub mod text_view;
 
 use super::command::Command;
-use super::settings::Settings;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
@@ -60,7 +59,7 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     out
 }
 
-pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> Vec<Command> {
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.strong("duizhao 对照");
@@ -112,7 +111,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let label = if settings.dark { "Light theme" } else { "Dark theme" };
+            let label = if state.dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {
                 out.push(Command::ToggleTheme);
             }
@@ -131,7 +130,36 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
 pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
-        if let Some(n) = &state.notice {
+        if let Some((read, total)) = state.importing() {
+            ui.add(
+                egui::ProgressBar::new(if total == 0 { 0.0 } else { read as f32 / total as f32 })
+                    .desired_width(160.0)
+                    .text(egui::RichText::new(format!("importing {read} of {total} files")).small())
+                    .animate(true),
+            );
+            if ui
+                .small_button("Cancel import")
+                .on_hover_text("Keep the files read so far; read no more")
+                .clicked()
+            {
+                out.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        if state.exporting() {
+            ui.add(egui::Spinner::new());
+            ui.small("writing the export…");
+            ui.separator();
+        }
+        if state.messages.len() > 1
+            && ui
+                .selectable_label(state.messages.open, format!("Messages ({})", state.messages.len()))
+                .on_hover_text("Everything duizhao told you this session: files not imported, exports, the analysis")
+                .clicked()
+        {
+            out.push(Command::ToggleMessages);
+        }
+        if let Some(n) = state.notice() {
             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 out.push(Command::DismissNotice);
             }
@@ -140,7 +168,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             } else {
                 ui.visuals().strong_text_color()
             };
-            ui.add(egui::Label::new(egui::RichText::new(&n.text).small().color(colour)).truncate());
+            let first_line = n.text.lines().next().unwrap_or_default();
+            ui.add(egui::Label::new(egui::RichText::new(first_line).small().color(colour)).truncate())
+                .on_hover_text(&n.text);
             ui.separator();
         }
         let sections: usize = state.docs.iter().map(|d| d.sections.len()).sum();
@@ -176,6 +206,61 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 d.text.chars().count(),
                 encoding_name(d)
             ));
+        }
+    });
+    out
+}
+
+/// Every message of the session, grouped by what it is about (files not imported first),
+/// newest last: the one place errors are listed in full.
+pub fn messages_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    use super::state::messages::Topic;
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        ui.strong("Messages");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Close").clicked() {
+                out.push(Command::ToggleMessages);
+            }
+            if ui.small_button("Clear all").clicked() {
+                out.push(Command::ClearMessages);
+            }
+        });
+    });
+    let all = state.messages.all();
+    egui::ScrollArea::vertical().id_salt("messages").show(ui, |ui| {
+        for topic in [
+            Topic::Import,
+            Topic::Export,
+            Topic::Analysis,
+            Topic::Taxonomy,
+            Topic::Other,
+        ] {
+            for errors in [true, false] {
+                let items: Vec<&str> = all
+                    .iter()
+                    .filter(|m| m.topic == topic && m.error == errors)
+                    .map(|m| m.text.as_str())
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                ui.horizontal(|ui| {
+                    let heading = topic.heading(errors);
+                    if errors {
+                        ui.colored_label(ui.visuals().error_fg_color, heading);
+                    } else {
+                        ui.strong(heading);
+                    }
+                    if topic == Topic::Import && errors && ui.small_button("Dismiss").clicked() {
+                        out.push(Command::DismissImportErrors);
+                    }
+                });
+                for text in items {
+                    ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
+                }
+                ui.add_space(4.0);
+            }
         }
     });
     out
