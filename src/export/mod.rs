@@ -341,7 +341,7 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
             let targets = input
                 .targets
                 .get(l.doc)
-                .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section == section.id).collect());
+                .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
             Passage {
                 doc,
                 section,

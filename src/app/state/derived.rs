@@ -121,7 +121,7 @@ impl AppState {
                         let s = &self.docs[l.doc].sections[l.section];
                         let targets = a.targets[l.doc]
                             .iter()
-                            .filter(|t| t.section == s.id && t.field == crate::targets::Field::Text)
+                            .filter(|t| t.section_ix == l.section && t.field == crate::targets::Field::Text)
                             .map(|t| {
                                 let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
                                 let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
@@ -169,9 +169,7 @@ impl AppState {
         }
         for &d in &self.chosen {
             for t in &a.targets[d] {
-                let Some(section) = self.docs[d].sections.iter().position(|s| s.id == t.section) else {
-                    continue;
-                };
+                let section = t.section_ix;
                 let domain = al
                     .leaf_index(d, section)
                     .and_then(|leaf| al.schemes[si].assignments[leaf].primary)
@@ -284,15 +282,9 @@ pub(super) fn target_spans(
 ) -> std::collections::HashMap<(usize, usize), Vec<CharRange>> {
     let mut out: std::collections::HashMap<(usize, usize), Vec<CharRange>> = std::collections::HashMap::new();
     for (d, (doc, ts)) in docs.iter().zip(targets).enumerate() {
-        let index: std::collections::HashMap<&str, usize> = doc
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         for t in ts.iter().filter(|t| t.field == crate::targets::Field::Text) {
-            if let Some(&s) = index.get(t.section.as_str()) {
-                out.entry((d, s)).or_default().push(t.span);
+            if t.section_ix < doc.sections.len() {
+                out.entry((d, t.section_ix)).or_default().push(t.span);
             }
         }
     }
