@@ -78,8 +78,3 @@ fn collect_unique(results: Vec<Result<Document, IngestError>>) -> (Vec<Document>
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod cli;
-mod cli_align;
-mod cli_export;
-mod cli_reuse;
-mod cli_train;
