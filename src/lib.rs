@@ -10,6 +10,7 @@ pub mod export;
 pub mod fold;
 pub mod fsutil;
 pub mod ingest;
+pub mod lex;
 pub mod model;
 pub mod outline;
 pub mod reuse;
