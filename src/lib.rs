@@ -10,6 +10,7 @@ pub mod export;
 pub mod fold;
 pub mod fsutil;
 pub mod ingest;
+pub mod lex;
 pub mod model;
 pub mod outline;
 pub mod reuse;
@@ -127,8 +128,3 @@ fn collect_unique(results: Vec<Result<Document, IngestError>>) -> (Vec<Document>
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod cli;
-mod cli_align;
-mod cli_export;
-mod cli_reuse;
-mod cli_train;

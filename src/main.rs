@@ -2,17 +2,19 @@
 
 use clap::Parser;
 
+mod cli;
+
 fn main() {
     // Usage mistakes exit 1 like any failure that is not an unreadable file (clap's own
     // default, 2, is what README reserves for "a file could not be read"); --help and
     // --version exit 0.
-    let cli = duizhao::cli::Cli::try_parse().unwrap_or_else(|e| {
+    let cli = cli::Cli::try_parse().unwrap_or_else(|e| {
         let _ = e.print();
         std::process::exit(i32::from(e.use_stderr()));
     });
     let code = match cli.command {
-        Some(duizhao::cli::Command::Open(args)) => open_gui(args.files),
-        Some(command) => duizhao::cli::run(command),
+        Some(cli::Command::Open(args)) => open_gui(args.files),
+        Some(command) => cli::run(command),
         None => open_gui(Vec::new()),
     };
     std::process::exit(code);

@@ -987,3 +987,12 @@ fn qdpx_validates_and_its_selections_slice_the_sections_and_count_the_alignment(
         }
     }
 }
+
+#[test]
+fn every_format_name_reads_back_and_is_what_settings_store() {
+    for f in Format::NAMED {
+        assert_eq!(Format::from_name(f.name()), Some(f));
+        assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{}\"", f.name())));
+    }
+    assert_eq!(Format::from_name("pdf"), None);
+}

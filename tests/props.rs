@@ -151,3 +151,24 @@ fn mutated_real_docx_never_panics() {
         })
         .expect("no panic");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The line lexer on any line: a marker never claims more than the line, a date line is
+    /// a real ISO date, and no class panics.
+    #[test]
+    fn the_line_lexer_reads_any_line(line in "[一二三四五六七八九十百〇零第章条节（）()、.．0-9①⑳年月日〔〕号省市厅局 \\PC]{0,60}") {
+        use duizhao::lex::{line, number};
+        let chars = line.chars().count();
+        for m in [number::parse_marker(&line), number::parse_marker_unbounded(&line)].into_iter().flatten() {
+            prop_assert!(m.len <= chars && m.len > 0);
+            prop_assert!(line.starts_with(&m.printed));
+        }
+        if let Some(d) = line::date_line(&line) {
+            prop_assert!(d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-', "{d}");
+        }
+        let _ = (line::doc_number_line(&line), line::header_line(&line), line::is_front_matter(&line));
+        let _ = (line::is_boilerplate(&line), line::is_table_row(&line), line::is_trailer_line(&line));
+    }
+}

@@ -29,8 +29,8 @@ pub fn synthetic(n: usize) -> Vec<(String, Vec<u8>)> {
                 // place, keeping numbered lines so the outline stays intact.
                 let pick = next() % 4 == 0
                     && j < other.len()
-                    && duizhao::outline::number::parse_marker(other[j].trim()).is_none()
-                    && duizhao::outline::number::parse_marker(line.trim()).is_none();
+                    && duizhao::lex::number::parse_marker(other[j].trim()).is_none()
+                    && duizhao::lex::number::parse_marker(line.trim()).is_none();
                 out.push_str(if pick { other[j] } else { line });
                 out.push('\n');
             }

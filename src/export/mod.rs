@@ -50,6 +50,34 @@ impl Format {
     /// coding table are CSV files asked for by name (`--format crosstab|coding`).
     pub const ALL: [Self; 6] = [Self::Xlsx, Self::Csv, Self::Docx, Self::Md, Self::Json, Self::Qdpx];
 
+    /// Every format, in the order `--format` lists them.
+    pub const NAMED: [Self; 8] = [
+        Self::Xlsx,
+        Self::Csv,
+        Self::Docx,
+        Self::Md,
+        Self::Json,
+        Self::Qdpx,
+        Self::Crosstab,
+        Self::Coding,
+    ];
+
+    /// The format's name as `--format` and the settings file spell it (lower case).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Crosstab => "crosstab",
+            Self::Coding => "coding",
+            other => other.extension(),
+        }
+    }
+
+    /// The format of a name (as [`Format::name`] spells it).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::NAMED.into_iter().find(|f| f.name() == name)
+    }
+
     /// The file extension (without dot).
     #[must_use]
     pub fn extension(self) -> &'static str {

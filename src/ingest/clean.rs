@@ -4,12 +4,11 @@
 //! Every character that is kept is kept as it was; only whole lines are dropped, and only
 //! line breaks are removed when a paragraph is rejoined.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{Hint, Para, RawText};
-use crate::outline::number::parse_marker;
+/// Now in the line lexer (kept here for old paths).
+pub use crate::lex::line::iso_date;
+use crate::lex::line::{header_line, is_boilerplate, is_table_row, is_trailer_line, looks_like_title};
+use crate::lex::number::parse_marker;
 use crate::text::trim;
 
 /// Paragraphs ready for the outline, and what cleaning learnt on the way.
@@ -94,136 +93,6 @@ fn strip_markdown(line: &str) -> Para {
     }
 }
 
-static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:发布(?:时间|日期)|发文日期|成文日期|日期|时间)?\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-        .expect("date regex")
-});
-static KEYWORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"关键[字词]\s*[:：]\s*([^\s　]+)").expect("keyword regex"));
-static SOURCE_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([^\s　]+)").expect("source regex"));
-
-/// A web page's header line: a date stamp (with or without 发布时间) possibly followed by
-/// the source, keywords and a view counter. Returns (published ISO date, issuer, keywords).
-fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<String>)> {
-    let labelled = [
-        "发布时间",
-        "发布日期",
-        "来源",
-        "关键字",
-        "关键词",
-        "浏览量",
-        "浏览次数",
-        "阅读量",
-        "点击量",
-        "访问量",
-    ];
-    let date = DATE_STAMP.captures(line);
-    let has_label = labelled.iter().any(|l| line.contains(l));
-    // A bare date line (2020年6月29日) is a signature, not a header; a header has a time of
-    // day, a label, or other fields after the date.
-    let is_header = match &date {
-        Some(c) => {
-            let rest = trim(&line[c.get(0).map_or(0, |m| m.end())..]);
-            has_label
-                || line.contains(':') && c.get(0).is_some_and(|m| m.as_str().contains(':'))
-                || !rest.is_empty() && rest.chars().count() < 80 && !rest.contains('。')
-        }
-        None => has_label && line.chars().count() < 120 && !line.contains('。'),
-    };
-    if !is_header {
-        return None;
-    }
-    let iso = date.and_then(|c| iso_date(&c[1], &c[2], &c[3]));
-    let keywords = KEYWORDS
-        .captures(line)
-        .map(|c| {
-            c[1].split([',', '，', '、', ';', '；'])
-                .map(str::to_owned)
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    let issuer = SOURCE_FIELD.captures(line).map(|c| c[1].to_owned()).or_else(|| {
-        line.split([' ', '\u{3000}', '\t'])
-            .map(trim)
-            .find(|f| crate::outline::meta::looks_like_issuer(f))
-            .map(str::to_owned)
-    });
-    Some((iso, issuer, keywords))
-}
-
-/// `YYYY-MM-DD` from parts, if they make a date.
-#[must_use]
-pub fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Lines a web page wraps around the text: sharing, QR codes, logins, counters, navigation.
-fn is_boilerplate(line: &str) -> bool {
-    const CONTAINS: &[&str] = &[
-        "扫描二维码",
-        "扫一扫",
-        "关注公众号",
-        "分享到",
-        "评论前必须登录",
-        "登录后才能评论",
-        "打印本页",
-        "关闭窗口",
-        "返回顶部",
-        "【打印】",
-        "【关闭】",
-        "【字体",
-        "字号：",
-        "字体：",
-        "上一篇",
-        "下一篇",
-        "责任编辑",
-        "网站地图",
-        "版权所有",
-        "ICP备",
-        "当前位置",
-        "您的位置",
-        "您现在的位置",
-        "相关阅读",
-        "相关链接",
-        "附件下载",
-    ];
-    const EXACT: &[&str] = &[
-        "注册",
-        "登录",
-        "首页",
-        "分享",
-        "打印",
-        "收藏",
-        "关闭",
-        "返回",
-        "评论",
-        "点赞",
-        "大",
-        "中",
-        "小",
-        "【大 中 小】",
-    ];
-    let n = line.chars().count();
-    if EXACT.contains(&line) {
-        return true;
-    }
-    if n <= 60 && CONTAINS.iter().any(|p| line.contains(p)) {
-        return true;
-    }
-    // 浏览量: 1234 / 阅读次数：56
-    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(浏览|阅读|访问|点击)(量|数|次数)\s*[:：]?\s*\d*\s*次?$").expect("counter regex")
-    });
-    // 首页 > 政务公开 > 政策文件
-    n <= 80
-        && (COUNTER.is_match(line)
-            || line.starts_with("首页") && (line.contains('>') || line.contains('＞') || line.contains('»')))
-}
-
 /// Ends a sentence or a clause that can end a paragraph.
 fn ends_paragraph(s: &str) -> bool {
     let mut rev = s.chars().rev();
@@ -249,26 +118,16 @@ fn heading_like(p: &Para) -> bool {
         let rest: String = t.chars().skip(m.len).collect();
         return rest.chars().count() <= 40 && !rest.contains(['。', '，', ',', '；', ';']);
     }
-    crate::outline::meta::looks_like_title(t)
+    looks_like_title(t)
 }
 
 /// Front-matter lines whose form says they stand alone: issuer, 文号, dates, addressees.
 fn stands_alone(t: &str) -> bool {
-    use crate::outline::meta;
-    meta::looks_like_issuer(t)
-        || meta::doc_number_line(t).is_some()
-        || meta::date_line(t).is_some()
+    use crate::lex::line;
+    line::looks_like_issuer(t)
+        || line::doc_number_line(t).is_some()
+        || line::date_line(t).is_some()
         || t.chars().count() <= 6
-}
-
-/// A table row in text form: cells separated by tabs, `|` or runs of spaces (three cells
-/// or more). Rows are never joined: the target reader needs one row per line.
-fn is_table_row(t: &str) -> bool {
-    let spaced = t
-        .split("  ")
-        .filter(|c| !c.trim_matches(crate::text::is_space).is_empty())
-        .count();
-    t.contains('\t') || t.matches(['|', '｜']).count() >= 2 || spaced >= 3
 }
 
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)?
@@ -285,18 +144,6 @@ fn continues(prev: &Para, next: &Para) -> bool {
             .text
             .starts_with(['—', '-', '•', '·', '●', '■', '□', '◆', '※', '《', '（', '('])
         && !stands_alone(&next.text)
-}
-
-fn is_trailer_line(t: &str) -> bool {
-    use crate::outline::meta;
-    t.starts_with("抄送")
-        || t.starts_with("抄报")
-        || t.starts_with("主送")
-        || t.starts_with("附件")
-        || t.ends_with("印发") && t.chars().count() <= 40
-        || meta::looks_like_issuer(t)
-        || meta::date_line(t).is_some()
-        || meta::status_line(t)
 }
 
 /// Clean a decoded file (see the module documentation).

@@ -7,119 +7,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ingest::{Cleaned, Hint, Para};
+use crate::lex::line::iso_date;
+/// The line classes this reads, now in the line lexer (kept here for old paths).
+pub use crate::lex::line::{
+    addressee_line, date_line, doc_number_line, looks_like_issuer, looks_like_title, status_line, transmittal_line,
+};
 use crate::model::Meta;
-use crate::text::is_han;
-
-const ISSUER_SUFFIXES: &[&str] = &[
-    "人民政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "厅",
-    "局",
-    "委",
-    "部",
-    "院",
-    "署",
-    "办",
-    "中心",
-    "管委会",
-];
-
-/// An issuing body on a line of its own: 某省人民政府办公厅, 中共某省委办公厅 某省人民政府办公厅.
-#[must_use]
-pub fn looks_like_issuer(t: &str) -> bool {
-    let n = t.chars().count();
-    (4..=48).contains(&n)
-        && !t.starts_with("关于")
-        && t.chars().all(|c| is_han(c) || matches!(c, '、' | ' ' | '\u{3000}'))
-        && t.split(['、', ' ', '\u{3000}'])
-            .filter(|s| !s.is_empty())
-            .all(|part| ISSUER_SUFFIXES.iter().any(|s| part.ends_with(s)) && part.chars().count() >= 3)
-}
-
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
-        .expect("title regex")
-});
-
-/// A title line: short, no clause punctuation, ending in a document type (方案, 意见, …)
-/// and maybe a parenthesis such as (2020-2022年) or （试行）.
-#[must_use]
-pub fn looks_like_title(t: &str) -> bool {
-    t.chars().count() <= 80 && TITLE.is_match(t)
-}
 
 static NOTICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)关于(?:印发|转发|发布)《?(.+?)》?的通知$").expect("notice regex"));
-
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(（]?\s*(\p{Han}{1,14}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号)\s*[)）]?$")
-        .expect("文号 regex")
-});
-
-/// The 文号 of a line that is nothing but a 文号 (maybe in parentheses).
-#[must_use]
-pub fn doc_number_line(t: &str) -> Option<String> {
-    DOC_NUMBER.captures(t).map(|c| c[1].to_owned())
-}
-
-static DATE_ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$").expect("date regex"));
-static DATE_HAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
-        .expect("han date regex")
-});
-
-/// A line that is only a date (a signature date): 2020年6月29日 or 二〇二〇年六月二十九日.
-#[must_use]
-pub fn date_line(t: &str) -> Option<String> {
-    if let Some(c) = DATE_ARABIC.captures(t) {
-        return crate::ingest::clean::iso_date(&c[1], &c[2], &c[3]);
-    }
-    let c = DATE_HAN.captures(t)?;
-    let year: String = c[1]
-        .chars()
-        .map(|ch| {
-            if matches!(ch, '〇' | '零') {
-                '0'
-            } else {
-                char::from_digit(crate::outline::number::han_value(&ch.to_string()).unwrap_or(0), 10).unwrap_or('0')
-            }
-        })
-        .collect();
-    let m = crate::outline::number::han_value(&c[2])?.to_string();
-    let d = crate::outline::number::han_value(&c[3])?.to_string();
-    crate::ingest::clean::iso_date(&year, &m, &d)
-}
-
-/// （此件公开发布） and its kin: release status printed under the signature.
-#[must_use]
-pub fn status_line(t: &str) -> bool {
-    static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[(（]此件.{1,10}[)）]$").expect("status regex"));
-    STATUS.is_match(t)
-}
-
-/// A line addressed to the recipients: 各市、县人民政府，省政府各部门：
-#[must_use]
-pub fn addressee_line(t: &str) -> bool {
-    t.ends_with(['：', ':'])
-        && t.chars().count() <= 120
-        && !t.contains('。')
-        && (t.starts_with('各') || t.contains("人民政府") || t.contains("各单位"))
-}
-
-/// A paragraph that only transmits the document: the notice formula (现印发给你们，请…
-/// 贯彻落实) or a news lead (…印发了《…》… / 全文如下).
-#[must_use]
-pub fn transmittal_line(t: &str) -> bool {
-    (t.contains("印发给你们")
-        || t.contains("全文如下")
-        || t.contains("印发了《")
-        || t.contains("现予印发")
-        || t.contains("现将") && t.contains("印发"))
-        && t.chars().count() <= 200
-}
 
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[-—–－~～至到]{1,2}\s*(\d{4})\s*年").expect("period regex"));
@@ -278,7 +174,7 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
             .filter(|s| !s.is_empty())
             .collect();
         match d.as_slice() {
-            [y, m, dd, ..] => crate::ingest::clean::iso_date(y, m, dd),
+            [y, m, dd, ..] => iso_date(y, m, dd),
             _ => None,
         }
     };
@@ -304,38 +200,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn issuers() {
-        assert!(looks_like_issuer("某省人民政府办公厅"));
-        assert!(looks_like_issuer("中共某省委办公厅、某省人民政府办公厅"));
-        assert!(looks_like_issuer("某市经济和信息化局"));
-        assert!(!looks_like_issuer("关于促进线上经济发展的意见"));
-        assert!(!looks_like_issuer("加强组织领导。"));
-        assert!(!looks_like_issuer("数字政府"));
-    }
-
-    #[test]
-    fn titles() {
-        assert!(looks_like_title("某省促进在线新经济发展行动方案(2020-2022年)"));
-        assert!(looks_like_title("关于加快推进数字经济发展的实施意见（试行）"));
-        assert!(looks_like_title("某市数据条例"));
-        assert!(!looks_like_title("为加快发展，制定本方案。"));
-        assert!(!looks_like_title("（一）指导思想"));
-    }
-
-    #[test]
-    fn doc_numbers_dates_regions() {
-        assert_eq!(
-            doc_number_line("（某府办发〔2020〕1号）").as_deref(),
-            Some("某府办发〔2020〕1号")
-        );
-        assert_eq!(
-            doc_number_line("某政办秘[2021]17号").as_deref(),
-            Some("某政办秘[2021]17号")
-        );
-        assert_eq!(doc_number_line("第84次常务会议"), None);
-        assert_eq!(date_line("2020年6月29日").as_deref(), Some("2020-06-29"));
-        assert_eq!(date_line("二〇二一年三月十八日").as_deref(), Some("2021-03-18"));
-        assert_eq!(date_line("2020年13月1日"), None);
+    fn regions() {
         assert_eq!(region_of("浙江省数字赋能行动计划").as_deref(), Some("浙江省"));
         assert_eq!(region_of("中共安徽省委办公厅").as_deref(), Some("安徽省"));
         assert_eq!(region_of("广西壮族自治区人民政府").as_deref(), Some("广西壮族自治区"));

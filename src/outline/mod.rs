@@ -7,7 +7,8 @@
 //! heading levels are hints beneath the printed numbers, which they often contradict.
 
 pub mod meta;
-pub mod number;
+/// The numbering markers, now in the line lexer below ingest and outline (kept here for old paths).
+pub use crate::lex::number;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -152,7 +153,7 @@ impl<'a> Builder<'a> {
                     }
                     // A heading without a number opens a section once the body has begun;
                     // before that it is a title line of the front matter.
-                    Hint::Heading(level) if seen_number || !is_front_matter_line(&p.text) => {
+                    Hint::Heading(level) if seen_number || !crate::lex::line::is_front_matter(&p.text) => {
                         seen_number = true;
                         Role::Numbered(Marker {
                             kind: MarkerKind::Heading(level),
@@ -179,7 +180,7 @@ impl<'a> Builder<'a> {
     fn preamble(&mut self) {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for i in 0..self.first_numbered {
-            if is_front_matter_line(&self.paras[i].text) {
+            if crate::lex::line::is_front_matter(&self.paras[i].text) {
                 continue;
             }
             match runs.last_mut() {
@@ -289,7 +290,7 @@ impl<'a> Builder<'a> {
 
     fn paragraph_fallback(&mut self) {
         let body: Vec<usize> = (0..self.paras.len())
-            .filter(|&i| !is_front_matter_line(&self.paras[i].text))
+            .filter(|&i| !crate::lex::line::is_front_matter(&self.paras[i].text))
             .collect();
         if body.is_empty() {
             return;
@@ -409,17 +410,6 @@ fn split_heading(rest: &str, p: &Para, m: &Marker) -> (String, usize) {
         return (rest.to_owned(), chars.len());
     }
     (String::new(), 0)
-}
-
-/// Front matter that is not content: titles, notices, addressees, signatures, 文号.
-fn is_front_matter_line(t: &str) -> bool {
-    meta::looks_like_title(t)
-        || meta::looks_like_issuer(t)
-        || meta::doc_number_line(t).is_some()
-        || meta::date_line(t).is_some()
-        || meta::addressee_line(t)
-        || meta::transmittal_line(t)
-        || meta::status_line(t)
 }
 
 static UNITS: LazyLock<Regex> = LazyLock::new(|| {

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::align::learn::{CORRECTION_WEIGHT, LinearModel, Training, describe};
-use crate::align::{Aligner, Taxonomy, gold, overrides::Overrides};
+use duizhao::align::learn::{CORRECTION_WEIGHT, LinearModel, Training, describe};
+use duizhao::align::{Aligner, Taxonomy, gold, overrides::Overrides};
 
 /// `duizhao train`: what to learn from and where to write the model.
 #[derive(Debug, Args)]
@@ -59,7 +59,7 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         None => None,
     };
     let (mut docs, errors) = gold::documents(&golds);
-    let (more, more_errors) = crate::load_paths(&args.files);
+    let (more, more_errors) = duizhao::load_paths(&args.files);
     docs.extend(more);
     let errors: Vec<String> = errors
         .into_iter()
@@ -113,7 +113,8 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         m
     };
     let bytes = model.to_bytes();
-    crate::fsutil::write_atomic(&args.output, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
+    duizhao::fsutil::write_atomic(&args.output, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
     writeln!(
         out,
         "{}: {} (+{} corrections ×{CORRECTION_WEIGHT}) in {:.1} s",

@@ -6,10 +6,10 @@ use std::io::Write;
 use clap::Args;
 use serde::Serialize;
 
-use crate::align::{Aligner, Alignment, Taxonomy};
-use crate::cli::InputArgs;
-use crate::model::{CharRange, Document};
-use crate::reuse::{self, DirectionReason, Options, PairReuse, ReuseReport};
+use super::InputArgs;
+use duizhao::align::{Aligner, Alignment, Taxonomy};
+use duizhao::model::{CharRange, Document};
+use duizhao::reuse::{self, DirectionReason, Options, PairReuse, ReuseReport};
 
 /// `duizhao reuse`: the inputs and the shortest passage.
 #[derive(Debug, Args)]
@@ -176,7 +176,7 @@ fn pair_json<'a>(
 
 /// Run `reuse`; returns the exit code.
 pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
-    let (docs, code) = crate::cli::load(&args.input);
+    let (docs, code) = super::load(&args.input);
     let options = Options {
         min_chars: usize::from(args.min_chars),
         ..Options::default()
@@ -212,10 +212,10 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 }
 
 fn write_text(docs: &[Document], report: &ReuseReport, show: usize, out: &mut impl Write) -> std::io::Result<()> {
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(crate::cli::display_width(s))));
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(super::display_width(s))));
     let w = docs
         .iter()
-        .map(|d| crate::cli::display_width(d.display_name()))
+        .map(|d| super::display_width(d.display_name()))
         .max()
         .unwrap_or(8)
         .max(8)

@@ -2,11 +2,25 @@
 //! table.
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use crate::align::report::AlignJson;
-use crate::align::{Aligner, Alignment, Row, Scheme, Taxonomy};
-use crate::cli::AlignArgs;
-use crate::model::Document;
+use clap::Args;
+
+use duizhao::align::report::AlignJson;
+use duizhao::align::{Aligner, Alignment, Row, Scheme, Taxonomy};
+use duizhao::model::Document;
+
+use super::{InputArgs, display_width, load};
+
+/// `duizhao align`: the inputs, and the taxonomy to align by.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// A taxonomy file (format of assets/domains.toml) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+}
 
 /// Run `align`; returns the exit code.
 pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
@@ -20,7 +34,7 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         },
         None => Taxonomy::builtin(),
     };
-    let (docs, code) = crate::cli::load(&args.input);
+    let (docs, code) = load(&args.input);
     let aligner = Aligner::new(taxonomy);
     let alignment = aligner.align(&docs);
     if args.input.json {
@@ -34,7 +48,7 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 
 fn write_table(scheme: &Scheme, docs: &[Document], alignment: &Alignment, out: &mut impl Write) -> std::io::Result<()> {
     let width = 14;
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(crate::cli::display_width(s))));
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(display_width(s))));
     write!(out, "{}", pad(&scheme.zh, 24))?;
     for d in docs {
         write!(out, "{}", pad(d.display_name(), width))?;

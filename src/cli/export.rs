@@ -2,40 +2,24 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
-use crate::align::{Aligner, Taxonomy};
-use crate::cli::InputArgs;
-use crate::export::{self, Format, Input, SectionRef, Selection};
+use super::InputArgs;
+use duizhao::align::{Aligner, Taxonomy};
+use duizhao::export::{self, Format, Input, SectionRef, Selection};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Xlsx,
-    Csv,
-    Docx,
-    Md,
-    Json,
-    /// REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder).
-    Qdpx,
-    /// The policy-tool × domain cross-table (CSV).
-    Crosstab,
-    /// The coding table 编码表 (CSV).
-    Coding,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Xlsx => Self::Xlsx,
-            FormatArg::Csv => Self::Csv,
-            FormatArg::Docx => Self::Docx,
-            FormatArg::Md => Self::Md,
-            FormatArg::Json => Self::Json,
-            FormatArg::Qdpx => Self::Qdpx,
-            FormatArg::Crosstab => Self::Crosstab,
-            FormatArg::Coding => Self::Coding,
-        }
-    }
+/// `--format`: the names of [`Format::name`], with a word on the ones a name does not explain.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    let values = Format::NAMED.map(|f| {
+        PossibleValue::new(f.name()).help(match f {
+            Format::Qdpx => Some("REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)."),
+            Format::Crosstab => Some("The policy-tool × domain cross-table (CSV)."),
+            Format::Coding => Some("The coding table 编码表 (CSV)."),
+            _ => None,
+        })
+    });
+    PossibleValuesParser::new(values).try_map(|name| Format::from_name(&name).ok_or("not a format"))
 }
 
 /// `duizhao export`.
@@ -44,8 +28,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format (default: from the file name's extension).
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<Format>,
     /// The file to write.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
@@ -76,11 +60,7 @@ pub fn export(args: &ExportArgs) -> i32 {
         );
         return 1;
     }
-    let Some(format) = args
-        .format
-        .map(Format::from)
-        .or_else(|| Format::from_path(&args.output))
-    else {
+    let Some(format) = args.format.or_else(|| Format::from_path(&args.output)) else {
         eprintln!(
             "{}: cannot tell the format from the extension; give --format xlsx|csv|docx|md|json|qdpx|crosstab|coding",
             args.output.display()
@@ -97,10 +77,10 @@ pub fn export(args: &ExportArgs) -> i32 {
         },
         None => Taxonomy::builtin(),
     };
-    let (docs, code) = crate::cli::load(&args.input);
+    let (docs, code) = super::load(&args.input);
     let aligner = Aligner::new(taxonomy);
     let alignment = aligner.align(&docs);
-    let targets: Vec<_> = docs.iter().map(crate::targets::extract).collect();
+    let targets: Vec<_> = docs.iter().map(duizhao::targets::extract).collect();
     let selection = if args.sections.is_empty() {
         Selection::Matrix {
             docs: args.docs.clone(),

@@ -1,0 +1,131 @@
+//! The command line: `duizhao outline|… [FILE…] [--json]` over the same core as the app.
+//!
+//! Exit codes: 0 success; 2 when a file could not be read (the others are still processed
+//! and printed; one line per problem on stderr, naming the file); 1 for any other failure.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use duizhao::model::Document;
+
+mod align;
+mod export;
+mod outline;
+mod reuse;
+mod targets;
+mod train;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "duizhao",
+    version,
+    about = "对照 — compare Chinese policy documents side by side by policy domain.\nWith no subcommand, opens the desktop app."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each document's metadata and numbered outline.
+    Outline(InputArgs),
+    /// Align sections across documents by policy domain (and policy tool).
+    Align(align::AlignArgs),
+    /// List every quantitative target with its normalised value, year and metric.
+    Targets(targets::TargetsArgs),
+    /// Export passages with their provenance (xlsx, csv, docx, md, json).
+    Export(export::ExportArgs),
+    /// Find passages documents share (policy diffusion): coverage per pair, direction, passages.
+    Reuse(reuse::ReuseArgs),
+    /// Train the domain model on gold files and/or your corrections (writes a model file).
+    Train(train::TrainArgs),
+    /// Open the desktop app with these files and folders imported (what "Open with" calls).
+    Open(OpenArgs),
+}
+
+/// `duizhao open`: files and folders to import into the window.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Documents (.txt, .md, .docx, .pdf, .html) or folders of them.
+    pub files: Vec<PathBuf>,
+}
+
+/// Files to read; none means the bundled corpus.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// .txt, .md, .docx, .pdf or saved .html files, or folders of them (read recursively).
+    /// None: the bundled corpus.
+    pub files: Vec<PathBuf>,
+    /// Print JSON (schema in README.md) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run a subcommand; returns the process exit code.
+pub fn run(command: Command) -> i32 {
+    let mut out = std::io::stdout().lock();
+    let result = match command {
+        Command::Outline(args) => outline::outline(&args, &mut out),
+        Command::Align(args) => align::align(&args, &mut out),
+        Command::Targets(args) => targets::targets(&args, &mut out),
+        Command::Export(args) => Ok(export::export(&args)),
+        Command::Reuse(args) => reuse::reuse(&args, &mut out),
+        Command::Train(args) => train::train(&args, &mut out),
+        Command::Open(_) => {
+            eprintln!("duizhao: `open` needs the desktop app (built with the `gui` feature)");
+            return 2;
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`duizhao outline | head`) is not a failure worth a message.
+            let kind = e
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind)
+                .or_else(|| {
+                    e.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                });
+            if kind == Some(std::io::ErrorKind::BrokenPipe) {
+                return 0;
+            }
+            eprintln!("duizhao: {e:#}");
+            1
+        }
+    }
+}
+
+/// Load the inputs; report unreadable files on stderr. Returns the documents and the exit
+/// code their loading implies (2 if any file failed).
+pub fn load(args: &InputArgs) -> (Vec<Document>, i32) {
+    if args.files.is_empty() {
+        return (duizhao::corpus::load_all(), 0);
+    }
+    let expanded = duizhao::ingest::folder::expand(&args.files);
+    if let Some(summary) = expanded.skipped_summary() {
+        eprintln!("duizhao: {summary}");
+    }
+    let (docs, errors) = duizhao::load_paths(&expanded.files);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    (docs, if errors.is_empty() { 0 } else { 2 })
+}
+
+/// Terminal columns: wide (CJK) characters take two; quotes and ≥ ≈ ≤ take one.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '\u{1100}'..='\u{115F}'
+            | '\u{2E80}'..='\u{A4CF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF60}'
+            | '\u{FFE0}'..='\u{FFE6}' => 2,
+            _ => 1,
+        })
+        .sum()
+}

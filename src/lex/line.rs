@@ -1,0 +1,325 @@
+//! Line classes, read from one line's text alone: dates (signature dates, web date stamps),
+//! 文号, issuing bodies, titles, addressees, notice formulas, release status, trailer lines,
+//! table rows, and web boilerplate (sharing, counters, navigation). Used by cleaning (which
+//! lines to drop, keep whole, or take off the end) and by the outline (front matter and
+//! metadata). Knows no document; depends only on `text`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::number::han_value;
+use crate::text::{is_han, trim};
+
+const ISSUER_SUFFIXES: &[&str] = &[
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "厅",
+    "局",
+    "委",
+    "部",
+    "院",
+    "署",
+    "办",
+    "中心",
+    "管委会",
+];
+
+/// An issuing body on a line of its own: 某省人民政府办公厅, 中共某省委办公厅 某省人民政府办公厅.
+#[must_use]
+pub fn looks_like_issuer(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=48).contains(&n)
+        && !t.starts_with("关于")
+        && t.chars().all(|c| is_han(c) || matches!(c, '、' | ' ' | '\u{3000}'))
+        && t.split(['、', ' ', '\u{3000}'])
+            .filter(|s| !s.is_empty())
+            .all(|part| ISSUER_SUFFIXES.iter().any(|s| part.ends_with(s)) && part.chars().count() >= 3)
+}
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
+        .expect("title regex")
+});
+
+/// A title line: short, no clause punctuation, ending in a document type (方案, 意见, …)
+/// and maybe a parenthesis such as (2020-2022年) or （试行）.
+#[must_use]
+pub fn looks_like_title(t: &str) -> bool {
+    t.chars().count() <= 80 && TITLE.is_match(t)
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(（]?\s*(\p{Han}{1,14}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号)\s*[)）]?$")
+        .expect("文号 regex")
+});
+
+/// The 文号 of a line that is nothing but a 文号 (maybe in parentheses).
+#[must_use]
+pub fn doc_number_line(t: &str) -> Option<String> {
+    DOC_NUMBER.captures(t).map(|c| c[1].to_owned())
+}
+
+static DATE_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$").expect("date regex"));
+static DATE_HAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+        .expect("han date regex")
+});
+
+/// A line that is only a date (a signature date): 2020年6月29日 or 二〇二〇年六月二十九日.
+#[must_use]
+pub fn date_line(t: &str) -> Option<String> {
+    if let Some(c) = DATE_ARABIC.captures(t) {
+        return iso_date(&c[1], &c[2], &c[3]);
+    }
+    let c = DATE_HAN.captures(t)?;
+    let year: String = c[1]
+        .chars()
+        .map(|ch| {
+            if matches!(ch, '〇' | '零') {
+                '0'
+            } else {
+                char::from_digit(han_value(&ch.to_string()).unwrap_or(0), 10).unwrap_or('0')
+            }
+        })
+        .collect();
+    let m = han_value(&c[2])?.to_string();
+    let d = han_value(&c[3])?.to_string();
+    iso_date(&year, &m, &d)
+}
+
+/// （此件公开发布） and its kin: release status printed under the signature.
+#[must_use]
+pub fn status_line(t: &str) -> bool {
+    static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[(（]此件.{1,10}[)）]$").expect("status regex"));
+    STATUS.is_match(t)
+}
+
+/// A line addressed to the recipients: 各市、县人民政府，省政府各部门：
+#[must_use]
+pub fn addressee_line(t: &str) -> bool {
+    t.ends_with(['：', ':'])
+        && t.chars().count() <= 120
+        && !t.contains('。')
+        && (t.starts_with('各') || t.contains("人民政府") || t.contains("各单位"))
+}
+
+/// A paragraph that only transmits the document: the notice formula (现印发给你们，请…
+/// 贯彻落实) or a news lead (…印发了《…》… / 全文如下).
+#[must_use]
+pub fn transmittal_line(t: &str) -> bool {
+    (t.contains("印发给你们")
+        || t.contains("全文如下")
+        || t.contains("印发了《")
+        || t.contains("现予印发")
+        || t.contains("现将") && t.contains("印发"))
+        && t.chars().count() <= 200
+}
+
+/// Front matter that is not content: titles, notices, addressees, signatures, 文号.
+#[must_use]
+pub fn is_front_matter(t: &str) -> bool {
+    looks_like_title(t)
+        || looks_like_issuer(t)
+        || doc_number_line(t).is_some()
+        || date_line(t).is_some()
+        || addressee_line(t)
+        || transmittal_line(t)
+        || status_line(t)
+}
+
+static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:发布(?:时间|日期)|发文日期|成文日期|日期|时间)?\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+        .expect("date regex")
+});
+static KEYWORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"关键[字词]\s*[:：]\s*([^\s　]+)").expect("keyword regex"));
+static SOURCE_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([^\s　]+)").expect("source regex"));
+
+/// A web page's header line: a date stamp (with or without 发布时间) possibly followed by
+/// the source, keywords and a view counter. Returns (published ISO date, issuer, keywords).
+pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<String>)> {
+    let labelled = [
+        "发布时间",
+        "发布日期",
+        "来源",
+        "关键字",
+        "关键词",
+        "浏览量",
+        "浏览次数",
+        "阅读量",
+        "点击量",
+        "访问量",
+    ];
+    let date = DATE_STAMP.captures(line);
+    let has_label = labelled.iter().any(|l| line.contains(l));
+    // A bare date line (2020年6月29日) is a signature, not a header; a header has a time of
+    // day, a label, or other fields after the date.
+    let is_header = match &date {
+        Some(c) => {
+            let rest = trim(&line[c.get(0).map_or(0, |m| m.end())..]);
+            has_label
+                || line.contains(':') && c.get(0).is_some_and(|m| m.as_str().contains(':'))
+                || !rest.is_empty() && rest.chars().count() < 80 && !rest.contains('。')
+        }
+        None => has_label && line.chars().count() < 120 && !line.contains('。'),
+    };
+    if !is_header {
+        return None;
+    }
+    let iso = date.and_then(|c| iso_date(&c[1], &c[2], &c[3]));
+    let keywords = KEYWORDS
+        .captures(line)
+        .map(|c| {
+            c[1].split([',', '，', '、', ';', '；'])
+                .map(str::to_owned)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let issuer = SOURCE_FIELD.captures(line).map(|c| c[1].to_owned()).or_else(|| {
+        line.split([' ', '\u{3000}', '\t'])
+            .map(trim)
+            .find(|f| looks_like_issuer(f))
+            .map(str::to_owned)
+    });
+    Some((iso, issuer, keywords))
+}
+
+/// `YYYY-MM-DD` from parts, if they make a date.
+#[must_use]
+pub fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Lines a web page wraps around the text: sharing, QR codes, logins, counters, navigation.
+pub fn is_boilerplate(line: &str) -> bool {
+    const CONTAINS: &[&str] = &[
+        "扫描二维码",
+        "扫一扫",
+        "关注公众号",
+        "分享到",
+        "评论前必须登录",
+        "登录后才能评论",
+        "打印本页",
+        "关闭窗口",
+        "返回顶部",
+        "【打印】",
+        "【关闭】",
+        "【字体",
+        "字号：",
+        "字体：",
+        "上一篇",
+        "下一篇",
+        "责任编辑",
+        "网站地图",
+        "版权所有",
+        "ICP备",
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "相关阅读",
+        "相关链接",
+        "附件下载",
+    ];
+    const EXACT: &[&str] = &[
+        "注册",
+        "登录",
+        "首页",
+        "分享",
+        "打印",
+        "收藏",
+        "关闭",
+        "返回",
+        "评论",
+        "点赞",
+        "大",
+        "中",
+        "小",
+        "【大 中 小】",
+    ];
+    let n = line.chars().count();
+    if EXACT.contains(&line) {
+        return true;
+    }
+    if n <= 60 && CONTAINS.iter().any(|p| line.contains(p)) {
+        return true;
+    }
+    // 浏览量: 1234 / 阅读次数：56
+    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(浏览|阅读|访问|点击)(量|数|次数)\s*[:：]?\s*\d*\s*次?$").expect("counter regex")
+    });
+    // 首页 > 政务公开 > 政策文件
+    n <= 80
+        && (COUNTER.is_match(line)
+            || line.starts_with("首页") && (line.contains('>') || line.contains('＞') || line.contains('»')))
+}
+
+/// A table row in text form: cells separated by tabs, `|` or runs of spaces (three cells
+/// or more). Rows are never joined: the target reader needs one row per line.
+pub fn is_table_row(t: &str) -> bool {
+    let spaced = t
+        .split("  ")
+        .filter(|c| !c.trim_matches(crate::text::is_space).is_empty())
+        .count();
+    t.contains('\t') || t.matches(['|', '｜']).count() >= 2 || spaced >= 3
+}
+
+/// A line of the signature, distribution list (抄送) or print line at the end of a document.
+#[must_use]
+pub fn is_trailer_line(t: &str) -> bool {
+    t.starts_with("抄送")
+        || t.starts_with("抄报")
+        || t.starts_with("主送")
+        || t.starts_with("附件")
+        || t.ends_with("印发") && t.chars().count() <= 40
+        || looks_like_issuer(t)
+        || date_line(t).is_some()
+        || status_line(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuers() {
+        assert!(looks_like_issuer("某省人民政府办公厅"));
+        assert!(looks_like_issuer("中共某省委办公厅、某省人民政府办公厅"));
+        assert!(looks_like_issuer("某市经济和信息化局"));
+        assert!(!looks_like_issuer("关于促进线上经济发展的意见"));
+        assert!(!looks_like_issuer("加强组织领导。"));
+        assert!(!looks_like_issuer("数字政府"));
+    }
+
+    #[test]
+    fn titles() {
+        assert!(looks_like_title("某省促进在线新经济发展行动方案(2020-2022年)"));
+        assert!(looks_like_title("关于加快推进数字经济发展的实施意见（试行）"));
+        assert!(looks_like_title("某市数据条例"));
+        assert!(!looks_like_title("为加快发展，制定本方案。"));
+        assert!(!looks_like_title("（一）指导思想"));
+    }
+
+    #[test]
+    fn doc_numbers_and_dates() {
+        assert_eq!(
+            doc_number_line("（某府办发〔2020〕1号）").as_deref(),
+            Some("某府办发〔2020〕1号")
+        );
+        assert_eq!(
+            doc_number_line("某政办秘[2021]17号").as_deref(),
+            Some("某政办秘[2021]17号")
+        );
+        assert_eq!(doc_number_line("第84次常务会议"), None);
+        assert_eq!(date_line("2020年6月29日").as_deref(), Some("2020-06-29"));
+        assert_eq!(date_line("二〇二一年三月十八日").as_deref(), Some("2021-03-18"));
+        assert_eq!(date_line("2020年13月1日"), None);
+    }
+}
