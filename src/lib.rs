@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod lex;
 pub mod model;
 pub mod outline;
+pub mod project;
 pub mod reuse;
 pub mod targets;
 pub mod text;
