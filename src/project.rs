@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{DocKey, Document, SecKey};
 
+/// The file extension of projects.
+pub const EXTENSION: &str = "duizhao";
+
 /// The format tag of the current version.
 pub const FORMAT: &str = "duizhao-project/1";
 

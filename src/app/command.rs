@@ -126,6 +126,32 @@ pub enum Command {
         doc: usize,
         section: usize,
     },
+    /// Start a new project from the bundled documents.
+    NewProject,
+    /// Open a project file (its documents are read in the background).
+    OpenProject(std::path::PathBuf),
+    BrowseOpenProject,
+    /// Save the project to its file (Save as… when it has none).
+    SaveProject,
+    /// Save the project to this file; `None`: ask where.
+    SaveProjectAs(Option<std::path::PathBuf>),
+    /// Point a missing document (index into the missing ones) at a file; `None`: ask which.
+    Relink {
+        index: usize,
+        file: Option<std::path::PathBuf>,
+    },
+    /// Open the note editor on a section (`None`: close it without saving).
+    EditNote(Option<(usize, usize)>),
+    /// The note editor's text, as typed.
+    SetNoteText(String),
+    /// Keep the note as written (empty: remove it).
+    SaveNote,
+    /// Open the metadata editor on a document (`None`: close it without saving).
+    EditMeta(Option<usize>),
+    /// The metadata editor's fields, as typed.
+    SetMetaFields(crate::project::MetaEdit),
+    /// Keep the corrected metadata.
+    SaveMeta,
     /// Search the comparison for this text.
     SetSearch(String),
     /// Show the next (`true`) or previous search hit.

@@ -12,6 +12,50 @@ use crate::model::Document;
 /// Asks the window for a repaint (from any thread).
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
+/// Work on a named thread of its own, whose result the UI takes when it has come.
+pub struct Task<T> {
+    rx: Receiver<T>,
+    /// What to report if the thread ended without a result (it panicked).
+    lost: fn() -> T,
+}
+
+impl<T: Send + 'static> Task<T> {
+    /// Run `work` on a thread named `duizhao-{name}`; `wake` is called once its result is in.
+    /// If no thread can be started, `work` is not run and `failed` is the result.
+    pub fn spawn(
+        name: &str,
+        wake: Option<Wake>,
+        work: impl FnOnce() -> T + Send + 'static,
+        failed: impl FnOnce(std::io::Error) -> T,
+        lost: fn() -> T,
+    ) -> Self {
+        let (tx, rx) = channel();
+        let run = move || {
+            let _ = tx.send(work());
+            if let Some(w) = &wake {
+                w();
+            }
+        };
+        match std::thread::Builder::new().name(format!("duizhao-{name}")).spawn(run) {
+            Ok(_) => Self { rx, lost },
+            Err(e) => {
+                let (tx, rx) = channel();
+                let _ = tx.send(failed(e));
+                Self { rx, lost }
+            }
+        }
+    }
+
+    /// The result, once it has come.
+    pub fn poll(&self) -> Option<T> {
+        match self.rx.try_recv() {
+            Ok(r) => Some(r),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some((self.lost)()),
+        }
+    }
+}
+
 /// How far an import has come, and whether the user asked it to stop.
 #[derive(Debug, Default)]
 pub struct ImportProgress {
@@ -34,7 +78,7 @@ pub struct Imported {
 /// An import under way.
 pub struct ImportJob {
     pub progress: Arc<ImportProgress>,
-    rx: Receiver<Imported>,
+    task: Task<Imported>,
 }
 
 impl ImportJob {
@@ -42,41 +86,27 @@ impl ImportJob {
     #[must_use]
     pub fn start(paths: Vec<PathBuf>, wake: Option<Wake>) -> Self {
         let progress = Arc::new(ImportProgress::default());
-        let (tx, rx) = channel();
         let p = Arc::clone(&progress);
-        let work = move || {
-            let result = read(&paths, &p, wake.as_ref());
-            // The receiver is gone only if the app closed meanwhile.
-            let _ = tx.send(result);
-            if let Some(w) = &wake {
-                w();
-            }
-        };
-        if let Err(e) = std::thread::Builder::new()
-            .name("duizhao-import".to_owned())
-            .spawn(work)
-        {
-            // No thread: say so rather than read on the UI thread.
-            let (tx, rx2) = channel();
-            let _ = tx.send(Imported {
+        let repaint = wake.clone();
+        let task = Task::spawn(
+            "import",
+            wake,
+            move || read(&paths, &p, repaint.as_ref()),
+            |e| Imported {
                 problems: vec![format!("cannot start reading the files: {e}")],
                 ..Imported::default()
-            });
-            return Self { progress, rx: rx2 };
-        }
-        Self { progress, rx }
+            },
+            || Imported {
+                problems: vec!["reading the files stopped without a result".to_owned()],
+                ..Imported::default()
+            },
+        );
+        Self { progress, task }
     }
 
     /// The result, once the files are read.
     pub fn poll(&self) -> Option<Imported> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Imported {
-                problems: vec!["reading the files stopped without a result".to_owned()],
-                ..Imported::default()
-            }),
-        }
+        self.task.poll()
     }
 
     /// (files read, files to read).
@@ -124,11 +154,8 @@ fn read(paths: &[PathBuf], progress: &ImportProgress, wake: Option<&Wake>) -> Im
 /// What exporting the basket wrote: the message for the user, and whether it failed.
 pub type ExportOutcome = (String, bool);
 
-/// An export being written.
-pub struct ExportJob {
-    pub path: PathBuf,
-    rx: Receiver<ExportOutcome>,
-}
+/// An export being written, or a project being saved: the message for the user when done.
+pub type WriteJob = Task<ExportOutcome>;
 
 /// Everything an export needs, owned, so that it can be written on another thread.
 pub struct ExportWork {
@@ -143,38 +170,51 @@ pub struct ExportWork {
     pub missing: usize,
 }
 
-impl ExportJob {
-    #[must_use]
-    pub fn start(path: PathBuf, work: ExportWork, wake: Option<Wake>) -> Self {
-        let (tx, rx) = channel();
-        let target = path.clone();
-        let run = move || {
-            let message = write(&target, &work);
-            let _ = tx.send(message);
-            if let Some(w) = &wake {
-                w();
-            }
-        };
-        match std::thread::Builder::new().name("duizhao-export".to_owned()).spawn(run) {
-            Ok(_) => Self { path, rx },
-            Err(e) => {
-                let (tx, rx) = channel();
-                let _ = tx.send((format!("cannot start writing {}: {e}", path.display()), true));
-                Self { path, rx }
-            }
-        }
-    }
+/// Write the export on a background thread.
+#[must_use]
+pub fn start_export(path: PathBuf, work: ExportWork, wake: Option<Wake>) -> WriteJob {
+    let shown = path.display().to_string();
+    Task::spawn(
+        "export",
+        wake,
+        move || write(&path, &work),
+        move |e| (format!("cannot start writing {shown}: {e}"), true),
+        || ("writing the export stopped without a result".to_owned(), true),
+    )
+}
 
-    pub fn poll(&self) -> Option<ExportOutcome> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some((
-                format!("writing {} stopped without a result", self.path.display()),
-                true,
-            )),
-        }
-    }
+/// Save a project on a background thread.
+#[must_use]
+pub fn start_save(path: PathBuf, project: crate::project::Project, wake: Option<Wake>) -> WriteJob {
+    Task::spawn(
+        "save",
+        wake,
+        move || match project.save(&path) {
+            Ok(()) => (format!("Saved {}", path.display()), false),
+            Err(e) => (e.to_string(), true),
+        },
+        |e| (format!("cannot start saving the project: {e}"), true),
+        || ("saving the project stopped without a result".to_owned(), true),
+    )
+}
+
+/// A project read with its documents.
+pub type Opened = Result<(crate::project::Project, crate::project::Opened), String>;
+
+/// Open a project and read its documents on a background thread.
+#[must_use]
+pub fn start_open(path: PathBuf, wake: Option<Wake>) -> Task<Opened> {
+    Task::spawn(
+        "open",
+        wake,
+        move || {
+            let project = crate::project::Project::load(&path).map_err(|e| e.to_string())?;
+            let opened = project.open_documents(&path);
+            Ok((project, opened))
+        },
+        |e| Err(format!("cannot start opening the project: {e}")),
+        || Err("opening the project stopped without a result".to_owned()),
+    )
 }
 
 fn write(path: &std::path::Path, w: &ExportWork) -> ExportOutcome {

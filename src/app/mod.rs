@@ -66,6 +66,8 @@ pub struct DuizhaoApp {
     dialog: Option<dialog::Pending>,
     /// When the process started, until the first frame has been drawn.
     startup: Option<std::time::Instant>,
+    /// The window title last set (it names the project).
+    title: String,
 }
 
 impl DuizhaoApp {
@@ -101,6 +103,7 @@ impl DuizhaoApp {
             state,
             dialog: None,
             startup: Some(std::time::Instant::now()),
+            title: String::new(),
         }
     }
 
@@ -128,6 +131,16 @@ impl DuizhaoApp {
                 .into_iter()
                 .next()
                 .map(|p| Command::SetExportPath(p.to_string_lossy().into_owned())),
+            (dialog::Purpose::OpenProject, dialog::Outcome::Picked(paths)) => {
+                paths.into_iter().next().map(Command::OpenProject)
+            }
+            (dialog::Purpose::SaveProject, dialog::Outcome::Picked(paths)) => {
+                paths.into_iter().next().map(|p| Command::SaveProjectAs(Some(p)))
+            }
+            (dialog::Purpose::Relink(index), dialog::Outcome::Picked(paths)) => paths
+                .into_iter()
+                .next()
+                .map(|p| Command::Relink { index, file: Some(p) }),
             (_, dialog::Outcome::Unavailable) => Some(Command::DialogUnavailable),
             (_, dialog::Outcome::Cancelled) => None,
         }
@@ -150,6 +163,21 @@ impl DuizhaoApp {
                     self.dialog = Some(match purpose {
                         dialog::Purpose::Import => dialog::open(ctx),
                         dialog::Purpose::Taxonomy => dialog::open_taxonomy(ctx),
+                        dialog::Purpose::OpenProject => dialog::open_project(ctx),
+                        dialog::Purpose::SaveProject => dialog::save_project(self.state.project.path.as_deref(), ctx),
+                        dialog::Purpose::Relink(i) => {
+                            let name = self
+                                .state
+                                .project
+                                .missing
+                                .get(i)
+                                .and_then(|m| m.path.as_deref())
+                                .map_or_else(
+                                    || "the document".to_owned(),
+                                    |p| p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                                );
+                            dialog::relink(i, &name, ctx)
+                        }
                         dialog::Purpose::Export => {
                             let suggested = std::path::PathBuf::from(self.state.export_path.trim());
                             dialog::save(&suggested, self.state.export_format.extension(), ctx)
@@ -186,7 +214,13 @@ impl eframe::App for DuizhaoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // The project file is saved with the settings (every few seconds, and on closing).
+        self.state.autosave();
         eframe::set_value(storage, eframe::APP_KEY, &self.settings());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.save_before_exit();
     }
 
     /// Save every few seconds rather than eframe's 30: the basket and the corrections are the
@@ -202,6 +236,11 @@ impl DuizhaoApp {
     pub fn draw(&mut self, ui: &mut egui::Ui) {
         self.state.poll();
         let ctx = ui.ctx().clone();
+        let title = format!("{} — duizhao 对照", self.state.project.name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
         commands.extend(ui::keyboard(&ctx, &self.state));
         // Files dropped onto the window are imported.
@@ -213,7 +252,7 @@ impl DuizhaoApp {
         ui::drop_hint_ui(&ctx);
         egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar_ui(ui, &self.state)));
         egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(ui::status_bar_ui(ui, &self.state)));
-        if self.state.messages.open && !self.state.messages.is_empty() {
+        if self.state.messages.open && (!self.state.messages.is_empty() || !self.state.project.missing.is_empty()) {
             egui::Panel::bottom("messages")
                 .resizable(true)
                 .default_size(160.0)
@@ -228,6 +267,8 @@ impl DuizhaoApp {
                 .show(ui, |ui| commands.extend(ui::basket_view::basket_ui(ui, &self.state)));
         }
         commands.extend(ui::basket_view::confirm_replace_ui(ui.ctx(), &self.state));
+        commands.extend(ui::project_view::note_editor_ui(ui.ctx(), &self.state));
+        commands.extend(ui::project_view::meta_editor_ui(ui.ctx(), &self.state));
         match self.state.view {
             View::Document => {
                 egui::Panel::left("documents")

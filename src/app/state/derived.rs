@@ -138,6 +138,7 @@ impl AppState {
                             similarity: None,
                             shared: self.shared_in(l.doc, l.section).to_vec(),
                             hits: Vec::new(),
+                            note: self.note(l.doc, l.section).map(str::to_owned),
                         }
                     })
                     .collect();

@@ -79,6 +79,18 @@ impl AppState {
             | Command::LoadTaxonomy(_)
             | Command::BuiltinTaxonomy
             | Command::SetTaxonomyPath(_) => self.handle_documents(command),
+            Command::NewProject
+            | Command::OpenProject(_)
+            | Command::BrowseOpenProject
+            | Command::SaveProject
+            | Command::SaveProjectAs(_)
+            | Command::Relink { .. }
+            | Command::EditNote(_)
+            | Command::SetNoteText(_)
+            | Command::SaveNote
+            | Command::EditMeta(_)
+            | Command::SetMetaFields(_)
+            | Command::SaveMeta => self.handle_project(command),
             Command::DismissNotice => self.messages.dismiss_latest(),
             Command::DismissImportErrors => self.messages.clear(Some(Topic::Import)),
             Command::ToggleMessages => self.messages.open = !self.messages.open,
@@ -267,6 +279,52 @@ impl AppState {
             }
             Command::Export { replace } => self.export(replace),
             Command::CancelExport => self.confirm_replace = None,
+            _ => {}
+        }
+    }
+
+    /// The project, its notes and metadata edits.
+    fn handle_project(&mut self, command: Command) {
+        match command {
+            Command::NewProject => self.new_project(),
+            Command::OpenProject(p) => self.open_project(p),
+            Command::BrowseOpenProject => self.effect(Effect::Dialog(Purpose::OpenProject)),
+            Command::SaveProject => self.save_project(None),
+            Command::SaveProjectAs(Some(p)) => self.save_project(Some(p)),
+            Command::SaveProjectAs(None) => self.effect(Effect::Dialog(Purpose::SaveProject)),
+            Command::Relink { index, file } => self.relink(index, file),
+            Command::EditNote(Some((doc, section))) => {
+                if self.docs.get(doc).is_some_and(|d| section < d.sections.len()) {
+                    let text = self.note(doc, section).unwrap_or_default().to_owned();
+                    self.project.editing_note = Some((doc, section, text));
+                }
+            }
+            Command::EditNote(None) => self.project.editing_note = None,
+            Command::SetNoteText(t) => {
+                if let Some((_, _, text)) = &mut self.project.editing_note {
+                    *text = t;
+                }
+            }
+            Command::SaveNote => {
+                if let Some((doc, section, text)) = self.project.editing_note.take() {
+                    self.set_note(doc, section, &text);
+                }
+            }
+            Command::EditMeta(Some(doc)) => {
+                self.project.editing_meta = self.meta_fields(doc).map(|f| (doc, f));
+            }
+            Command::EditMeta(None) => self.project.editing_meta = None,
+            Command::SetMetaFields(f) => {
+                if let Some((_, fields)) = &mut self.project.editing_meta {
+                    *fields = f;
+                }
+            }
+            Command::SaveMeta => {
+                if let Some((doc, fields)) = self.project.editing_meta.take() {
+                    let edit = self.meta_edit_from(doc, &fields);
+                    self.edit_meta(doc, edit);
+                }
+            }
             _ => {}
         }
     }

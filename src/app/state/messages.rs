@@ -10,6 +10,8 @@ pub enum Topic {
     Export,
     Analysis,
     Taxonomy,
+    /// Opening or saving the project, its missing documents.
+    Project,
     Other,
 }
 
@@ -23,6 +25,8 @@ impl Topic {
             (Self::Export, _) => "Export",
             (Self::Analysis, _) => "Analysis",
             (Self::Taxonomy, _) => "Taxonomy",
+            (Self::Project, true) => "Project: problems",
+            (Self::Project, false) => "Project",
             (Self::Other, _) => "Other",
         }
     }

@@ -17,6 +17,7 @@ mod export;
 mod handle;
 pub mod messages;
 mod navigate;
+pub mod project;
 mod session;
 
 /// The main views.
@@ -59,6 +60,8 @@ pub struct Card {
     pub shared: Vec<(CharRange, usize)>,
     /// Where `text` (chars) matches the search.
     pub hits: Vec<CharRange>,
+    /// The user's note on the section.
+    pub note: Option<String>,
 }
 
 /// One search hit in the comparison.
@@ -179,7 +182,10 @@ pub struct AppState {
     import: Option<super::jobs::ImportJob>,
     /// Paths given while an import was running, read after it.
     import_queue: Vec<std::path::PathBuf>,
-    export_job: Option<super::jobs::ExportJob>,
+    export_job: Option<super::jobs::WriteJob>,
+    /// The study as a project file: its path, what was saved last, the saving and opening
+    /// under way, metadata edits, notes, documents whose file is missing.
+    pub project: project::ProjectState,
     /// Asks the window to repaint when a background job has something.
     wake: Option<super::jobs::Wake>,
     effects: Vec<Effect>,

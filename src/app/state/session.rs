@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::messages::Topic;
 use super::{AppState, Effect};
 use crate::app::command::Command;
-use crate::app::jobs::{ExportJob, ExportWork, ImportJob, Imported, Wake};
+use crate::app::jobs::{ExportWork, ImportJob, Imported, Wake};
 use crate::app::settings::Settings;
 
 impl AppState {
@@ -39,7 +39,12 @@ impl AppState {
     /// Something runs in the background (an analysis, an import, an export).
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.pending.is_some() || self.want_analysis || self.import.is_some() || self.export_job.is_some()
+        self.pending.is_some()
+            || self.want_analysis
+            || self.import.is_some()
+            || self.export_job.is_some()
+            || self.project.opening()
+            || self.project.saving()
     }
 
     /// Analyse the documents again as soon as no import is under way.
@@ -51,15 +56,16 @@ impl AppState {
     /// Called at the start of every frame.
     pub fn poll(&mut self) {
         self.poll_analysis();
+        self.poll_project();
         if let Some(done) = self.import.as_ref().and_then(ImportJob::poll) {
             self.import = None;
             self.finish_import(done);
         }
-        if let Some((text, error)) = self.export_job.as_ref().and_then(ExportJob::poll) {
+        if let Some((text, error)) = self.export_job.as_ref().and_then(crate::app::jobs::Task::poll) {
             self.export_job = None;
             self.messages.push(Topic::Export, text, error);
         }
-        if self.want_analysis && self.import.is_none() {
+        if self.want_analysis && self.import.is_none() && !self.project.opening() {
             self.start_analysis();
         }
     }
@@ -133,6 +139,7 @@ impl AppState {
         if let Some(saved) = self.restore.take() {
             self.apply_choices(&saved);
         }
+        self.settle_missing();
         let mut summary = format!("Imported {added} document{}", if added == 1 { "" } else { "s" });
         if read > added {
             summary += &format!(", {} already loaded", read - added);
@@ -192,7 +199,7 @@ impl AppState {
             replace,
             missing,
         };
-        self.export_job = Some(ExportJob::start(path, work, self.wake.clone()));
+        self.export_job = Some(crate::app::jobs::start_export(path, work, self.wake.clone()));
     }
 
     fn tell_export(&mut self, text: &str) {
@@ -234,6 +241,8 @@ impl AppState {
             basket: self.basket.items().to_vec(),
             export_path: self.export_path.clone(),
             export_format: self.export_format,
+            project: self.project.path.clone(),
+            recent_projects: self.project.recent.clone(),
         }
     }
 
@@ -257,6 +266,19 @@ impl AppState {
         } else {
             settings.export_path.clone()
         };
+        self.project.recent.clone_from(&settings.recent_projects);
+        if let Some(project) = settings.project.as_ref().filter(|p| p.is_file()) {
+            // The last session's project: its documents, corrections and basket.
+            self.open_project(project.clone());
+            return;
+        }
+        if let Some(gone) = &settings.project {
+            self.messages.push(
+                Topic::Project,
+                format!("{}: the last project is no longer there", gone.display()),
+                true,
+            );
+        }
         self.apply_choices(settings);
         if !settings.imported.is_empty() {
             // A file since moved is reported, not fatal.

@@ -170,3 +170,142 @@ fn a_large_import_runs_in_the_background_and_can_be_cancelled() {
         "the analysis starts again with them"
     );
 }
+
+/// Wait for the project being opened or saved.
+fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
+    for _ in 0..3000 {
+        h.step();
+        let p = &h.state().state.project;
+        if !p.opening() && !p.saving() && h.state().state.importing().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+}
+
+/// A study kept as a project: documents, a correction, a note, a metadata edit and the
+/// basket come back when it is opened in a fresh window; a file moved away is named, the
+/// rest open, and Relink brings it back with what was keyed to it.
+#[test]
+fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
+    use crate::app::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("jia.txt");
+    let b = dir.path().join("yi.txt");
+    std::fs::write(
+        &a,
+        "甲市线上经济方案\n一、发展在线教育\n建设教育专网，推广在线课堂。\n二、发展互联网医疗\n推广远程会诊。\n",
+    )
+    .expect("a");
+    std::fs::write(
+        &b,
+        "乙市线上经济方案\n一、发展直播电商\n培育网络零售企业。\n二、建设数据中心\n提升算力水平。\n",
+    )
+    .expect("b");
+    let mut h = analysed();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::Import(vec![a.clone(), b.clone()])]);
+    settle(&mut h);
+    let an = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(an);
+    h.run();
+    let state = &h.state().state;
+    let jia = state.docs.iter().position(|d| d.text.contains("甲市")).expect("甲");
+    let section = state.docs[jia]
+        .sections
+        .iter()
+        .position(|s| s.path == "一")
+        .expect("一");
+    let jia_key = state.docs[jia].key();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::MoveSection {
+                doc: jia,
+                section,
+                category: Some(3),
+            },
+            Command::ToggleBasket { doc: jia, section },
+            Command::EditNote(Some((jia, section))),
+            Command::SetNoteText("与国家规划措辞相同".to_owned()),
+            Command::SaveNote,
+            Command::EditMeta(Some(jia)),
+        ],
+    );
+    let mut fields = h.state().state.project.editing_meta.clone().expect("editor open").1;
+    fields.doc_number = Some("甲政办发〔2021〕7号".to_owned());
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetMetaFields(fields), Command::SaveMeta]);
+    h.run();
+    let cite = {
+        let d = &h.state().state.docs[jia];
+        crate::citation::with_citation(d, &d.sections[section])
+    };
+    assert!(
+        cite.contains("甲政办发〔2021〕7号"),
+        "the edit reaches the citation: {cite}"
+    );
+    assert_eq!(h.state().state.note(jia, section), Some("与国家规划措辞相同"));
+    let project = dir.path().join("study.duizhao");
+    h.state_mut()
+        .apply(&ctx, vec![Command::SaveProjectAs(Some(project.clone()))]);
+    settle_project(&mut h);
+    assert!(project.is_file(), "{:?}", h.state().state.notice());
+    assert!(!h.state().state.unsaved());
+    let saved_overrides = h.state().state.overrides.current.clone();
+
+    // A fresh window opens it.
+    let open = |path: &std::path::Path| {
+        let mut h = harness();
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(&ctx, vec![Command::OpenProject(path.to_owned())]);
+        settle_project(&mut h);
+        h
+    };
+    let h2 = open(&project);
+    let s = &h2.state().state;
+    assert_eq!(s.docs.len(), 7, "the five bundled and the two imported");
+    let jia2 = s.docs.iter().position(|d| d.key() == jia_key).expect("甲 again");
+    assert_eq!(s.docs[jia2].meta.doc_number.as_deref(), Some("甲政办发〔2021〕7号"));
+    assert_eq!(s.note(jia2, section), Some("与国家规划措辞相同"));
+    assert_eq!(s.overrides.current, saved_overrides);
+    assert_eq!(s.basket.items(), [s.docs[jia2].sec_key(section).expect("key")]);
+    assert!(!s.unsaved(), "nothing to save right after opening");
+    assert_eq!(
+        h2.state().settings().project.as_deref(),
+        Some(project.as_path()),
+        "reopened at start"
+    );
+
+    // 乙 moved away: named, the rest open; Relink brings it back.
+    let moved = dir.path().join("elsewhere");
+    std::fs::create_dir(&moved).expect("dir");
+    let new_place = moved.join("yi.txt");
+    std::fs::rename(&b, &new_place).expect("move");
+    let mut h3 = open(&project);
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 6);
+    assert_eq!(s.project.missing.len(), 1);
+    assert!(s.messages.all().iter().any(|m| m.error && m.text.contains("yi.txt")));
+    h3.get_by_label("Missing documents");
+    let ctx3 = h3.ctx.clone();
+    h3.state_mut().apply(
+        &ctx3,
+        vec![Command::Relink {
+            index: 0,
+            file: Some(new_place.clone()),
+        }],
+    );
+    settle_project(&mut h3);
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 7);
+    assert!(s.project.missing.is_empty());
+    assert!(
+        s.to_project()
+            .documents
+            .iter()
+            .any(|d| d.path.as_deref() == Some(std::path::Path::new("elsewhere/yi.txt")))
+    );
+}

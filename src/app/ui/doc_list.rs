@@ -75,6 +75,14 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     if let Some(d) = state.selected_doc() {
         ui.add_space(12.0);
         ui.separator();
+        if let Some(i) = state.selected_index()
+            && ui
+                .small_button("Edit metadata…")
+                .on_hover_text("Correct or supply the title, label, issuer, 文号 and dates: kept in the project, used by citations and exports")
+                .clicked()
+        {
+            out.push(Command::EditMeta(Some(i)));
+        }
         egui::ScrollArea::vertical()
             .id_salt("meta")
             .show(ui, |ui| meta_ui(ui, d));

@@ -6,6 +6,7 @@ pub mod doc_list;
 pub mod domain_nav;
 pub mod marks;
 pub mod outline_view;
+pub mod project_view;
 pub mod reuse_view;
 pub mod targets_view;
 pub mod text_view;
@@ -14,7 +15,7 @@ use super::command::Command;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
-/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+F searches, Alt+Up/Down
+/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+S / Ctrl+Shift+S save the project (as), Ctrl+Shift+O opens one, Ctrl+F searches, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -32,8 +33,15 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::F) {
             out.push(Command::FocusSearch(true));
         }
-        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+        if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O) {
+            out.push(Command::BrowseOpenProject);
+        } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             out.push(Command::BrowseImport);
+        }
+        if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S) {
+            out.push(Command::SaveProjectAs(None));
+        } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::S) {
+            out.push(Command::SaveProject);
         }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::B) {
             out.push(Command::ToggleBasketPanel);
@@ -63,6 +71,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.strong("duizhao 对照");
+        out.extend(project_view::project_menu_ui(ui, state));
         ui.separator();
         for (view, name, key) in [
             (View::Document, "Document", "Ctrl+1"),
@@ -229,7 +238,9 @@ pub fn messages_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     });
     let all = state.messages.all();
     egui::ScrollArea::vertical().id_salt("messages").show(ui, |ui| {
+        project_view::missing_ui(ui, state, &mut out);
         for topic in [
+            Topic::Project,
             Topic::Import,
             Topic::Export,
             Topic::Analysis,
