@@ -351,6 +351,13 @@ fn export_from_a_project_uses_its_metadata_edits_and_corrections() {
         },
         Some("digital_industry".to_owned()),
     );
+    project.notes.push(duizhao::project::Note {
+        at: duizhao::model::SecKey {
+            doc: doc.key(),
+            section: section.clone(),
+        },
+        text: "与国家规划措辞相同".to_owned(),
+    });
     let path = dir.path().join("study.duizhao");
     project.save(&path).expect("save");
     let out_file = dir.path().join("out.json");
@@ -373,6 +380,10 @@ fn export_from_a_project_uses_its_metadata_edits_and_corrections() {
         .expect("the corrected section");
     assert_eq!(passage["domain"]["id"], "digital_industry");
     assert_eq!(passage["overridden"], true);
+    assert_eq!(
+        passage["note"], "与国家规划措辞相同",
+        "the note travels with its passage"
+    );
     assert!(
         passage["citation"]
             .as_str()

@@ -166,6 +166,7 @@ pub struct ExportWork {
     pub selection: crate::export::Selection,
     pub format: crate::export::Format,
     pub replace: bool,
+    pub notes: crate::export::Notes,
     /// Basket items whose document is not loaded (left out, and said so).
     pub missing: usize,
 }
@@ -223,6 +224,7 @@ fn write(path: &std::path::Path, w: &ExportWork) -> ExportOutcome {
         alignment: &w.alignment,
         taxonomy: &w.taxonomy,
         targets: &w.targets,
+        notes: &w.notes,
     };
     match crate::export::export(path, w.format, w.replace, &input, &w.selection) {
         Ok(done) => {

@@ -98,11 +98,17 @@ pub fn export(args: &ExportArgs) -> i32 {
             .collect();
         Selection::Sections(refs)
     };
+    let notes: duizhao::export::Notes = project
+        .iter()
+        .flat_map(|p| &p.notes)
+        .map(|n| (n.at.clone(), n.text.clone()))
+        .collect();
     let input = Input {
         docs: &docs,
         alignment: &alignment,
         taxonomy: &aligner.taxonomy,
         targets: &targets,
+        notes: &notes,
     };
     match export::export(&args.output, format, args.force, &input, &selection) {
         Ok(done) => {

@@ -23,6 +23,9 @@ pub fn markdown(passages: &[Passage<'_>]) -> String {
             if !p.targets.is_empty() {
                 out.push_str(&format!(">\n> 目标 Targets: {}\n", escape(&p.targets_text())));
             }
+            if let Some(note) = p.note {
+                out.push_str(&format!(">\n> 笔记 Note: {}\n", escape(note)));
+            }
             out.push_str(&format!("\n—— {}\n\n", p.citation()));
         }
     }

@@ -125,7 +125,12 @@ pub struct Input<'a> {
     pub taxonomy: &'a Taxonomy,
     /// Per document, in the order of `docs`.
     pub targets: &'a [Vec<Target>],
+    /// The researcher's notes (memos) on sections, exported with them.
+    pub notes: &'a Notes,
 }
+
+/// Notes on sections, by section key.
+pub type Notes = std::collections::BTreeMap<crate::model::SecKey, String>;
 
 /// One exported passage and its provenance.
 pub struct Passage<'a> {
@@ -139,6 +144,8 @@ pub struct Passage<'a> {
     /// Whether a user correction decided the domain.
     pub overridden: bool,
     pub targets: Vec<&'a Target>,
+    /// The researcher's note on the section.
+    pub note: Option<&'a str>,
 }
 
 impl Passage<'_> {
@@ -378,6 +385,10 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
                 tool: category(1),
                 overridden: assignment(0).is_some_and(|a| a.overridden),
                 targets,
+                note: doc
+                    .sec_key(l.section)
+                    .and_then(|k| input.notes.get(&k))
+                    .map(String::as_str),
             }
         })
         .collect();
@@ -521,7 +532,7 @@ pub fn row(p: &Passage<'_>) -> [String; COLUMNS.len()] {
         cat(p.tool, |c| &c.zh),
         p.section.text.clone(),
         p.targets_text(),
-        String::new(),
+        p.note.unwrap_or_default().to_owned(),
         p.citation(),
     ]
 }

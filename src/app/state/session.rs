@@ -195,6 +195,7 @@ impl AppState {
             taxonomy: a.aligner.taxonomy.clone(),
             targets: Arc::clone(&a.targets),
             selection: crate::export::Selection::Sections(sections),
+            notes: self.project.notes.clone(),
             format: crate::export::Format::from_path(&path).unwrap_or(self.export_format),
             replace,
             missing,

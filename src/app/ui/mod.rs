@@ -105,19 +105,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
         if state.view != View::Document || state.side_by_side {
             ui.separator();
-            let dark = ui.visuals().dark_mode;
-            for (i, d) in state.docs.iter().enumerate() {
-                let mut on = state.chosen.contains(&i);
-                let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
-                let hover = format!(
-                    "{}\n{}",
-                    d.meta.title.as_deref().unwrap_or(&d.source),
-                    d.meta.issuer.as_deref().unwrap_or("")
-                );
-                if ui.toggle_value(&mut on, text).on_hover_text(hover).clicked() {
-                    out.push(Command::ToggleChosen(i));
-                }
-            }
+            document_chips_ui(ui, state, &mut out);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let label = if state.dark { "Light theme" } else { "Dark theme" };
@@ -134,6 +122,65 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         });
     });
     out
+}
+
+/// Which documents are compared. A few documents: one toggle each. A library: the chosen
+/// ones as toggles, and a list of all (filterable by scrolling, one row each) to choose from.
+/// The toggles scroll sideways rather than push the bar's right end off the window.
+fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    /// Up to this many documents, every one has its toggle in the bar.
+    const ALL_INLINE: usize = 12;
+    let dark = ui.visuals().dark_mode;
+    let many = state.docs.len() > ALL_INLINE;
+    let chip = |ui: &mut egui::Ui, i: usize, out: &mut Vec<Command>| {
+        let d = &state.docs[i];
+        let mut on = state.chosen.contains(&i);
+        let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
+        let hover = format!(
+            "{}\n{}",
+            d.meta.title.as_deref().unwrap_or(&d.source),
+            d.meta.issuer.as_deref().unwrap_or("")
+        );
+        if ui.toggle_value(&mut on, text).on_hover_text(hover).clicked() {
+            out.push(Command::ToggleChosen(i));
+        }
+    };
+    if many {
+        ui.menu_button(
+            format!("Compare {} of {} ▾", state.chosen.len(), state.docs.len()),
+            |ui| {
+                let row = ui.spacing().interact_size.y;
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show_rows(ui, row, state.docs.len(), |ui, range| {
+                        for i in range {
+                            let mut on = state.chosen.contains(&i);
+                            if ui.checkbox(&mut on, state.docs[i].display_name()).clicked() {
+                                out.push(Command::ToggleChosen(i));
+                            }
+                        }
+                    });
+            },
+        );
+    }
+    // Room for the theme and basket buttons at the right.
+    let width = (ui.available_width() - 260.0).max(120.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("document_chips")
+        .max_width(width)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if many {
+                    for &i in &state.chosen {
+                        chip(ui, i, out);
+                    }
+                } else {
+                    for i in 0..state.docs.len() {
+                        chip(ui, i, out);
+                    }
+                }
+            });
+        });
 }
 
 pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
