@@ -30,7 +30,6 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 #[path = "common/rss.rs"]
 mod rss;
 #[path = "../benches/common/mod.rs"]
-#[allow(dead_code)]
 mod synthetic;
 use rss::peak_rss;
 
