@@ -8,6 +8,9 @@ use super::{AppState, Removed};
 use crate::app::command::Command;
 use crate::model::Document;
 
+/// Imported documents join the comparison while it has fewer columns than this.
+pub const AUTO_CHOSEN: usize = 8;
+
 impl AppState {
     /// Add documents read from files (or, with `None`, from elsewhere) and put them into the
     /// comparison. A document whose text is already loaded is refused with a message; ids
@@ -43,7 +46,11 @@ impl AppState {
             }
             Arc::make_mut(&mut self.docs).push(doc);
             self.sources.push(source);
-            self.chosen.push(self.docs.len() - 1);
+            // A library grows; the comparison stays readable: new documents join it only
+            // while it has fewer than eight columns (the others are a click away).
+            if self.chosen.len() < AUTO_CHOSEN {
+                self.chosen.push(self.docs.len() - 1);
+            }
             added += 1;
         }
         if added > 0 {

@@ -13,6 +13,7 @@ use crate::model::{CharRange, Document};
 
 mod derived;
 mod documents;
+pub use documents::AUTO_CHOSEN;
 mod export;
 mod handle;
 pub mod messages;

@@ -25,7 +25,27 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     }
     let dark = ui.visuals().dark_mode;
     search_bar_ui(ui, state, &mut out);
-    // Column headers.
+    // Columns never narrower than a readable width: when they do not fit, the headers and
+    // the rows scroll sideways together (the headers stay put when the rows scroll down).
+    let width = state.chosen.len() as f32 * MIN_COLUMN;
+    if width <= ui.available_width() {
+        columns_ui(ui, state, dark, &mut out);
+    } else {
+        egui::ScrollArea::horizontal()
+            .id_salt("compare_sideways")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_width(width);
+                columns_ui(ui, state, dark, &mut out);
+            });
+    }
+    out
+}
+
+/// Below this a CJK column wraps every few characters.
+const MIN_COLUMN: f32 = 300.0;
+
+fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, out: &mut Vec<Command>) {
     let n = state.chosen.len();
     ui.columns(n, |cols| {
         for (k, (col, &d)) in cols.iter_mut().zip(&state.chosen).enumerate() {
@@ -81,7 +101,7 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                             col.weak("— no section on this domain —");
                         }
                         for card in cell {
-                            card_ui(col, state, card, dark, &mut out);
+                            card_ui(col, state, card, dark, out);
                         }
                     }
                 });
@@ -89,7 +109,6 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 ui.separator();
             }
         });
-    out
 }
 
 fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &mut Vec<Command>) {

@@ -35,12 +35,20 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .id_salt("domains")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // The strip keeps to half the panel however many documents are compared: cells
+            // narrow (to 2 px) rather than push the names out of sight.
+            let n = state.chosen.len().max(1) as f32;
+            let cell = (ui.available_width() * 0.5 / n).clamp(2.0, 10.0);
             for (i, row) in state.compare_rows() {
                 ui.horizontal(|ui| {
-                    for cell in &row.cells {
-                        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 14.0), egui::Sense::hover());
-                        ui.painter().rect_filled(rect, 2.0, theme::heat(cell.len(), dark));
+                    let spacing = ui.spacing().item_spacing.x;
+                    ui.spacing_mut().item_spacing.x = if cell >= 6.0 { 4.0 } else { 1.0 };
+                    for c in &row.cells {
+                        let (rect, _) = ui.allocate_exact_size(egui::vec2(cell, 14.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(rect, 2.0_f32.min(cell / 3.0), theme::heat(c.len(), dark));
                     }
+                    ui.spacing_mut().item_spacing.x = spacing;
                     if ui
                         .selectable_label(false, &row.name)
                         .on_hover_text(&row.description)

@@ -103,10 +103,6 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         {
             out.push(Command::ToggleSideBySide);
         }
-        if state.view != View::Document || state.side_by_side {
-            ui.separator();
-            document_chips_ui(ui, state, &mut out);
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let label = if state.dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {
@@ -121,12 +117,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     });
+    if state.view != View::Document || state.side_by_side {
+        // On a line of their own, wrapping: never off the window's edge.
+        ui.horizontal_wrapped(|ui| document_chips_ui(ui, state, &mut out));
+    }
     out
 }
 
 /// Which documents are compared. A few documents: one toggle each. A library: the chosen
-/// ones as toggles, and a list of all (filterable by scrolling, one row each) to choose from.
-/// The toggles scroll sideways rather than push the bar's right end off the window.
+/// ones as toggles, and a list of all (one row each) to choose from.
 fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     /// Up to this many documents, every one has its toggle in the bar.
     const ALL_INLINE: usize = 12;
@@ -163,24 +162,15 @@ fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
             },
         );
     }
-    // Room for the theme and basket buttons at the right.
-    let width = (ui.available_width() - 260.0).max(120.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("document_chips")
-        .max_width(width)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if many {
-                    for &i in &state.chosen {
-                        chip(ui, i, out);
-                    }
-                } else {
-                    for i in 0..state.docs.len() {
-                        chip(ui, i, out);
-                    }
-                }
-            });
-        });
+    if many {
+        for &i in &state.chosen {
+            chip(ui, i, out);
+        }
+    } else {
+        for i in 0..state.docs.len() {
+            chip(ui, i, out);
+        }
+    }
 }
 
 pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
