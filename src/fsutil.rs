@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime};
 const TMP_PREFIX: &str = ".duizhao-";
 const TMP_SUFFIX: &str = ".tmp";
 /// A temp file this old whose writer is gone is left over from a killed write.
-const STALE_AFTER: Duration = Duration::from_secs(3600);
+const STALE_AFTER: Duration = Duration::from_hours(1);
 /// Symlink chains longer than this are refused (as the OS does with ELOOP).
 const MAX_LINKS: usize = 40;
 

@@ -14,8 +14,6 @@ pub(super) fn unnamed_groups(
     features: &dyn Fn(usize) -> Vec<String>,
     tfidf: &TfIdf,
 ) -> Vec<UnnamedGroup> {
-    let n = assignments.len();
-    let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -23,6 +21,8 @@ pub(super) fn unnamed_groups(
         }
         x
     }
+    let n = assignments.len();
+    let mut parent: Vec<usize> = (0..n).collect();
     for (i, near) in neighbours.iter().enumerate().take(n) {
         if assignments[i].primary.is_some() {
             continue;

@@ -151,7 +151,7 @@ impl LinearModel {
                 rng ^= rng << 13;
                 rng ^= rng >> 7;
                 rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
+                order.swap(i, usize::try_from(rng % (i as u64 + 1)).unwrap_or(0));
             }
             let rate = t.rate / (1.0 + epoch as f32 * 0.3);
             for &e in &order {
@@ -172,7 +172,7 @@ impl LinearModel {
     }
 
     /// The model file: `DZM1`, a u32 length and a JSON header (scheme, labels, buckets,
-    /// trained_on), then per class an f32 scale and an f32 bias, then `BUCKETS × classes`
+    /// `trained_on`), then per class an f32 scale and an f32 bias, then `BUCKETS × classes`
     /// i8 weights (weight = i8 × scale of its class). Little-endian.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -186,7 +186,8 @@ impl LinearModel {
         .to_string();
         let mut out = Vec::with_capacity(12 + header.len() + 8 * k + BUCKETS * k);
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        // A header of a few KB; a length that did not fit would make the file unreadable, not wrong.
+        out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
         out.extend_from_slice(header.as_bytes());
         let scales: Vec<f32> = (0..k)
             .map(|c| {
@@ -201,6 +202,7 @@ impl LinearModel {
             out.extend_from_slice(&bias.to_le_bytes());
         }
         for (i, w) in self.weights.iter().enumerate() {
+            #[allow(clippy::cast_possible_truncation, reason = "rounded and clamped to ±127 just before")]
             let q = (w / scales[i % k]).round().clamp(-127.0, 127.0) as i8;
             out.push(q.to_le_bytes()[0]);
         }
@@ -212,6 +214,13 @@ impl LinearModel {
     /// # Errors
     /// A file that is not a model, is truncated, or has a header that does not parse.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        #[derive(serde::Deserialize)]
+        struct Header {
+            scheme: String,
+            labels: Vec<String>,
+            buckets: usize,
+            trained_on: (usize, usize),
+        }
         let err = |m: &str| ModelError(m.to_owned());
         if bytes.len() < 8 || &bytes[..4] != MAGIC {
             return Err(err("not a duizhao model (no DZM1 signature)"));
@@ -220,13 +229,6 @@ impl LinearModel {
         let header = bytes
             .get(8..8usize.saturating_add(hlen))
             .ok_or_else(|| err("truncated header"))?;
-        #[derive(serde::Deserialize)]
-        struct Header {
-            scheme: String,
-            labels: Vec<String>,
-            buckets: usize,
-            trained_on: (usize, usize),
-        }
         let h: Header = serde_json::from_slice(header).map_err(|e| ModelError(format!("header: {e}")))?;
         if h.buckets != BUCKETS {
             return Err(ModelError(format!(

@@ -315,6 +315,29 @@ impl Aligner {
         f
     }
 
+    /// A leaf's cue scores in scheme `si` with their evidence; a preamble gets the scheme's
+    /// preamble category on top.
+    fn cue_phase(&self, si: usize, scheme: &Scheme, p: &Prepared, preamble: bool) -> (Vec<f32>, Vec<Evidence>) {
+        let texts = Texts {
+            heading: &p.heading,
+            body: &p.body,
+            context: &p.context,
+        };
+        let (mut scores, hits) = self
+            .matcher
+            .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+        let mut evidence: Vec<Evidence> = hits.into_iter().map(Evidence::Cue).collect();
+        if let Some(c) = scheme.preamble.filter(|_| preamble) {
+            // A preamble speaks for the whole document: its role outweighs its topic, which
+            // stays visible among the secondaries.
+            let topic = scores.iter().copied().fold(0.0f32, f32::max);
+            let points = PREAMBLE_WEIGHT * scheme.threshold + topic;
+            scores[c] += points;
+            evidence.push(Evidence::Preamble { category: c, points });
+        }
+        (scores, evidence)
+    }
+
     /// Align every leaf section of `docs` in every scheme.
     #[must_use]
     pub fn align(&self, docs: &[Document]) -> Alignment {
@@ -352,27 +375,8 @@ impl Aligner {
                     .par_iter()
                     .zip(prepared.par_iter())
                     .map(|(l, p)| {
-                        let texts = Texts {
-                            heading: &p.heading,
-                            body: &p.body,
-                            context: &p.context,
-                        };
-                        let (mut scores, hits) =
-                            self.matcher
-                                .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
-                        let mut evidence: Vec<Evidence> = hits.into_iter().map(Evidence::Cue).collect();
-                        if let Some(c) = scheme
-                            .preamble
-                            .filter(|_| docs[l.doc].sections[l.section].kind == MarkerKind::Preamble)
-                        {
-                            // A preamble speaks for the whole document: its role outweighs
-                            // its topic, which stays visible among the secondaries.
-                            let topic = scores.iter().copied().fold(0.0f32, f32::max);
-                            let points = PREAMBLE_WEIGHT * scheme.threshold + topic;
-                            scores[c] += points;
-                            evidence.push(Evidence::Preamble { category: c, points });
-                        }
-                        (scores, evidence)
+                        let preamble = docs[l.doc].sections[l.section].kind == MarkerKind::Preamble;
+                        self.cue_phase(si, scheme, p, preamble)
                     })
                     .collect();
                 let confident: Vec<Option<usize>> = cue_phase
@@ -499,7 +503,7 @@ fn decide(scores: &[f32], mut evidence: Vec<Evidence>, threshold: f32) -> Assign
     };
     let rank = |e: &Evidence| {
         let c = e.category();
-        if c.is_some() && c == best.map(|b| b.0) { 0 } else { 1 }
+        u8::from(c.is_none() || c != best.map(|b| b.0))
     };
     evidence.sort_by(|a, b| rank(a).cmp(&rank(b)).then(points(b).total_cmp(&points(a))));
     Assignment {

@@ -26,7 +26,7 @@ mod layout;
 
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
-use cell::{Value, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
+use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
 use layout::{Cell, Col, Role, header_at, lines, text_of, title_year};
 
 /// The tables of a text: their targets and the char ranges they cover (prose extraction
@@ -95,7 +95,7 @@ struct Row {
     name: Option<String>,
     unit: Option<(String, f64)>,
     attribute: Option<String>,
-    values: Vec<(Cell, Value)>,
+    values: Vec<(Cell, CellValue)>,
 }
 
 impl Reader<'_> {
@@ -203,7 +203,7 @@ impl Reader<'_> {
                         Some(v) => row.values.push((*c, v)),
                         None => row.values.push((
                             *c,
-                            Value {
+                            CellValue {
                                 value: None,
                                 unit: String::new(),
                                 comparator: Comparator::Equal,
@@ -376,7 +376,7 @@ mod tests {
         assert_eq!(header_col("到2025年，全市软件业务收入达到"), None);
     }
 
-    fn cell_value(s: &str) -> Option<Value> {
+    fn cell_value(s: &str) -> Option<CellValue> {
         let f: Vec<char> = s.chars().collect();
         value_cell(
             &f,

@@ -60,7 +60,7 @@ fn bucket_of(tag: u8, parts: impl Iterator<Item = char>) -> u32 {
         h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
     }
     // Fold the high bits in: FNV's low bits alone mix poorly.
-    ((h ^ (h >> 29) ^ (h >> 47)) as usize % BUCKETS) as u32
+    u32::try_from((h ^ (h >> 29) ^ (h >> 47)) % BUCKETS as u64).unwrap_or(0)
 }
 
 /// Chars kept for n-grams: letters and digits of the matching form, digits made `0`.
@@ -89,62 +89,8 @@ impl Features {
     /// Features of one leaf.
     #[must_use]
     pub fn of(cx: &LeafContext<'_>) -> Self {
-        let fold = crate::align::fold::matching_form;
-        let doc = cx.doc;
-        let s = &doc.sections[cx.section];
-        let mut parent = String::new();
-        let mut part = String::new();
-        let mut top = cx.section;
-        if let Some(p) = s.parent {
-            parent = fold(&doc.sections[p].heading);
-        }
-        let mut p = s.parent;
-        while let Some(pi) = p {
-            top = pi;
-            p = doc.sections[pi].parent;
-        }
-        if top != cx.section {
-            part = fold(&doc.sections[top].heading);
-        }
-        let body = gram_chars(&fold(&s.text));
-        let opening: Vec<char> = body.iter().copied().take(24).collect();
-        let title = doc.meta.title.as_deref().unwrap_or("");
-        let blocks = vec![
-            gram_chars(&fold(&s.heading)),
-            opening,
-            body,
-            gram_chars(&parent),
-            gram_chars(&part),
-            gram_chars(&fold(title)),
-        ];
-        let mut feats = Vec::new();
-        for (b, chars) in blocks.iter().enumerate() {
-            let start = feats.len();
-            let mut seen = std::collections::HashSet::new();
-            for n in 1..=3usize {
-                for (i, w) in chars.windows(n).enumerate() {
-                    let bucket = bucket_of(b as u8, w.iter().copied());
-                    if seen.insert((bucket, n)) {
-                        feats.push(Feat {
-                            bucket,
-                            value: 1.0,
-                            tag: Tag::Gram {
-                                block: b as u8,
-                                start: i as u32,
-                                len: n as u8,
-                            },
-                        });
-                    }
-                }
-            }
-            let k = feats.len() - start;
-            if k > 0 {
-                let v = BLOCKS[b].1 / (k as f32).sqrt();
-                for f in &mut feats[start..] {
-                    f.value = v;
-                }
-            }
-        }
+        let (blocks, top) = text_blocks(cx);
+        let mut feats = gram_features(&blocks);
         for &(place, category, points) in cx.cues {
             feats.push(Feat {
                 bucket: bucket_of(
@@ -154,46 +100,16 @@ impl Features {
                 value: CUE_WEIGHT * (1.0 + points).ln(),
                 tag: Tag::Cue {
                     place,
-                    category: category as u16,
+                    category: u16::try_from(category).unwrap_or(u16::MAX),
                 },
             });
         }
-        let mut structure = vec![
-            format!("kind {:?}", s.kind),
-            format!("level {}", s.level.min(4)),
-            format!("position {}/5", (cx.rank * 5) / cx.leaves.max(1)),
-            format!("heading {}", if s.heading.is_empty() { "none" } else { "yes" }),
-            format!("length {}", (s.text.chars().count() + 1).ilog2().min(11)),
-        ];
-        if cx.rank == 0 {
-            structure.push("first leaf".into());
-        }
-        if cx.rank + 1 == cx.leaves {
-            structure.push("last leaf".into());
-        }
-        if s.kind == MarkerKind::Article && cx.rank < 2 {
-            structure.push("opening article".into());
-        }
-        let tops: Vec<usize> = (0..doc.sections.len())
-            .filter(|&i| doc.sections[i].parent.is_none())
-            .collect();
-        if top != cx.section
-            && let Some(t) = tops.iter().position(|&i| i == top)
-        {
-            let at = if t == 0 {
-                "first"
-            } else if t + 1 == tops.len() {
-                "last"
-            } else {
-                "middle"
-            };
-            structure.push(format!("part {at}"));
-        }
-        for (i, name) in structure.iter().enumerate() {
+        let structure = structure_names(cx, top);
+        for (i, name) in (0u16..).zip(&structure) {
             feats.push(Feat {
                 bucket: bucket_of(b'S', name.chars()),
                 value: 0.5,
-                tag: Tag::Structure(i as u16),
+                tag: Tag::Structure(i),
             });
         }
         Self {
@@ -220,6 +136,112 @@ impl Features {
             Tag::Structure(i) => self.structure[i as usize].clone(),
         }
     }
+}
+
+/// The leaf's text blocks in [`BLOCKS`] order (heading, opening, body, parent heading, the
+/// top-level part's heading, document title), and the index of its top-level part.
+fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
+    let fold = crate::align::fold::matching_form;
+    let doc = cx.doc;
+    let s = &doc.sections[cx.section];
+    let mut parent = String::new();
+    let mut part = String::new();
+    let mut top = cx.section;
+    if let Some(p) = s.parent {
+        parent = fold(&doc.sections[p].heading);
+    }
+    let mut p = s.parent;
+    while let Some(pi) = p {
+        top = pi;
+        p = doc.sections[pi].parent;
+    }
+    if top != cx.section {
+        part = fold(&doc.sections[top].heading);
+    }
+    let body = gram_chars(&fold(&s.text));
+    let opening: Vec<char> = body.iter().copied().take(24).collect();
+    let title = doc.meta.title.as_deref().unwrap_or("");
+    let blocks = vec![
+        gram_chars(&fold(&s.heading)),
+        opening,
+        body,
+        gram_chars(&parent),
+        gram_chars(&part),
+        gram_chars(&fold(title)),
+    ];
+    (blocks, top)
+}
+
+/// Each block's distinct char 1–3-grams, the block's features L2-normalised and weighted.
+fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
+    let mut feats = Vec::new();
+    for ((b, chars), &(_, weight)) in (0u8..).zip(blocks).zip(&BLOCKS) {
+        let start = feats.len();
+        let mut seen = std::collections::HashSet::new();
+        for n in 1..=3u8 {
+            for (i, w) in (0u32..).zip(chars.windows(usize::from(n))) {
+                let bucket = bucket_of(b, w.iter().copied());
+                if seen.insert((bucket, n)) {
+                    feats.push(Feat {
+                        bucket,
+                        value: 1.0,
+                        tag: Tag::Gram {
+                            block: b,
+                            start: i,
+                            len: n,
+                        },
+                    });
+                }
+            }
+        }
+        let k = feats.len() - start;
+        if k > 0 {
+            let v = weight / (k as f32).sqrt();
+            for f in &mut feats[start..] {
+                f.value = v;
+            }
+        }
+    }
+    feats
+}
+
+/// Names of the leaf's structure features: marker kind, level, position fifth, heading,
+/// length, first/last leaf, opening article, first/middle/last part.
+fn structure_names(cx: &LeafContext<'_>, top: usize) -> Vec<String> {
+    let doc = cx.doc;
+    let s = &doc.sections[cx.section];
+    let mut structure = vec![
+        format!("kind {:?}", s.kind),
+        format!("level {}", s.level.min(4)),
+        format!("position {}/5", (cx.rank * 5) / cx.leaves.max(1)),
+        format!("heading {}", if s.heading.is_empty() { "none" } else { "yes" }),
+        format!("length {}", (s.text.chars().count() + 1).ilog2().min(11)),
+    ];
+    if cx.rank == 0 {
+        structure.push("first leaf".into());
+    }
+    if cx.rank + 1 == cx.leaves {
+        structure.push("last leaf".into());
+    }
+    if s.kind == MarkerKind::Article && cx.rank < 2 {
+        structure.push("opening article".into());
+    }
+    let tops: Vec<usize> = (0..doc.sections.len())
+        .filter(|&i| doc.sections[i].parent.is_none())
+        .collect();
+    if top != cx.section
+        && let Some(t) = tops.iter().position(|&i| i == top)
+    {
+        let at = if t == 0 {
+            "first"
+        } else if t + 1 == tops.len() {
+            "last"
+        } else {
+            "middle"
+        };
+        structure.push(format!("part {at}"));
+    }
+    structure
 }
 
 /// The features of `f` as (bucket, value), merged per bucket.

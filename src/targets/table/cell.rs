@@ -7,7 +7,7 @@ use crate::targets::number::{AFTER, base_unit, magnitude_at, read_arabic, starts
 
 /// A value cell: `300`, `≥50%`, `〔13.5〕`, `30以上`, `6左右`, `5-8`; `—` and `/` are empty.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Value {
+pub(super) struct CellValue {
     pub(super) value: Option<f64>,
     pub(super) unit: String,
     pub(super) comparator: Comparator,
@@ -33,13 +33,13 @@ pub(super) const PREFIXES: &[(&str, Comparator)] = &[
     ("约", Comparator::About),
 ];
 
-pub(super) fn value_cell(f: &[char], c: Cell) -> Option<Value> {
+pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
     let cell: Vec<char> = f[c.start..c.end].iter().copied().filter(|x| *x != ' ').collect();
     if cell
         .iter()
         .all(|x| matches!(x, '—' | '-' | '–' | '/' | '／' | '无' | '…'))
     {
-        return Some(Value {
+        return Some(CellValue {
             value: None,
             unit: String::new(),
             comparator: Comparator::Equal,
@@ -82,7 +82,7 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<Value> {
         comparator = *cmp;
         j += w.chars().count();
     }
-    (j == cell.len()).then_some(Value {
+    (j == cell.len()).then_some(CellValue {
         value: Some(value),
         unit,
         comparator,
