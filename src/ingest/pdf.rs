@@ -6,7 +6,7 @@
 //! by a tab, so indicator tables stay rows), running headers, footers and page numbers removed
 //! (a line repeated at the same height on many pages, or a bare page number at the top or
 //! bottom), table-of-contents lines (dot leaders and a page number) dropped, and paragraphs
-//! rebuilt from line geometry (see [`paragraphs`]). Kangxi and CJK radical code points that Type 3
+//! rebuilt from line geometry (see `paragraphs`). Kangxi and CJK radical code points that Type 3
 //! fonts map glyphs to are folded to the ideographs ([`fold_radical`]).
 //!
 //! A page without glyphs is reported; a file with no text at all is a scan to OCR first, and
