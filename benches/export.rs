@@ -16,6 +16,7 @@ fn bundled(c: &mut Criterion) {
         alignment: &alignment,
         taxonomy: &aligner.taxonomy,
         targets: &targets,
+        notes: &duizhao::export::Notes::new(),
     };
     let all = Selection::Matrix {
         docs: Vec::new(),

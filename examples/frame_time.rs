@@ -3,7 +3,8 @@
 //! Document view and the Reuse view. Each frame is egui's pass plus tessellation — what the
 //! app's thread does before the GPU draws. Prints p50 / p95 / max per view and the peak RSS.
 //!
-//! `cargo run --release --example frame_time`
+//! `cargo run --release --example frame_time [N]`: with `N`, N synthetic documents
+//! (benches/common) are loaded beside the bundled five and the first eight are compared.
 
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 #[path = "common/rss.rs"]
 mod rss;
+#[path = "../benches/common/mod.rs"]
+mod synthetic;
 use rss::peak_rss;
 
 fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, t: &mut f64) {
@@ -64,10 +67,25 @@ fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, 
 }
 
 fn main() {
+    let extra: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
     let mut app = DuizhaoApp::with_settings(&ctx, Settings::default());
+    if extra > 0 {
+        let docs = synthetic::synthetic_documents(extra);
+        let _ = app.state.add_documents(docs.into_iter().map(|d| (d, None)).collect());
+        // Compare eight, as a researcher would.
+        let keep = 8.min(app.state.docs.len());
+        app.state.chosen.truncate(keep);
+    }
+    let n = app.state.chosen.len();
+    let started = Instant::now();
     let a = analysis::run(&app.state.docs, duizhao::align::Taxonomy::builtin());
+    println!(
+        "{} documents loaded, {n} compared; analysis {:.0} ms",
+        app.state.docs.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     app.state.set_analysis(a);
     let mut t = 0.0;
     let first = |app: &mut DuizhaoApp, t: &mut f64| {
@@ -79,13 +97,21 @@ fn main() {
         }
         started.elapsed().as_secs_f64() * 1000.0
     };
+    app.state.handle(Command::SetView(View::Document));
+    println!("Document view, first two frames: {:.1} ms", first(&mut app, &mut t));
     app.state.handle(Command::SetView(View::Compare));
     println!(
         "Compare view, first two frames (text laid out): {:.1} ms",
         first(&mut app, &mut t)
     );
-    measure(&ctx, &mut app, "Compare, 5 documents, still", false, &mut t);
-    measure(&ctx, &mut app, "Compare, 5 documents, scrolling", true, &mut t);
+    measure(&ctx, &mut app, &format!("Compare, {n} columns, still"), false, &mut t);
+    measure(
+        &ctx,
+        &mut app,
+        &format!("Compare, {n} columns, scrolling"),
+        true,
+        &mut t,
+    );
     app.state.handle(Command::ToggleShared);
     app.state.handle(Command::SetSearch("数据".to_owned()));
     measure(
@@ -98,6 +124,9 @@ fn main() {
     app.state.handle(Command::SetView(View::Document));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Document view, whole document, scrolling", true, &mut t);
+    app.state.handle(Command::SetView(View::Targets));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Targets table, scrolling", true, &mut t);
     app.state.handle(Command::SetView(View::Reuse));
     app.state.handle(Command::SelectReusePair(Some((0, 3))));
     first(&mut app, &mut t);

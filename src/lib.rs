@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod lex;
 pub mod model;
 pub mod outline;
+pub mod project;
 pub mod reuse;
 pub mod targets;
 pub mod text;
@@ -40,6 +41,55 @@ pub fn load_paths(paths: &[impl AsRef<Path> + Sync]) -> (Vec<Document>, Vec<Inge
     use rayon::prelude::*;
     let results: Vec<Result<Document, IngestError>> = paths.par_iter().map(|p| load_path(p.as_ref())).collect();
     collect_unique(results)
+}
+
+/// What [`load_paths_with`] read: the documents with their files (in the order given), the
+/// files that could not be read, and how many were not read because reading was stopped.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub docs: Vec<(Document, std::path::PathBuf)>,
+    pub errors: Vec<IngestError>,
+    pub not_read: usize,
+}
+
+/// [`load_paths`] for long imports: `read_one` is called after each file (from the reading
+/// threads), and once `stop` returns true no further file is started. Ids are made unique as
+/// in [`load_paths`].
+#[must_use]
+pub fn load_paths_with(
+    paths: &[std::path::PathBuf],
+    read_one: &(dyn Fn() + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Loaded {
+    use rayon::prelude::*;
+    let results: Vec<Option<Result<Document, IngestError>>> = paths
+        .par_iter()
+        .map(|p| {
+            if stop() {
+                return None;
+            }
+            let r = load_path(p);
+            read_one();
+            Some(r)
+        })
+        .collect();
+    let not_read = results.iter().filter(|r| r.is_none()).count();
+    let (read, paths): (Vec<_>, Vec<_>) = results
+        .into_iter()
+        .zip(paths)
+        .filter_map(|(r, p)| r.map(|r| (r, p.clone())))
+        .unzip();
+    let ok_paths: Vec<std::path::PathBuf> = read
+        .iter()
+        .zip(paths)
+        .filter_map(|(r, p)| r.is_ok().then_some(p))
+        .collect();
+    let (docs, errors) = collect_unique(read);
+    Loaded {
+        docs: docs.into_iter().zip(ok_paths).collect(),
+        errors,
+        not_read,
+    }
 }
 
 /// Read and outline documents already in memory (name, format, bytes), in parallel.

@@ -317,3 +317,86 @@ fn export_exit_codes_follow_the_readme() {
         Some(1)
     );
 }
+
+/// `--project`: a paper's tables come from the project — its documents, the metadata the
+/// researcher supplied and the corrections they made — and a missing file is named.
+#[test]
+fn export_from_a_project_uses_its_metadata_edits_and_corrections() {
+    let dir = tempfile::tempdir().expect("dir");
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "甲市线上经济方案\n一、发展在线教育\n建设教育专网，推广在线课堂。\n二、发展互联网医疗\n推广远程会诊。\n",
+    )
+    .expect("write");
+    let doc = duizhao::load_path(&a).expect("load");
+    let section = doc.sections.iter().find(|s| s.path == "一").expect("一").id.clone();
+    let mut project = duizhao::project::Project {
+        bundled: false,
+        documents: vec![duizhao::project::ProjectDoc {
+            path: Some("a.txt".into()),
+            hash: doc.key(),
+            embedded: None,
+        }],
+        ..duizhao::project::Project::default()
+    };
+    project.metadata.insert(
+        doc.key(),
+        duizhao::project::MetaEdit {
+            doc_number: Some("甲政办发〔2021〕7号".to_owned()),
+            ..duizhao::project::MetaEdit::default()
+        },
+    );
+    project.overrides.map.insert(
+        duizhao::align::overrides::Key {
+            doc_hash: doc.content_hash.clone(),
+            section: section.clone(),
+            scheme: "domain".to_owned(),
+        },
+        Some("digital_industry".to_owned()),
+    );
+    project.notes.push(duizhao::project::Note {
+        at: duizhao::model::SecKey {
+            doc: doc.key(),
+            section: section.clone(),
+        },
+        text: "与国家规划措辞相同".to_owned(),
+    });
+    let path = dir.path().join("study.duizhao");
+    project.save(&path).expect("save");
+    let out_file = dir.path().join("out.json");
+    let p = path.to_string_lossy().into_owned();
+    let o = out_file.to_string_lossy().into_owned();
+    let out = duizhao(&["export", "--project", &p, "-o", &o]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out_file).expect("written")).expect("json");
+    assert_eq!(
+        json["documents"].as_array().map(Vec::len),
+        Some(1),
+        "only the project's document"
+    );
+    assert_eq!(json["documents"][0]["doc_number"], "甲政办发〔2021〕7号");
+    let passage = json["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .find(|p| p["section"] == section.as_str())
+        .expect("the corrected section");
+    assert_eq!(passage["domain"]["id"], "digital_industry");
+    assert_eq!(passage["overridden"], true);
+    assert_eq!(
+        passage["note"], "与国家规划措辞相同",
+        "the note travels with its passage"
+    );
+    assert!(
+        passage["citation"]
+            .as_str()
+            .is_some_and(|c| c.contains("甲政办发〔2021〕7号"))
+    );
+    // The file moved away: it is named, the exit code says a file could not be read.
+    std::fs::remove_file(&a).expect("remove");
+    let out = duizhao(&["outline", "--project", &p]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.txt") && err.contains("missing"), "{err}");
+}

@@ -35,12 +35,15 @@ static FIX: LazyLock<Fixture> = LazyLock::new(|| {
     }
 });
 
+static NO_NOTES: duizhao::export::Notes = duizhao::export::Notes::new();
+
 fn input() -> Input<'static> {
     Input {
         docs: &FIX.docs,
         alignment: &FIX.alignment,
         taxonomy: &FIX.aligner.taxonomy,
         targets: &FIX.targets,
+        notes: &NO_NOTES,
     }
 }
 
@@ -322,6 +325,7 @@ fn a_cell_too_long_for_excel_is_cut_with_a_marker_and_a_warning_and_the_rest_is_
         alignment: &alignment,
         taxonomy: &FIX.aligner.taxonomy,
         targets: &targets,
+        notes: &NO_NOTES,
     };
     let path = dir.path().join("long.xlsx");
     let done = export::export(&path, Format::Xlsx, false, &input, &whole(&docs[0].id)).expect("written");
@@ -1000,4 +1004,55 @@ fn every_format_name_reads_back_and_is_what_settings_store() {
         assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{}\"", f.name())));
     }
     assert_eq!(Format::from_name("pdf"), None);
+}
+
+/// A researcher's note on a section goes out with that passage in every format that has room
+/// for it: the csv/xlsx `note` column, the Markdown quote, the docx cell and the JSON field.
+#[test]
+fn notes_travel_with_their_passages() {
+    let sh = doc("shanghai-2020");
+    let at = sh
+        .sec_key(sh.sections.iter().position(|s| s.id == "二/10").expect("二/10"))
+        .expect("key");
+    let notes: duizhao::export::Notes = [(at, "与浙江同一措辞".to_owned())].into();
+    let input = Input {
+        notes: &notes,
+        ..input()
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    for format in [Format::Csv, Format::Md, Format::Json, Format::Docx] {
+        let path = dir.path().join(format!("n.{}", format.extension()));
+        export::export(&path, format, false, &input, &basket()).expect("export");
+        let text = if format == Format::Docx {
+            part(&path, "word/document.xml")
+        } else {
+            std::fs::read_to_string(&path).expect("utf-8")
+        };
+        assert_eq!(
+            text.matches("与浙江同一措辞").count(),
+            1,
+            "{format:?}: once, on its passage"
+        );
+    }
+    let csv_path = dir.path().join("n.csv");
+    let bytes = std::fs::read(&csv_path).expect("csv");
+    let mut rows = csv::Reader::from_reader(&bytes[3..]);
+    let note_col = export::column("note").expect("note column");
+    let notes_by_section: Vec<(String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            (
+                r[export::column("section").expect("section")].to_owned(),
+                r[note_col].to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes_by_section,
+        [
+            ("二/(三)/13".to_owned(), String::new()),
+            ("二/10".to_owned(), "与浙江同一措辞".to_owned())
+        ]
+    );
 }

@@ -87,6 +87,7 @@ pub struct Leaf {
 }
 
 /// The result of aligning a set of documents.
+#[derive(Clone)]
 pub struct Alignment {
     pub leaves: Vec<Leaf>,
     pub schemes: Vec<SchemeAlignment>,

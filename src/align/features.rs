@@ -63,6 +63,7 @@ pub fn hash(feature: &str) -> u64 {
 pub type SparseVec = Vec<(u32, f32)>;
 
 /// TF-IDF vectors of a set of texts (given as feature lists), with document frequencies.
+#[derive(Clone)]
 pub struct TfIdf {
     pub vectors: Vec<SparseVec>,
     pub df: Vec<u32>,

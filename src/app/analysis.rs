@@ -18,7 +18,7 @@ pub struct Analysis {
     /// The alignment as analysed, before overrides: re-applied from here after every change.
     pub pristine: Vec<crate::align::SchemeAlignment>,
     /// Per document, in the order of the documents analysed.
-    pub targets: Vec<Vec<Target>>,
+    pub targets: Arc<Vec<Vec<Target>>>,
     /// Passages the documents share, pair by pair.
     pub reuse: crate::reuse::ReuseReport,
     /// Wall time of the whole analysis, for the status bar.
@@ -72,7 +72,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
     let alignment = aligner.align(docs);
     let pristine = alignment.schemes.clone();
     report(0.75, "finding targets");
-    let targets = docs.iter().map(crate::targets::extract).collect();
+    let targets = Arc::new(docs.iter().map(crate::targets::extract).collect());
     report(0.8, "finding shared passages");
     let reuse = crate::reuse::analyse(docs, crate::reuse::Options::default());
     report(1.0, "done");
@@ -92,7 +92,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
 /// # Errors
 /// The thread could not be started.
 pub fn spawn(
-    docs: Vec<Document>,
+    docs: Arc<Vec<Document>>,
     taxonomy: Taxonomy,
     progress: Progress,
     done: impl FnOnce() + Send + 'static,

@@ -77,7 +77,7 @@ pub enum Command {
     ToggleBasketPanel,
     SetExportFormat(crate::export::Format),
     SetExportPath(String),
-    /// Choose the export path in a file dialog (handled by the app: it opens a window).
+    /// Choose the export path in a file dialog.
     BrowseExportPath,
     /// Export the basket; `replace`: the user confirmed replacing the existing file.
     Export {
@@ -85,20 +85,29 @@ pub enum Command {
     },
     /// Close the question whether to replace a file.
     CancelExport,
+    /// Forget the latest message.
     DismissNotice,
-    /// Read these files and add them to the documents (handled by the app: it re-analyses).
+    /// Open or close the panel listing every message.
+    ToggleMessages,
+    ClearMessages,
+    /// A file dialog could not be shown.
+    DialogUnavailable,
+    /// Read these files (folders: every supported file under them) in the background and add
+    /// them to the documents; the analysis starts again once they are in.
     Import(Vec<std::path::PathBuf>),
+    /// Stop the import under way: the files read so far are kept, the rest are not read.
+    CancelImport,
     /// Choose files to import in a dialog.
     BrowseImport,
     /// The import path field, as typed.
     SetImportPath(String),
-    /// Take a document out (handled by the app: it re-analyses); can be undone.
+    /// Take a document out (the analysis starts again); can be undone.
     RemoveDocument(usize),
     UndoRemove,
     DismissImportErrors,
     /// Choose a taxonomy file in a dialog.
     BrowseTaxonomy,
-    /// Align by this taxonomy file (handled by the app: it re-analyses).
+    /// Align by this taxonomy file (the analysis starts again).
     LoadTaxonomy(std::path::PathBuf),
     /// Align by the built-in taxonomy again.
     BuiltinTaxonomy,
@@ -117,6 +126,32 @@ pub enum Command {
         doc: usize,
         section: usize,
     },
+    /// Start a new project from the bundled documents.
+    NewProject,
+    /// Open a project file (its documents are read in the background).
+    OpenProject(std::path::PathBuf),
+    BrowseOpenProject,
+    /// Save the project to its file (Save as… when it has none).
+    SaveProject,
+    /// Save the project to this file; `None`: ask where.
+    SaveProjectAs(Option<std::path::PathBuf>),
+    /// Point a missing document (index into the missing ones) at a file; `None`: ask which.
+    Relink {
+        index: usize,
+        file: Option<std::path::PathBuf>,
+    },
+    /// Open the note editor on a section (`None`: close it without saving).
+    EditNote(Option<(usize, usize)>),
+    /// The note editor's text, as typed.
+    SetNoteText(String),
+    /// Keep the note as written (empty: remove it).
+    SaveNote,
+    /// Open the metadata editor on a document (`None`: close it without saving).
+    EditMeta(Option<usize>),
+    /// The metadata editor's fields, as typed.
+    SetMetaFields(crate::project::MetaEdit),
+    /// Keep the corrected metadata.
+    SaveMeta,
     /// Search the comparison for this text.
     SetSearch(String),
     /// Show the next (`true`) or previous search hit.

@@ -33,6 +33,12 @@ pub enum Purpose {
     Import,
     /// Choose a taxonomy file.
     Taxonomy,
+    /// Choose a project to open.
+    OpenProject,
+    /// Choose where to save the project.
+    SaveProject,
+    /// Find the file of a project's missing document (index into the missing ones).
+    Relink(usize),
 }
 
 /// A dialog waiting for the user.
@@ -114,6 +120,50 @@ pub fn open_taxonomy(ctx: &egui::Context) -> Pending {
         let d = rfd::AsyncFileDialog::new()
             .set_title("Align by a taxonomy file")
             .add_filter("Taxonomy (TOML)", &["toml"]);
+        pollster::block_on(d.pick_file()).map(|h| vec![h.path().to_path_buf()])
+    })
+}
+
+/// An open dialog for a project (.duizhao).
+pub fn open_project(ctx: &egui::Context) -> Pending {
+    spawn(Purpose::OpenProject, ctx, || {
+        let d = rfd::AsyncFileDialog::new()
+            .set_title("Open a project")
+            .add_filter("duizhao project", &[crate::project::EXTENSION]);
+        pollster::block_on(d.pick_file()).map(|h| vec![h.path().to_path_buf()])
+    })
+}
+
+/// A save dialog for the project, starting from `suggested` (its current file, if any).
+pub fn save_project(suggested: Option<&std::path::Path>, ctx: &egui::Context) -> Pending {
+    let dir = suggested
+        .and_then(std::path::Path::parent)
+        .map(std::path::Path::to_path_buf)
+        .or_else(std::env::home_dir);
+    let name = suggested.and_then(std::path::Path::file_name).map_or_else(
+        || format!("study.{}", crate::project::EXTENSION),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    spawn(Purpose::SaveProject, ctx, move || {
+        let mut d = rfd::AsyncFileDialog::new()
+            .set_title("Save the project")
+            .set_file_name(name)
+            .add_filter("duizhao project", &[crate::project::EXTENSION]);
+        if let Some(dir) = dir.filter(|d| d.is_dir()) {
+            d = d.set_directory(dir);
+        }
+        pollster::block_on(d.save_file()).map(|h| vec![h.path().to_path_buf()])
+    })
+}
+
+/// An open dialog for the new place of a missing document.
+pub fn relink(index: usize, name: &str, ctx: &egui::Context) -> Pending {
+    let title = format!("Where is {name}?");
+    spawn(Purpose::Relink(index), ctx, move || {
+        let d = rfd::AsyncFileDialog::new().set_title(title).add_filter(
+            "Policy documents (.txt .md .docx .pdf .html)",
+            crate::ingest::EXTENSIONS,
+        );
         pollster::block_on(d.pick_file()).map(|h| vec![h.path().to_path_buf()])
     })
 }

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod basket;
 pub mod command;
 pub mod dialog;
+pub mod jobs;
 pub mod settings;
 pub mod state;
 pub mod theme;
@@ -13,7 +14,7 @@ pub mod ui;
 
 use command::Command;
 use settings::Settings;
-use state::{AppState, View};
+use state::{AppState, Effect, View};
 
 /// The app id: window class on Linux, and the name of the persistence folder.
 pub const APP_ID: &str = "duizhao";
@@ -55,18 +56,23 @@ pub fn run_with(paths: Vec<std::path::PathBuf>) -> eframe::Result {
     )
 }
 
-/// The eframe application.
+/// The eframe application: the window around the state. It draws, hands the commands to
+/// [`AppState::handle`], and carries out the effects that reach outside the state.
 pub struct DuizhaoApp {
     pub state: AppState,
-    pub settings: Settings,
+    /// The window's context (zoom is read from it when the settings are saved).
+    ctx: egui::Context,
     /// A file dialog open on its own thread.
     dialog: Option<dialog::Pending>,
     /// When the process started, until the first frame has been drawn.
     startup: Option<std::time::Instant>,
+    /// The window title last set (it names the project).
+    title: String,
 }
 
 impl DuizhaoApp {
-    /// Build the app: fonts, remembered settings, the bundled corpus.
+    /// Build the app: fonts, remembered settings, the bundled corpus; the analysis starts
+    /// on the first frame (once the last session's files are read).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
         theme::install_fonts(&cc.egui_ctx);
@@ -75,183 +81,111 @@ impl DuizhaoApp {
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .unwrap_or_default();
         let mut app = Self::with_settings(&cc.egui_ctx, settings);
-        app.start_analysis(&cc.egui_ctx);
+        app.state.request_analysis();
         app
     }
 
     /// Analyse the loaded documents on a background thread; the UI polls for the result.
-    pub fn start_analysis(&mut self, ctx: &egui::Context) {
-        let ctx = ctx.clone();
-        let docs = self.state.docs.clone();
-        let progress = analysis::Progress::default();
-        match analysis::spawn(docs, self.state.taxonomy(), progress.clone(), move || {
-            ctx.request_repaint();
-        }) {
-            Ok(rx) => {
-                self.state.set_pending(rx);
-                self.state.progress = Some(progress);
-            }
-            // No thread could be started: analyse here rather than not at all.
-            Err(_) => {
-                let a = analysis::run(&self.state.docs, self.state.taxonomy());
-                self.state.set_analysis(a);
-            }
-        }
+    pub fn start_analysis(&mut self, _ctx: &egui::Context) {
+        self.state.start_analysis();
     }
 
     /// Build the app with given settings (tests use this with a fresh context).
     #[must_use]
     pub fn with_settings(ctx: &egui::Context, settings: Settings) -> Self {
-        theme::apply(ctx, &settings);
         let mut state = AppState::new(duizhao_corpus());
-        if !settings.imported.is_empty() {
-            // Documents imported in an earlier session; a file since moved is reported, not fatal.
-            state.handle(Command::Import(settings.imported.clone()));
-        }
-        state.view = settings.view;
-        state.side_by_side = settings.side_by_side;
-        state.restore_domain(settings.domain.clone());
-        state.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
-        // Settings saved before keys were content hashes named documents by id: both are read.
-        let chosen: Vec<usize> = settings
-            .chosen
-            .iter()
-            .filter_map(|key| state.docs.iter().position(|d| d.content_hash == key.0 || d.id == key.0))
-            .collect();
-        if !chosen.is_empty() {
-            state.chosen = chosen;
-        }
-        if let Some(path) = &settings.taxonomy {
-            // A taxonomy file chosen in an earlier session; if it no longer reads, say so and
-            // align by the built-in one.
-            let _ = state.load_taxonomy(path);
-        }
-        state.basket = basket::Basket::new(settings.basket.clone());
-        state.export_format = settings.export_format;
-        state.export_path = if settings.export_path.trim().is_empty() {
-            default_export_path(settings.export_format)
-        } else {
-            settings.export_path.clone()
-        };
-        if let Some(i) = settings
-            .selected_doc
-            .as_ref()
-            .and_then(|key| state.docs.iter().position(|d| d.content_hash == key.0 || d.id == key.0))
-        {
-            state.handle(Command::SelectDocument(i));
-        }
+        let repaint = ctx.clone();
+        state.set_wake(std::sync::Arc::new(move || repaint.request_repaint()));
+        state.restore(&settings, || default_export_path(settings.export_format));
+        theme::apply(ctx, &settings);
         Self {
+            ctx: ctx.clone(),
             state,
-            settings,
             dialog: None,
             startup: Some(std::time::Instant::now()),
+            title: String::new(),
         }
     }
 
-    /// Open a file dialog unless one is open already (one at a time, as on every desktop).
-    fn open_dialog(&mut self, open: impl FnOnce() -> dialog::Pending) {
-        if self.dialog.is_none() {
-            self.dialog = Some(open());
+    /// What is remembered across restarts, made from the session now.
+    #[must_use]
+    pub fn settings(&self) -> Settings {
+        Settings {
+            zoom: self.ctx.zoom_factor(),
+            ..self.state.settings()
         }
     }
 
-    /// Take the answer of a file dialog, if one has come.
-    fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(pending) = &self.dialog else { return };
-        let Some(outcome) = pending.poll() else { return };
+    /// Take the answer of a file dialog, if one has come, as a command.
+    fn poll_dialog(&mut self) -> Option<Command> {
+        let pending = self.dialog.as_ref()?;
+        let outcome = pending.poll()?;
         let purpose = pending.purpose;
         self.dialog = None;
         match (purpose, outcome) {
-            (dialog::Purpose::Import, dialog::Outcome::Picked(paths)) => {
-                self.apply(ctx, vec![Command::Import(paths)]);
-            }
+            (dialog::Purpose::Import, dialog::Outcome::Picked(paths)) => Some(Command::Import(paths)),
             (dialog::Purpose::Taxonomy, dialog::Outcome::Picked(paths)) => {
-                if let Some(p) = paths.into_iter().next() {
-                    self.apply(ctx, vec![Command::LoadTaxonomy(p)]);
-                }
+                paths.into_iter().next().map(Command::LoadTaxonomy)
             }
-            (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => {
-                if let Some(p) = paths.into_iter().next() {
-                    self.apply(ctx, vec![Command::SetExportPath(p.to_string_lossy().into_owned())]);
-                }
+            (dialog::Purpose::Export, dialog::Outcome::Picked(paths)) => paths
+                .into_iter()
+                .next()
+                .map(|p| Command::SetExportPath(p.to_string_lossy().into_owned())),
+            (dialog::Purpose::OpenProject, dialog::Outcome::Picked(paths)) => {
+                paths.into_iter().next().map(Command::OpenProject)
             }
-            (_, dialog::Outcome::Unavailable) => self.state.notify(
-                "No file dialog is available on this desktop: type the path in the field instead.",
-                true,
-            ),
-            (_, dialog::Outcome::Cancelled) => {}
+            (dialog::Purpose::SaveProject, dialog::Outcome::Picked(paths)) => {
+                paths.into_iter().next().map(|p| Command::SaveProjectAs(Some(p)))
+            }
+            (dialog::Purpose::Relink(index), dialog::Outcome::Picked(paths)) => paths
+                .into_iter()
+                .next()
+                .map(|p| Command::Relink { index, file: Some(p) }),
+            (_, dialog::Outcome::Unavailable) => Some(Command::DialogUnavailable),
+            (_, dialog::Outcome::Cancelled) => None,
         }
     }
 
+    /// Hand the frame's commands to the state, then carry out what reaches outside it.
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
-        if commands.is_empty() {
-            // Nothing happened this frame: the remembered settings are already up to date.
-            return;
-        }
         for c in commands {
-            match c {
-                Command::ToggleTheme => {
-                    self.settings.dark = !self.settings.dark;
-                    theme::apply(ctx, &self.settings);
-                }
-                Command::BrowseExportPath => {
-                    let suggested = std::path::PathBuf::from(self.state.export_path.trim());
-                    let extension = self.state.export_format.extension();
-                    self.open_dialog(|| dialog::save(&suggested, extension, ctx));
-                }
-                Command::BrowseTaxonomy => self.open_dialog(|| dialog::open_taxonomy(ctx)),
-                Command::LoadTaxonomy(path) => {
-                    if self.state.load_taxonomy(&path) {
-                        self.start_analysis(ctx);
+            self.state.handle(c);
+        }
+        for effect in self.state.take_effects() {
+            match effect {
+                Effect::Theme => theme::apply(ctx, &self.settings()),
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::Dialog(purpose) => {
+                    // One dialog at a time, as on every desktop.
+                    if self.dialog.is_some() {
+                        continue;
                     }
+                    self.dialog = Some(match purpose {
+                        dialog::Purpose::Import => dialog::open(ctx),
+                        dialog::Purpose::Taxonomy => dialog::open_taxonomy(ctx),
+                        dialog::Purpose::OpenProject => dialog::open_project(ctx),
+                        dialog::Purpose::SaveProject => dialog::save_project(self.state.project.path.as_deref(), ctx),
+                        dialog::Purpose::Relink(i) => {
+                            let name = self
+                                .state
+                                .project
+                                .missing
+                                .get(i)
+                                .and_then(|m| m.path.as_deref())
+                                .map_or_else(
+                                    || "the document".to_owned(),
+                                    |p| p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                                );
+                            dialog::relink(i, &name, ctx)
+                        }
+                        dialog::Purpose::Export => {
+                            let suggested = std::path::PathBuf::from(self.state.export_path.trim());
+                            dialog::save(&suggested, self.state.export_format.extension(), ctx)
+                        }
+                    });
                 }
-                Command::BuiltinTaxonomy => {
-                    let custom = self.state.taxonomy_file.is_some();
-                    self.state.handle(Command::BuiltinTaxonomy);
-                    if custom {
-                        self.start_analysis(ctx);
-                    }
-                }
-                Command::BrowseImport => self.open_dialog(|| dialog::open(ctx)),
-                c @ (Command::Import(_) | Command::RemoveDocument(_) | Command::UndoRemove) => {
-                    let before = self.state.docs.len();
-                    self.state.handle(c);
-                    if self.state.docs.len() != before {
-                        self.start_analysis(ctx);
-                    }
-                }
-                Command::Copy { doc, section, cite } => {
-                    if let Some(d) = self.state.docs.get(doc) {
-                        let s = &d.sections[section];
-                        let text = if cite {
-                            crate::citation::with_citation(d, s)
-                        } else {
-                            s.heading_and_text()
-                        };
-                        ctx.copy_text(text);
-                    }
-                }
-                other => self.state.handle(other),
             }
         }
-        self.remember(ctx);
-    }
-
-    /// Copy what is remembered across restarts (keys, not indices) into the settings: after
-    /// the commands of a frame that had any, never on a frame where nothing happened.
-    fn remember(&mut self, ctx: &egui::Context) {
-        self.settings.zoom = ctx.zoom_factor();
-        self.settings.selected_doc = self.state.selected_doc().map(crate::model::Document::key);
-        self.settings.view = self.state.view;
-        self.settings.chosen = self.state.chosen.iter().map(|&d| self.state.docs[d].key()).collect();
-        self.settings.overrides.clone_from(&self.state.overrides.current);
-        self.settings.basket = self.state.basket.items().to_vec();
-        self.settings.side_by_side = self.state.side_by_side;
-        self.settings.domain.clone_from(&self.state.domain);
-        self.settings.imported = self.state.sources.iter().flatten().cloned().collect();
-        self.settings.taxonomy = self.state.taxonomy_file.as_ref().map(|(p, _)| p.clone());
-        self.settings.export_path.clone_from(&self.state.export_path);
-        self.settings.export_format = self.state.export_format;
     }
 }
 
@@ -280,7 +214,13 @@ impl eframe::App for DuizhaoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        // The project file is saved with the settings (every few seconds, and on closing).
+        self.state.autosave();
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings());
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.save_before_exit();
     }
 
     /// Save every few seconds rather than eframe's 30: the basket and the corrections are the
@@ -294,10 +234,15 @@ impl DuizhaoApp {
     /// Draw one frame and apply what the user asked for (the body of `eframe::App::ui`,
     /// callable without an eframe window, as the frame-time measurement does).
     pub fn draw(&mut self, ui: &mut egui::Ui) {
-        self.state.poll_analysis();
+        self.state.poll();
         let ctx = ui.ctx().clone();
-        self.poll_dialog(&ctx);
-        let mut commands = ui::keyboard(&ctx, &self.state);
+        let title = format!("{} — duizhao 对照", self.state.project.name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
+        commands.extend(ui::keyboard(&ctx, &self.state));
         // Files dropped onto the window are imported.
         let dropped: Vec<std::path::PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -305,10 +250,15 @@ impl DuizhaoApp {
             commands.push(Command::Import(dropped));
         }
         ui::drop_hint_ui(&ctx);
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            commands.extend(ui::top_bar_ui(ui, &self.state, &self.settings))
-        });
+        egui::Panel::top("top_bar").show(ui, |ui| commands.extend(ui::top_bar_ui(ui, &self.state)));
         egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(ui::status_bar_ui(ui, &self.state)));
+        if self.state.messages.open && (!self.state.messages.is_empty() || !self.state.project.missing.is_empty()) {
+            egui::Panel::bottom("messages")
+                .resizable(true)
+                .default_size(160.0)
+                .min_size(80.0)
+                .show(ui, |ui| commands.extend(ui::messages_ui(ui, &self.state)));
+        }
         if self.state.show_basket {
             egui::Panel::right("basket")
                 .resizable(true)
@@ -317,6 +267,8 @@ impl DuizhaoApp {
                 .show(ui, |ui| commands.extend(ui::basket_view::basket_ui(ui, &self.state)));
         }
         commands.extend(ui::basket_view::confirm_replace_ui(ui.ctx(), &self.state));
+        commands.extend(ui::project_view::note_editor_ui(ui.ctx(), &self.state));
+        commands.extend(ui::project_view::meta_editor_ui(ui.ctx(), &self.state));
         match self.state.view {
             View::Document => {
                 egui::Panel::left("documents")

@@ -30,6 +30,10 @@ pub struct Settings {
     /// Where the basket was last exported, and in which format.
     pub export_path: String,
     pub export_format: crate::export::Format,
+    /// The project open when the app was closed, reopened at start.
+    pub project: Option<std::path::PathBuf>,
+    /// Projects opened or saved lately, most recent first.
+    pub recent_projects: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -48,6 +52,8 @@ impl Default for Settings {
             basket: Vec::new(),
             export_path: String::new(),
             export_format: crate::export::Format::default(),
+            project: None,
+            recent_projects: Vec::new(),
         }
     }
 }

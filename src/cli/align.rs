@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use duizhao::align::report::AlignJson;
-use duizhao::align::{Aligner, Alignment, Row, Scheme, Taxonomy};
+use duizhao::align::{Aligner, Alignment, Row, Scheme};
 use duizhao::model::Document;
 
-use super::{InputArgs, display_width, load};
+use super::{InputArgs, display_width};
 
 /// `duizhao align`: the inputs, and the taxonomy to align by.
 #[derive(Debug, Args)]
@@ -24,19 +24,13 @@ pub struct AlignArgs {
 
 /// Run `align`; returns the exit code.
 pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
-    let taxonomy = match &args.taxonomy {
-        Some(path) => match Taxonomy::load(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{e}");
-                return Ok(2);
-            }
-        },
-        None => Taxonomy::builtin(),
+    let (docs, code, project) = super::load_with_project(&args.input);
+    let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
+        Ok(t) => t,
+        Err(code) => return Ok(code),
     };
-    let (docs, code) = load(&args.input);
     let aligner = Aligner::new(taxonomy);
-    let alignment = aligner.align(&docs);
+    let alignment = super::align_with(&aligner, &docs, project.as_ref());
     if args.input.json {
         serde_json::to_writer_pretty(&mut *out, &AlignJson::new(&aligner.taxonomy, &docs, &alignment))?;
         writeln!(out)?;

@@ -6,7 +6,7 @@ use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use super::InputArgs;
-use duizhao::align::{Aligner, Taxonomy};
+use duizhao::align::Aligner;
 use duizhao::export::{self, Format, Input, SectionRef, Selection};
 
 /// `--format`: the names of [`Format::name`], with a word on the ones a name does not explain.
@@ -67,19 +67,13 @@ pub fn export(args: &ExportArgs) -> i32 {
         );
         return 1;
     };
-    let taxonomy = match &args.taxonomy {
-        Some(p) => match Taxonomy::load(p) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{e}");
-                return 2;
-            }
-        },
-        None => Taxonomy::builtin(),
+    let (docs, code, project) = super::load_with_project(&args.input);
+    let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
-    let (docs, code) = super::load(&args.input);
     let aligner = Aligner::new(taxonomy);
-    let alignment = aligner.align(&docs);
+    let alignment = super::align_with(&aligner, &docs, project.as_ref());
     let targets: Vec<_> = docs.iter().map(duizhao::targets::extract).collect();
     let selection = if args.sections.is_empty() {
         Selection::Matrix {
@@ -104,11 +98,17 @@ pub fn export(args: &ExportArgs) -> i32 {
             .collect();
         Selection::Sections(refs)
     };
+    let notes: duizhao::export::Notes = project
+        .iter()
+        .flat_map(|p| &p.notes)
+        .map(|n| (n.at.clone(), n.text.clone()))
+        .collect();
     let input = Input {
         docs: &docs,
         alignment: &alignment,
         taxonomy: &aligner.taxonomy,
         targets: &targets,
+        notes: &notes,
     };
     match export::export(&args.output, format, args.force, &input, &selection) {
         Ok(done) => {

@@ -57,6 +57,10 @@ pub struct InputArgs {
     /// .txt, .md, .docx, .pdf or saved .html files, or folders of them (read recursively).
     /// None: the bundled corpus.
     pub files: Vec<PathBuf>,
+    /// A duizhao project (.duizhao) instead of FILE…: its documents, with its metadata edits
+    /// and alignment corrections applied.
+    #[arg(long, value_name = "FILE", conflicts_with = "files")]
+    pub project: Option<PathBuf>,
     /// Print JSON (schema in README.md) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -100,6 +104,67 @@ pub fn run(command: Command) -> i32 {
 /// Load the inputs; report unreadable files on stderr. Returns the documents and the exit
 /// code their loading implies (2 if any file failed).
 pub fn load(args: &InputArgs) -> (Vec<Document>, i32) {
+    let (docs, code, _) = load_with_project(args);
+    (docs, code)
+}
+
+/// [`load`], and the project the documents came from (`--project`). A project's document that
+/// cannot be found is named on stderr and exits 2, like an unreadable file; the others are used.
+pub fn load_with_project(args: &InputArgs) -> (Vec<Document>, i32, Option<duizhao::project::Project>) {
+    use duizhao::project::{Problem, Project};
+    if let Some(path) = &args.project {
+        return match Project::load(path) {
+            Ok(project) => {
+                let opened = project.open_documents(path);
+                for p in &opened.problems {
+                    eprintln!("duizhao: {p}");
+                }
+                let lost = opened
+                    .problems
+                    .iter()
+                    .any(|p| matches!(p, Problem::Missing { .. } | Problem::BadEmbedded { .. }));
+                let docs = opened.docs.into_iter().map(|(d, _)| d).collect();
+                (docs, if lost { 2 } else { 0 }, Some(project))
+            }
+            Err(e) => {
+                eprintln!("duizhao: {e}");
+                (Vec::new(), 2, None)
+            }
+        };
+    }
+    let (docs, code) = load_files(args);
+    (docs, code, None)
+}
+
+/// The taxonomy given with `--taxonomy`, else the project's, else the built-in one; `Err` is
+/// the exit code after the message was printed.
+pub fn taxonomy(
+    given: Option<&std::path::Path>,
+    project: Option<&duizhao::project::Project>,
+) -> Result<duizhao::align::Taxonomy, i32> {
+    match given.or_else(|| project.and_then(|p| p.taxonomy.as_deref())) {
+        Some(path) => duizhao::align::Taxonomy::load(path).map_err(|e| {
+            eprintln!("{e}");
+            2
+        }),
+        None => Ok(duizhao::align::Taxonomy::builtin()),
+    }
+}
+
+/// Align, with the project's corrections applied when there is one.
+pub fn align_with(
+    aligner: &duizhao::align::Aligner,
+    docs: &[Document],
+    project: Option<&duizhao::project::Project>,
+) -> duizhao::align::Alignment {
+    let mut alignment = aligner.align(docs);
+    if let Some(p) = project {
+        let _not_loaded = p.overrides.apply(&mut alignment, docs, &aligner.taxonomy);
+    }
+    alignment
+}
+
+fn load_files(args: &InputArgs) -> (Vec<Document>, i32) {
     if args.files.is_empty() {
         return (duizhao::corpus::load_all(), 0);
     }

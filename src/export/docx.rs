@@ -176,6 +176,9 @@ fn document_xml(input: &Input<'_>, selected: &Selected<'_>) -> String {
                             let runs: Vec<(&str, bool)> = runs.iter().map(|(t, bold)| (t.as_str(), *bold)).collect();
                             para(&mut b, None, &runs);
                         }
+                        if let Some(note) = p.note {
+                            para(&mut b, Some("Citation"), &[(&format!("笔记 Note: {note}"), false)]);
+                        }
                         para(&mut b, Some("Citation"), &[(&format!("—— {}", p.citation()), false)]);
                     }
                     None if k == 0 => para(&mut b, Some("Absent"), &[("—", false)]),

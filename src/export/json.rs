@@ -113,7 +113,7 @@ struct PassageJson<'a> {
     overridden: bool,
     tool: Option<CategoryJson<'a>>,
     targets: Vec<&'a Target>,
-    note: &'static str,
+    note: Option<&'a str>,
     citation: String,
     counterparts: Vec<CounterpartJson>,
 }
@@ -194,7 +194,7 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
                     overridden: p.overridden,
                     tool: p.tool.map(CategoryJson::from),
                     targets: p.targets.clone(),
-                    note: "",
+                    note: p.note,
                     citation: p.citation(),
                     counterparts: input
                         .alignment

@@ -25,6 +25,9 @@ pub fn markdown(passages: &[Passage<'_>]) -> String {
             if !p.targets.is_empty() {
                 let _ = writeln!(out, ">\n> 目标 Targets: {}", escape(&p.targets_text()));
             }
+            if let Some(note) = p.note {
+                let _ = writeln!(out, ">\n> 笔记 Note: {}", escape(note));
+            }
             let _ = writeln!(out, "\n—— {}\n", p.citation());
         }
     }

@@ -125,7 +125,12 @@ pub struct Input<'a> {
     pub taxonomy: &'a Taxonomy,
     /// Per document, in the order of `docs`.
     pub targets: &'a [Vec<Target>],
+    /// The researcher's notes (memos) on sections, exported with them.
+    pub notes: &'a Notes,
 }
+
+/// Notes on sections, by section key.
+pub type Notes = std::collections::BTreeMap<crate::model::SecKey, String>;
 
 /// One exported passage and its provenance.
 pub struct Passage<'a> {
@@ -139,6 +144,8 @@ pub struct Passage<'a> {
     /// Whether a user correction decided the domain.
     pub overridden: bool,
     pub targets: Vec<&'a Target>,
+    /// The researcher's note on the section.
+    pub note: Option<&'a str>,
 }
 
 impl Passage<'_> {
@@ -376,7 +383,7 @@ fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
     let targets = input
         .targets
         .get(l.doc)
-        .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section == section.id).collect());
+        .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
     Passage {
         doc,
         section,
@@ -385,6 +392,10 @@ fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
         tool: category(1),
         overridden: assignment(0).is_some_and(|a| a.overridden),
         targets,
+        note: doc
+            .sec_key(l.section)
+            .and_then(|k| input.notes.get(&k))
+            .map(String::as_str),
     }
 }
 
@@ -525,7 +536,7 @@ pub fn row(p: &Passage<'_>) -> [String; COLUMNS.len()] {
         cat(p.tool, |c| &c.zh),
         p.section.text.clone(),
         p.targets_text(),
-        String::new(),
+        p.note.unwrap_or_default().to_owned(),
         p.citation(),
     ]
 }

@@ -129,6 +129,10 @@ pub struct Target {
     pub doc: String,
     /// [`crate::model::Section::id`].
     pub section: String,
+    /// The section's index in [`Document::sections`]: what the app and the export use, so
+    /// that they never look the section up by its id again.
+    #[serde(skip)]
+    pub section_ix: usize,
     /// Whether `span` points into the section's text (almost always) or its heading.
     pub field: Field,
     /// **Char** offsets (not bytes) into the section's text (or heading), end exclusive.
@@ -472,7 +476,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     let glossaries = glossaries(&doc.text);
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
-    for s in &doc.sections {
+    for (section_ix, s) in doc.sections.iter().enumerate() {
         let status_quo = ancestors(s)
             .filter_map(|p| doc.sections.get(p))
             .chain([s])
@@ -516,6 +520,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 out.extend(found.into_iter().map(|f| Target {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
+                    section_ix,
                     field,
                     span: f.span,
                     text: f.text,

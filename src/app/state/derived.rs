@@ -16,7 +16,8 @@ impl AppState {
             .split_whitespace()
             .map(crate::fold::matching_form)
             .collect();
-        self.visible_targets = self
+        self.derived.visible_targets = self
+            .derived
             .target_rows
             .iter()
             .enumerate()
@@ -38,7 +39,8 @@ impl AppState {
     }
 
     pub(super) fn rebuild_rows(&mut self) {
-        self.rows.clear();
+        self.derived.revision += 1;
+        self.derived.rows.clear();
         let Some(doc) = self.selected.and_then(|i| self.docs.get(i)) else {
             return;
         };
@@ -64,7 +66,7 @@ impl AppState {
                 (_, true) => format!("{number} {}", s.text.chars().take(16).collect::<String>()),
                 (_, false) => format!("{number} {}", s.heading),
             };
-            self.rows.push(OutlineRow {
+            self.derived.rows.push(OutlineRow {
                 section: i,
                 depth: usize::from(s.level.saturating_sub(1)),
                 label,
@@ -76,8 +78,9 @@ impl AppState {
 
     /// Comparison rows and the targets table, from the analysis and the chosen documents.
     pub(super) fn rebuild_derived(&mut self) {
-        self.compare.clear();
-        self.target_rows.clear();
+        self.derived.revision += 1;
+        self.derived.compare.clear();
+        self.derived.target_rows.clear();
         let Some(a) = &self.analysis else { return };
         let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
             return;
@@ -118,7 +121,7 @@ impl AppState {
                         let s = &self.docs[l.doc].sections[l.section];
                         let targets = a.targets[l.doc]
                             .iter()
-                            .filter(|t| t.section == s.id && t.field == crate::targets::Field::Text)
+                            .filter(|t| t.section_ix == l.section && t.field == crate::targets::Field::Text)
                             .map(|t| {
                                 let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
                                 let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
@@ -135,6 +138,7 @@ impl AppState {
                             similarity: None,
                             shared: self.shared_in(l.doc, l.section).to_vec(),
                             hits: Vec::new(),
+                            note: self.note(l.doc, l.section).map(str::to_owned),
                         }
                     })
                     .collect();
@@ -156,7 +160,7 @@ impl AppState {
                     }
                 }
             }
-            self.compare.push(CompareRow {
+            self.derived.compare.push(CompareRow {
                 key,
                 name,
                 title,
@@ -166,14 +170,12 @@ impl AppState {
         }
         for &d in &self.chosen {
             for t in &a.targets[d] {
-                let Some(section) = self.docs[d].sections.iter().position(|s| s.id == t.section) else {
-                    continue;
-                };
+                let section = t.section_ix;
                 let domain = al
                     .leaf_index(d, section)
                     .and_then(|leaf| al.schemes[si].assignments[leaf].primary)
                     .map_or_else(String::new, |c| scheme.categories[c].zh.clone());
-                self.target_rows.push(TargetRow {
+                self.derived.target_rows.push(TargetRow {
                     doc: d,
                     section,
                     document: self.docs[d].display_name().to_owned(),
@@ -192,7 +194,7 @@ impl AppState {
         self.rebuild_search();
         if self.domain_pending
             && let Some(key) = &self.domain
-            && let Some(i) = self.compare.iter().position(|r| &r.key == key)
+            && let Some(i) = self.derived.compare.iter().position(|r| &r.key == key)
         {
             self.domain_pending = false;
             self.jump_to_row = Some(i);
@@ -206,7 +208,7 @@ impl AppState {
     }
 
     pub(super) fn rebuild_reuse_domains(&mut self) {
-        self.reuse_domains.clear();
+        self.derived.reuse_domains.clear();
         let (Some(a), Some(pair)) = (&self.analysis, self.reuse_pair()) else {
             return;
         };
@@ -226,12 +228,12 @@ impl AppState {
                 )
             })
             .collect();
-        self.reuse_domains = rows;
+        self.derived.reuse_domains = rows;
     }
 
     pub(super) fn sort_targets(&mut self) {
         let (col, asc) = self.target_sort;
-        self.target_rows.sort_by(|a, b| {
+        self.derived.target_rows.sort_by(|a, b| {
             let o = match col {
                 TargetColumn::Document => a.doc.cmp(&b.doc).then(a.section.cmp(&b.section)),
                 TargetColumn::Domain => a.domain.cmp(&b.domain),
@@ -281,15 +283,9 @@ pub(super) fn target_spans(
 ) -> std::collections::HashMap<(usize, usize), Vec<CharRange>> {
     let mut out: std::collections::HashMap<(usize, usize), Vec<CharRange>> = std::collections::HashMap::new();
     for (d, (doc, ts)) in docs.iter().zip(targets).enumerate() {
-        let index: std::collections::HashMap<&str, usize> = doc
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         for t in ts.iter().filter(|t| t.field == crate::targets::Field::Text) {
-            if let Some(&s) = index.get(t.section.as_str()) {
-                out.entry((d, s)).or_default().push(t.span);
+            if t.section_ix < doc.sections.len() {
+                out.entry((d, t.section_ix)).or_default().push(t.span);
             }
         }
     }

@@ -1,6 +1,9 @@
 //! Loading, removing and restoring documents, and the taxonomy they are aligned by: what
 //! changes the documents and so drops the analysis derived from them.
 
+use std::sync::Arc;
+
+use super::messages::Topic;
 use super::{AppState, Removed};
 use crate::app::command::Command;
 use crate::model::Document;
@@ -8,18 +11,19 @@ use crate::model::Document;
 impl AppState {
     /// Add documents read from files (or, with `None`, from elsewhere) and put them into the
     /// comparison. A document whose text is already loaded is refused with a message; ids
-    /// are made unique. The analysis must be started again afterwards (it is dropped here).
+    /// are made unique. The analysis starts again (the one there was is dropped here).
     pub fn add_documents(&mut self, docs: Vec<(Document, Option<std::path::PathBuf>)>) -> usize {
         let mut added = 0;
         for (mut doc, source) in docs {
             if let Some(same) = self.docs.iter().find(|d| d.content_hash == doc.content_hash) {
-                self.import_errors.push(format!(
+                let text = format!(
                     "{}: the same text is already loaded as {}",
                     source
                         .as_deref()
                         .map_or(doc.source.clone(), |p| p.display().to_string()),
                     same.display_name()
-                ));
+                );
+                self.messages.push(Topic::Import, text, true);
                 continue;
             }
             if self
@@ -37,7 +41,7 @@ impl AppState {
                 let taken: Vec<&str> = self.docs.iter().map(|d| d.label.as_str()).collect();
                 crate::corpus::label_documents(std::slice::from_mut(&mut doc), &taken);
             }
-            self.docs.push(doc);
+            Arc::make_mut(&mut self.docs).push(doc);
             self.sources.push(source);
             self.chosen.push(self.docs.len() - 1);
             added += 1;
@@ -56,7 +60,7 @@ impl AppState {
         if i >= self.docs.len() {
             return;
         }
-        let doc = self.docs.remove(i);
+        let doc = Arc::make_mut(&mut self.docs).remove(i);
         let source = self.sources.remove(i);
         let column = self.chosen.iter().position(|&c| c == i);
         self.chosen.retain(|&c| c != i);
@@ -98,7 +102,7 @@ impl AppState {
             return false;
         }
         let i = r.index.min(self.docs.len());
-        self.docs.insert(i, r.doc);
+        Arc::make_mut(&mut self.docs).insert(i, r.doc);
         self.sources.insert(i, r.source);
         for c in &mut self.chosen {
             if *c >= i {
@@ -117,19 +121,22 @@ impl AppState {
         true
     }
 
-    /// The documents changed: what was derived from them is gone until the next analysis.
+    /// The documents changed: what was derived from them is gone until the next analysis,
+    /// which starts as soon as no import is under way.
     pub(super) fn invalidate_analysis(&mut self) {
         self.analysis = None;
         self.pending = None;
-        self.analysis_error = None;
-        self.shared.clear();
-        self.target_spans.clear();
-        self.compare.clear();
-        self.target_rows.clear();
+        self.progress = None;
+        self.want_analysis = true;
+        self.messages.clear(Some(Topic::Analysis));
+        self.derived.shared.clear();
+        self.derived.target_spans.clear();
+        self.derived.compare.clear();
+        self.derived.target_rows.clear();
         self.reuse_pair = None;
         self.reuse_passage = None;
-        self.reuse_domains.clear();
-        self.search_hits.clear();
+        self.derived.reuse_domains.clear();
+        self.derived.search_hits.clear();
         self.search_current = 0;
         self.sync.clear();
         self.sync_source = None;
@@ -145,16 +152,14 @@ impl AppState {
             .map_or_else(crate::align::Taxonomy::builtin, |(_, t)| t.clone())
     }
 
-    /// Read a taxonomy file; on success it replaces the one in use (the analysis must be
-    /// started again), on failure the message names the file, line and field and the
+    /// Read a taxonomy file; on success it replaces the one in use (and the analysis
+    /// starts again), on failure the message names the file, line and field and the
     /// taxonomy in use stays.
     pub fn load_taxonomy(&mut self, path: &std::path::Path) -> bool {
         match crate::align::Taxonomy::load(path) {
             Ok(t) => {
-                self.notify(
-                    format!("Aligning by {} ({} schemes)", path.display(), t.schemes.len()),
-                    false,
-                );
+                let text = format!("Aligning by {} ({} schemes)", path.display(), t.schemes.len());
+                self.messages.push(Topic::Taxonomy, text, false);
                 self.taxonomy_path = path.display().to_string();
                 self.taxonomy_file = Some((path.to_owned(), t));
                 self.scheme = 0;
@@ -162,7 +167,8 @@ impl AppState {
                 true
             }
             Err(e) => {
-                self.notify(format!("{e} — the taxonomy in use stays"), true);
+                self.messages
+                    .push(Topic::Taxonomy, format!("{e} — the taxonomy in use stays"), true);
                 false
             }
         }

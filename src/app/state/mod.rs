@@ -14,7 +14,11 @@ use crate::model::{CharRange, Document};
 mod derived;
 mod documents;
 mod export;
+mod handle;
+pub mod messages;
 mod navigate;
+pub mod project;
+mod session;
 
 /// The main views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -56,6 +60,8 @@ pub struct Card {
     pub shared: Vec<(CharRange, usize)>,
     /// Where `text` (chars) matches the search.
     pub hits: Vec<CharRange>,
+    /// The user's note on the section.
+    pub note: Option<String>,
 }
 
 /// One search hit in the comparison.
@@ -128,47 +134,85 @@ pub struct Removed {
     pub column: Option<usize>,
 }
 
-/// A message for the user, kept until dismissed or replaced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
+/// What the panels draw, derived from the session and rebuilt when its inputs change (never
+/// per frame); `revision` counts the rebuilds so that a view can cache what it lays out.
+#[derive(Default)]
+struct Derived {
+    revision: u64,
+    rows: Vec<OutlineRow>,
+    compare: Vec<CompareRow>,
+    target_rows: Vec<TargetRow>,
+    /// Indices into the targets table of the rows that pass the filter, in table order.
+    visible_targets: Vec<usize>,
+    search_hits: Vec<SearchHit>,
+    /// The selected pair's figures per domain of the current scheme: (domain, share of `a`,
+    /// share of `b`, passages).
+    reuse_domains: Vec<(String, f32, f32, usize)>,
+    /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
+    /// shared with another document, and that document, from non-boilerplate passages.
+    shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
+    /// Per (document, section): the spans of the targets in its text (chars of its text).
+    target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
 }
 
+/// What the shell must do for a command that reaches outside the state: open a window,
+/// touch the clipboard, restyle. Collected by [`AppState::handle`], taken by the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a file dialog for this purpose (one at a time).
+    Dialog(crate::app::dialog::Purpose),
+    CopyText(String),
+    /// The theme changed: restyle the window.
+    Theme,
+}
+
+/// The session: the documents, the analysis, the user's choices and work. Settings
+/// ([`AppState::settings`]) are made from it when saved, and [`Derived`] data from it when
+/// it changes; [`AppState::handle`] is the one place it changes.
 #[derive(Default)]
 pub struct AppState {
-    pub docs: Vec<Document>,
+    /// The loaded documents, shared (not copied) with the analysis and export threads.
+    pub docs: std::sync::Arc<Vec<Document>>,
     analysis: Option<Analysis>,
     pending: Option<Receiver<Result<Analysis, String>>>,
     /// How far the running analysis has come.
-    pub progress: Option<super::analysis::Progress>,
+    progress: Option<super::analysis::Progress>,
+    /// The documents changed since the last analysis was started.
+    want_analysis: bool,
+    import: Option<super::jobs::ImportJob>,
+    /// Paths given while an import was running, read after it.
+    import_queue: Vec<std::path::PathBuf>,
+    export_job: Option<super::jobs::WriteJob>,
+    /// The study as a project file: its path, what was saved last, the saving and opening
+    /// under way, metadata edits, notes, documents whose file is missing.
+    pub project: project::ProjectState,
+    /// Asks the window to repaint when a background job has something.
+    wake: Option<super::jobs::Wake>,
+    effects: Vec<Effect>,
+    /// Comparison and document choices saved by key, applied once the documents they name
+    /// have been imported (at start the imports of the last session load in the background).
+    restore: Option<super::settings::Settings>,
     /// A taxonomy file the user loaded, with its path (`None`: the built-in taxonomy).
     pub taxonomy_file: Option<(std::path::PathBuf, crate::align::Taxonomy)>,
     /// The taxonomy path field, as typed.
     pub taxonomy_path: String,
-    /// Why the last analysis failed, shown instead of the comparison.
-    pub analysis_error: Option<String>,
     selected: Option<usize>,
     section: Option<usize>,
     collapsed: BTreeSet<usize>,
-    rows: Vec<OutlineRow>,
     pub view: View,
+    pub dark: bool,
     /// Documents in the comparison, in column order.
     pub chosen: Vec<usize>,
     pub scheme: usize,
     pub min_coverage: usize,
     pub jump_to_row: Option<usize>,
     pub target_sort: (TargetColumn, bool),
-    compare: Vec<CompareRow>,
-    target_rows: Vec<TargetRow>,
+    derived: Derived,
     /// The user's corrections of the alignment, with undo and redo.
     pub overrides: crate::align::overrides::OverrideLog,
     /// The pair shown in the reuse view (`a < b`), and the passage opened.
     pub reuse_pair: Option<(usize, usize)>,
     pub reuse_passage: Option<usize>,
-    /// The selected pair's figures per domain of the current scheme: (domain, share of `a`,
-    /// share of `b`, passages).
-    pub reuse_domains: Vec<(String, f32, f32, usize)>,
     /// List boilerplate passages in the reuse view.
     pub show_boilerplate: bool,
     /// Underlay shared passages in the document and comparison views.
@@ -177,15 +221,11 @@ pub struct AppState {
     pub sources: Vec<Option<std::path::PathBuf>>,
     /// The import path field, as typed.
     pub import_path: String,
-    /// Files that could not be imported, one readable line each (naming the file).
-    pub import_errors: Vec<String>,
     /// The document last removed, for Undo.
     pub removed: Option<Removed>,
     /// The targets table's filter, as typed.
     pub target_filter: String,
-    /// Indices into the targets table of the rows that pass the filter, in table order.
-    visible_targets: Vec<usize>,
-    /// The comparison row (domain) the user last went to, by its title: remembered, and
+    /// The comparison row (domain) the user last went to, by its key: remembered, and
     /// gone to again once the analysis has arrived after a restart.
     pub domain: Option<String>,
     domain_pending: bool,
@@ -198,7 +238,6 @@ pub struct AppState {
     pub sync_missing: Vec<usize>,
     /// The search over the chosen documents, as typed.
     pub search: String,
-    search_hits: Vec<SearchHit>,
     /// Index into the hits of the one shown.
     pub search_current: usize,
     /// Ask the search field to take the keyboard focus (Ctrl+F).
@@ -211,13 +250,8 @@ pub struct AppState {
     pub export_path: String,
     /// An existing file the user is asked whether to replace.
     pub confirm_replace: Option<std::path::PathBuf>,
-    /// The last outcome worth telling (an export written or failed, a dialog unavailable).
-    pub notice: Option<Notice>,
-    /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
-    /// shared with another document, and that document, from non-boilerplate passages.
-    shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
-    /// Per (document, section): the spans of the targets in its text (chars of its text).
-    target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
+    /// Everything the user is told: errors and outcomes, in one place.
+    pub messages: messages::Messages,
 }
 
 impl AppState {
@@ -226,7 +260,7 @@ impl AppState {
         let chosen = (0..docs.len()).collect();
         let sources = vec![None; docs.len()];
         let mut s = Self {
-            docs,
+            docs: std::sync::Arc::new(docs),
             sources,
             chosen,
             min_coverage: 1,
@@ -256,7 +290,7 @@ impl AppState {
 
     #[must_use]
     pub fn outline_rows(&self) -> &[OutlineRow] {
-        &self.rows
+        &self.derived.rows
     }
 
     #[must_use]
@@ -264,14 +298,24 @@ impl AppState {
         self.analysis.as_ref()
     }
 
+    /// An analysis is running, or is due (it starts on the next frame, or once the import
+    /// under way is done).
     #[must_use]
     pub fn analysing(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.want_analysis
+    }
+
+    /// Counts up each time the derived rows are rebuilt: a view may cache what it lays out
+    /// from them until it changes.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.derived.revision
     }
 
     /// Comparison rows that pass the coverage filter, with their index.
     pub fn compare_rows(&self) -> impl Iterator<Item = (usize, &CompareRow)> {
-        self.compare
+        self.derived
+            .compare
             .iter()
             .enumerate()
             .filter(|(_, r)| r.coverage() >= self.min_coverage.max(1))
@@ -279,32 +323,62 @@ impl AppState {
 
     #[must_use]
     pub fn target_rows(&self) -> &[TargetRow] {
-        &self.target_rows
+        &self.derived.target_rows
     }
 
     /// The rows of the targets table that pass the filter.
     pub fn visible_target_rows(&self) -> impl ExactSizeIterator<Item = &TargetRow> {
-        self.visible_targets.iter().map(|&i| &self.target_rows[i])
+        self.derived
+            .visible_targets
+            .iter()
+            .map(|&i| &self.derived.target_rows[i])
     }
 
-    /// Tell the user something.
+    /// The selected pair's figures per domain: (domain, share of `a`, share of `b`, passages).
+    #[must_use]
+    pub fn reuse_domains(&self) -> &[(String, f32, f32, usize)] {
+        &self.derived.reuse_domains
+    }
+
+    /// Tell the user something (the status bar shows it; the messages panel keeps it).
     pub fn notify(&mut self, text: impl Into<String>, error: bool) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error,
-        });
+        self.messages.push(messages::Topic::Other, text, error);
+    }
+
+    /// The latest message, as the status bar shows it.
+    #[must_use]
+    pub fn notice(&self) -> Option<&messages::Message> {
+        self.messages.latest()
+    }
+
+    /// Why the last analysis failed, while there is no analysis.
+    #[must_use]
+    pub fn analysis_error(&self) -> Option<&str> {
+        if self.analysis.is_some() {
+            return None;
+        }
+        self.messages.errors(messages::Topic::Analysis).last()
+    }
+
+    /// The files that could not be imported, one line each naming the file.
+    #[must_use]
+    pub fn import_errors(&self) -> Vec<&str> {
+        self.messages.errors(messages::Topic::Import).collect()
     }
 
     /// Passages of a section's text shared with other documents (empty when none).
     #[must_use]
     pub fn shared_in(&self, doc: usize, section: usize) -> &[(CharRange, usize)] {
-        self.shared.get(&(doc, section)).map_or(&[], Vec::as_slice)
+        self.derived.shared.get(&(doc, section)).map_or(&[], Vec::as_slice)
     }
 
     /// The spans of the targets in a section's text (empty when none).
     #[must_use]
     pub fn targets_in(&self, doc: usize, section: usize) -> &[CharRange] {
-        self.target_spans.get(&(doc, section)).map_or(&[], Vec::as_slice)
+        self.derived
+            .target_spans
+            .get(&(doc, section))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The pair selected in the reuse view, if the analysis has it.
@@ -317,41 +391,25 @@ impl AppState {
     /// The analysis's progress: share done and stage, while one runs.
     #[must_use]
     pub fn analysis_progress(&self) -> Option<(f32, &'static str)> {
-        if !self.analysing() {
-            return None;
+        if self.pending.is_none() {
+            let why = if self.import.is_some() {
+                "waiting for the import"
+            } else {
+                "starting"
+            };
+            return self.want_analysis.then_some((0.0, why));
         }
         self.progress.as_ref().and_then(|p| p.lock().ok().map(|g| *g))
     }
 
-    /// Wait for an analysis running in the background.
-    pub fn set_pending(&mut self, rx: Receiver<Result<Analysis, String>>) {
-        self.pending = Some(rx);
-    }
-
-    /// Take the background analysis if it has finished.
-    pub fn poll_analysis(&mut self) {
-        let Some(rx) = &self.pending else { return };
-        match rx.try_recv() {
-            Ok(Ok(a)) => {
-                self.pending = None;
-                self.progress = None;
-                self.set_analysis(a);
-            }
-            Ok(Err(why)) => {
-                self.pending = None;
-                self.analysis_error = Some(why);
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.pending = None;
-                self.analysis_error = Some("the analysis stopped without a result".to_owned());
-            }
-        }
-    }
-
+    /// Install the analysis (the background thread's, or one made by a test), replacing any
+    /// under way.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.shared = derived::shared_map(&self.docs, &analysis.reuse);
-        self.target_spans = derived::target_spans(&self.docs, &analysis.targets);
+        self.pending = None;
+        self.progress = None;
+        self.want_analysis = false;
+        self.derived.shared = derived::shared_map(&self.docs, &analysis.reuse);
+        self.derived.target_spans = derived::target_spans(&self.docs, &analysis.targets);
         self.analysis = Some(analysis);
         self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));
         self.reapply_overrides();
@@ -404,207 +462,5 @@ impl AppState {
                 .map(|s| (s.id.clone(), s.zh.clone()))
                 .collect()
         })
-    }
-
-    /// The one place state changes.
-    pub fn handle(&mut self, command: Command) {
-        match command {
-            Command::SelectDocument(i) if i < self.docs.len() => {
-                if self.selected != Some(i) {
-                    self.selected = Some(i);
-                    self.section = None;
-                    self.collapsed.clear();
-                    self.rebuild_rows();
-                }
-            }
-            Command::SelectSection(s) => {
-                self.section = s.filter(|&s| self.selected_doc().is_some_and(|d| s < d.sections.len()));
-            }
-            Command::ShowSection { doc, section } => {
-                self.handle(Command::SelectDocument(doc));
-                self.handle(Command::SelectSection(Some(section)));
-                self.view = View::Document;
-            }
-            Command::ToggleCollapsed(s) => {
-                if !self.collapsed.remove(&s) {
-                    self.collapsed.insert(s);
-                }
-                self.rebuild_rows();
-            }
-            Command::SetView(v) => self.view = v,
-            Command::ToggleChosen(d) if d < self.docs.len() => {
-                if let Some(pos) = self.chosen.iter().position(|&c| c == d) {
-                    self.chosen.remove(pos);
-                } else {
-                    self.chosen.push(d);
-                }
-                self.rebuild_derived();
-            }
-            Command::MoveColumn { from, to } => {
-                if from < self.chosen.len() && from != to {
-                    let d = self.chosen.remove(from);
-                    self.chosen.insert(to.min(self.chosen.len()), d);
-                    self.rebuild_derived();
-                }
-            }
-            Command::ColumnsByDate => {
-                let docs = &self.docs;
-                // Undated documents go last; ties keep their order.
-                self.chosen.sort_by_key(|&d| (docs[d].date().is_none(), docs[d].date()));
-                self.rebuild_derived();
-            }
-            Command::SetScheme(s) => {
-                self.scheme = s;
-                self.rebuild_derived();
-            }
-            Command::SetMinCoverage(k) => {
-                self.min_coverage = k.max(1);
-                self.rebuild_search();
-            }
-            Command::SetSearch(q) => {
-                self.search = q;
-                self.search_current = 0;
-                self.rebuild_search();
-                self.jump_to_row = self.current_hit().map(|h| h.row);
-            }
-            Command::SearchStep(forward) => {
-                let n = self.search_hits.len();
-                if n > 0 {
-                    self.search_current = if forward {
-                        (self.search_current + 1) % n
-                    } else {
-                        (self.search_current + n - 1) % n
-                    };
-                    self.jump_to_row = self.current_hit().map(|h| h.row);
-                }
-            }
-            Command::FocusSearch(on) => {
-                self.focus_search = on;
-                if on && self.view != View::Compare {
-                    self.view = View::Compare;
-                }
-            }
-            Command::JumpToRow(r) => {
-                if let Some(row) = r.and_then(|i| self.compare.get(i)) {
-                    self.domain = Some(row.key.clone());
-                }
-                self.jump_to_row = r;
-            }
-            Command::SetTargetFilter(f) => {
-                self.target_filter = f;
-                self.filter_targets();
-            }
-            Command::SortTargets(c) => {
-                self.target_sort = if self.target_sort.0 == c {
-                    (c, !self.target_sort.1)
-                } else {
-                    (c, true)
-                };
-                self.sort_targets();
-            }
-            Command::MoveSection { doc, section, category } => {
-                let Some(a) = &self.analysis else { return };
-                let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
-                    return;
-                };
-                let key = crate::align::overrides::Key {
-                    doc_hash: self.docs[doc].content_hash.clone(),
-                    section: self.docs[doc].sections[section].id.clone(),
-                    scheme: scheme.id.clone(),
-                };
-                self.overrides
-                    .set(key, category.map(|c| scheme.categories[c].id.clone()));
-                self.reapply_overrides();
-            }
-            Command::Undo => {
-                if self.overrides.undo() {
-                    self.reapply_overrides();
-                }
-            }
-            Command::Redo => {
-                if self.overrides.redo() {
-                    self.reapply_overrides();
-                }
-            }
-            Command::SelectReusePair(pair) => {
-                self.reuse_pair = pair
-                    .filter(|(a, b)| a != b && *a < self.docs.len() && *b < self.docs.len())
-                    .map(|(a, b)| (a.min(b), a.max(b)));
-                self.reuse_passage = None;
-                self.rebuild_reuse_domains();
-            }
-            Command::SelectPassage(p) => {
-                self.reuse_passage = p.filter(|&i| self.reuse_pair().is_some_and(|r| i < r.passages.len()));
-            }
-            Command::ToggleBoilerplate => self.show_boilerplate = !self.show_boilerplate,
-            Command::ToggleBasket { doc, section } => {
-                if let Some(item) = self.section_ref(doc, section) {
-                    self.basket.toggle(item);
-                }
-            }
-            Command::MoveBasketItem { from, to } => self.basket.move_item(from, to),
-            Command::RemoveBasketItem(i) => self.basket.remove(i),
-            Command::ClearBasket => self.basket.clear(),
-            Command::UndoBasket => self.basket.undo(),
-            Command::ToggleBasketPanel => self.show_basket = !self.show_basket,
-            Command::SetExportFormat(f) => {
-                self.export_format = f;
-                if !self.export_path.trim().is_empty() {
-                    let path = std::path::Path::new(self.export_path.trim()).with_extension(f.extension());
-                    self.export_path = path.to_string_lossy().into_owned();
-                }
-            }
-            Command::SetExportPath(p) => {
-                if let Some(f) = crate::export::Format::from_path(std::path::Path::new(p.trim())) {
-                    self.export_format = f;
-                }
-                self.export_path = p;
-            }
-            Command::Export { replace } => self.export(replace),
-            Command::CancelExport => self.confirm_replace = None,
-            Command::DismissNotice => self.notice = None,
-            Command::ToggleShared => self.show_shared = !self.show_shared,
-            Command::SelectDocument(_)
-            | Command::ToggleChosen(_)
-            | Command::Copy { .. }
-            | Command::ToggleTheme
-            | Command::BrowseExportPath
-            | Command::BrowseImport
-            | Command::BrowseTaxonomy
-            | Command::LoadTaxonomy(_) => {}
-            Command::BuiltinTaxonomy => {
-                if self.taxonomy_file.take().is_some() {
-                    self.notify("Aligning by the built-in taxonomy", false);
-                    self.scheme = 0;
-                    self.invalidate_analysis();
-                }
-            }
-            Command::Import(paths) => {
-                // Folders (from Import…, the path field or a drop) give every supported file under them.
-                let expanded = crate::ingest::folder::expand(&paths);
-                self.import_errors.extend(expanded.skipped_summary());
-                let paths = expanded.files;
-                let (docs, errors) = crate::load_paths(&paths);
-                self.import_errors.extend(errors.iter().map(ToString::to_string));
-                // `load_paths` keeps the files that loaded in the order given.
-                let sources = paths.into_iter().filter(|p| !errors.iter().any(|e| e.path() == p));
-                let _ = self.add_documents(docs.into_iter().zip(sources.map(Some)).collect());
-            }
-            Command::RemoveDocument(i) => self.remove_document(i),
-            Command::UndoRemove => {
-                let _ = self.undo_remove();
-            }
-            Command::DismissImportErrors => self.import_errors.clear(),
-            Command::SetTaxonomyPath(p) => self.taxonomy_path = p,
-            Command::SetImportPath(p) => self.import_path = p,
-            Command::ToggleSideBySide => self.side_by_side = !self.side_by_side,
-            Command::SyncSection { doc, section } => self.sync_to(doc, section),
-            Command::SyncDone => self.sync.clear(),
-            Command::ScrollColumn { doc, section } => {
-                if self.docs.get(doc).is_some_and(|d| section < d.sections.len()) {
-                    self.sync = vec![(doc, section)];
-                }
-            }
-        }
     }
 }

@@ -7,13 +7,13 @@ use crate::model::CharRange;
 impl AppState {
     #[must_use]
     pub fn search_hits(&self) -> &[SearchHit] {
-        &self.search_hits
+        &self.derived.search_hits
     }
 
     /// The hit shown, if any.
     #[must_use]
     pub fn current_hit(&self) -> Option<SearchHit> {
-        self.search_hits.get(self.search_current).copied()
+        self.derived.search_hits.get(self.search_current).copied()
     }
 
     /// Find the search in the comparison's cards (visible rows) through the matching fold
@@ -21,10 +21,11 @@ impl AppState {
     /// and whitespace alike; mark the cards (ranges in the card text's chars) and list the
     /// hits in order.
     pub(super) fn rebuild_search(&mut self) {
-        self.search_hits.clear();
+        self.derived.revision += 1;
+        self.derived.search_hits.clear();
         let query = crate::fold::fold(&self.search, crate::fold::Punct::Keep).chars;
         let min = self.min_coverage.max(1);
-        for (r, row) in self.compare.iter_mut().enumerate() {
+        for (r, row) in self.derived.compare.iter_mut().enumerate() {
             let visible = row.cells.iter().filter(|c| !c.is_empty()).count() >= min;
             for card in row.cells.iter_mut().flatten() {
                 card.hits.clear();
@@ -38,7 +39,7 @@ impl AppState {
                         let (start, end) = text.original_range(i, i + query.len());
                         let range = CharRange::new(start, end);
                         card.hits.push(range);
-                        self.search_hits.push(SearchHit {
+                        self.derived.search_hits.push(SearchHit {
                             row: r,
                             doc: card.doc,
                             section: card.section,
@@ -51,7 +52,9 @@ impl AppState {
                 }
             }
         }
-        self.search_current = self.search_current.min(self.search_hits.len().saturating_sub(1));
+        self.search_current = self
+            .search_current
+            .min(self.derived.search_hits.len().saturating_sub(1));
     }
 
     /// The domain of a section: its own if it is a leaf, else that of its first leaf that has one.

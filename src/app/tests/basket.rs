@@ -29,8 +29,8 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
     ));
     h.run();
     h.get_by_label("Export 2 passages").click();
-    h.run();
-    let notice = h.state().state.notice.clone().expect("a notice");
+    settle(&mut h);
+    let notice = h.state().state.notice().cloned().expect("a notice");
     assert!(!notice.error, "{notice:?}");
     let bytes = std::fs::read(&path).expect("the export exists");
     let mut rows = csv::Reader::from_reader(&bytes[3..]);
@@ -50,12 +50,11 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
     h.get_by_label("Export 2 passages").click();
     h.run();
     h.get_by_label("Replace").click();
-    h.run();
+    settle(&mut h);
     assert!(
         h.state()
             .state
-            .notice
-            .as_ref()
+            .notice()
             .is_some_and(|n| !n.error && n.text.contains("Exported 2"))
     );
     // A directory that does not exist: a readable error naming it, the basket intact.
@@ -64,11 +63,11 @@ fn ticking_two_sections_fills_the_basket_and_exports_them() {
         bad.to_string_lossy().into_owned(),
     ));
     h.get_by_label("Export 2 passages").click();
-    h.run();
-    let notice = h.state().state.notice.clone().expect("a notice");
+    settle(&mut h);
+    let notice = h.state().state.notice().cloned().expect("a notice");
     assert!(notice.error && notice.text.contains("missing"), "{notice:?}");
     assert_eq!(h.state().state.basket.len(), 2);
-    assert_eq!(h.state().settings.basket.len(), 2, "remembered across restarts");
+    assert_eq!(h.state().settings().basket.len(), 2, "remembered across restarts");
 }
 
 /// Two files of one name in two folders: their ids (`plan`, `plan-2`) follow the import
@@ -100,7 +99,7 @@ fn a_saved_basket_names_the_same_passages_when_files_load_in_another_order() {
             crate::app::theme::install_fonts(&cc.egui_ctx);
             DuizhaoApp::with_settings(&cc.egui_ctx, s.clone())
         });
-        h.run();
+        settle(&mut h);
         h
     };
     // First session: a then b; put b's 二 into the basket.
@@ -118,7 +117,7 @@ fn a_saved_basket_names_the_same_passages_when_files_load_in_another_order() {
         &egui::Context::default(),
         vec![crate::app::command::Command::ToggleBasket { doc: d, section: s }],
     );
-    let saved = h.state().settings.basket.clone();
+    let saved = h.state().settings().basket.clone();
     assert_eq!(saved.len(), 1);
     // Next session: the same files imported the other way round.
     let h2 = open(settings(vec![fb, fa], saved));

@@ -25,26 +25,26 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
             missing,
         ])],
     );
-    h.run_steps(2);
+    settle(&mut h);
     let state = &h.state().state;
     assert_eq!(state.docs.len(), 6);
-    assert_eq!(state.import_errors.len(), 2, "{:?}", state.import_errors);
-    assert!(state.import_errors.iter().any(|e| e.contains("scan.txt")));
-    assert!(state.import_errors.iter().any(|e| e.contains("gone.docx")));
+    assert_eq!(state.import_errors().len(), 2, "{:?}", state.import_errors());
+    assert!(state.import_errors().iter().any(|e| e.contains("scan.txt")));
+    assert!(state.import_errors().iter().any(|e| e.contains("gone.docx")));
     assert!(state.chosen.contains(&5), "the new document joins the comparison");
     h.get_by_label("Not imported");
-    assert!(h.state().settings.imported.contains(&good), "remembered");
+    assert!(h.state().settings().imported.contains(&good), "remembered");
     // Importing the same text again (typed into the path field) is refused, naming the file.
     h.get_by_label("Import path").click();
     h.get_by_label("Import path").type_text(&good.to_string_lossy());
     h.run_steps(2);
     h.get_by_label("Add").click();
-    h.run_steps(2);
+    settle(&mut h);
     assert_eq!(h.state().state.docs.len(), 6);
     assert!(
         h.state()
             .state
-            .import_errors
+            .import_errors()
             .iter()
             .any(|e| e.contains("already loaded"))
     );
@@ -60,7 +60,7 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
         .apply(&ctx, vec![crate::app::command::Command::RemoveDocument(5)]);
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 5);
-    assert!(h.state().settings.imported.is_empty());
+    assert!(h.state().settings().imported.is_empty());
     h.get_by_label(&format!("Undo remove {name}")).click();
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 6);
@@ -84,7 +84,7 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
     h.run();
     h.get_by_label("Load").click();
     h.run();
-    let notice = h.state().state.notice.clone().expect("a notice");
+    let notice = h.state().state.notice().cloned().expect("a notice");
     assert!(notice.error && notice.text.contains("mine.toml: line 7"), "{notice:?}");
     assert!(h.state().state.taxonomy_file.is_none(), "the built-in taxonomy stays");
     assert!(h.state().state.analysis().is_some(), "and so does the analysis");
@@ -96,11 +96,11 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
         .apply(&ctx, vec![crate::app::command::Command::LoadTaxonomy(good.clone())]);
     assert!(h.state().state.taxonomy_file.is_some());
     assert!(h.state().state.analysing());
-    assert_eq!(h.state().settings.taxonomy.as_deref(), Some(good.as_path()));
+    assert_eq!(h.state().settings().taxonomy.as_deref(), Some(good.as_path()));
     h.state_mut()
         .apply(&ctx, vec![crate::app::command::Command::BuiltinTaxonomy]);
     assert!(h.state().state.taxonomy_file.is_none());
-    assert_eq!(h.state().settings.taxonomy, None);
+    assert_eq!(h.state().settings().taxonomy, None);
 }
 
 #[test]
@@ -120,4 +120,192 @@ fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
     h.state_mut().apply(&ctx, vec![Command::UndoRemove]);
     let back = chosen_ids(&h);
     assert_eq!(back, order, "the column order is as it was");
+}
+
+/// A folder of many files is read on its own thread: the command returns at once, the
+/// window keeps drawing, and Cancel keeps what was read and reads
+/// no more. Importing the folder again brings in every file and the analysis starts again.
+#[test]
+fn a_large_import_runs_in_the_background_and_can_be_cancelled() {
+    let mut h = analysed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    const FILES: usize = 120;
+    for i in 0..FILES {
+        let text = format!(
+            "某{i}市数字经济实施方案\n一、发展在线教育\n到2025年建成{i}所智慧学校。\n二、发展远程医疗\n建设互联网医院{i}家。\n"
+        );
+        std::fs::write(dir.path().join(format!("plan-{i:03}.txt")), text).expect("write");
+    }
+    let folder = vec![dir.path().to_owned()];
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::Import(folder.clone())]);
+    // Nothing is read on the UI thread: the import is under way when the command returns.
+    assert!(h.state().state.importing().is_some());
+    assert_eq!(h.state().state.docs.len(), 5);
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::CancelImport]);
+    settle(&mut h);
+    let state = &h.state().state;
+    let added = state.docs.len() - 5;
+    let summary = state.notice().expect("the import's outcome").text.clone();
+    assert!(summary.starts_with(&format!("Imported {added} document")), "{summary}");
+    if added < FILES {
+        assert!(
+            summary.contains(&format!("cancelled: {} files not read", FILES - added)),
+            "{summary}"
+        );
+    }
+    assert!(state.import_errors().is_empty(), "{:?}", state.import_errors());
+    // Again, to the end: the files read before are refused as already loaded, the rest come in.
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::Import(folder)]);
+    settle(&mut h);
+    let state = &h.state().state;
+    assert_eq!(state.docs.len(), 5 + FILES, "every file in");
+    assert_eq!(state.import_errors().len(), added, "the ones read before are named");
+    assert!(state.chosen.len() >= FILES, "the new documents join the comparison");
+    assert!(
+        state.analysing() || state.analysis().is_some_and(|a| a.targets.len() == 5 + FILES),
+        "the analysis starts again with them"
+    );
+}
+
+/// Wait for the project being opened or saved.
+fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
+    for _ in 0..3000 {
+        h.step();
+        let p = &h.state().state.project;
+        if !p.opening() && !p.saving() && h.state().state.importing().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(2);
+}
+
+/// A study kept as a project: documents, a correction, a note, a metadata edit and the
+/// basket come back when it is opened in a fresh window; a file moved away is named, the
+/// rest open, and Relink brings it back with what was keyed to it.
+#[test]
+fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
+    use crate::app::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("jia.txt");
+    let b = dir.path().join("yi.txt");
+    std::fs::write(
+        &a,
+        "甲市线上经济方案\n一、发展在线教育\n建设教育专网，推广在线课堂。\n二、发展互联网医疗\n推广远程会诊。\n",
+    )
+    .expect("a");
+    std::fs::write(
+        &b,
+        "乙市线上经济方案\n一、发展直播电商\n培育网络零售企业。\n二、建设数据中心\n提升算力水平。\n",
+    )
+    .expect("b");
+    let mut h = analysed();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::Import(vec![a.clone(), b.clone()])]);
+    settle(&mut h);
+    let an = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(an);
+    h.run();
+    let state = &h.state().state;
+    let jia = state.docs.iter().position(|d| d.text.contains("甲市")).expect("甲");
+    let section = state.docs[jia]
+        .sections
+        .iter()
+        .position(|s| s.path == "一")
+        .expect("一");
+    let jia_key = state.docs[jia].key();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::MoveSection {
+                doc: jia,
+                section,
+                category: Some(3),
+            },
+            Command::ToggleBasket { doc: jia, section },
+            Command::EditNote(Some((jia, section))),
+            Command::SetNoteText("与国家规划措辞相同".to_owned()),
+            Command::SaveNote,
+            Command::EditMeta(Some(jia)),
+        ],
+    );
+    let mut fields = h.state().state.project.editing_meta.clone().expect("editor open").1;
+    fields.doc_number = Some("甲政办发〔2021〕7号".to_owned());
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetMetaFields(fields), Command::SaveMeta]);
+    h.run();
+    let cite = {
+        let d = &h.state().state.docs[jia];
+        crate::citation::with_citation(d, &d.sections[section])
+    };
+    assert!(
+        cite.contains("甲政办发〔2021〕7号"),
+        "the edit reaches the citation: {cite}"
+    );
+    assert_eq!(h.state().state.note(jia, section), Some("与国家规划措辞相同"));
+    let project = dir.path().join("study.duizhao");
+    h.state_mut()
+        .apply(&ctx, vec![Command::SaveProjectAs(Some(project.clone()))]);
+    settle_project(&mut h);
+    assert!(project.is_file(), "{:?}", h.state().state.notice());
+    assert!(!h.state().state.unsaved());
+    let saved_overrides = h.state().state.overrides.current.clone();
+
+    // A fresh window opens it.
+    let open = |path: &std::path::Path| {
+        let mut h = harness();
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(&ctx, vec![Command::OpenProject(path.to_owned())]);
+        settle_project(&mut h);
+        h
+    };
+    let h2 = open(&project);
+    let s = &h2.state().state;
+    assert_eq!(s.docs.len(), 7, "the five bundled and the two imported");
+    let jia2 = s.docs.iter().position(|d| d.key() == jia_key).expect("甲 again");
+    assert_eq!(s.docs[jia2].meta.doc_number.as_deref(), Some("甲政办发〔2021〕7号"));
+    assert_eq!(s.note(jia2, section), Some("与国家规划措辞相同"));
+    assert_eq!(s.overrides.current, saved_overrides);
+    assert_eq!(s.basket.items(), [s.docs[jia2].sec_key(section).expect("key")]);
+    assert!(!s.unsaved(), "nothing to save right after opening");
+    assert_eq!(
+        h2.state().settings().project.as_deref(),
+        Some(project.as_path()),
+        "reopened at start"
+    );
+
+    // 乙 moved away: named, the rest open; Relink brings it back.
+    let moved = dir.path().join("elsewhere");
+    std::fs::create_dir(&moved).expect("dir");
+    let new_place = moved.join("yi.txt");
+    std::fs::rename(&b, &new_place).expect("move");
+    let mut h3 = open(&project);
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 6);
+    assert_eq!(s.project.missing.len(), 1);
+    assert!(s.messages.all().iter().any(|m| m.error && m.text.contains("yi.txt")));
+    h3.get_by_label("Missing documents");
+    let ctx3 = h3.ctx.clone();
+    h3.state_mut().apply(
+        &ctx3,
+        vec![Command::Relink {
+            index: 0,
+            file: Some(new_place.clone()),
+        }],
+    );
+    settle_project(&mut h3);
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 7);
+    assert!(s.project.missing.is_empty());
+    assert!(
+        s.to_project()
+            .documents
+            .iter()
+            .any(|d| d.path.as_deref() == Some(std::path::Path::new("elsewhere/yi.txt")))
+    );
 }

@@ -72,7 +72,7 @@ fn columns_can_be_ordered_by_date_and_moved() {
     h.run();
     let after = h.state().state.chosen.clone();
     assert_eq!((after[0], after[1]), (before[1], before[0]));
-    assert_eq!(h.state().settings.chosen, chosen_keys(&h), "the order is remembered");
+    assert_eq!(h.state().settings().chosen, chosen_keys(&h), "the order is remembered");
     // The comparison's columns follow.
     let (_, row) = h.state().state.compare_rows().next().expect("a row");
     let first_doc = row.cells.iter().find_map(|c| c.first()).map(|c| c.doc);
@@ -120,7 +120,7 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
         .find(|(d, _)| *d == shanghai)
         .expect("Shanghai scrolls");
     assert_eq!(state.docs[shanghai].sections[target.1].path, "二/10");
-    assert!(h.state().settings.side_by_side, "remembered");
+    assert!(h.state().settings().side_by_side, "remembered");
     // A column's outline scrolls that column: Anhui's 在线教育 item comes into view.
     let path = h.state().state.docs[anhui].sections[education].path.clone();
     let top = |h: &Harness<'static, DuizhaoApp>| {
@@ -142,7 +142,7 @@ fn the_domain_last_gone_to_is_remembered_and_restored() {
     let mut h = analysed_in("Compare");
     nav_entry(&h, "在线医疗").click();
     h.run();
-    let key = h.state().settings.domain.clone().expect("remembered");
+    let key = h.state().settings().domain.clone().expect("remembered");
     let title = h
         .state()
         .state
@@ -152,7 +152,7 @@ fn the_domain_last_gone_to_is_remembered_and_restored() {
         .expect("the remembered row");
     assert!(title.starts_with("在线医疗"), "{title}");
     // A restart with those settings goes back there once the analysis has arrived.
-    let settings = h.state().settings.clone();
+    let settings = h.state().settings();
     let mut h2 = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |cc| {
         crate::app::theme::install_fonts(&cc.egui_ctx);
         DuizhaoApp::with_settings(&cc.egui_ctx, settings.clone())

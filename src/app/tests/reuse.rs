@@ -25,7 +25,7 @@ fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
         .click();
     h.run();
     assert_eq!(h.state().state.reuse_pair, Some((anhui, wuhu)));
-    assert!(!h.state().state.reuse_domains.is_empty(), "per-domain figures");
+    assert!(!h.state().state.reuse_domains().is_empty(), "per-domain figures");
     let first = h
         .state()
         .state

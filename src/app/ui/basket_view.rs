@@ -121,7 +121,7 @@ fn export_controls_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command
             out.push(Command::BrowseExportPath);
         }
     });
-    let enabled = !state.basket.is_empty() && state.analysis().is_some();
+    let enabled = !state.basket.is_empty() && state.analysis().is_some() && !state.exporting();
     if ui
         .add_enabled(
             enabled,

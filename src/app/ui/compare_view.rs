@@ -8,7 +8,7 @@ use crate::app::ui::marks;
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
-    if let Some(why) = &state.analysis_error {
+    if let Some(why) = state.analysis_error() {
         ui.colored_label(ui.visuals().error_fg_color, why);
         return out;
     }
@@ -138,6 +138,9 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
         let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
         body.on_hover_text(lines.join("\n"));
     }
+    if let Some(note) = &card.note {
+        super::project_view::note_line_ui(ui, note, card.doc, card.section, out);
+    }
     ui.add_space(theme::GAP * 0.5);
 }
 
@@ -150,6 +153,11 @@ fn section_menu_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, out: &mut V
             section,
             cite: false,
         });
+        ui.close();
+    }
+    let note = if card.note.is_some() { "Edit note…" } else { "Note…" };
+    if ui.button(note).clicked() {
+        out.push(Command::EditNote(Some((card.doc, card.section))));
         ui.close();
     }
     if ui.button("Copy with citation").clicked() {

@@ -39,45 +39,50 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     });
     ui.add_space(4.0);
-    for (i, d) in state.docs.iter().enumerate() {
-        let selected = state.selected_index() == Some(i);
-        let hover = match state.sources.get(i).and_then(Option::as_ref) {
-            Some(p) => format!("{}\n{}", d.meta.title.as_deref().unwrap_or(&d.source), p.display()),
-            None => format!("{}\n(bundled)", d.meta.title.as_deref().unwrap_or(&d.source)),
-        };
-        let response = ui.selectable_label(selected, d.display_name()).on_hover_text(hover);
-        if response.clicked() {
-            out.push(Command::SelectDocument(i));
-        }
-        response.context_menu(|ui| {
-            if ui.button("Remove from duizhao").clicked() {
-                out.push(Command::RemoveDocument(i));
-                ui.close();
+    // A library of hundreds: the list scrolls in its part of the panel (the metadata keeps
+    // the rest), and only the names in view are laid out.
+    let row_height = ui.spacing().interact_size.y;
+    let list_height = (ui.available_height() * 0.55).max(row_height * 4.0);
+    egui::ScrollArea::vertical()
+        .id_salt("documents")
+        .max_height(list_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, state.docs.len(), |ui, range| {
+            for i in range {
+                let d = &state.docs[i];
+                let selected = state.selected_index() == Some(i);
+                let hover = match state.sources.get(i).and_then(Option::as_ref) {
+                    Some(p) => format!("{}\n{}", d.meta.title.as_deref().unwrap_or(&d.source), p.display()),
+                    None => format!("{}\n(bundled)", d.meta.title.as_deref().unwrap_or(&d.source)),
+                };
+                let response = ui.selectable_label(selected, d.display_name()).on_hover_text(hover);
+                if response.clicked() {
+                    out.push(Command::SelectDocument(i));
+                }
+                response.context_menu(|ui| {
+                    if ui.button("Remove from duizhao").clicked() {
+                        out.push(Command::RemoveDocument(i));
+                        ui.close();
+                    }
+                });
             }
         });
-    }
     if let Some(r) = &state.removed
         && ui.button(format!("Undo remove {}", r.doc.display_name())).clicked()
     {
         out.push(Command::UndoRemove);
     }
-    if !state.import_errors.is_empty() {
-        ui.add_space(8.0);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, "Not imported");
-                if ui.small_button("Dismiss").clicked() {
-                    out.push(Command::DismissImportErrors);
-                }
-            });
-            for e in &state.import_errors {
-                ui.add(egui::Label::new(egui::RichText::new(e).small()).wrap());
-            }
-        });
-    }
     if let Some(d) = state.selected_doc() {
         ui.add_space(12.0);
         ui.separator();
+        if let Some(i) = state.selected_index()
+            && ui
+                .small_button("Edit metadata…")
+                .on_hover_text("Correct or supply the title, label, issuer, 文号 and dates: kept in the project, used by citations and exports")
+                .clicked()
+        {
+            out.push(Command::EditMeta(Some(i)));
+        }
         egui::ScrollArea::vertical()
             .id_salt("meta")
             .show(ui, |ui| meta_ui(ui, d));

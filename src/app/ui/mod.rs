@@ -6,16 +6,16 @@ pub mod doc_list;
 pub mod domain_nav;
 pub mod marks;
 pub mod outline_view;
+pub mod project_view;
 pub mod reuse_view;
 pub mod targets_view;
 pub mod text_view;
 
 use super::command::Command;
-use super::settings::Settings;
 use super::state::{AppState, View};
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
-/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+F searches, Alt+Up/Down
+/// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+S / Ctrl+Shift+S save the project (as), Ctrl+Shift+O opens one, Ctrl+F searches, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -33,8 +33,15 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::F) {
             out.push(Command::FocusSearch(true));
         }
-        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+        if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::O) {
+            out.push(Command::BrowseOpenProject);
+        } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             out.push(Command::BrowseImport);
+        }
+        if i.consume_key(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S) {
+            out.push(Command::SaveProjectAs(None));
+        } else if i.consume_key(egui::Modifiers::COMMAND, egui::Key::S) {
+            out.push(Command::SaveProject);
         }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::B) {
             out.push(Command::ToggleBasketPanel);
@@ -60,10 +67,11 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     out
 }
 
-pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> Vec<Command> {
+pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         ui.strong("duizhao 对照");
+        out.extend(project_view::project_menu_ui(ui, state));
         ui.separator();
         for (view, name, key) in [
             (View::Document, "Document", "Ctrl+1"),
@@ -97,22 +105,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
         }
         if state.view != View::Document || state.side_by_side {
             ui.separator();
-            let dark = ui.visuals().dark_mode;
-            for (i, d) in state.docs.iter().enumerate() {
-                let mut on = state.chosen.contains(&i);
-                let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
-                let hover = format!(
-                    "{}\n{}",
-                    d.meta.title.as_deref().unwrap_or(&d.source),
-                    d.meta.issuer.as_deref().unwrap_or("")
-                );
-                if ui.toggle_value(&mut on, text).on_hover_text(hover).clicked() {
-                    out.push(Command::ToggleChosen(i));
-                }
-            }
+            document_chips_ui(ui, state, &mut out);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let label = if settings.dark { "Light theme" } else { "Dark theme" };
+            let label = if state.dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {
                 out.push(Command::ToggleTheme);
             }
@@ -128,10 +124,98 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState, settings: &Settings) -> V
     out
 }
 
+/// Which documents are compared. A few documents: one toggle each. A library: the chosen
+/// ones as toggles, and a list of all (filterable by scrolling, one row each) to choose from.
+/// The toggles scroll sideways rather than push the bar's right end off the window.
+fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    /// Up to this many documents, every one has its toggle in the bar.
+    const ALL_INLINE: usize = 12;
+    let dark = ui.visuals().dark_mode;
+    let many = state.docs.len() > ALL_INLINE;
+    let chip = |ui: &mut egui::Ui, i: usize, out: &mut Vec<Command>| {
+        let d = &state.docs[i];
+        let mut on = state.chosen.contains(&i);
+        let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
+        let hover = format!(
+            "{}\n{}",
+            d.meta.title.as_deref().unwrap_or(&d.source),
+            d.meta.issuer.as_deref().unwrap_or("")
+        );
+        if ui.toggle_value(&mut on, text).on_hover_text(hover).clicked() {
+            out.push(Command::ToggleChosen(i));
+        }
+    };
+    if many {
+        ui.menu_button(
+            format!("Compare {} of {} ▾", state.chosen.len(), state.docs.len()),
+            |ui| {
+                let row = ui.spacing().interact_size.y;
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show_rows(ui, row, state.docs.len(), |ui, range| {
+                        for i in range {
+                            let mut on = state.chosen.contains(&i);
+                            if ui.checkbox(&mut on, state.docs[i].display_name()).clicked() {
+                                out.push(Command::ToggleChosen(i));
+                            }
+                        }
+                    });
+            },
+        );
+    }
+    // Room for the theme and basket buttons at the right.
+    let width = (ui.available_width() - 260.0).max(120.0);
+    egui::ScrollArea::horizontal()
+        .id_salt("document_chips")
+        .max_width(width)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if many {
+                    for &i in &state.chosen {
+                        chip(ui, i, out);
+                    }
+                } else {
+                    for i in 0..state.docs.len() {
+                        chip(ui, i, out);
+                    }
+                }
+            });
+        });
+}
+
 pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
-        if let Some(n) = &state.notice {
+        if let Some((read, total)) = state.importing() {
+            ui.add(
+                egui::ProgressBar::new(if total == 0 { 0.0 } else { read as f32 / total as f32 })
+                    .desired_width(160.0)
+                    .text(egui::RichText::new(format!("importing {read} of {total} files")).small())
+                    .animate(true),
+            );
+            if ui
+                .small_button("Cancel import")
+                .on_hover_text("Keep the files read so far; read no more")
+                .clicked()
+            {
+                out.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        if state.exporting() {
+            ui.add(egui::Spinner::new());
+            ui.small("writing the export…");
+            ui.separator();
+        }
+        if state.messages.len() > 1
+            && ui
+                .selectable_label(state.messages.open, format!("Messages ({})", state.messages.len()))
+                .on_hover_text("Everything duizhao told you this session: files not imported, exports, the analysis")
+                .clicked()
+        {
+            out.push(Command::ToggleMessages);
+        }
+        if let Some(n) = state.notice() {
             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 out.push(Command::DismissNotice);
             }
@@ -140,7 +224,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             } else {
                 ui.visuals().strong_text_color()
             };
-            ui.add(egui::Label::new(egui::RichText::new(&n.text).small().color(colour)).truncate());
+            let first_line = n.text.lines().next().unwrap_or_default();
+            ui.add(egui::Label::new(egui::RichText::new(first_line).small().color(colour)).truncate())
+                .on_hover_text(&n.text);
             ui.separator();
         }
         let sections: usize = state.docs.iter().map(|d| d.sections.len()).sum();
@@ -176,6 +262,63 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 d.text.chars().count(),
                 encoding_name(d)
             ));
+        }
+    });
+    out
+}
+
+/// Every message of the session, grouped by what it is about (files not imported first),
+/// newest last: the one place errors are listed in full.
+pub fn messages_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    use super::state::messages::Topic;
+    let mut out = Vec::new();
+    ui.horizontal(|ui| {
+        ui.strong("Messages");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Close").clicked() {
+                out.push(Command::ToggleMessages);
+            }
+            if ui.small_button("Clear all").clicked() {
+                out.push(Command::ClearMessages);
+            }
+        });
+    });
+    let all = state.messages.all();
+    egui::ScrollArea::vertical().id_salt("messages").show(ui, |ui| {
+        project_view::missing_ui(ui, state, &mut out);
+        for topic in [
+            Topic::Project,
+            Topic::Import,
+            Topic::Export,
+            Topic::Analysis,
+            Topic::Taxonomy,
+            Topic::Other,
+        ] {
+            for errors in [true, false] {
+                let items: Vec<&str> = all
+                    .iter()
+                    .filter(|m| m.topic == topic && m.error == errors)
+                    .map(|m| m.text.as_str())
+                    .collect();
+                if items.is_empty() {
+                    continue;
+                }
+                ui.horizontal(|ui| {
+                    let heading = topic.heading(errors);
+                    if errors {
+                        ui.colored_label(ui.visuals().error_fg_color, heading);
+                    } else {
+                        ui.strong(heading);
+                    }
+                    if topic == Topic::Import && errors && ui.small_button("Dismiss").clicked() {
+                        out.push(Command::DismissImportErrors);
+                    }
+                });
+                for text in items {
+                    ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
+                }
+                ui.add_space(4.0);
+            }
         }
     });
     out

@@ -10,7 +10,7 @@ use crate::reuse::{DirectionReason, PairReuse, Passage};
 
 pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
-    if let Some(why) = &state.analysis_error {
+    if let Some(why) = state.analysis_error() {
         ui.colored_label(ui.visuals().error_fg_color, why);
         return out;
     }
@@ -106,8 +106,8 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         return out;
     };
     pair_header_ui(ui, state, pair, &mut out);
-    if !state.reuse_domains.is_empty() {
-        egui::CollapsingHeader::new(format!("By domain ({})", state.reuse_domains.len()))
+    if !state.reuse_domains().is_empty() {
+        egui::CollapsingHeader::new(format!("By domain ({})", state.reuse_domains().len()))
             .id_salt("reuse_domains")
             .show(ui, |ui| {
                 egui::Grid::new("reuse_domain_grid").striped(true).show(ui, |ui| {
@@ -116,7 +116,7 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ui.strong(state.docs[b].display_name());
                     ui.strong("Passages");
                     ui.end_row();
-                    for (name, ca, cb, n) in &state.reuse_domains {
+                    for (name, ca, cb, n) in state.reuse_domains() {
                         ui.label(name);
                         ui.label(format!("{:.1}%", ca * 100.0));
                         ui.label(format!("{:.1}%", cb * 100.0));
