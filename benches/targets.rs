@@ -31,7 +31,7 @@ fn large(c: &mut Criterion) {
     let mut group = c.benchmark_group("large");
     group.sample_size(10);
     group.bench_function(
-        format!("targets of one {:.1} MB document", text.len() as f64 / 1048576.0),
+        format!("targets of one {:.1} MB document", text.len() as f64 / 1_048_576.0),
         |b| {
             b.iter(|| black_box(docs.iter().map(|d| duizhao::targets::extract(d).len()).sum::<usize>()));
         },

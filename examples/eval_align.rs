@@ -156,6 +156,10 @@ fn report(title: &str, scored: &[Scored<'_>], docs: &[Document], bundled: usize,
     }
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "an evaluation script: each table of BENCHMARKS.md in turn, read top to bottom"
+)]
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
@@ -323,29 +327,29 @@ fn main() -> anyhow::Result<()> {
     println!("|---|---|---|---|---|---|");
     for tau in [0.0f32, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5] {
         let mut got: Vec<Option<String>> = vec![None; units.len()];
-        let (mut kept, mut right, mut any, mut dropped_right, mut dropped) = (0, 0, 0, 0, 0);
+        let (mut kept, mut right, mut any, mut dropped_right, mut dropped) = (0u32, 0u32, 0u32, 0u32, 0u32);
         for (i, p, l) in &sweep {
             let ok = units[*i].labels[0] == *l;
             if *p >= tau {
                 kept += 1;
-                right += usize::from(ok);
-                any += usize::from(units[*i].labels.contains(l));
+                right += u32::from(ok);
+                any += u32::from(units[*i].labels.contains(l));
                 got[*i] = Some(l.clone());
             } else {
                 dropped += 1;
-                dropped_right += usize::from(ok);
+                dropped_right += u32::from(ok);
             }
         }
         let s = scored(&got);
         let (_, _, f) = pairs(&s, &|_| true, &|_, _| true).prf();
         println!(
             "| {tau:.2} | {kept} | {:.3} | {:.3} | {} | {f:.3} |",
-            right as f64 / kept.max(1) as f64,
-            any as f64 / kept.max(1) as f64,
+            f64::from(right) / f64::from(kept.max(1)),
+            f64::from(any) / f64::from(kept.max(1)),
             if dropped == 0 {
                 "–".to_owned()
             } else {
-                format!("{:.3} of {dropped}", dropped_right as f64 / dropped as f64)
+                format!("{:.3} of {dropped}", f64::from(dropped_right) / f64::from(dropped))
             }
         );
     }

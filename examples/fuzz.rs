@@ -11,6 +11,7 @@
 //! ```
 //! One target per process, so the peak memory printed is that target's.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -28,7 +29,11 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            usize::try_from(self.next() % n as u64).unwrap_or(0)
+        }
     }
 }
 
@@ -64,7 +69,7 @@ const DICT: &[&[u8]] = &[
 
 fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
     let mut out = input.to_vec();
-    for _ in 0..1 + rng.below(8) {
+    for _ in 0..=rng.below(8) {
         let len = out.len();
         match rng.below(7) {
             0 if len > 0 => {
@@ -137,10 +142,11 @@ fn document_xml(text: &str) -> Vec<u8> {
             3 => "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>",
             _ => "",
         };
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<w:p>{props}<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
             esc(line)
-        ));
+        );
         if i % 40 == 20 {
             body.push_str("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
         }
@@ -153,20 +159,19 @@ fn seeds(target: &str) -> Vec<Vec<u8>> {
         .iter()
         .map(|b| std::str::from_utf8(b.bytes).unwrap_or(""))
         .collect();
-    match target {
+    if target == "docx" {
         // The XML is mutated and zipped per input (see `input`), so the seeds are XML.
-        "docx" => texts.iter().map(|t| document_xml(t)).collect(),
-        _ => {
-            let mut out: Vec<Vec<u8>> = texts.iter().map(|t| t.as_bytes().to_vec()).collect();
-            for t in &texts {
-                out.push(encoding_rs::GB18030.encode(t).0.into_owned());
-                let mut le = vec![0xFF, 0xFE];
-                le.extend(t.encode_utf16().take(4000).flat_map(u16::to_le_bytes));
-                out.push(le);
-            }
-            out.push(encoding_rs::BIG5.encode(texts[0]).0.into_owned());
-            out
+        texts.iter().map(|t| document_xml(t)).collect()
+    } else {
+        let mut out: Vec<Vec<u8>> = texts.iter().map(|t| t.as_bytes().to_vec()).collect();
+        for t in &texts {
+            out.push(encoding_rs::GB18030.encode(t).0.into_owned());
+            let mut le = vec![0xFF, 0xFE];
+            le.extend(t.encode_utf16().take(4000).flat_map(u16::to_le_bytes));
+            out.push(le);
         }
+        out.push(encoding_rs::BIG5.encode(texts[0]).0.into_owned());
+        out
     }
 }
 

@@ -1,7 +1,7 @@
 //! Time and peak memory of the whole pipeline (ingest, align, reuse) on the synthetic 1,000-document corpus.
 //!
 //! `cargo run --release --example scale [N]` — prints wall time per stage and the process's
-//! peak resident memory (Linux: VmHWM from /proc/self/status; elsewhere not reported).
+//! peak resident memory (Linux: `VmHWM` from /proc/self/status; elsewhere not reported).
 
 #[path = "../benches/common/mod.rs"]
 mod common;

@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime};
 const TMP_PREFIX: &str = ".duizhao-";
 const TMP_SUFFIX: &str = ".tmp";
 /// A temp file this old whose writer is gone is left over from a killed write.
-const STALE_AFTER: Duration = Duration::from_secs(3600);
+const STALE_AFTER: Duration = Duration::from_hours(1);
 /// Symlink chains longer than this are refused (as the OS does with ELOOP).
 const MAX_LINKS: usize = 40;
 
@@ -115,7 +115,7 @@ fn resolve_links(path: &Path) -> std::io::Result<(PathBuf, bool)> {
     Err(std::io::Error::other("too many levels of symbolic links"))
 }
 
-/// Remove temp files of ours in `dir` left by a killed write: older than [`STALE_AFTER`] and
+/// Remove temp files of ours in `dir` left by a killed write: older than `STALE_AFTER` (an hour) and
 /// whose process is gone (where that can be told). Best effort: errors are ignored.
 pub fn remove_stale_temp_files(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {

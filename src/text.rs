@@ -106,6 +106,16 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)
 }
 
+/// Lower-case hex digits of `bytes` (content hashes, GUIDs).
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

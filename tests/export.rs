@@ -1,6 +1,11 @@
 //! Every export format read back: the passages, their order, the citation fields and the
 //! targets are there, Chinese survives byte for byte, and failures leave no file behind.
 
+#![allow(
+    clippy::cast_possible_truncation,
+    reason = "calamine addresses cells by u32; a test export has a few hundred rows and columns"
+)]
+
 use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -400,7 +405,7 @@ fn of_eight_simultaneous_exports_to_one_new_file_exactly_one_succeeds() {
 #[test]
 fn temp_files_left_by_a_killed_export_are_removed_by_the_next_one() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
     let make = |name: &str, old: bool| {
         let p = dir.path().join(name);
         let f = std::fs::File::create(&p).expect("create");
@@ -941,9 +946,9 @@ fn qdpx_validates_and_its_selections_slice_the_sections_and_count_the_alignment(
     let mut selections = 0;
     for source in qde.split("<TextSource ").skip(1) {
         let head = &source[..source.find('>').expect("tag")];
-        let txt = attr(head, "plainTextPath").replace("internal://", "Sources/");
+        let entry = attr(head, "plainTextPath").replace("internal://", "Sources/");
         let mut text = String::new();
-        zip.by_name(&txt)
+        zip.by_name(&entry)
             .expect("source text")
             .read_to_string(&mut text)
             .expect("utf-8");

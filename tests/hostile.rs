@@ -2,6 +2,7 @@
 //! and the problem in a reader's terms (or read, when it is merely large), never a panic, an
 //! abort or unbounded memory; and the good file given beside them is always processed.
 
+use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
@@ -239,7 +240,10 @@ fn japanese_and_korean_files_are_named_not_read_as_chinese() {
 
 #[test]
 fn five_thousand_numbered_items_are_five_thousand_sections() {
-    let text: String = (1..=5000).map(|i| format!("{i}. 第{i}项任务内容。\n")).collect();
+    let text = (1..=5000).fold(String::new(), |mut s, i| {
+        let _ = writeln!(s, "{i}. 第{i}项任务内容。");
+        s
+    });
     let raw = duizhao::ingest::read_bytes("list.txt", SourceFormat::Txt, text.as_bytes()).expect("reads");
     let d = duizhao::outline::build(&raw, "list", "");
     let arabic: Vec<&str> = d
@@ -267,7 +271,7 @@ fn big_text() -> String {
     while out.len() < 7 << 20 {
         for b in duizhao::corpus::BUNDLED {
             part += 1;
-            out.push_str(&format!("第{part}章 第{part}部分\n"));
+            let _ = writeln!(out, "第{part}章 第{part}部分");
             out.push_str(std::str::from_utf8(b.bytes).expect("utf-8"));
             out.push('\n');
         }

@@ -247,8 +247,10 @@ fn article() -> String {
         P3,
     ]
     .iter()
-    .map(|p| format!("<p style=\"text-indent:2em\">{p}</p>"))
-    .collect()
+    .fold(String::new(), |mut s, p| {
+        let _ = write!(s, "<p style=\"text-indent:2em\">{p}</p>");
+        s
+    })
 }
 
 #[test]

@@ -33,6 +33,7 @@ fn shape(d: &Document) -> (Vec<SectionShape>, duizhao::Meta) {
 }
 
 #[test]
+#[allow(clippy::similar_names, reason = "utf16le / utf16be name the two byte orders")]
 fn gbk_utf16_and_crlf_copies_give_the_identical_outline() {
     let dir = tempfile::tempdir().expect("tempdir");
     for id in ["shanghai-2020", "wuhu-2021"] {
@@ -150,7 +151,7 @@ fn bad_input_is_refused_with_the_file_named() {
                 dir.path(),
                 "noise.txt",
                 &(0..4096u32)
-                    .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                    .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
                     .collect::<Vec<_>>(),
             ),
             "binary",

@@ -2,6 +2,11 @@
 //! corpus): what counts, how it is normalised, when it is due, what it measures — and every
 //! kind of number that is not a target.
 
+#![allow(
+    clippy::float_cmp,
+    reason = "values read from text are short decimals, parsed exactly; the tests compare them exactly"
+)]
+
 use duizhao::model::{Document, SourceFormat};
 use duizhao::targets::{Comparator, Deadline, Field, Found, display_value, extract, extract_text};
 use proptest::prelude::*;

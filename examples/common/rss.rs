@@ -1,6 +1,6 @@
 //! Shared by the examples that report memory.
 
-/// The process's peak resident memory (Linux: VmHWM from /proc/self/status; elsewhere "n/a").
+/// The process's peak resident memory (Linux: `VmHWM` from /proc/self/status; elsewhere "n/a").
 pub fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()

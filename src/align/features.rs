@@ -159,7 +159,11 @@ pub fn neighbours(tfidf: &TfIdf, owner: &[usize], k: usize, min_sim: f32) -> Vec
     use rayon::prelude::*;
     let n = tfidf.vectors.len();
     let large = n > 3000;
-    let max_df = if large { (n / 50).max(64) as u32 } else { u32::MAX };
+    let max_df = if large {
+        u32::try_from((n / 50).max(64)).unwrap_or(u32::MAX)
+    } else {
+        u32::MAX
+    };
     let query_terms = if large { 40 } else { usize::MAX };
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); tfidf.df.len()];
     for (i, v) in tfidf.vectors.iter().enumerate() {

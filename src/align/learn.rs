@@ -11,232 +11,16 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Document, MarkerKind};
+mod features;
 
-/// Hashed feature space: 2^16 buckets × classes `i8` ≈ 2 MB for the 31 domains.
-pub const BUCKETS: usize = 1 << 16;
+pub use features::{BLOCKS, BUCKETS, Feat, Features, LeafContext, Tag, vector};
+
 /// Below this probability of its best domain a section gets no domain (measured in
 /// BENCHMARKS.md: precision of the sections kept vs. recall lost).
 pub const NONE_BELOW: f32 = 0.2;
 /// A section with no cue hit at all needs this probability to get a domain.
 pub const NO_CUE_BELOW: f32 = 0.5;
 const MAGIC: &[u8; 4] = b"DZM1";
-
-/// Where a feature comes from; renders the feature's name for evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
-    /// An n-gram of text block `block` (see [`BLOCKS`]) at char `start`, `len` chars.
-    Gram { block: u8, start: u32, len: u8 },
-    /// The taxonomy's cue score of category `category` in place `place` (0 heading, 1 body, 2 context).
-    Cue { place: u8, category: u16 },
-    /// A structure feature.
-    Structure(u16),
-}
-
-/// Text blocks: (name shown in evidence, weight of the block's unit vector).
-pub const BLOCKS: [(&str, f32); 6] = [
-    ("heading", 1.0),
-    ("opening", 0.8),
-    ("body", 1.0),
-    ("parent", 0.7),
-    ("part", 0.6),
-    ("title", 0.8),
-];
-const CUE_WEIGHT: f32 = 1.0;
-const PLACES: [&str; 3] = ["heading", "body", "context"];
-
-/// One feature occurrence: bucket, value and origin.
-#[derive(Debug, Clone, Copy)]
-pub struct Feat {
-    pub bucket: u32,
-    pub value: f32,
-    pub tag: Tag,
-}
-
-/// A leaf's features and what is needed to name them.
-#[derive(Debug, Clone, Default)]
-pub struct Features {
-    pub feats: Vec<Feat>,
-    /// The blocks' chars (matching form, letters and digits only), for naming n-grams.
-    pub blocks: Vec<Vec<char>>,
-    /// Names of the structure features, indexed by `Tag::Structure`.
-    pub structure: Vec<String>,
-}
-
-fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-fn bucket_of(tag: u8, parts: impl Iterator<Item = char>) -> u32 {
-    let mut h = fnv(0xcbf2_9ce4_8422_2325, &[tag]);
-    let mut buf = [0u8; 4];
-    for c in parts {
-        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
-    }
-    // Fold the high bits in: FNV's low bits alone mix poorly.
-    ((h ^ (h >> 29) ^ (h >> 47)) as usize % BUCKETS) as u32
-}
-
-/// Chars kept for n-grams: letters and digits of the matching form, digits made `0`.
-fn gram_chars(folded: &str) -> Vec<char> {
-    folded
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect()
-}
-
-/// What [`Features::of`] needs about a leaf beyond its section.
-pub struct LeafContext<'a> {
-    pub doc: &'a Document,
-    pub section: usize,
-    /// Index of the leaf among its document's leaves, and their number.
-    pub rank: usize,
-    pub leaves: usize,
-    /// Cue points per (place, category index) of the model's scheme.
-    pub cues: &'a [(u8, usize, f32)],
-    /// The scheme's category ids (cue features are keyed by id, not index).
-    pub category_ids: &'a [String],
-}
-
-impl Features {
-    /// Features of one leaf.
-    #[must_use]
-    pub fn of(cx: &LeafContext<'_>) -> Self {
-        let fold = super::fold::matching_form;
-        let doc = cx.doc;
-        let s = &doc.sections[cx.section];
-        let mut parent = String::new();
-        let mut part = String::new();
-        let mut top = cx.section;
-        if let Some(p) = s.parent {
-            parent = fold(&doc.sections[p].heading);
-        }
-        let mut p = s.parent;
-        while let Some(pi) = p {
-            top = pi;
-            p = doc.sections[pi].parent;
-        }
-        if top != cx.section {
-            part = fold(&doc.sections[top].heading);
-        }
-        let body = gram_chars(&fold(&s.text));
-        let opening: Vec<char> = body.iter().copied().take(24).collect();
-        let title = doc.meta.title.as_deref().unwrap_or("");
-        let blocks = vec![
-            gram_chars(&fold(&s.heading)),
-            opening,
-            body,
-            gram_chars(&parent),
-            gram_chars(&part),
-            gram_chars(&fold(title)),
-        ];
-        let mut feats = Vec::new();
-        for (b, chars) in blocks.iter().enumerate() {
-            let start = feats.len();
-            let mut seen = std::collections::HashSet::new();
-            for n in 1..=3usize {
-                for (i, w) in chars.windows(n).enumerate() {
-                    let bucket = bucket_of(b as u8, w.iter().copied());
-                    if seen.insert((bucket, n)) {
-                        feats.push(Feat {
-                            bucket,
-                            value: 1.0,
-                            tag: Tag::Gram {
-                                block: b as u8,
-                                start: i as u32,
-                                len: n as u8,
-                            },
-                        });
-                    }
-                }
-            }
-            let k = feats.len() - start;
-            if k > 0 {
-                let v = BLOCKS[b].1 / (k as f32).sqrt();
-                for f in &mut feats[start..] {
-                    f.value = v;
-                }
-            }
-        }
-        for &(place, category, points) in cx.cues {
-            feats.push(Feat {
-                bucket: bucket_of(
-                    b'C',
-                    format!("{place}:{}", cx.category_ids.get(category).map_or("", String::as_str)).chars(),
-                ),
-                value: CUE_WEIGHT * (1.0 + points).ln(),
-                tag: Tag::Cue {
-                    place,
-                    category: category as u16,
-                },
-            });
-        }
-        let mut structure = vec![
-            format!("kind {:?}", s.kind),
-            format!("level {}", s.level.min(4)),
-            format!("position {}/5", (cx.rank * 5) / cx.leaves.max(1)),
-            format!("heading {}", if s.heading.is_empty() { "none" } else { "yes" }),
-            format!("length {}", (s.text.chars().count() + 1).ilog2().min(11)),
-        ];
-        if cx.rank == 0 {
-            structure.push("first leaf".into());
-        }
-        if cx.rank + 1 == cx.leaves {
-            structure.push("last leaf".into());
-        }
-        if s.kind == MarkerKind::Article && cx.rank < 2 {
-            structure.push("opening article".into());
-        }
-        let tops: Vec<usize> = (0..doc.sections.len())
-            .filter(|&i| doc.sections[i].parent.is_none())
-            .collect();
-        if top != cx.section
-            && let Some(t) = tops.iter().position(|&i| i == top)
-        {
-            let at = if t == 0 {
-                "first"
-            } else if t + 1 == tops.len() {
-                "last"
-            } else {
-                "middle"
-            };
-            structure.push(format!("part {at}"));
-        }
-        for (i, name) in structure.iter().enumerate() {
-            feats.push(Feat {
-                bucket: bucket_of(b'S', name.chars()),
-                value: 0.5,
-                tag: Tag::Structure(i as u16),
-            });
-        }
-        Self {
-            feats,
-            blocks,
-            structure,
-        }
-    }
-
-    /// A feature's name as shown in evidence: `heading:医疗`, `cue body:healthcare`, `kind Article`.
-    #[must_use]
-    pub fn name(&self, tag: Tag, categories: &[String]) -> String {
-        match tag {
-            Tag::Gram { block, start, len } => {
-                let chars = &self.blocks[block as usize];
-                let s = start as usize;
-                let gram: String = chars[s..(s + len as usize).min(chars.len())].iter().collect();
-                format!("{}:{gram}", BLOCKS[block as usize].0)
-            }
-            Tag::Cue { place, category } => {
-                let c = categories.get(category as usize).map_or("?", String::as_str);
-                format!("cue {}:{c}", PLACES[place as usize % 3])
-            }
-            Tag::Structure(i) => self.structure[i as usize].clone(),
-        }
-    }
-}
 
 /// A labelled example: features and class (index into the model's labels), with a weight.
 #[derive(Debug, Clone)]
@@ -367,7 +151,7 @@ impl LinearModel {
                 rng ^= rng << 13;
                 rng ^= rng >> 7;
                 rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
+                order.swap(i, usize::try_from(rng % (i as u64 + 1)).unwrap_or(0));
             }
             let rate = t.rate / (1.0 + epoch as f32 * 0.3);
             for &e in &order {
@@ -388,7 +172,7 @@ impl LinearModel {
     }
 
     /// The model file: `DZM1`, a u32 length and a JSON header (scheme, labels, buckets,
-    /// trained_on), then per class an f32 scale and an f32 bias, then `BUCKETS × classes`
+    /// `trained_on`), then per class an f32 scale and an f32 bias, then `BUCKETS × classes`
     /// i8 weights (weight = i8 × scale of its class). Little-endian.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -402,7 +186,8 @@ impl LinearModel {
         .to_string();
         let mut out = Vec::with_capacity(12 + header.len() + 8 * k + BUCKETS * k);
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        // A header of a few KB; a length that did not fit would make the file unreadable, not wrong.
+        out.extend_from_slice(&u32::try_from(header.len()).unwrap_or(u32::MAX).to_le_bytes());
         out.extend_from_slice(header.as_bytes());
         let scales: Vec<f32> = (0..k)
             .map(|c| {
@@ -417,6 +202,7 @@ impl LinearModel {
             out.extend_from_slice(&bias.to_le_bytes());
         }
         for (i, w) in self.weights.iter().enumerate() {
+            #[allow(clippy::cast_possible_truncation, reason = "rounded and clamped to ±127 just before")]
             let q = (w / scales[i % k]).round().clamp(-127.0, 127.0) as i8;
             out.push(q.to_le_bytes()[0]);
         }
@@ -428,6 +214,13 @@ impl LinearModel {
     /// # Errors
     /// A file that is not a model, is truncated, or has a header that does not parse.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        #[derive(serde::Deserialize)]
+        struct Header {
+            scheme: String,
+            labels: Vec<String>,
+            buckets: usize,
+            trained_on: (usize, usize),
+        }
         let err = |m: &str| ModelError(m.to_owned());
         if bytes.len() < 8 || &bytes[..4] != MAGIC {
             return Err(err("not a duizhao model (no DZM1 signature)"));
@@ -436,13 +229,6 @@ impl LinearModel {
         let header = bytes
             .get(8..8usize.saturating_add(hlen))
             .ok_or_else(|| err("truncated header"))?;
-        #[derive(serde::Deserialize)]
-        struct Header {
-            scheme: String,
-            labels: Vec<String>,
-            buckets: usize,
-            trained_on: (usize, usize),
-        }
         let h: Header = serde_json::from_slice(header).map_err(|e| ModelError(format!("header: {e}")))?;
         if h.buckets != BUCKETS {
             return Err(ModelError(format!(
@@ -507,21 +293,6 @@ fn softmax(mut z: Vec<f32>) -> Vec<f32> {
         *x /= sum;
     }
     z
-}
-
-/// The features of `f` as (bucket, value), merged per bucket.
-#[must_use]
-pub fn vector(f: &Features) -> Vec<(u32, f32)> {
-    let mut v: Vec<(u32, f32)> = f.feats.iter().map(|x| (x.bucket, x.value)).collect();
-    v.sort_unstable_by_key(|x| x.0);
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(v.len());
-    for (b, x) in v {
-        match out.last_mut() {
-            Some(last) if last.0 == b => last.1 += x,
-            _ => out.push((b, x)),
-        }
-    }
-    out
 }
 
 /// A short description for `duizhao train`.

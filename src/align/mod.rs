@@ -5,9 +5,11 @@
 //!
 //! Everything is deterministic: inputs in the same order give the same output.
 
+mod alignment;
 pub mod features;
 pub mod fold;
 pub mod gold;
+mod groups;
 pub mod learn;
 pub mod overrides;
 pub mod report;
@@ -16,12 +18,12 @@ pub mod taxonomy;
 
 use std::sync::{Arc, LazyLock};
 
-use serde::Serialize;
-
 use crate::model::{Document, MarkerKind};
-use features::{Segmenter, TfIdf, cosine};
+pub use alignment::{Alignment, Assignment, Evidence, Leaf, Row, SchemeAlignment, UnnamedGroup};
+use features::{Segmenter, TfIdf};
+use groups::unnamed_groups;
 use learn::{Features, LeafContext, LinearModel};
-use score::{CueHit, CueMatcher, Texts};
+use score::{CueMatcher, Texts};
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
 
 /// A section is settled by its cues alone when its best score leads the runner-up by this
@@ -39,94 +41,6 @@ pub const GROUP_SIM: f32 = 0.25;
 pub const PREAMBLE_WEIGHT: f32 = 2.0;
 /// Secondary categories score at least this share of the primary's score.
 pub const SECONDARY_SHARE: f32 = 0.4;
-
-/// Why a section got its label; shown in tooltips and exported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Evidence {
-    /// A cue term found in the section.
-    Cue(CueHit),
-    /// A similar section in another document, confidently in `category`.
-    Neighbour {
-        category: usize,
-        doc: String,
-        section: String,
-        similarity: f32,
-        points: f32,
-    },
-    /// The section is a preamble, which states the document's purpose.
-    Preamble { category: usize, points: f32 },
-    /// A feature of the learned model (`heading:医疗`, `cue body:healthcare`, `kind Article`)
-    /// and what it added to the category's logit.
-    Model { category: usize, what: String, points: f32 },
-    /// The user moved the section here.
-    Override { category: Option<usize> },
-}
-
-impl Evidence {
-    #[must_use]
-    pub fn category(&self) -> Option<usize> {
-        match self {
-            Self::Cue(h) => Some(h.category),
-            Self::Neighbour { category, .. } | Self::Preamble { category, .. } | Self::Model { category, .. } => {
-                Some(*category)
-            }
-            Self::Override { category } => *category,
-        }
-    }
-}
-
-/// One leaf section's label in one scheme.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assignment {
-    /// Index into the scheme's categories; `None` below the threshold.
-    pub primary: Option<usize>,
-    /// The primary category's score (cue points plus neighbour points).
-    pub score: f32,
-    /// Other categories the section also touches, best first, with their scores.
-    pub secondary: Vec<(usize, f32)>,
-    /// Membership in an unnamed group of similar sections, when no category fits.
-    pub group: Option<usize>,
-    /// The evidence for the primary category (and for secondaries), strongest first.
-    pub evidence: Vec<Evidence>,
-    /// True when a user override decided the label.
-    pub overridden: bool,
-}
-
-/// Sections with no category that resemble each other across documents.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnnamedGroup {
-    /// Words the members share most, as a provisional name.
-    pub label: String,
-    /// Leaf indices.
-    pub members: Vec<usize>,
-}
-
-/// The alignment of one scheme.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemeAlignment {
-    pub scheme: usize,
-    /// Parallel to [`Alignment::leaves`].
-    pub assignments: Vec<Assignment>,
-    pub groups: Vec<UnnamedGroup>,
-}
-
-/// A leaf section: (document index, section index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Leaf {
-    pub doc: usize,
-    pub section: usize,
-}
-
-/// The result of aligning a set of documents.
-#[derive(Clone)]
-pub struct Alignment {
-    pub leaves: Vec<Leaf>,
-    pub schemes: Vec<SchemeAlignment>,
-    /// Per leaf: most similar leaves in other documents, best first.
-    pub neighbours: Vec<Vec<(usize, f32)>>,
-    tfidf: TfIdf,
-}
 
 /// A leaf's texts in matching form.
 struct Prepared {
@@ -401,6 +315,29 @@ impl Aligner {
         f
     }
 
+    /// A leaf's cue scores in scheme `si` with their evidence; a preamble gets the scheme's
+    /// preamble category on top.
+    fn cue_phase(&self, si: usize, scheme: &Scheme, p: &Prepared, preamble: bool) -> (Vec<f32>, Vec<Evidence>) {
+        let texts = Texts {
+            heading: &p.heading,
+            body: &p.body,
+            context: &p.context,
+        };
+        let (mut scores, hits) = self
+            .matcher
+            .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+        let mut evidence: Vec<Evidence> = hits.into_iter().map(Evidence::Cue).collect();
+        if let Some(c) = scheme.preamble.filter(|_| preamble) {
+            // A preamble speaks for the whole document: its role outweighs its topic, which
+            // stays visible among the secondaries.
+            let topic = scores.iter().copied().fold(0.0f32, f32::max);
+            let points = PREAMBLE_WEIGHT * scheme.threshold + topic;
+            scores[c] += points;
+            evidence.push(Evidence::Preamble { category: c, points });
+        }
+        (scores, evidence)
+    }
+
     /// Align every leaf section of `docs` in every scheme.
     #[must_use]
     pub fn align(&self, docs: &[Document]) -> Alignment {
@@ -438,27 +375,8 @@ impl Aligner {
                     .par_iter()
                     .zip(prepared.par_iter())
                     .map(|(l, p)| {
-                        let texts = Texts {
-                            heading: &p.heading,
-                            body: &p.body,
-                            context: &p.context,
-                        };
-                        let (mut scores, hits) =
-                            self.matcher
-                                .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
-                        let mut evidence: Vec<Evidence> = hits.into_iter().map(Evidence::Cue).collect();
-                        if let Some(c) = scheme
-                            .preamble
-                            .filter(|_| docs[l.doc].sections[l.section].kind == MarkerKind::Preamble)
-                        {
-                            // A preamble speaks for the whole document: its role outweighs
-                            // its topic, which stays visible among the secondaries.
-                            let topic = scores.iter().copied().fold(0.0f32, f32::max);
-                            let points = PREAMBLE_WEIGHT * scheme.threshold + topic;
-                            scores[c] += points;
-                            evidence.push(Evidence::Preamble { category: c, points });
-                        }
-                        (scores, evidence)
+                        let preamble = docs[l.doc].sections[l.section].kind == MarkerKind::Preamble;
+                        self.cue_phase(si, scheme, p, preamble)
                     })
                     .collect();
                 let confident: Vec<Option<usize>> = cue_phase
@@ -585,7 +503,7 @@ fn decide(scores: &[f32], mut evidence: Vec<Evidence>, threshold: f32) -> Assign
     };
     let rank = |e: &Evidence| {
         let c = e.category();
-        if c.is_some() && c == best.map(|b| b.0) { 0 } else { 1 }
+        u8::from(c.is_none() || c != best.map(|b| b.0))
     };
     evidence.sort_by(|a, b| rank(a).cmp(&rank(b)).then(points(b).total_cmp(&points(a))));
     Assignment {
@@ -595,193 +513,6 @@ fn decide(scores: &[f32], mut evidence: Vec<Evidence>, threshold: f32) -> Assign
         group: None,
         evidence,
         overridden: false,
-    }
-}
-
-/// Link uncategorised leaves of different documents that are similar enough; every
-/// connected set spanning two or more documents becomes a group.
-fn unnamed_groups(
-    assignments: &mut [Assignment],
-    leaves: &[Leaf],
-    neighbours: &[Vec<(usize, f32)>],
-    features: &dyn Fn(usize) -> Vec<String>,
-    tfidf: &TfIdf,
-) -> Vec<UnnamedGroup> {
-    let n = assignments.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for (i, near) in neighbours.iter().enumerate().take(n) {
-        if assignments[i].primary.is_some() {
-            continue;
-        }
-        for &(j, sim) in near {
-            if sim >= GROUP_SIM && assignments[j].primary.is_none() {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
-            }
-        }
-    }
-    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for (i, a) in assignments.iter().enumerate() {
-        if a.primary.is_none() {
-            let r = find(&mut parent, i);
-            members.entry(r).or_default().push(i);
-        }
-    }
-    let mut groups = Vec::new();
-    for (_, m) in members {
-        let docs: std::collections::BTreeSet<usize> = m.iter().map(|&i| leaves[i].doc).collect();
-        if docs.len() < 2 {
-            continue;
-        }
-        let gi = groups.len();
-        for &i in &m {
-            assignments[i].group = Some(gi);
-        }
-        groups.push(UnnamedGroup {
-            label: shared_words(&m, features, tfidf),
-            members: m,
-        });
-    }
-    groups
-}
-
-/// A provisional name: the words (not bigrams) shared by two or more members, weighted by
-/// how many members have them and how rare they are in the whole set.
-fn shared_words(members: &[usize], features: &dyn Fn(usize) -> Vec<String>, tfidf: &TfIdf) -> String {
-    // word → (members having it, occurrences in all members)
-    let mut count: std::collections::BTreeMap<String, (usize, usize)> = std::collections::BTreeMap::new();
-    for &m in members {
-        let mut seen = std::collections::BTreeSet::new();
-        for w in features(m)
-            .into_iter()
-            .filter(|w| !w.starts_with('\u{B2}') && w.chars().count() >= 2)
-        {
-            if seen.insert(w.clone()) {
-                count.entry(w.clone()).or_insert((0, 0)).0 += 1;
-            }
-            count.entry(w).or_insert((0, 0)).1 += 1;
-        }
-    }
-    let mut words: Vec<(&str, f32)> = count
-        .iter()
-        .filter(|(_, (m, _))| *m >= 2)
-        .map(|(w, (_, n))| (w.as_str(), *n as f32 * tfidf.idf(w)))
-        .collect();
-    words.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then(b.0.chars().count().cmp(&a.0.chars().count()))
-            .then(a.0.cmp(b.0))
-    });
-    words.iter().take(3).map(|(w, _)| *w).collect::<Vec<_>>().join("·")
-}
-
-/// A row of the domain × document matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
-pub enum Row {
-    Category(usize),
-    Group(usize),
-    None,
-}
-
-impl Alignment {
-    /// Exact cosine similarity of two leaves' TF-IDF vectors.
-    #[must_use]
-    pub fn similarity(&self, a: usize, b: usize) -> f32 {
-        cosine(&self.tfidf.vectors[a], &self.tfidf.vectors[b])
-    }
-
-    /// The leaf index of a (document, section), if that section is a leaf.
-    #[must_use]
-    pub fn leaf_index(&self, doc: usize, section: usize) -> Option<usize> {
-        self.leaves
-            .binary_search_by(|l| (l.doc, l.section).cmp(&(doc, section)))
-            .ok()
-    }
-
-    /// The row a leaf stands in, in one scheme.
-    #[must_use]
-    pub fn row_of(&self, scheme: usize, leaf: usize) -> Row {
-        let a = &self.schemes[scheme].assignments[leaf];
-        match (a.primary, a.group) {
-            (Some(c), _) => Row::Category(c),
-            (None, Some(g)) => Row::Group(g),
-            (None, None) => Row::None,
-        }
-    }
-
-    /// Rows (categories, then unnamed groups, then "no category") × documents: the leaves
-    /// in each cell, in document order.
-    #[must_use]
-    pub fn matrix(&self, scheme: usize, n_categories: usize, n_docs: usize) -> Vec<(Row, Vec<Vec<usize>>)> {
-        let groups = self.schemes[scheme].groups.len();
-        let mut rows: Vec<(Row, Vec<Vec<usize>>)> = (0..n_categories)
-            .map(Row::Category)
-            .chain((0..groups).map(Row::Group))
-            .chain(std::iter::once(Row::None))
-            .map(|r| (r, vec![Vec::new(); n_docs]))
-            .collect();
-        for (i, l) in self.leaves.iter().enumerate() {
-            let r = match self.row_of(scheme, i) {
-                Row::Category(c) => c,
-                Row::Group(g) => n_categories + g,
-                Row::None => n_categories + groups,
-            };
-            rows[r].1[l.doc].push(i);
-        }
-        rows
-    }
-
-    /// A parent section is not aligned itself: it is summarised by the categories of the
-    /// leaves beneath it, most frequent first (ties by category order).
-    #[must_use]
-    pub fn summarise(&self, scheme: usize, docs: &[Document], doc: usize, section: usize) -> Vec<(usize, usize)> {
-        let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        let mut stack = vec![section];
-        while let Some(s) = stack.pop() {
-            let sec = &docs[doc].sections[s];
-            if sec.is_leaf() {
-                if let Some(c) = self
-                    .leaf_index(doc, s)
-                    .and_then(|l| self.schemes[scheme].assignments[l].primary)
-                {
-                    *counts.entry(c).or_insert(0) += 1;
-                }
-            } else {
-                stack.extend(sec.children.iter().copied());
-            }
-        }
-        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
-    }
-
-    /// The most similar leaf of every other document in the same row: the counterparts
-    /// shown beside a section.
-    #[must_use]
-    pub fn counterparts(&self, scheme: usize, leaf: usize) -> Vec<(usize, f32)> {
-        let row = self.row_of(scheme, leaf);
-        let mut best: std::collections::BTreeMap<usize, (usize, f32)> = std::collections::BTreeMap::new();
-        for (j, l) in self.leaves.iter().enumerate() {
-            if l.doc == self.leaves[leaf].doc || self.row_of(scheme, j) != row || row == Row::None {
-                continue;
-            }
-            let s = self.similarity(leaf, j);
-            let e = best.entry(l.doc).or_insert((j, s));
-            if s > e.1 {
-                *e = (j, s);
-            }
-        }
-        best.into_values().collect()
     }
 }
 

@@ -74,13 +74,13 @@ impl Overrides {
                 d.content_hash == key.doc_hash && d.sections[l.section].id == key.section
             });
             let cat = match category {
-                Some(id) => match taxonomy.schemes[si].category_index(id) {
-                    Some(c) => Some(c),
-                    None => {
+                Some(id) => {
+                    let Some(c) = taxonomy.schemes[si].category_index(id) else {
                         unmatched.push(key.clone());
                         continue;
-                    }
-                },
+                    };
+                    Some(c)
+                }
                 None => None,
             };
             let Some(leaf) = leaf else {
@@ -154,6 +154,10 @@ impl OverrideLog {
         }
     }
 
+    #[allow(
+        clippy::option_option,
+        reason = "an undo step: None = no entry, Some(None) = an entry moving the section to no category"
+    )]
     fn put(&mut self, key: &Key, value: Option<Option<String>>) {
         match value {
             Some(v) => {

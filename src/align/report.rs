@@ -192,48 +192,9 @@ impl<'a> AlignJson<'a> {
         leaves: &[usize],
     ) -> Self {
         let keep: std::collections::HashSet<usize> = leaves.iter().copied().collect();
-        let domain = &taxonomy.schemes[0];
-        let tool = taxonomy.schemes.get(1);
         let sections = leaves
             .iter()
-            .map(|&i| {
-                let l = alignment.leaves[i];
-                let d = &docs[l.doc];
-                let s = &d.sections[l.section];
-                let a = &alignment.schemes[0].assignments[i];
-                LeafJson {
-                    doc: &d.id,
-                    section: &s.id,
-                    path: &s.path,
-                    heading: &s.heading,
-                    text: &s.text,
-                    domain: category_id(domain, 0, alignment, i),
-                    score: a.score,
-                    secondary: a
-                        .secondary
-                        .iter()
-                        .map(|(c, sc)| Scored {
-                            id: domain.categories[*c].id.clone(),
-                            score: *sc,
-                        })
-                        .collect(),
-                    tool: tool.and_then(|t| category_id(t, 1, alignment, i)),
-                    overridden: a.overridden,
-                    evidence: a.evidence.iter().take(12).map(|e| evidence_json(domain, e)).collect(),
-                    counterparts: alignment
-                        .counterparts(0, i)
-                        .into_iter()
-                        .map(|(j, sim)| {
-                            let lj = alignment.leaves[j];
-                            Counterpart {
-                                doc: &docs[lj.doc].id,
-                                section: &docs[lj.doc].sections[lj.section].id,
-                                similarity: sim,
-                            }
-                        })
-                        .collect(),
-                }
-            })
+            .map(|&i| leaf_json(taxonomy, docs, alignment, i))
             .collect();
         let schemes = taxonomy
             .schemes
@@ -306,5 +267,48 @@ impl<'a> AlignJson<'a> {
             sections,
             matrix,
         }
+    }
+}
+
+/// One leaf's entry of the report: its labels in the first two schemes, evidence and
+/// counterparts.
+fn leaf_json<'a>(taxonomy: &'a Taxonomy, docs: &'a [Document], alignment: &'a Alignment, i: usize) -> LeafJson<'a> {
+    let domain = &taxonomy.schemes[0];
+    let tool = taxonomy.schemes.get(1);
+    let l = alignment.leaves[i];
+    let d = &docs[l.doc];
+    let s = &d.sections[l.section];
+    let a = &alignment.schemes[0].assignments[i];
+    LeafJson {
+        doc: &d.id,
+        section: &s.id,
+        path: &s.path,
+        heading: &s.heading,
+        text: &s.text,
+        domain: category_id(domain, 0, alignment, i),
+        score: a.score,
+        secondary: a
+            .secondary
+            .iter()
+            .map(|(c, sc)| Scored {
+                id: domain.categories[*c].id.clone(),
+                score: *sc,
+            })
+            .collect(),
+        tool: tool.and_then(|t| category_id(t, 1, alignment, i)),
+        overridden: a.overridden,
+        evidence: a.evidence.iter().take(12).map(|e| evidence_json(domain, e)).collect(),
+        counterparts: alignment
+            .counterparts(0, i)
+            .into_iter()
+            .map(|(j, sim)| {
+                let lj = alignment.leaves[j];
+                Counterpart {
+                    doc: &docs[lj.doc].id,
+                    section: &docs[lj.doc].sections[lj.section].id,
+                    similarity: sim,
+                }
+            })
+            .collect(),
     }
 }

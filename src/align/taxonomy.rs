@@ -171,38 +171,7 @@ impl Taxonomy {
                         format!("duplicate category id “{}”", c.id),
                     ));
                 }
-                let mut cues = Vec::with_capacity(c.cues.len());
-                for (term, w) in &c.cues {
-                    let weight = w.as_float().or_else(|| w.as_integer().map(|i| i as f64));
-                    match weight {
-                        Some(w) if w.is_finite() && w > 0.0 && !term.trim().is_empty() => {
-                            cues.push((super::fold::matching_form(term.trim()), w as f32));
-                        }
-                        _ => {
-                            return Err(err(
-                                &format!("\"{term}\""),
-                                format!("scheme[{si}].category[{ci}].cues.{term}"),
-                                "a cue needs a non-empty term and a positive number as weight".into(),
-                            ));
-                        }
-                    }
-                }
-                if cues.is_empty() {
-                    return Err(err(
-                        &at,
-                        format!("scheme[{si}].category[{ci}].cues"),
-                        "a category needs at least one cue".into(),
-                    ));
-                }
-                cues.sort_by(|a, b| a.0.cmp(&b.0));
-                categories.push(Category {
-                    id: c.id,
-                    group: c.group,
-                    zh: c.zh,
-                    en: c.en,
-                    description: c.description,
-                    cues,
-                });
+                categories.push(category(c, si, ci, &at, &err)?);
             }
             let preamble = match s.preamble {
                 Some(p) => Some(categories.iter().position(|c| c.id == p).ok_or_else(|| {
@@ -291,6 +260,53 @@ fn field_of(text: &str, at: Option<usize>, message: &str) -> String {
         }
     }
     "TOML syntax".to_owned()
+}
+
+/// One category of scheme `si` read from the file: its cues folded to matching form and
+/// sorted. `at` is the text that finds its line, `err` makes the error.
+fn category(
+    c: CategoryToml,
+    si: usize,
+    ci: usize,
+    at: &str,
+    err: &impl Fn(&str, String, String) -> TaxonomyError,
+) -> Result<Category, TaxonomyError> {
+    let mut cues = Vec::with_capacity(c.cues.len());
+    for (term, w) in &c.cues {
+        let weight = w.as_float().or_else(|| w.as_integer().map(|i| i as f64));
+        match weight {
+            Some(w) if w.is_finite() && w > 0.0 && !term.trim().is_empty() => {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "a cue weight is a small positive number; the scorer adds f32"
+                )]
+                cues.push((super::fold::matching_form(term.trim()), w as f32));
+            }
+            _ => {
+                return Err(err(
+                    &format!("\"{term}\""),
+                    format!("scheme[{si}].category[{ci}].cues.{term}"),
+                    "a cue needs a non-empty term and a positive number as weight".into(),
+                ));
+            }
+        }
+    }
+    if cues.is_empty() {
+        return Err(err(
+            at,
+            format!("scheme[{si}].category[{ci}].cues"),
+            "a category needs at least one cue".into(),
+        ));
+    }
+    cues.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Category {
+        id: c.id,
+        group: c.group,
+        zh: c.zh,
+        en: c.en,
+        description: c.description,
+        cues,
+    })
 }
 
 #[cfg(test)]

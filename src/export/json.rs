@@ -113,7 +113,8 @@ struct PassageJson<'a> {
     overridden: bool,
     tool: Option<CategoryJson<'a>>,
     targets: Vec<&'a Target>,
-    note: Option<&'a str>,
+    /// The researcher's note on the section; empty when there is none (README schema).
+    note: &'a str,
     citation: String,
     counterparts: Vec<CounterpartJson>,
 }
@@ -194,7 +195,7 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
                     overridden: p.overridden,
                     tool: p.tool.map(CategoryJson::from),
                     targets: p.targets.clone(),
-                    note: p.note,
+                    note: p.note.unwrap_or_default(),
                     citation: p.citation(),
                     counterparts: input
                         .alignment

@@ -1,32 +1,34 @@
 //! Markdown: grouped by domain, a heading per document, each passage as a blockquote with
 //! its citation; the section's line breaks kept (one quoted paragraph per line).
 
+use std::fmt::Write as _;
+
 use super::Passage;
 
 pub fn markdown(passages: &[Passage<'_>]) -> String {
     let mut out = String::new();
     for (domain, group) in super::docx::by_domain(passages) {
-        out.push_str(&format!("# {domain}\n\n"));
+        let _ = writeln!(out, "# {domain}\n");
         let mut last_doc: Option<&str> = None;
         for p in group {
             if last_doc != Some(p.doc.id.as_str()) {
                 let title = p.doc.meta.title.as_deref().unwrap_or(&p.doc.source);
-                out.push_str(&format!("## {} — 《{title}》\n\n", p.doc.display_name()));
+                let _ = writeln!(out, "## {} — 《{title}》\n", p.doc.display_name());
                 last_doc = Some(p.doc.id.as_str());
             }
-            out.push_str(&format!("> **{}**\n", escape(&p.place_and_heading())));
+            let _ = writeln!(out, "> **{}**", escape(&p.place_and_heading()));
             // Each line of the text its own paragraph: a blank quoted line between keeps the
             // document's line breaks.
             for line in p.section.text.lines() {
-                out.push_str(&format!(">\n> {}\n", escape(line)));
+                let _ = writeln!(out, ">\n> {}", escape(line));
             }
             if !p.targets.is_empty() {
-                out.push_str(&format!(">\n> 目标 Targets: {}\n", escape(&p.targets_text())));
+                let _ = writeln!(out, ">\n> 目标 Targets: {}", escape(&p.targets_text()));
             }
             if let Some(note) = p.note {
-                out.push_str(&format!(">\n> 笔记 Note: {}\n", escape(note)));
+                let _ = writeln!(out, ">\n> 笔记 Note: {}", escape(note));
             }
-            out.push_str(&format!("\n—— {}\n\n", p.citation()));
+            let _ = writeln!(out, "\n—— {}\n", p.citation());
         }
     }
     out

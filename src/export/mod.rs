@@ -362,41 +362,41 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
     if leaves.is_empty() {
         return Err(ExportError::Empty);
     }
-    let passages = leaves
-        .into_iter()
-        .map(|leaf| {
-            let l = input.alignment.leaves[leaf];
-            let doc = &input.docs[l.doc];
-            let section = &doc.sections[l.section];
-            let assignment = |si: usize| input.alignment.schemes.get(si).map(|s| &s.assignments[leaf]);
-            let category = |si: usize| {
-                let scheme = input.taxonomy.schemes.get(si)?;
-                assignment(si)?.primary.map(|c| &scheme.categories[c])
-            };
-            let targets = input
-                .targets
-                .get(l.doc)
-                .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
-            Passage {
-                doc,
-                section,
-                leaf,
-                domain: category(0),
-                tool: category(1),
-                overridden: assignment(0).is_some_and(|a| a.overridden),
-                targets,
-                note: doc
-                    .sec_key(l.section)
-                    .and_then(|k| input.notes.get(&k))
-                    .map(String::as_str),
-            }
-        })
-        .collect();
+    let passages = leaves.into_iter().map(|leaf| passage(input, leaf)).collect();
     Ok(Selected {
         passages,
         docs: sel_docs,
         domains: sel_domains,
     })
+}
+
+/// Leaf `leaf` as a passage: its document, section, domain and tool, and its targets.
+fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
+    let l = input.alignment.leaves[leaf];
+    let doc = &input.docs[l.doc];
+    let section = &doc.sections[l.section];
+    let assignment = |si: usize| input.alignment.schemes.get(si).map(|s| &s.assignments[leaf]);
+    let category = |si: usize| {
+        let scheme = input.taxonomy.schemes.get(si)?;
+        assignment(si)?.primary.map(|c| &scheme.categories[c])
+    };
+    let targets = input
+        .targets
+        .get(l.doc)
+        .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
+    Passage {
+        doc,
+        section,
+        leaf,
+        domain: category(0),
+        tool: category(1),
+        overridden: assignment(0).is_some_and(|a| a.overridden),
+        targets,
+        note: doc
+            .sec_key(l.section)
+            .and_then(|k| input.notes.get(&k))
+            .map(String::as_str),
+    }
 }
 
 /// The bytes of an export.
@@ -425,6 +425,10 @@ pub fn render(format: Format, input: &Input<'_>, selected: &Selected<'_>) -> Res
     }
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "called as `map_err(csv_error)`, which passes the error by value"
+)]
 fn csv_error(e: csv::Error) -> ExportError {
     ExportError::Render {
         format: "CSV",

@@ -20,7 +20,7 @@ use crate::model::Document;
 #[must_use]
 pub fn guid(key: &str) -> String {
     let h = sha2::Sha256::digest(format!("duizhao:{key}").as_bytes());
-    let hex: String = h.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let hex = crate::text::hex(&h[..16]);
     format!(
         "{}-{}-{}-{}-{}",
         &hex[0..8],

@@ -1,4 +1,4 @@
-//! XLSX (rust_xlsxwriter): Passages (one row per passage, every provenance column, frozen
+//! XLSX (`rust_xlsxwriter`): Passages (one row per passage, every provenance column, frozen
 //! header, filters, wrapped text with row heights from the text), Matrix (domain × document
 //! counts of the selection, empty cells kept), Targets (normalised, numeric, deduplicated
 //! within a document). `id` joins Passages and Targets, `doc_id` every sheet. Every sheet
@@ -7,6 +7,8 @@
 //! Excel holds at most 32,767 UTF-16 units in a cell: a longer text is cut with a visible
 //! `…[truncated: N chars]` and a warning naming the document and section; the rest of the
 //! export is written.
+
+use std::fmt::Write as _;
 
 use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook, Worksheet, XlsxError};
 
@@ -20,6 +22,10 @@ const MAX_ROW_HEIGHT: f64 = 409.0;
 /// Points per wrapped line of 11-point text with CJK glyphs.
 const LINE_HEIGHT: f64 = 15.0;
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "called as `map_err(err)`, which passes the error by value"
+)]
 fn err(e: XlsxError) -> ExportError {
     ExportError::Render {
         format: "XLSX",
@@ -55,7 +61,7 @@ pub fn fit_cell(text: &str) -> Option<String> {
         kept += 1;
     }
     let mut out: String = text.chars().take(kept).collect();
-    out.push_str(&format!("…[truncated: {} chars]", total - kept));
+    let _ = write!(out, "…[truncated: {} chars]", total - kept);
     Some(out)
 }
 

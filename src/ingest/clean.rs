@@ -97,8 +97,7 @@ fn strip_markdown(line: &str) -> Para {
 fn ends_paragraph(s: &str) -> bool {
     let mut rev = s.chars().rev();
     match rev.next() {
-        None => true,
-        Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…' | '）' | ')' | '】' | '》') => {
+        None | Some('。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…' | '）' | ')' | '】' | '》') => {
             true
         }
         // A closing quote ends a paragraph only after a full stop: “…。” but not “数字江淮”战略.

@@ -37,9 +37,8 @@ pub fn read(bytes: &[u8]) -> Result<DocxText, String> {
     }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("damaged .docx: the zip archive cannot be opened ({e})"))?;
-    let document = match read_part(&mut zip, "word/document.xml")? {
-        Some(xml) => xml,
-        None => return Err("not a Word document: word/document.xml is missing".to_owned()),
+    let Some(document) = read_part(&mut zip, "word/document.xml")? else {
+        return Err("not a Word document: word/document.xml is missing".to_owned());
     };
     // Styles are optional: a document without them simply has no heading styles.
     let styles = match read_part(&mut zip, "word/styles.xml") {
@@ -263,7 +262,7 @@ fn body(xml: &str, styles: &HashMap<String, u8>) -> Result<DocxText, String> {
                 let local = name.as_ref();
                 if b.skip == 0 && !skipped(local) {
                     b.start(local, &e);
-                    b.end(local)?;
+                    b.end(local);
                 }
             }
             Event::End(e) => {
@@ -272,7 +271,7 @@ fn body(xml: &str, styles: &HashMap<String, u8>) -> Result<DocxText, String> {
                     continue;
                 }
                 let name = e.local_name();
-                b.end(name.as_ref())?;
+                b.end(name.as_ref());
             }
             Event::Text(t) if b.in_text > 0 && b.skip == 0 => b.push_text(&t.xml10_content())?,
             Event::CData(t) if b.in_text > 0 && b.skip == 0 => b.push_text(&t.xml10_content())?,
@@ -293,11 +292,11 @@ fn body(xml: &str, styles: &HashMap<String, u8>) -> Result<DocxText, String> {
     }
     // An unclosed paragraph at the end of a truncated part still counts.
     while !b.paras.is_empty() {
-        b.end("p")?;
+        b.end("p");
     }
     if b.table_depth > 0 {
         b.table_depth = 1;
-        b.end("tbl")?;
+        b.end("tbl");
     }
     Ok(b.out)
 }
@@ -324,7 +323,7 @@ impl Body<'_> {
         }
     }
 
-    fn end(&mut self, local: &str) -> Result<(), String> {
+    fn end(&mut self, local: &str) {
         match local {
             "t" => self.in_text = self.in_text.saturating_sub(1),
             "pPr" => {
@@ -346,7 +345,6 @@ impl Body<'_> {
             }
             _ => {}
         }
-        Ok(())
     }
 
     fn push_text(&mut self, s: &str) -> Result<(), String> {

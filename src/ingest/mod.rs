@@ -2,7 +2,7 @@
 //!
 //! [`read_path`] and [`read_bytes`] return a [`RawText`]: the decoded paragraphs with the
 //! structure hints a format gives (Markdown `#`, bold, Word heading styles and list
-//! numbering). [`clean`] then turns those into the blocks the outline is built from.
+//! numbering). [`clean()`] then turns those into the blocks the outline is built from.
 
 pub mod clean;
 mod decode;

@@ -6,14 +6,14 @@
 //! by a tab, so indicator tables stay rows), running headers, footers and page numbers removed
 //! (a line repeated at the same height on many pages, or a bare page number at the top or
 //! bottom), table-of-contents lines (dot leaders and a page number) dropped, and paragraphs
-//! rebuilt from line geometry (see [`paragraphs`]). Kangxi and CJK radical code points that Type 3
+//! rebuilt from line geometry (see `paragraphs`). Kangxi and CJK radical code points that Type 3
 //! fonts map glyphs to are folded to the ideographs ([`fold_radical`]).
 //!
 //! A page without glyphs is reported; a file with no text at all is a scan to OCR first, and
 //! text that is mostly unmapped glyphs (a truncated or broken file) is refused rather than
 //! passed on as garbage.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use hayro_interpret::font::GlyphRun;
 use hayro_interpret::hayro_cmap::BfString;
@@ -233,15 +233,30 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// A page coordinate rounded to half a point: glyphs drawn twice at the same place meet.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "page coordinates are far inside i64; `as` saturates"
+)]
+fn half_points(x: f64) -> i64 {
+    (x * 2.0).round() as i64
+}
+
+/// A line's height in 12-point bands: running headers repeat at about the same height.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "page coordinates are far inside i64; `as` saturates"
+)]
+fn height_band(y: f64) -> i64 {
+    (y / 12.0).round() as i64
+}
+
 /// Group glyphs into lines (top to bottom, left to right within a line).
 fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     // A glyph drawn twice at the same place (fake bold, or a page holding its text twice
     // on top of itself) is one glyph.
-    let mut seen: HashMap<(i64, i64, String), ()> = HashMap::new();
-    glyphs.retain(|g| {
-        let key = ((g.x * 2.0).round() as i64, (g.y * 2.0).round() as i64, g.text.clone());
-        seen.insert(key, ()).is_none()
-    });
+    let mut seen: HashSet<(i64, i64, String)> = HashSet::new();
+    glyphs.retain(|g| seen.insert((half_points(g.x), half_points(g.y), g.text.clone())));
     let mut sizes: Vec<f64> = glyphs
         .iter()
         .map(|g| g.size)
@@ -343,7 +358,7 @@ fn remove_running_lines(pages: &mut [(Vec<Line>, f64)]) {
         let mut keys: Vec<(String, i64)> = lines
             .iter()
             .filter(|l| band(l.y, *h))
-            .map(|l| (running_key(&l.text), (l.y / 12.0).round() as i64))
+            .map(|l| (running_key(&l.text), height_band(l.y)))
             .collect();
         keys.sort();
         keys.dedup();
@@ -362,7 +377,7 @@ fn remove_running_lines(pages: &mut [(Vec<Line>, f64)]) {
                 return false;
             }
             let key = running_key(&l.text);
-            let bucket = (l.y / 12.0).round() as i64;
+            let bucket = height_band(l.y);
             let repeated = (bucket - 1..=bucket + 1)
                 .map(|b| counts.get(&(key.clone(), b)).copied().unwrap_or(0))
                 .sum::<usize>();

@@ -200,6 +200,10 @@ pub fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
 
 /// Lines a web page wraps around the text: sharing, QR codes, logins, counters, navigation.
 pub fn is_boilerplate(line: &str) -> bool {
+    // 浏览量: 1234 / 阅读次数：56
+    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(浏览|阅读|访问|点击)(量|数|次数)\s*[:：]?\s*\d*\s*次?$").expect("counter regex")
+    });
     const CONTAINS: &[&str] = &[
         "扫描二维码",
         "扫一扫",
@@ -251,10 +255,6 @@ pub fn is_boilerplate(line: &str) -> bool {
     if n <= 60 && CONTAINS.iter().any(|p| line.contains(p)) {
         return true;
     }
-    // 浏览量: 1234 / 阅读次数：56
-    static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(浏览|阅读|访问|点击)(量|数|次数)\s*[:：]?\s*\d*\s*次?$").expect("counter regex")
-    });
     // 首页 > 政务公开 > 政策文件
     n <= 80
         && (COUNTER.is_match(line)
@@ -263,6 +263,7 @@ pub fn is_boilerplate(line: &str) -> bool {
 
 /// A table row in text form: cells separated by tabs, `|` or runs of spaces (three cells
 /// or more). Rows are never joined: the target reader needs one row per line.
+#[must_use]
 pub fn is_table_row(t: &str) -> bool {
     let spaced = t
         .split("  ")

@@ -51,11 +51,7 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
 #[must_use]
 pub fn content_hash(text: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(text.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&sha2::Sha256::digest(text.as_bytes())[..8])
 }
 
 /// A paragraph's role in the outline.
@@ -348,7 +344,7 @@ impl<'a> Builder<'a> {
             let lead = raw.chars().take_while(|c| crate::text::is_space(*c)).count();
             let trimmed = crate::text::trim(raw);
             s.text_range = CharRange::new(t_start + lead, t_start + lead + trimmed.chars().count());
-            s.text = trimmed.to_owned();
+            trimmed.clone_into(&mut s.text);
             s.units = units(&s.text);
         }
     }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::SourceFormat;
+use std::fmt::Write as _;
 
 fn load(items: &[(&str, String)]) -> Vec<Document> {
     let (docs, errors) = crate::load_many(
@@ -26,11 +27,10 @@ fn han_text(seed: &mut u64, n: usize) -> String {
 }
 
 fn numbered(paragraphs: &[String]) -> String {
-    paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{}. {p}。\n", i + 1))
-        .collect()
+    paragraphs.iter().enumerate().fold(String::new(), |mut s, (i, p)| {
+        let _ = writeln!(s, "{}. {p}。", i + 1);
+        s
+    })
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn winnowing_estimate_finds_the_copy_in_a_larger_corpus() {
         .collect();
     // d59 copies d07's first paragraph.
     let copied = items[7].1.lines().next().unwrap_or_default()[3..].to_owned();
-    items[59].1.push_str(&format!("3. {copied}\n"));
+    let _ = writeln!(items[59].1, "3. {copied}");
     let items: Vec<(&str, String)> = items.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
     let docs = load(&items);
     let index = ReuseIndex::build(&docs, Options::default());

@@ -207,7 +207,7 @@ pub fn han_number(s: &str) -> Option<f64> {
 /// enclosing section, used when the text states none. Spans are char offsets into `text`.
 #[must_use]
 pub fn extract_text(text: &str, inherited: Option<Deadline>) -> Vec<Found> {
-    extract_in(text, inherited, None, &Policy::default(), None)
+    extract_in(text, inherited, None, Policy::default(), None)
 }
 
 /// How strictly a text is read.
@@ -268,7 +268,7 @@ fn extract_in(
     text: &str,
     inherited: Option<Deadline>,
     min_year: Option<u16>,
-    policy: &Policy,
+    policy: Policy,
     mut refused: Option<&mut RefusedIn>,
 ) -> Vec<Found> {
     let (o, f) = fold(text);
@@ -496,7 +496,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             (Field::Text, &s.text, heading_lead.or(inherited)),
         ] {
             let mut no = RefusedIn::new();
-            let mut found = extract_in(text, inh, min_year, &policy, refused.is_some().then_some(&mut no));
+            let mut found = extract_in(text, inh, min_year, policy, refused.is_some().then_some(&mut no));
             let base = if field == Field::Text {
                 s.text_range.start
             } else {

@@ -284,26 +284,85 @@ fn tidy(x: f64) -> f64 {
     format!("{x:.12e}").parse().unwrap_or(x)
 }
 
+/// A range after a number (10-15%, 10%～15%, 5至10个): `Some(Some(end))` of the upper
+/// number, `Some(None)` when there is none, `None` when a dash leads to no number (a code
+/// or a date, not a quantity).
+#[allow(
+    clippy::option_option,
+    reason = "refused / no range / the range's end, read with `?`"
+)]
+fn range_end(f: &[char], i: usize) -> Option<Option<usize>> {
+    let pct = usize::from(f.get(i) == Some(&'%'));
+    let Some(&sep) = f.get(i + pct).filter(|c| is_dash(**c) || matches!(c, '至' | '到')) else {
+        return Some(None);
+    };
+    let j = i + pct + 1 + usize::from(f.get(i + pct + 1) == Some(&sep) && is_dash(sep));
+    match f.get(j).filter(|c| c.is_ascii_digit()).and_then(|_| read_arabic(f, j)) {
+        Some((_, e2)) => Some(Some(e2)),
+        None if is_dash(sep) => None,
+        None => Some(None),
+    }
+}
+
+/// A unit that is the start of a word (6部门, 3发展) or of a duration (3个月, 5个工作日).
+fn unit_starts_a_word(f: &[char], u: &str, i: usize) -> bool {
+    u == "部" && f.get(i) == Some(&'门')
+        || u == "发" && f.get(i).is_some_and(|c| "展布放起挥生现表行出".contains(*c))
+        || u == "个" && (f.get(i) == Some(&'月') || starts_with_at(f, i, "工作日") || starts_with_at(f, i, "小时"))
+}
+
+/// A number with no unit and no `+`, `magnitude` 1 or its 万/亿 factor, is no target: a bare
+/// number needs a qualifier or a level verb (指数达到118, PUE降至1.3以下) and is never a
+/// year; a bare 万 amount (常住人口5000万) is a fact unless a qualifier or a verb of
+/// achieving makes it a target (a bare 亿 amount is money, which plans state as targets).
+fn bare_is_no_target(f: &[char], s: usize, v: f64, magnitude: f64, qualified: bool) -> bool {
+    let year_like = v.fract().abs() < f64::EPSILON && (1900.0..2100.0).contains(&v);
+    // No magnitude word: the factors are 1 or at least 千.
+    if magnitude < 1e3 {
+        return !qualified || year_like;
+    }
+    (1e4..1e8).contains(&magnitude) && !qualified && !verb_before(f, s, false)
+}
+
+/// Where a quantity's unit `u` ends (`i`: right after it), or why the number is no
+/// quantity of its own: `Err(Some(class))` for a size class (500亿元级), `Err(None)` when
+/// the unit starts a word or a count of named things follows.
+fn after_unit(
+    f: &[char],
+    s: usize,
+    u: &str,
+    mut i: usize,
+    value: f64,
+    magnitude: f64,
+) -> Result<usize, Option<Quantity>> {
+    // 500亿元级: a size class.
+    if u == "元" && f.get(i) == Some(&'级') && magnitude >= 1e4 {
+        return Err(Some(class(f, s, i + 1, tidy(value * magnitude))));
+    }
+    if unit_starts_a_word(f, u, i) {
+        return Err(None);
+    }
+    // 20个(家): an alternative unit in parentheses.
+    if f.get(i) == Some(&'(') && f.get(i + 2) == Some(&')') && unit_at(f, i + 1).is_some() {
+        i += 3;
+    }
+    // 5个100, 四个“100+”: a count of named things, not a quantity of its own (5000个5G基站
+    // is one: the digits after it are a technology name).
+    if names_follow(f, i) {
+        return Err(None);
+    }
+    Ok(i)
+}
+
 fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
     if s > 0 && bad_prev(f[s - 1]) {
         return None;
     }
     let mut value = v;
     let mut i = e;
-    let mut range = false;
-    // A range: 10-15%, 10%～15%, 5至10个 — read to the upper number, keep the lower.
-    let pct = usize::from(f.get(i) == Some(&'%'));
-    if let Some(&sep) = f.get(i + pct).filter(|c| is_dash(**c) || matches!(c, '至' | '到')) {
-        let j = i + pct + 1 + usize::from(f.get(i + pct + 1) == Some(&sep) && is_dash(sep));
-        match f.get(j).filter(|c| c.is_ascii_digit()).and_then(|_| read_arabic(f, j)) {
-            Some((_, e2)) => {
-                range = true;
-                i = e2;
-            }
-            None if is_dash(sep) => return None,
-            None => {}
-        }
-    }
+    let upper = range_end(f, i)?;
+    let range = upper.is_some();
+    i = upper.unwrap_or(i);
     let j = skip_spaces(f, i);
     if !broken_apart(f, s, i, j) {
         i = j;
@@ -358,30 +417,9 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         i += 1;
     } else if let Some(u) = unit_at(f, i) {
         unit = u;
-        i += u.chars().count();
-        // 500亿元级: a size class.
-        if u == "元" && f.get(i) == Some(&'级') && magnitude >= 1e4 {
-            return Some(class(f, s, i + 1, tidy(value * magnitude)));
-        }
-        // 6部门, 3个人: the unit is the start of a word.
-        if u == "部" && f.get(i) == Some(&'门')
-            || u == "发" && f.get(i).is_some_and(|c| "展布放起挥生现表行出".contains(*c))
-        {
-            return None;
-        }
-        // 3个月, 5个工作日: durations.
-        if u == "个" && (f.get(i) == Some(&'月') || starts_with_at(f, i, "工作日") || starts_with_at(f, i, "小时"))
-        {
-            return None;
-        }
-        // 20个(家): an alternative unit in parentheses.
-        if f.get(i) == Some(&'(') && f.get(i + 2) == Some(&')') && unit_at(f, i + 1).is_some() {
-            i += 3;
-        }
-        // 5个100, 四个“100+”: a count of named things, not a quantity of its own (5000个5G基站
-        // is one: the digits after it are a technology name).
-        if names_follow(f, i) {
-            return None;
+        match after_unit(f, s, u, i + u.chars().count(), value, magnitude) {
+            Ok(j) => i = j,
+            Err(refused_or_class) => return refused_or_class,
         }
     }
     let (start, mut end, comparator) = qualify(f, s, i, comparator);
@@ -392,16 +430,7 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         return None;
     }
     let qualified = start < s || end > i || level_verb_before(f, start);
-    if unit.is_empty() && magnitude == 1.0 && !plus {
-        // A bare number is a target only when a qualifier or a level verb says so
-        // (指数达到118, PUE降至1.3以下), and never a year.
-        if !qualified || (v.fract() == 0.0 && (1900.0..2100.0).contains(&v)) {
-            return None;
-        }
-    }
-    // A bare 万 amount (常住人口5000万) is a fact unless a qualifier or a verb of achieving
-    // makes it a target; a bare 亿 amount is money, which policy texts state as targets.
-    if unit.is_empty() && (1e4..1e8).contains(&magnitude) && !plus && !qualified && !verb_before(f, s, false) {
+    if unit.is_empty() && !plus && bare_is_no_target(f, s, v, magnitude, qualified) {
         return None;
     }
     let kind = if plus {

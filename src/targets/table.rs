@@ -21,9 +21,13 @@
 //! Everything reads the width-folded chars of one section's text; offsets are char offsets
 //! into it.
 
-use super::number::{AFTER, base_unit, magnitude_at, read_arabic, starts_with_at, unit_at, unit_factor};
+mod cell;
+mod layout;
+
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
+use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
+use layout::{Cell, Col, Role, header_at, lines, text_of, title_year};
 
 /// The tables of a text: their targets and the char ranges they cover (prose extraction
 /// skips those).
@@ -32,458 +36,6 @@ pub struct Tables {
     /// Their targets (`text` left empty: the caller slices the original text).
     pub targets: Vec<Found>,
     pub covered: Vec<(usize, usize)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Col {
-    Seq,
-    Category,
-    Name,
-    Unit,
-    /// A value column: base, intermediate or target, by its year when it has one.
-    Value {
-        year: Option<u16>,
-        role: Role,
-    },
-    Attribute,
-    Source,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Base,
-    Target,
-    /// A bare year column; which it is depends on the others.
-    Year,
-}
-
-/// A cell: its trimmed char range in the text.
-#[derive(Debug, Clone, Copy)]
-struct Cell {
-    start: usize,
-    end: usize,
-    /// Index of the line it stands on.
-    line: usize,
-}
-
-fn text_of(f: &[char], c: Cell) -> String {
-    f[c.start..c.end].iter().collect()
-}
-
-/// Lines of `f` as (start, end) with their cells. A line's cells are separated by `|`,
-/// tabs or runs of two or more spaces; a line of bare years (`2023 年 2024 年 2025 年`) is
-/// split at its years.
-fn lines(f: &[char]) -> Vec<(usize, usize, Vec<Cell>)> {
-    let mut out = Vec::new();
-    let mut s = 0;
-    for e in (0..=f.len()).filter(|&i| i == f.len() || f[i] == '\n') {
-        let line = out.len();
-        let cells = split(f, s, e, line);
-        out.push((s, e, cells));
-        s = e + 1;
-    }
-    out
-}
-
-fn trimmed(f: &[char], mut a: usize, mut b: usize, line: usize) -> Option<Cell> {
-    while a < b && (f[a].is_whitespace() || f[a] == '\u{FEFF}') {
-        a += 1;
-    }
-    while b > a && f[b - 1].is_whitespace() {
-        b -= 1;
-    }
-    (a < b).then_some(Cell { start: a, end: b, line })
-}
-
-fn split(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
-    let seg = &f[s..e];
-    let mut cells = Vec::new();
-    let mut a = s;
-    let mut i = s;
-    let piped = seg.contains(&'|');
-    let tabbed = seg.contains(&'\t');
-    while i < e {
-        let c = f[i];
-        let sep_len = if piped {
-            usize::from(c == '|')
-        } else if tabbed {
-            usize::from(c == '\t')
-        } else if c == ' ' && f.get(i + 1) == Some(&' ') {
-            (i..e).take_while(|&j| f[j] == ' ').count()
-        } else {
-            0
-        };
-        if sep_len > 0 {
-            cells.extend(trimmed(f, a, i, line));
-            i += sep_len;
-            a = i;
-        } else {
-            i += 1;
-        }
-    }
-    cells.extend(trimmed(f, a, e, line));
-    // A Markdown separator row (|---|:--:|) has no cells.
-    if piped
-        && cells
-            .iter()
-            .all(|c| f[c.start..c.end].iter().all(|x| matches!(x, '-' | ':' | ' ')))
-    {
-        return Vec::new();
-    }
-    if cells.len() == 1 {
-        // A title and the year columns run together: 发展指标2023 年 2024 年 2025 年.
-        let c = cells[0];
-        for p in c.start..c.end {
-            if f[p].is_ascii_digit() && (p == c.start || !f[p - 1].is_ascii_digit()) {
-                let years = year_run(
-                    f,
-                    Cell {
-                        start: p,
-                        end: c.end,
-                        line,
-                    },
-                    line,
-                );
-                if years.len() >= 2 {
-                    let mut out: Vec<Cell> = trimmed(f, c.start, p, line).into_iter().collect();
-                    out.extend(years);
-                    return out;
-                }
-            }
-        }
-    }
-    cells
-}
-
-/// `2023 年 2024 年 2025 年` (single spaces): one cell per year.
-fn year_run(f: &[char], c: Cell, line: usize) -> Vec<Cell> {
-    let mut out = Vec::new();
-    let mut i = c.start;
-    while i < c.end {
-        while i < c.end && f[i] == ' ' {
-            i += 1;
-        }
-        let a = i;
-        if !(i + 4 <= c.end && f[i..i + 4].iter().all(char::is_ascii_digit)) {
-            return Vec::new();
-        }
-        i += 4;
-        while i < c.end && f[i] == ' ' {
-            i += 1;
-        }
-        if f.get(i) == Some(&'年') && i < c.end {
-            i += 1;
-        }
-        out.push(Cell { start: a, end: i, line });
-    }
-    out
-}
-
-/// The year a header cell names: `2025年`, `目标值（2025年）`, `2020年基期值`.
-fn year_in(s: &str) -> Option<u16> {
-    let c: Vec<char> = s.chars().collect();
-    (0..c.len().saturating_sub(3)).find_map(|i| {
-        let d = &c[i..i + 4];
-        (d.iter().all(char::is_ascii_digit)
-            && (i == 0 || !c[i - 1].is_ascii_digit())
-            && !c.get(i + 4).is_some_and(char::is_ascii_digit))
-        .then(|| d.iter().collect::<String>().parse().ok())
-        .flatten()
-        .filter(|y| (1990..2100).contains(y))
-    })
-}
-
-/// What a header cell names, if it is one.
-fn header_col(s: &str) -> Option<Col> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.chars().count() > 14 {
-        return None;
-    }
-    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if let Some(y) = year_in(&t) {
-        let rest = t.replace(&y.to_string(), "");
-        let rest = rest.trim_matches(|c: char| matches!(c, '年' | '(' | ')' | '（' | '）' | '底' | '末'));
-        let role = if has(&["基期", "现状", "基准", "基数", "基年", "完成"]) {
-            Role::Base
-        } else if has(&["目标", "预期", "规划"]) {
-            Role::Target
-        } else if rest.is_empty() || rest == "值" {
-            Role::Year
-        } else {
-            return None;
-        };
-        return Some(Col::Value { year: Some(y), role });
-    }
-    let exact = |w: &[&str]| w.iter().any(|x| t == *x);
-    Some(if exact(&["序号", "编号", "序"]) {
-        Col::Seq
-    } else if has(&["属性", "性质"]) {
-        Col::Attribute
-    } else if exact(&["单位", "计量单位", "指标单位"]) {
-        Col::Unit
-    } else if has(&["基期", "现状", "基准值", "基数"]) {
-        Col::Value {
-            year: None,
-            role: Role::Base,
-        }
-    } else if has(&["目标值", "预期目标", "规划目标", "期末值", "目标"]) {
-        Col::Value {
-            year: None,
-            role: Role::Target,
-        }
-    } else if has(&["来源", "责任单位", "牵头单位", "责任部门", "备注"]) {
-        Col::Source
-    } else if has(&["类别", "领域", "一级指标", "分类", "维度", "类型"]) {
-        Col::Category
-    } else if has(&["指标"]) {
-        Col::Name
-    } else {
-        return None;
-    })
-}
-
-/// Fix the roles of bare year columns: the latest year is the target (unless a column says
-/// 目标), the earliest the base when there are two or more.
-fn settle(cols: &mut [Col]) {
-    let years: Vec<(usize, u16)> = cols
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match c {
-            Col::Value { year: Some(y), .. } => Some((i, *y)),
-            _ => None,
-        })
-        .collect();
-    let has_target = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Target, .. }));
-    let has_base = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Base, .. }));
-    let latest = years.iter().max_by_key(|(_, y)| *y).map(|(i, _)| *i);
-    let earliest = years.iter().min_by_key(|(_, y)| *y).map(|(i, _)| *i);
-    for (i, c) in cols.iter_mut().enumerate() {
-        if let Col::Value {
-            role: r @ Role::Year, ..
-        } = c
-        {
-            *r = if !has_target && Some(i) == latest {
-                Role::Target
-            } else if !has_base && Some(i) == earliest && years.len() >= 2 {
-                Role::Base
-            } else {
-                Role::Year
-            };
-        }
-    }
-}
-
-/// A value cell: `300`, `≥50%`, `〔13.5〕`, `30以上`, `6左右`, `5-8`; `—` and `/` are empty.
-#[derive(Debug, Clone, PartialEq)]
-struct Value {
-    value: Option<f64>,
-    unit: String,
-    comparator: Comparator,
-    cumulative: bool,
-}
-
-const PREFIXES: &[(&str, Comparator)] = &[
-    ("≥", Comparator::AtLeast),
-    (">=", Comparator::AtLeast),
-    ("≤", Comparator::AtMost),
-    ("<=", Comparator::AtMost),
-    (">", Comparator::MoreThan),
-    ("<", Comparator::LessThan),
-    ("不低于", Comparator::AtLeast),
-    ("不少于", Comparator::AtLeast),
-    ("不高于", Comparator::AtMost),
-    ("不超过", Comparator::AtMost),
-    ("大于", Comparator::MoreThan),
-    ("超过", Comparator::MoreThan),
-    ("小于", Comparator::LessThan),
-    ("低于", Comparator::LessThan),
-    ("达到", Comparator::AtLeast),
-    ("约", Comparator::About),
-];
-
-fn value_cell(f: &[char], c: Cell) -> Option<Value> {
-    let cell: Vec<char> = f[c.start..c.end].iter().copied().filter(|x| *x != ' ').collect();
-    if cell
-        .iter()
-        .all(|x| matches!(x, '—' | '-' | '–' | '/' | '／' | '无' | '…'))
-    {
-        return Some(Value {
-            value: None,
-            unit: String::new(),
-            comparator: Comparator::Equal,
-            cumulative: false,
-        });
-    }
-    let mut i = 0;
-    let mut comparator = Comparator::Equal;
-    if let Some((w, cmp)) = PREFIXES.iter().find(|(w, _)| starts_with_at(&cell, 0, w)) {
-        comparator = *cmp;
-        i += w.chars().count();
-    }
-    let cumulative = matches!(cell.get(i), Some('〔' | '[' | '【'));
-    i += usize::from(cumulative);
-    let (v, mut j) = read_arabic(&cell, i)?;
-    // A range 5-8: its lower bound.
-    if matches!(cell.get(j), Some('-' | '—' | '~' | '～' | '至'))
-        && let Some((_, k)) = read_arabic(&cell, j + 1)
-    {
-        j = k;
-        if comparator == Comparator::Equal {
-            comparator = Comparator::AtLeast;
-        }
-    }
-    let mut value = v;
-    if let Some((w, m)) = magnitude_at(&cell, j) {
-        value *= m;
-        j += w.chars().count();
-    }
-    let mut unit = String::new();
-    if let Some(u) = unit_at(&cell, j) {
-        value *= unit_factor(u);
-        unit = base_unit(u);
-        j += u.chars().count();
-    }
-    if cumulative && matches!(cell.get(j), Some('〕' | ']' | '】')) {
-        j += 1;
-    }
-    if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| starts_with_at(&cell, j, w)) {
-        comparator = *cmp;
-        j += w.chars().count();
-    }
-    (j == cell.len()).then_some(Value {
-        value: Some(value),
-        unit,
-        comparator,
-        cumulative,
-    })
-}
-
-/// A unit cell (`%`, `亿元`, `万人`, `(个)`): its base unit and factor.
-fn unit_cell(s: &str) -> Option<(String, f64)> {
-    let t: Vec<char> = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
-        .collect();
-    if t.is_empty() || t.len() > 8 {
-        return None;
-    }
-    let mut j = 0;
-    let mut factor = 1.0;
-    if let Some((w, m)) = magnitude_at(&t, 0) {
-        factor = m;
-        j = w.chars().count();
-    }
-    let u = unit_at(&t, j)?;
-    let j = j + u.chars().count();
-    // 万吨标准煤, 亿立方米, 年, 岁, ‰: the rest must be a unit too.
-    (j == t.len()).then(|| (base_unit(u), factor * unit_factor(u)))
-}
-
-/// Extra units of indicator tables that prose does not count.
-fn table_unit(s: &str) -> Option<(String, f64)> {
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
-        .collect();
-    unit_cell(&t).or_else(|| {
-        [
-            "年",
-            "岁",
-            "天",
-            "小时",
-            "分钟",
-            "元/人",
-            "元/吨",
-            "吨/万元",
-            "微克/立方米",
-        ]
-        .iter()
-        .find(|u| **u == t)
-        .map(|u| ((*u).to_owned(), 1.0))
-    })
-}
-
-/// An indicator name and the unit in its trailing parenthesis: `算力规模（EFLOPS）`.
-fn name_and_unit(s: &str) -> (String, Option<(String, f64)>) {
-    let t = s.trim();
-    // Drop a leading row number: `1.`, `1、`, `(1)`, `1 `.
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let t = if digits > 0
-        && t.chars()
-            .nth(digits)
-            .is_some_and(|c| matches!(c, '.' | '、' | ' ' | '．'))
-    {
-        t.chars().skip(digits + 1).collect::<String>()
-    } else {
-        t.to_owned()
-    };
-    let t = t.trim().to_owned();
-    if t.ends_with(')')
-        && let Some(open) = t.rfind('(')
-        && let Some(u) = table_unit(&t[open..])
-    {
-        return (t[..open].trim_end().to_owned(), Some(u));
-    }
-    (t, None)
-}
-
-fn attribute_cell(s: &str) -> Option<String> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    ["预期性", "约束性", "指导性", "预期", "约束"]
-        .iter()
-        .find(|w| t == **w || t.starts_with(*w) && t.chars().count() <= 5)
-        .map(|w| {
-            if w.chars().count() == 2 {
-                format!("{w}性")
-            } else {
-                (*w).to_owned()
-            }
-        })
-}
-
-/// Prose, not a cell: a sentence (。) or a long line.
-fn is_prose(s: &str) -> bool {
-    s.contains('。') || s.chars().count() > 40
-}
-
-/// The header that starts at cell `k` of `cells`, with the index after it: a run of header
-/// cells holding an indicator column and a value column.
-fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
-    let mut cols = Vec::new();
-    let mut j = k;
-    while let Some(c) = cells.get(j) {
-        let t = text_of(f, *c);
-        match header_col(&t) {
-            Some(col) => cols.push(col),
-            // A category cut into single characters by the layout (计, 算) may sit among them.
-            None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
-            None => break,
-        }
-        j += 1;
-    }
-    let named = cols.iter().any(|c| matches!(c, Col::Name | Col::Category));
-    let valued = cols.iter().any(|c| matches!(c, Col::Value { .. }));
-    (named && valued && cols.len() >= 2).then(|| {
-        settle(&mut cols);
-        (cols, j)
-    })
-}
-
-/// The year stated near a table's header (its title: `主要指标（2021—2025年）`, 截至2020年).
-fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
-    let s: String = f[from..to].iter().collect();
-    let c: Vec<char> = s.chars().collect();
-    (0..c.len().saturating_sub(3))
-        .filter_map(|i| {
-            let d = &c[i..i + 4];
-            (d.iter().all(char::is_ascii_digit)
-                && (i == 0 || !c[i - 1].is_ascii_digit())
-                && !c.get(i + 4).is_some_and(char::is_ascii_digit))
-            .then(|| d.iter().collect::<String>().parse::<u16>().ok())
-            .flatten()
-        })
-        .filter(|y| (1990..2100).contains(y))
-        .max()
 }
 
 /// Read every indicator table of the width-folded `f`. `fallback` is the deadline of the
@@ -543,7 +95,7 @@ struct Row {
     name: Option<String>,
     unit: Option<(String, f64)>,
     attribute: Option<String>,
-    values: Vec<(Cell, Value)>,
+    values: Vec<(Cell, CellValue)>,
 }
 
 impl Reader<'_> {
@@ -651,7 +203,7 @@ impl Reader<'_> {
                         Some(v) => row.values.push((*c, v)),
                         None => row.values.push((
                             *c,
-                            Value {
+                            CellValue {
                                 value: None,
                                 unit: String::new(),
                                 comparator: Comparator::Equal,
@@ -786,6 +338,7 @@ fn tidy(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::layout::header_col;
     use super::*;
 
     /// The targets of `s`, with their printed cell as `text`.
@@ -823,7 +376,7 @@ mod tests {
         assert_eq!(header_col("到2025年，全市软件业务收入达到"), None);
     }
 
-    fn cell_value(s: &str) -> Option<Value> {
+    fn cell_value(s: &str) -> Option<CellValue> {
         let f: Vec<char> = s.chars().collect();
         value_cell(
             &f,

@@ -1,5 +1,10 @@
 //! Target extraction on wordings written for these tests, not taken from the corpus.
 
+#![allow(
+    clippy::float_cmp,
+    reason = "values read from text are short decimals, parsed exactly; the tests compare them exactly"
+)]
+
 use super::*;
 
 fn one(text: &str) -> Found {

@@ -1,0 +1,282 @@
+//! Finding an indicator table's layout in a text: its lines and their cells (`|`, tabs,
+//! runs of spaces, a line of bare years split at its years), the header's columns and their
+//! roles (indicator, unit, base or target year, 属性), and the year a title states.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Col {
+    Seq,
+    Category,
+    Name,
+    Unit,
+    /// A value column: base, intermediate or target, by its year when it has one.
+    Value {
+        year: Option<u16>,
+        role: Role,
+    },
+    Attribute,
+    Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Base,
+    Target,
+    /// A bare year column; which it is depends on the others.
+    Year,
+}
+
+/// A cell: its trimmed char range in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cell {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Index of the line it stands on.
+    pub(super) line: usize,
+}
+
+pub(super) fn text_of(f: &[char], c: Cell) -> String {
+    f[c.start..c.end].iter().collect()
+}
+
+/// Lines of `f` as (start, end) with their cells. A line's cells are separated by `|`,
+/// tabs or runs of two or more spaces; a line of bare years (`2023 年 2024 年 2025 年`) is
+/// split at its years.
+pub(super) fn lines(f: &[char]) -> Vec<(usize, usize, Vec<Cell>)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for e in (0..=f.len()).filter(|&i| i == f.len() || f[i] == '\n') {
+        let line = out.len();
+        let cells = split(f, s, e, line);
+        out.push((s, e, cells));
+        s = e + 1;
+    }
+    out
+}
+
+pub(super) fn trimmed(f: &[char], mut a: usize, mut b: usize, line: usize) -> Option<Cell> {
+    while a < b && (f[a].is_whitespace() || f[a] == '\u{FEFF}') {
+        a += 1;
+    }
+    while b > a && f[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    (a < b).then_some(Cell { start: a, end: b, line })
+}
+
+pub(super) fn split(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
+    let seg = &f[s..e];
+    let mut cells = Vec::new();
+    let mut a = s;
+    let mut i = s;
+    let piped = seg.contains(&'|');
+    let tabbed = seg.contains(&'\t');
+    while i < e {
+        let c = f[i];
+        let sep_len = if piped {
+            usize::from(c == '|')
+        } else if tabbed {
+            usize::from(c == '\t')
+        } else if c == ' ' && f.get(i + 1) == Some(&' ') {
+            (i..e).take_while(|&j| f[j] == ' ').count()
+        } else {
+            0
+        };
+        if sep_len > 0 {
+            cells.extend(trimmed(f, a, i, line));
+            i += sep_len;
+            a = i;
+        } else {
+            i += 1;
+        }
+    }
+    cells.extend(trimmed(f, a, e, line));
+    // A Markdown separator row (|---|:--:|) has no cells.
+    if piped
+        && cells
+            .iter()
+            .all(|c| f[c.start..c.end].iter().all(|x| matches!(x, '-' | ':' | ' ')))
+    {
+        return Vec::new();
+    }
+    if cells.len() == 1 {
+        // A title and the year columns run together: 发展指标2023 年 2024 年 2025 年.
+        let c = cells[0];
+        for p in c.start..c.end {
+            if f[p].is_ascii_digit() && (p == c.start || !f[p - 1].is_ascii_digit()) {
+                let years = year_run(
+                    f,
+                    Cell {
+                        start: p,
+                        end: c.end,
+                        line,
+                    },
+                    line,
+                );
+                if years.len() >= 2 {
+                    let mut out: Vec<Cell> = trimmed(f, c.start, p, line).into_iter().collect();
+                    out.extend(years);
+                    return out;
+                }
+            }
+        }
+    }
+    cells
+}
+
+/// `2023 年 2024 年 2025 年` (single spaces): one cell per year.
+pub(super) fn year_run(f: &[char], c: Cell, line: usize) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut i = c.start;
+    while i < c.end {
+        while i < c.end && f[i] == ' ' {
+            i += 1;
+        }
+        let a = i;
+        if !(i + 4 <= c.end && f[i..i + 4].iter().all(char::is_ascii_digit)) {
+            return Vec::new();
+        }
+        i += 4;
+        while i < c.end && f[i] == ' ' {
+            i += 1;
+        }
+        if f.get(i) == Some(&'年') && i < c.end {
+            i += 1;
+        }
+        out.push(Cell { start: a, end: i, line });
+    }
+    out
+}
+
+/// The year a header cell names: `2025年`, `目标值（2025年）`, `2020年基期值`.
+pub(super) fn year_in(s: &str) -> Option<u16> {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len().saturating_sub(3)).find_map(|i| {
+        let d = &c[i..i + 4];
+        (d.iter().all(char::is_ascii_digit)
+            && (i == 0 || !c[i - 1].is_ascii_digit())
+            && !c.get(i + 4).is_some_and(char::is_ascii_digit))
+        .then(|| d.iter().collect::<String>().parse().ok())
+        .flatten()
+        .filter(|y| (1990..2100).contains(y))
+    })
+}
+
+/// What a header cell names, if it is one.
+pub(super) fn header_col(s: &str) -> Option<Col> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.chars().count() > 14 {
+        return None;
+    }
+    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
+    if let Some(y) = year_in(&t) {
+        let rest = t.replace(&y.to_string(), "");
+        let rest = rest.trim_matches(|c: char| matches!(c, '年' | '(' | ')' | '（' | '）' | '底' | '末'));
+        let role = if has(&["基期", "现状", "基准", "基数", "基年", "完成"]) {
+            Role::Base
+        } else if has(&["目标", "预期", "规划"]) {
+            Role::Target
+        } else if rest.is_empty() || rest == "值" {
+            Role::Year
+        } else {
+            return None;
+        };
+        return Some(Col::Value { year: Some(y), role });
+    }
+    let exact = |w: &[&str]| w.iter().any(|x| t == *x);
+    Some(if exact(&["序号", "编号", "序"]) {
+        Col::Seq
+    } else if has(&["属性", "性质"]) {
+        Col::Attribute
+    } else if exact(&["单位", "计量单位", "指标单位"]) {
+        Col::Unit
+    } else if has(&["基期", "现状", "基准值", "基数"]) {
+        Col::Value {
+            year: None,
+            role: Role::Base,
+        }
+    } else if has(&["目标值", "预期目标", "规划目标", "期末值", "目标"]) {
+        Col::Value {
+            year: None,
+            role: Role::Target,
+        }
+    } else if has(&["来源", "责任单位", "牵头单位", "责任部门", "备注"]) {
+        Col::Source
+    } else if has(&["类别", "领域", "一级指标", "分类", "维度", "类型"]) {
+        Col::Category
+    } else if has(&["指标"]) {
+        Col::Name
+    } else {
+        return None;
+    })
+}
+
+/// Fix the roles of bare year columns: the latest year is the target (unless a column says
+/// 目标), the earliest the base when there are two or more.
+pub(super) fn settle(cols: &mut [Col]) {
+    let years: Vec<(usize, u16)> = cols
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Col::Value { year: Some(y), .. } => Some((i, *y)),
+            _ => None,
+        })
+        .collect();
+    let has_target = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Target, .. }));
+    let has_base = cols.iter().any(|c| matches!(c, Col::Value { role: Role::Base, .. }));
+    let latest = years.iter().max_by_key(|(_, y)| *y).map(|(i, _)| *i);
+    let earliest = years.iter().min_by_key(|(_, y)| *y).map(|(i, _)| *i);
+    for (i, c) in cols.iter_mut().enumerate() {
+        if let Col::Value {
+            role: r @ Role::Year, ..
+        } = c
+        {
+            *r = if !has_target && Some(i) == latest {
+                Role::Target
+            } else if !has_base && Some(i) == earliest && years.len() >= 2 {
+                Role::Base
+            } else {
+                Role::Year
+            };
+        }
+    }
+}
+
+/// The header that starts at cell `k` of `cells`, with the index after it: a run of header
+/// cells holding an indicator column and a value column.
+pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
+    let mut cols = Vec::new();
+    let mut j = k;
+    while let Some(c) = cells.get(j) {
+        let t = text_of(f, *c);
+        match header_col(&t) {
+            Some(col) => cols.push(col),
+            // A category cut into single characters by the layout (计, 算) may sit among them.
+            None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
+            None => break,
+        }
+        j += 1;
+    }
+    let named = cols.iter().any(|c| matches!(c, Col::Name | Col::Category));
+    let valued = cols.iter().any(|c| matches!(c, Col::Value { .. }));
+    (named && valued && cols.len() >= 2).then(|| {
+        settle(&mut cols);
+        (cols, j)
+    })
+}
+
+/// The year stated near a table's header (its title: `主要指标（2021—2025年）`, 截至2020年).
+pub(super) fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
+    let s: String = f[from..to].iter().collect();
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len().saturating_sub(3))
+        .filter_map(|i| {
+            let d = &c[i..i + 4];
+            (d.iter().all(char::is_ascii_digit)
+                && (i == 0 || !c[i - 1].is_ascii_digit())
+                && !c.get(i + 4).is_some_and(char::is_ascii_digit))
+            .then(|| d.iter().collect::<String>().parse::<u16>().ok())
+            .flatten()
+        })
+        .filter(|y| (1990..2100).contains(y))
+        .max()
+}
