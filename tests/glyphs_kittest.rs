@@ -1,5 +1,5 @@
 //! Every character of every bundled document, raw and cleaned, and a traditional-script
-//! sample render with the bundled fonts: egui_kittest panics on any missing glyph.
+//! sample render with the bundled fonts: `egui_kittest` panics on any missing glyph.
 #![cfg(feature = "gui")]
 
 use std::collections::BTreeSet;

@@ -85,6 +85,7 @@ fn spawn(
 }
 
 /// A save dialog for an export file, starting from `suggested`.
+#[must_use]
 pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Context) -> Pending {
     let dir = suggested.parent().map(std::path::Path::to_path_buf);
     let name = suggested.file_name().map_or_else(
@@ -104,6 +105,7 @@ pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Co
 }
 
 /// An open dialog for documents to import.
+#[must_use]
 pub fn open(ctx: &egui::Context) -> Pending {
     spawn(Purpose::Import, ctx, || {
         let d = rfd::AsyncFileDialog::new().set_title("Import documents").add_filter(
@@ -115,6 +117,7 @@ pub fn open(ctx: &egui::Context) -> Pending {
 }
 
 /// An open dialog for a taxonomy file (format of assets/domains.toml).
+#[must_use]
 pub fn open_taxonomy(ctx: &egui::Context) -> Pending {
     spawn(Purpose::Taxonomy, ctx, || {
         let d = rfd::AsyncFileDialog::new()
@@ -125,6 +128,7 @@ pub fn open_taxonomy(ctx: &egui::Context) -> Pending {
 }
 
 /// An open dialog for a project (.duizhao).
+#[must_use]
 pub fn open_project(ctx: &egui::Context) -> Pending {
     spawn(Purpose::OpenProject, ctx, || {
         let d = rfd::AsyncFileDialog::new()
@@ -135,6 +139,7 @@ pub fn open_project(ctx: &egui::Context) -> Pending {
 }
 
 /// A save dialog for the project, starting from `suggested` (its current file, if any).
+#[must_use]
 pub fn save_project(suggested: Option<&std::path::Path>, ctx: &egui::Context) -> Pending {
     let dir = suggested
         .and_then(std::path::Path::parent)
@@ -157,6 +162,7 @@ pub fn save_project(suggested: Option<&std::path::Path>, ctx: &egui::Context) ->
 }
 
 /// An open dialog for the new place of a missing document.
+#[must_use]
 pub fn relink(index: usize, name: &str, ctx: &egui::Context) -> Pending {
     let title = format!("Where is {name}?");
     spawn(Purpose::Relink(index), ctx, move || {

@@ -47,6 +47,7 @@ impl<T: Send + 'static> Task<T> {
     }
 
     /// The result, once it has come.
+    #[must_use]
     pub fn poll(&self) -> Option<T> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
@@ -105,6 +106,7 @@ impl ImportJob {
     }
 
     /// The result, once the files are read.
+    #[must_use]
     pub fn poll(&self) -> Option<Imported> {
         self.task.poll()
     }
@@ -228,12 +230,13 @@ fn write(path: &std::path::Path, w: &ExportWork) -> ExportOutcome {
     };
     match crate::export::export(path, w.format, w.replace, &input, &w.selection) {
         Ok(done) => {
+            use std::fmt::Write as _;
             let mut message = format!("Exported {} passages to {}", done.passages, path.display());
             if w.missing > 0 {
-                message += &format!("; {} in documents no longer loaded were left out", w.missing);
+                let _ = write!(message, "; {} in documents no longer loaded were left out", w.missing);
             }
             for warning in &done.warnings {
-                message += &format!("\n{warning}");
+                let _ = write!(message, "\n{warning}");
             }
             (message, false)
         }

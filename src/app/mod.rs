@@ -92,6 +92,10 @@ impl DuizhaoApp {
 
     /// Build the app with given settings (tests use this with a fresh context).
     #[must_use]
+    #[allow(
+        clippy::needless_pass_by_value,
+        reason = "the settings are the app's to start from, as eframe hands them over"
+    )]
     pub fn with_settings(ctx: &egui::Context, settings: Settings) -> Self {
         let mut state = AppState::new(duizhao_corpus());
         let repaint = ctx.clone();

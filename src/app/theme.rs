@@ -104,9 +104,9 @@ pub fn target_colour(dark: bool) -> Color32 {
 pub fn search_hit(dark: bool, current: bool) -> Color32 {
     match (dark, current) {
         (false, false) => Color32::from_rgb(0xff, 0xef, 0x8a),
-        (false, true) => Color32::from_rgb(0xff, 0xc1, 0x07),
+        // The current hit is the same amber in both themes.
+        (_, true) => Color32::from_rgb(0xff, 0xc1, 0x07),
         (true, false) => Color32::from_rgb(0xc9, 0xb0, 0x3c),
-        (true, true) => Color32::from_rgb(0xff, 0xc1, 0x07),
     }
 }
 

@@ -76,6 +76,33 @@ impl AppState {
         }
     }
 
+    /// A leaf section as a comparison card: its text with target spans (and what their
+    /// tooltips say), shared passages and note.
+    fn card(&self, a: &super::Analysis, l: crate::align::Leaf) -> Card {
+        let s = &self.docs[l.doc].sections[l.section];
+        let targets = a.targets[l.doc]
+            .iter()
+            .filter(|t| t.section_ix == l.section && t.field == crate::targets::Field::Text)
+            .map(|t| {
+                let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
+                let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
+                (t.span, format!("{}{year}{metric}", crate::targets::display_value(t)))
+            })
+            .collect();
+        Card {
+            doc: l.doc,
+            section: l.section,
+            path: s.path.clone(),
+            heading: s.heading.clone(),
+            text: s.text.clone(),
+            targets,
+            similarity: None,
+            shared: self.shared_in(l.doc, l.section).to_vec(),
+            hits: Vec::new(),
+            note: self.note(l.doc, l.section).map(str::to_owned),
+        }
+    }
+
     /// Comparison rows and the targets table, from the analysis and the chosen documents.
     pub(super) fn rebuild_derived(&mut self) {
         self.derived.revision += 1;
@@ -89,59 +116,10 @@ impl AppState {
         let al = &a.alignment;
         let matrix = al.matrix(si, scheme.categories.len(), self.docs.len());
         for (row, cells) in matrix {
-            let (key, name, title, description) = match row {
-                Row::Category(c) => (
-                    scheme.categories[c].id.clone(),
-                    scheme.categories[c].zh.clone(),
-                    format!("{} {}", scheme.categories[c].zh, scheme.categories[c].en),
-                    scheme.categories[c].description.clone(),
-                ),
-                Row::Group(g) => {
-                    let name = format!("相似 · {}", al.schemes[si].groups[g].label);
-                    (
-                        format!("group:{g}"),
-                        name.clone(),
-                        name,
-                        "Similar sections that no category covers".to_owned(),
-                    )
-                }
-                Row::None => (
-                    "none".to_owned(),
-                    "未归类".to_owned(),
-                    "未归类 No category".to_owned(),
-                    "Sections below the threshold of every category".to_owned(),
-                ),
-            };
+            let (key, name, title, description) = row_names(scheme, al, si, row);
             let mut columns: Vec<Vec<Card>> = Vec::with_capacity(self.chosen.len());
             for &d in &self.chosen {
-                let cards = cells[d]
-                    .iter()
-                    .map(|&leaf| {
-                        let l = al.leaves[leaf];
-                        let s = &self.docs[l.doc].sections[l.section];
-                        let targets = a.targets[l.doc]
-                            .iter()
-                            .filter(|t| t.section_ix == l.section && t.field == crate::targets::Field::Text)
-                            .map(|t| {
-                                let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
-                                let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
-                                (t.span, format!("{}{year}{metric}", crate::targets::display_value(t)))
-                            })
-                            .collect();
-                        Card {
-                            doc: l.doc,
-                            section: l.section,
-                            path: s.path.clone(),
-                            heading: s.heading.clone(),
-                            text: s.text.clone(),
-                            targets,
-                            similarity: None,
-                            shared: self.shared_in(l.doc, l.section).to_vec(),
-                            hits: Vec::new(),
-                            note: self.note(l.doc, l.section).map(str::to_owned),
-                        }
-                    })
-                    .collect();
+                let cards = cells[d].iter().map(|&leaf| self.card(a, al.leaves[leaf])).collect();
                 columns.push(cards);
             }
             // Similarity to the best counterpart in the neighbouring column.
@@ -290,4 +268,36 @@ pub(super) fn target_spans(
         }
     }
     out
+}
+
+/// A comparison row's key, short name, title and description.
+fn row_names(
+    scheme: &crate::align::Scheme,
+    al: &crate::align::Alignment,
+    si: usize,
+    row: Row,
+) -> (String, String, String, String) {
+    match row {
+        Row::Category(c) => (
+            scheme.categories[c].id.clone(),
+            scheme.categories[c].zh.clone(),
+            format!("{} {}", scheme.categories[c].zh, scheme.categories[c].en),
+            scheme.categories[c].description.clone(),
+        ),
+        Row::Group(g) => {
+            let name = format!("相似 · {}", al.schemes[si].groups[g].label);
+            (
+                format!("group:{g}"),
+                name.clone(),
+                name,
+                "Similar sections that no category covers".to_owned(),
+            )
+        }
+        Row::None => (
+            "none".to_owned(),
+            "未归类".to_owned(),
+            "未归类 No category".to_owned(),
+            "Sections below the threshold of every category".to_owned(),
+        ),
+    }
 }

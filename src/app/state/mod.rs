@@ -171,6 +171,10 @@ pub enum Effect {
 /// ([`AppState::settings`]) are made from it when saved, and [`Derived`] data from it when
 /// it changes; [`AppState::handle`] is the one place it changes.
 #[derive(Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the view's independent toggles (shared passages, side by side, basket panel …)"
+)]
 pub struct AppState {
     /// The loaded documents, shared (not copied) with the analysis and export threads.
     pub docs: std::sync::Arc<Vec<Document>>,
@@ -328,6 +332,7 @@ impl AppState {
     }
 
     /// The rows of the targets table that pass the filter.
+    #[must_use]
     pub fn visible_target_rows(&self) -> impl ExactSizeIterator<Item = &TargetRow> {
         self.derived
             .visible_targets

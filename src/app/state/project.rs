@@ -213,7 +213,7 @@ impl AppState {
         if let Some(result) = self.project.opening.as_ref().and_then(Task::poll) {
             self.project.opening = None;
             match result {
-                Ok((project, opened)) => self.finish_open(project, opened),
+                Ok((project, opened)) => self.finish_open(&project, opened),
                 Err(why) => {
                     self.project.path = None;
                     self.messages.push(Topic::Project, why, true);
@@ -222,7 +222,7 @@ impl AppState {
         }
     }
 
-    fn finish_open(&mut self, project: Project, opened: crate::project::Opened) {
+    fn finish_open(&mut self, project: &Project, opened: crate::project::Opened) {
         let path = self.project.path.clone().unwrap_or_default();
         let recent = std::mem::take(&mut self.project.recent);
         let loaded: HashSet<String> = opened.docs.iter().map(|(d, _)| d.content_hash.clone()).collect();
@@ -279,7 +279,8 @@ impl AppState {
         let missing = self.project.missing.len();
         let mut text = format!("Opened {} ({} documents)", path.display(), self.docs.len());
         if missing > 0 {
-            text += &format!("; {missing} missing — see Messages to relink");
+            use std::fmt::Write as _;
+            let _ = write!(text, "; {missing} missing — see Messages to relink");
         }
         self.messages.push(Topic::Project, text, false);
     }

@@ -1,6 +1,7 @@
 //! The session's life: background work (analysis, import, export) started and taken in,
 //! and the settings made from the session when saved and applied to it at start.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::messages::Topic;
@@ -93,20 +94,19 @@ impl AppState {
         self.want_analysis = false;
         let progress = crate::app::analysis::Progress::default();
         let wake = self.wake.clone();
-        match crate::app::analysis::spawn(Arc::clone(&self.docs), self.taxonomy(), progress.clone(), move || {
-            if let Some(w) = wake {
-                w();
-            }
-        }) {
-            Ok(rx) => {
-                self.pending = Some(rx);
-                self.progress = Some(progress);
-            }
+        let spawned =
+            crate::app::analysis::spawn(Arc::clone(&self.docs), self.taxonomy(), progress.clone(), move || {
+                if let Some(w) = wake {
+                    w();
+                }
+            });
+        if let Ok(rx) = spawned {
+            self.pending = Some(rx);
+            self.progress = Some(progress);
+        } else {
             // No thread could be started: analyse here rather than not at all.
-            Err(_) => {
-                let a = crate::app::analysis::run(&self.docs, self.taxonomy());
-                self.set_analysis(a);
-            }
+            let a = crate::app::analysis::run(&self.docs, self.taxonomy());
+            self.set_analysis(a);
         }
     }
 
@@ -142,14 +142,14 @@ impl AppState {
         self.settle_missing();
         let mut summary = format!("Imported {added} document{}", if added == 1 { "" } else { "s" });
         if read > added {
-            summary += &format!(", {} already loaded", read - added);
+            let _ = write!(summary, ", {} already loaded", read - added);
         }
         if failed > 0 {
-            summary += &format!("; {failed} not imported (see Messages)");
+            let _ = write!(summary, "; {failed} not imported (see Messages)");
             self.messages.open = true;
         }
         if done.not_read > 0 {
-            summary += &format!("; cancelled: {} files not read", done.not_read);
+            let _ = write!(summary, "; cancelled: {} files not read", done.not_read);
         }
         self.messages.push(Topic::Import, summary, false);
         if !self.import_queue.is_empty() {

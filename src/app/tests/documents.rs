@@ -105,9 +105,9 @@ fn a_taxonomy_file_is_loaded_from_its_path_and_a_broken_one_is_refused() {
 
 #[test]
 fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
+    use crate::app::command::Command;
     let mut h = analysed();
     let ctx = h.ctx.clone();
-    use crate::app::command::Command;
     h.state_mut().state.handle(Command::MoveColumn { from: 4, to: 0 });
     h.state_mut().state.handle(Command::SetSearch("5G".to_owned()));
     assert!(!h.state().state.search_hits().is_empty());
@@ -127,9 +127,9 @@ fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
 /// no more. Importing the folder again brings in every file and the analysis starts again.
 #[test]
 fn a_large_import_runs_in_the_background_and_can_be_cancelled() {
+    const FILES: usize = 120;
     let mut h = analysed();
     let dir = tempfile::tempdir().expect("temp dir");
-    const FILES: usize = 120;
     for i in 0..FILES {
         let text = format!(
             "某{i}市数字经济实施方案\n一、发展在线教育\n到2025年建成{i}所智慧学校。\n二、发展远程医疗\n建设互联网医院{i}家。\n"
@@ -192,6 +192,10 @@ fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
 /// basket come back when it is opened in a fresh window; a file moved away is named, the
 /// rest open, and Relink brings it back with what was keyed to it.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one researcher's flow from saving to relinking, read top to bottom"
+)]
 fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
     use crate::app::command::Command;
     let dir = tempfile::tempdir().expect("temp dir");

@@ -1,4 +1,4 @@
-//! The app driven as a user would, headless (egui_kittest), widgets found by their labels.
+//! The app driven as a user would, headless (`egui_kittest`), widgets found by their labels.
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

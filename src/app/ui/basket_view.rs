@@ -135,6 +135,7 @@ fn export_controls_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command
 }
 
 /// Ask before replacing an existing file.
+#[must_use]
 pub fn confirm_replace_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     let Some(path) = &state.confirm_replace else { return out };

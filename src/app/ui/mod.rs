@@ -17,6 +17,7 @@ use super::state::{AppState, View};
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 switch views, Ctrl+U
 /// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+S / Ctrl+Shift+S save the project (as), Ctrl+Shift+O opens one, Ctrl+F searches, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
+#[must_use]
 pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input_mut(|i| {
@@ -235,11 +236,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             ));
         } else if state.analysing() {
             ui.separator();
-            let (done, stage) = state.analysis_progress().unwrap_or((0.0, "analysing"));
+            let (fraction, what) = state.analysis_progress().unwrap_or((0.0, "analysing"));
             ui.add(
-                egui::ProgressBar::new(done)
+                egui::ProgressBar::new(fraction)
                     .desired_width(160.0)
-                    .text(egui::RichText::new(stage).small())
+                    .text(egui::RichText::new(what).small())
                     .animate(true),
             );
         }

@@ -6,6 +6,7 @@ use crate::app::state::AppState;
 
 /// The Project menu: New, Open…, Save, Save as…, recent projects; its name beside it (with
 /// a dot while there are unsaved changes).
+#[must_use]
 pub fn project_menu_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     let p = &state.project;
@@ -72,6 +73,7 @@ pub fn note_line_ui(ui: &mut egui::Ui, note: &str, doc: usize, section: usize, o
 }
 
 /// The note editor, while a note is being written.
+#[must_use]
 pub fn note_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     let Some((doc, section, text)) = &state.project.editing_note else {
@@ -115,6 +117,7 @@ pub fn note_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
 }
 
 /// The metadata editor: what was read, and what the user sets instead.
+#[must_use]
 pub fn meta_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
     let Some((doc, fields)) = &state.project.editing_meta else {

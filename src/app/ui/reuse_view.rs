@@ -28,68 +28,11 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
          (punctuation, spaces and boilerplate not counted). Click a cell for the passages.",
     );
     ui.add_space(theme::GAP * 0.5);
-    let max = report
-        .pairs
-        .iter()
-        .map(|p| p.coverage_a.max(p.coverage_b))
-        .fold(0.0f32, f32::max)
-        .max(0.01);
-    egui::Grid::new("reuse_matrix")
-        .spacing([6.0, 4.0])
-        .min_col_width(72.0)
-        .show(ui, |ui| {
-            ui.label("");
-            for (c, d) in state.docs.iter().enumerate() {
-                ui.label(
-                    egui::RichText::new(d.display_name())
-                        .strong()
-                        .color(theme::doc_colour(c, dark)),
-                );
-            }
-            ui.end_row();
-            for (r, row) in state.docs.iter().enumerate() {
-                ui.label(
-                    egui::RichText::new(row.display_name())
-                        .strong()
-                        .color(theme::doc_colour(r, dark)),
-                );
-                for (c, col) in state.docs.iter().enumerate() {
-                    if r == c {
-                        ui.weak("—");
-                        continue;
-                    }
-                    let share = report.coverage(r, c);
-                    let pair = report.pair(r, c);
-                    let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
-                    let strong = share / max > 0.3;
-                    // Strong cells are dark blue in the light theme, light blue in the dark one.
-                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
-                        (true, false) => egui::Color32::WHITE,
-                        (true, true) => egui::Color32::BLACK,
-                        (false, _) => ui.visuals().text_color(),
-                    });
-                    let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
-                    let mut button = egui::Button::new(text).fill(fill).min_size(egui::vec2(72.0, 24.0));
-                    if selected {
-                        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
-                    }
-                    let hover = format!(
-                        "{:.1}% of {}'s text is also in {}\n{} passages{}",
-                        share * 100.0,
-                        row.display_name(),
-                        col.display_name(),
-                        pair.map_or(0, |p| p.substantive().count()),
-                        pair.and_then(|p| direction_text(state, p))
-                            .map(|d| format!("\n{d}"))
-                            .unwrap_or_default()
-                    );
-                    if ui.add(button).on_hover_text(hover).clicked() {
-                        out.push(Command::SelectReusePair(Some((r, c))));
-                    }
-                }
-                ui.end_row();
-            }
-        });
+    // A library's matrix scrolls both ways in the upper part; the passages keep the rest.
+    egui::ScrollArea::both()
+        .id_salt("reuse_matrix_scroll")
+        .max_height((ui.available_height() * 0.45).max(160.0))
+        .show(ui, |ui| matrix_ui(ui, state, report, dark, &mut out));
     ui.add_space(theme::GAP);
     ui.separator();
     let Some((a, b)) = state.reuse_pair else {
@@ -274,4 +217,77 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     });
     out
+}
+
+/// The heat matrix: one row and one column per document, each cell the share of the row
+/// document's text found in the column document.
+fn matrix_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    report: &crate::reuse::ReuseReport,
+    dark: bool,
+    out: &mut Vec<Command>,
+) {
+    let max = report
+        .pairs
+        .iter()
+        .map(|p| p.coverage_a.max(p.coverage_b))
+        .fold(0.0f32, f32::max)
+        .max(0.01);
+    egui::Grid::new("reuse_matrix")
+        .spacing([6.0, 4.0])
+        .min_col_width(72.0)
+        .show(ui, |ui| {
+            ui.label("");
+            for (c, d) in state.docs.iter().enumerate() {
+                ui.label(
+                    egui::RichText::new(d.display_name())
+                        .strong()
+                        .color(theme::doc_colour(c, dark)),
+                );
+            }
+            ui.end_row();
+            for (r, row) in state.docs.iter().enumerate() {
+                ui.label(
+                    egui::RichText::new(row.display_name())
+                        .strong()
+                        .color(theme::doc_colour(r, dark)),
+                );
+                for (c, col) in state.docs.iter().enumerate() {
+                    if r == c {
+                        ui.weak("—");
+                        continue;
+                    }
+                    let share = report.coverage(r, c);
+                    let pair = report.pair(r, c);
+                    let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
+                    let strong = share / max > 0.3;
+                    // Strong cells are dark blue in the light theme, light blue in the dark one.
+                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
+                        (true, false) => egui::Color32::WHITE,
+                        (true, true) => egui::Color32::BLACK,
+                        (false, _) => ui.visuals().text_color(),
+                    });
+                    let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
+                    let mut button = egui::Button::new(text).fill(fill).min_size(egui::vec2(72.0, 24.0));
+                    if selected {
+                        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
+                    }
+                    let hover = format!(
+                        "{:.1}% of {}'s text is also in {}\n{} passages{}",
+                        share * 100.0,
+                        row.display_name(),
+                        col.display_name(),
+                        pair.map_or(0, |p| p.substantive().count()),
+                        pair.and_then(|p| direction_text(state, p))
+                            .map(|d| format!("\n{d}"))
+                            .unwrap_or_default()
+                    );
+                    if ui.add(button).on_hover_text(hover).clicked() {
+                        out.push(Command::SelectReusePair(Some((r, c))));
+                    }
+                }
+                ui.end_row();
+            }
+        });
 }

@@ -19,22 +19,19 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(theme::MAX_TEXT_WIDTH.min(ui.available_width()));
-            match state.selected_section() {
-                Some(s) => {
-                    let mut idx = vec![s];
-                    descendants(doc, s, &mut idx);
-                    for i in idx {
-                        section_ui(ui, state, doc_index, i, &mut out);
-                    }
+            if let Some(s) = state.selected_section() {
+                let mut idx = vec![s];
+                descendants(doc, s, &mut idx);
+                for i in idx {
+                    section_ui(ui, state, doc_index, i, &mut out);
                 }
-                None => {
-                    if let Some(t) = &doc.meta.title {
-                        ui.heading(t);
-                        ui.add_space(theme::GAP);
-                    }
-                    for i in 0..doc.sections.len() {
-                        section_ui(ui, state, doc_index, i, &mut out);
-                    }
+            } else {
+                if let Some(t) = &doc.meta.title {
+                    ui.heading(t);
+                    ui.add_space(theme::GAP);
+                }
+                for i in 0..doc.sections.len() {
+                    section_ui(ui, state, doc_index, i, &mut out);
                 }
             }
         });
