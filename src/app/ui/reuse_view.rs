@@ -28,11 +28,7 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
          (punctuation, spaces and boilerplate not counted). Click a cell for the passages.",
     );
     ui.add_space(theme::GAP * 0.5);
-    // A library's matrix scrolls both ways in the upper part; the passages keep the rest.
-    egui::ScrollArea::both()
-        .id_salt("reuse_matrix_scroll")
-        .max_height((ui.available_height() * 0.45).max(160.0))
-        .show(ui, |ui| matrix_ui(ui, state, report, dark, &mut out));
+    matrix_ui(ui, state, report, dark, &mut out);
     ui.add_space(theme::GAP);
     ui.separator();
     let Some((a, b)) = state.reuse_pair else {
@@ -228,66 +224,134 @@ fn matrix_ui(
     dark: bool,
     out: &mut Vec<Command>,
 ) {
+    const CELL: egui::Vec2 = egui::vec2(72.0, 24.0);
+    const GAP: f32 = 4.0;
+    const LABEL: egui::Vec2 = egui::vec2(100.0, 24.0);
     let max = report
         .pairs
         .iter()
         .map(|p| p.coverage_a.max(p.coverage_b))
         .fold(0.0f32, f32::max)
         .max(0.01);
-    egui::Grid::new("reuse_matrix")
-        .spacing([6.0, 4.0])
-        .min_col_width(72.0)
-        .show(ui, |ui| {
-            ui.label("");
-            for (c, d) in state.docs.iter().enumerate() {
-                ui.label(
-                    egui::RichText::new(d.display_name())
-                        .strong()
-                        .color(theme::doc_colour(c, dark)),
-                );
-            }
-            ui.end_row();
-            for (r, row) in state.docs.iter().enumerate() {
-                ui.label(
-                    egui::RichText::new(row.display_name())
-                        .strong()
-                        .color(theme::doc_colour(r, dark)),
-                );
-                for (c, col) in state.docs.iter().enumerate() {
-                    if r == c {
-                        ui.weak("—");
-                        continue;
-                    }
-                    let share = report.coverage(r, c);
-                    let pair = report.pair(r, c);
-                    let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
-                    let strong = share / max > 0.3;
-                    // Strong cells are dark blue in the light theme, light blue in the dark one.
-                    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
-                        (true, false) => egui::Color32::WHITE,
-                        (true, true) => egui::Color32::BLACK,
-                        (false, _) => ui.visuals().text_color(),
-                    });
-                    let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
-                    let mut button = egui::Button::new(text).fill(fill).min_size(egui::vec2(72.0, 24.0));
-                    if selected {
-                        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
-                    }
-                    let hover = format!(
-                        "{:.1}% of {}'s text is also in {}\n{} passages{}",
-                        share * 100.0,
-                        row.display_name(),
-                        col.display_name(),
-                        pair.map_or(0, |p| p.substantive().count()),
-                        pair.and_then(|p| direction_text(state, p))
-                            .map(|d| format!("\n{d}"))
-                            .unwrap_or_default()
-                    );
-                    if ui.add(button).on_hover_text(hover).clicked() {
-                        out.push(Command::SelectReusePair(Some((r, c))));
-                    }
+    let n = state.docs.len();
+    let step = CELL + egui::vec2(GAP, GAP);
+    let total = egui::vec2(LABEL.x + GAP + n as f32 * step.x, LABEL.y + GAP + n as f32 * step.y);
+    // A library's matrix scrolls both ways in the upper part of the view (the passages keep
+    // the rest); only the cells in view are made, and the document names stay pinned at the
+    // top and the left.
+    egui::ScrollArea::both()
+        .id_salt("reuse_matrix_scroll")
+        .max_height((ui.available_height() * 0.45).max(160.0))
+        .auto_shrink([false, true])
+        .show_viewport(ui, |ui, viewport| {
+            ui.set_width(total.x);
+            ui.set_height(total.y);
+            let origin = ui.max_rect().min;
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "screen positions over a cell's size, clamped to 0 first"
+            )]
+            let visible = |from: f32, to: f32, label: f32, step: f32| {
+                let first = ((from - label - GAP) / step).floor().max(0.0) as usize;
+                let last = (((to - label - GAP) / step).ceil().max(0.0) as usize).min(n);
+                first..last
+            };
+            let rows = visible(viewport.min.y, viewport.max.y, LABEL.y, step.y);
+            let cols = visible(viewport.min.x, viewport.max.x, LABEL.x, step.x);
+            let at = |r: usize, c: usize| {
+                egui::Rect::from_min_size(
+                    origin + egui::vec2(LABEL.x + GAP + c as f32 * step.x, LABEL.y + GAP + r as f32 * step.y),
+                    CELL,
+                )
+            };
+            for r in rows.clone() {
+                for c in cols.clone() {
+                    cell_ui(ui, state, report, (r, c), at(r, c), max, dark, out);
                 }
-                ui.end_row();
+            }
+            // The names, pinned: painted over the cells that scrolled under them.
+            let bg = ui.visuals().panel_fill;
+            let top = origin.y + viewport.min.y;
+            let left = origin.x + viewport.min.x;
+            ui.painter().rect_filled(
+                egui::Rect::from_min_size(egui::pos2(origin.x, top), egui::vec2(total.x, LABEL.y + GAP)),
+                0.0,
+                bg,
+            );
+            for c in cols {
+                let rect = egui::Rect::from_min_size(egui::pos2(at(0, c).min.x, top), LABEL);
+                name_ui(ui, state, c, rect, dark);
+            }
+            ui.painter().rect_filled(
+                egui::Rect::from_min_size(egui::pos2(left, origin.y), egui::vec2(LABEL.x + GAP, total.y)),
+                0.0,
+                bg,
+            );
+            for r in rows {
+                let rect = egui::Rect::from_min_size(egui::pos2(left, at(r, 0).min.y), LABEL);
+                name_ui(ui, state, r, rect, dark);
             }
         });
+}
+
+/// A document's name as a matrix header.
+fn name_ui(ui: &mut egui::Ui, state: &AppState, d: usize, rect: egui::Rect, dark: bool) {
+    let doc = &state.docs[d];
+    let text = egui::RichText::new(doc.display_name())
+        .strong()
+        .color(theme::doc_colour(d, dark));
+    ui.put(rect, egui::Label::new(text).truncate())
+        .on_hover_text(doc.meta.title.as_deref().unwrap_or(&doc.source));
+}
+
+/// One cell: the share of row `r`'s text found in column `c`, coloured by it; click for the pair.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one cell of the matrix and everything it is drawn from"
+)]
+fn cell_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    report: &crate::reuse::ReuseReport,
+    (r, c): (usize, usize),
+    rect: egui::Rect,
+    max: f32,
+    dark: bool,
+    out: &mut Vec<Command>,
+) {
+    if r == c {
+        ui.put(rect, egui::Label::new(egui::RichText::new("—").weak()));
+        return;
+    }
+    let share = report.coverage(r, c);
+    let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
+    let strong = share / max > 0.3;
+    // Strong cells are dark blue in the light theme, light blue in the dark one.
+    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
+        (true, false) => egui::Color32::WHITE,
+        (true, true) => egui::Color32::BLACK,
+        (false, _) => ui.visuals().text_color(),
+    });
+    let selected = state.reuse_pair == Some((r.min(c), r.max(c)));
+    let mut button = egui::Button::new(text).fill(fill);
+    if selected {
+        button = button.stroke(egui::Stroke::new(2.0, ui.visuals().strong_text_color()));
+    }
+    let response = ui.put(rect, button).on_hover_ui(|ui| {
+        let pair = report.pair(r, c);
+        ui.label(format!(
+            "{:.1}% of {}'s text is also in {}\n{} passages{}",
+            share * 100.0,
+            state.docs[r].display_name(),
+            state.docs[c].display_name(),
+            pair.map_or(0, |p| p.substantive().count()),
+            pair.and_then(|p| direction_text(state, p))
+                .map(|d| format!("\n{d}"))
+                .unwrap_or_default()
+        ));
+    });
+    if response.clicked() {
+        out.push(Command::SelectReusePair(Some((r, c))));
+    }
 }
