@@ -123,12 +123,14 @@ fn the_numbering_outline_is_recognised() {
 
 #[test]
 fn table_cells_are_tab_separated_and_field_codes_dropped() {
-    // table-field.doc: table-field.html (a table and a hyperlink) saved by LibreOffice; the
+    // table-field.doc: table-field.html (a table with an empty cell and a hyperlink) saved by LibreOffice; the
     // hyperlink is a HYPERLINK field in the .doc.
     let raw = ingest::read_path(&fixture("table-field.doc")).expect("reads");
     let paras = texts(&raw);
     assert!(paras.contains(&"指标\t2020年\t2025年"), "{paras:?}");
     assert!(paras.contains(&"网络零售额（亿元）\t1000\t2000"), "{paras:?}");
+    // An empty cell is a cell, not the end of its row.
+    assert!(paras.contains(&"快递业务量（亿件）\t\t50"), "{paras:?}");
     assert!(paras.contains(&"详见中国政府网发布的通知。"), "{paras:?}");
     assert!(paras.iter().all(|p| !p.contains("HYPERLINK")), "{paras:?}");
     assert_eq!(paras.last(), Some(&"（一）加强组织领导。"));
@@ -229,6 +231,19 @@ proptest! {
         flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
     ) {
         let mut bytes = synthetic_doc(&[("一、总则\r第一条　为了规范管理。\r", false), ("ok\r", true)], 0);
+        for (at, v) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= v | 1;
+        }
+        never_panics(&bytes);
+    }
+
+    #[test]
+    fn a_libreoffice_file_with_bytes_flipped_never_panics(
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+    ) {
+        // The table fixture: compound-file sectors, FIB, piece table and paragraph properties.
+        let mut bytes = fixture_bytes("table-field.doc");
         for (at, v) in flips {
             let i = at.index(bytes.len());
             bytes[i] ^= v | 1;

@@ -12,10 +12,9 @@
 //! Every offset and length read from the file is checked against the stream it points into,
 //! and no buffer is sized from an untrusted number: streams are read through a limit of the
 //! file's own size, and the text kept is capped at [`MAX_TEXT_BYTES`].
-//!
-//! Known limit: a table row's end is recognised as a cell mark that directly follows another
-//! (Word's row-end mark); an empty cell therefore also ends the row. Reading the paragraph
-//! properties (`fTtp`) would be exact.
+//! A table row ends at the cell mark whose paragraph properties carry `sprmPFTtp` (read from
+//! the `PlcBtePapx` and its `PapxFkp` pages); when those cannot be read, at a cell mark that
+//! directly follows another (which an empty cell also gives).
 
 use std::io::{Cursor, Read};
 
@@ -31,6 +30,12 @@ const F_WHICH_TBL_STM: u16 = 0x0200;
 /// Offset of `fcClx` in the FIB: `FibBase` (32) + `csw` and 14 words + `cslw` and 22 longs +
 /// `cbRgFcLcb`, then pair 33 of `FibRgFcLcb97`. Checked against the counts the FIB gives.
 const FC_CLX_PAIR: usize = 33;
+/// `fcPlcfBtePapx` is pair 13 of `FibRgFcLcb97`.
+const FC_BTE_PAPX_PAIR: usize = 13;
+/// `sprmPFTtp` and `sprmPFInnerTtp`: the paragraph is a table row's end mark.
+const SPRM_TTP: [u16; 2] = [0x2417, 0x244C];
+/// `sprmTDefTable`, whose operand has a two-byte length.
+const SPRM_TDEF_TABLE: u16 = 0xD608;
 /// `ccpText` is long 3 of `FibRgLw97`.
 const CCP_TEXT_LONG: usize = 3;
 
@@ -74,8 +79,13 @@ pub fn read(bytes: &[u8]) -> Result<DocText, String> {
     let clx = slice(&table, fib.fc_clx, fib.lcb_clx)
         .ok_or_else(|| "damaged .doc: the piece table lies outside the table stream".to_owned())?;
     let pieces = piece_table(clx)?;
-    let chars = main_text(&word, &pieces, fib.ccp_text)?;
-    Ok(paragraphs(&chars))
+    // Rows end where the paragraph properties say so; a file whose properties cannot be read
+    // (or mark no row) falls back on the double cell mark.
+    let row_ends = slice(&table, fib.fc_papx, fib.lcb_papx)
+        .and_then(|bte| row_end_marks(&word, bte))
+        .filter(|r| !r.is_empty());
+    let (chars, row_end_cells) = main_text(&word, &pieces, fib.ccp_text, row_ends.as_deref())?;
+    Ok(paragraphs(&chars, row_ends.is_some().then_some(&row_end_cells[..])))
 }
 
 /// The message for a file that is not a compound file: what it is instead, when that is
@@ -143,6 +153,9 @@ struct Fib {
     ccp_text: u32,
     fc_clx: u32,
     lcb_clx: u32,
+    /// The paragraph properties' bin table (0, 0 when the FIB has none).
+    fc_papx: u32,
+    lcb_papx: u32,
 }
 
 impl Fib {
@@ -181,7 +194,10 @@ impl Fib {
             return Err("damaged .doc: the header has no piece table".to_owned());
         }
         let clx_at = fc_at + 2 + 8 * FC_CLX_PAIR;
+        let papx_at = fc_at + 2 + 8 * FC_BTE_PAPX_PAIR;
         Ok(Self {
+            fc_papx: u32_at(word, papx_at).unwrap_or(0),
+            lcb_papx: u32_at(word, papx_at + 4).unwrap_or(0),
             which_table_1: flags & F_WHICH_TBL_STM != 0,
             ccp_text,
             fc_clx: u32_at(word, clx_at).ok_or_else(short)?,
@@ -212,7 +228,7 @@ fn piece_table(clx: &[u8]) -> Result<Vec<Piece>, String> {
     let plc = slice(clx, u32::try_from(at + 5).map_err(|_| bad("too long"))?, lcb)
         .ok_or_else(|| bad("longer than its stream"))?;
     // n + 1 character positions, then n 8-byte piece descriptors.
-    if plc.len() < 4 || (plc.len() - 4) % 12 != 0 {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(12) {
         return Err(bad("a size that is not a piece list"));
     }
     let n = (plc.len() - 4) / 12;
@@ -237,9 +253,17 @@ fn piece_table(clx: &[u8]) -> Result<Vec<Piece>, String> {
     Ok(pieces)
 }
 
-/// The characters of CPs `[0, ccp_text)`, in order, from the pieces.
-fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, String> {
+/// The characters of CPs `[0, ccp_text)`, in order, from the pieces; with the row-end FC
+/// ranges, also the char indices of the cell marks that end a table row (sorted).
+fn main_text(
+    word: &[u8],
+    pieces: &[Piece],
+    ccp_text: u32,
+    row_ends: Option<&[(u32, u32)]>,
+) -> Result<(String, Vec<usize>), String> {
     let mut out = String::new();
+    let mut chars = 0usize;
+    let mut row_end_cells = Vec::new();
     let mut next_cp = 0u32;
     for p in pieces {
         if p.cp >= ccp_text {
@@ -253,12 +277,27 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, Str
         let bytes = u32::checked_mul(count, width)
             .and_then(|len| slice(word, p.fc, len))
             .ok_or_else(|| "damaged .doc: a text piece lies outside the WordDocument stream".to_owned())?;
+        let mut mark = |unit: usize, c: char, chars: usize| {
+            if c == '\u{7}' && row_ends.is_some_and(|r| is_row_end(r, p.fc, unit, width)) {
+                row_end_cells.push(chars);
+            }
+        };
         if p.compressed {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            out.push_str(&text);
+            for (unit, c) in text.chars().enumerate() {
+                mark(unit, c, chars);
+                out.push(c);
+                chars += 1;
+            }
         } else {
             let units = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]));
-            out.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+            let mut unit = 0;
+            for c in char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')) {
+                mark(unit, c, chars);
+                out.push(c);
+                chars += 1;
+                unit += c.len_utf16();
+            }
         }
         if out.len() > MAX_TEXT_BYTES {
             return Err(format!(
@@ -272,13 +311,82 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, Str
     if next_cp < ccp_text {
         return Err("damaged .doc: the piece table ends before the text does".to_owned());
     }
-    Ok(out)
+    Ok((out, row_end_cells))
+}
+
+/// Whether the char `unit` of a piece at `fc` lies in one of the (sorted) row-end ranges.
+fn is_row_end(ranges: &[(u32, u32)], fc: u32, unit: usize, width: u32) -> bool {
+    let Some(at) = u32::try_from(unit)
+        .ok()
+        .and_then(|u| u.checked_mul(width))
+        .and_then(|off| fc.checked_add(off))
+    else {
+        return false;
+    };
+    let i = ranges.partition_point(|&(start, _)| start <= at);
+    i > 0 && at < ranges[i - 1].1
+}
+
+/// The FC ranges of the paragraphs whose properties mark a table row's end, from the
+/// `PlcBtePapx` and its 512-byte `PapxFkp` pages; sorted. `None` when any part cannot be
+/// read, and the reader then falls back on the double cell mark.
+fn row_end_marks(word: &[u8], bte: &[u8]) -> Option<Vec<(u32, u32)>> {
+    if bte.len() < 4 || !(bte.len() - 4).is_multiple_of(8) {
+        return None;
+    }
+    let n = (bte.len() - 4) / 8;
+    let mut ranges = Vec::new();
+    for i in 0..n {
+        let pn = u32_at(bte, 4 * (n + 1) + 4 * i)? & 0x003F_FFFF;
+        let page = slice(word, pn.checked_mul(512)?, 512)?;
+        let crun = usize::from(page[511]);
+        for j in 0..crun {
+            let (start, end) = (u32_at(page, 4 * j)?, u32_at(page, 4 * (j + 1))?);
+            let b_offset = usize::from(*page.get(4 * (crun + 1) + 13 * j)?);
+            if b_offset != 0 && papx_is_row_end(page, 2 * b_offset)? {
+                ranges.push((start, end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    Some(ranges)
+}
+
+/// Whether the `PapxInFkp` at `at` of a page carries `sprmPFTtp` or `sprmPFInnerTtp` set.
+fn papx_is_row_end(page: &[u8], at: usize) -> Option<bool> {
+    let cb = usize::from(*page.get(at)?);
+    let (start, len) = if cb == 0 {
+        (at + 2, 2 * usize::from(*page.get(at + 1)?))
+    } else {
+        (at + 1, 2 * cb - 1)
+    };
+    // The style index (2 bytes), then the property modifiers.
+    let grpprl = page.get(start..start + len)?.get(2..)?;
+    let mut i = 0;
+    while i + 2 <= grpprl.len() {
+        let sprm = u16_at(grpprl, i)?;
+        let operand = i + 2;
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ if sprm == SPRM_TDEF_TABLE => 1 + usize::from(u16_at(grpprl, operand)?),
+            _ => 1 + usize::from(*grpprl.get(operand)?),
+        };
+        if SPRM_TTP.contains(&sprm) && grpprl.get(operand).is_some_and(|&v| v != 0) {
+            return Some(true);
+        }
+        i = operand + size;
+    }
+    Some(false)
 }
 
 /// Word's special characters turned into paragraphs: `\r` ends a paragraph, `\x07` ends a
-/// table cell (two in a row end a table row), `\x0B` and `\x0C` (line, page and section
+/// table cell, or the row when its index is in `row_ends` (without them, when it directly
+/// follows another cell mark), `\x0B` and `\x0C` (line, page and section
 /// breaks) end a line, a field `\x13 code \x14 result \x15` keeps its result only.
-fn paragraphs(chars: &str) -> DocText {
+fn paragraphs(chars: &str, row_ends: Option<&[usize]>) -> DocText {
     let mut out = DocText::default();
     let mut line = String::new();
     // One entry per open field: true once its separator has been passed (in the result).
@@ -286,8 +394,9 @@ fn paragraphs(chars: &str) -> DocText {
     // How many open fields are still in their code (a count, so each char costs O(1)).
     let mut in_code = 0usize;
     let mut last_was_cell = false;
-    for c in chars.chars() {
+    for (ix, c) in chars.chars().enumerate() {
         let cell = c == '\u{7}';
+        let row_end = cell && row_ends.map_or(last_was_cell, |r| r.binary_search(&ix).is_ok());
         match c {
             '\u{13}' => {
                 fields.push(false);
@@ -306,7 +415,7 @@ fn paragraphs(chars: &str) -> DocText {
             }
             _ if in_code > 0 => {}
             '\r' | '\u{B}' | '\u{C}' => push(&mut out, std::mem::take(&mut line), Hint::None),
-            '\u{7}' if last_was_cell => {
+            '\u{7}' if row_end => {
                 // The row-end mark after the last cell's mark: the tab that cell added goes.
                 if line.ends_with('\t') {
                     line.pop();
@@ -332,20 +441,23 @@ mod tests {
 
     #[test]
     fn fields_keep_their_result_and_cells_become_tabs() {
-        let got = paragraphs("见\u{13} HYPERLINK \"x\" \u{14}网站\u{15}。\r甲\u{7}乙\u{7}\u{7}丙\u{7}丁\u{7}\u{7}末\r");
+        let got = paragraphs(
+            "见\u{13} HYPERLINK \"x\" \u{14}网站\u{15}。\r甲\u{7}乙\u{7}\u{7}丙\u{7}丁\u{7}\u{7}末\r",
+            None,
+        );
         let texts: Vec<&str> = got.paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["见网站。", "甲\t乙", "丙\t丁", "末"]);
     }
 
     #[test]
     fn a_nested_field_code_is_dropped_whole() {
-        let got = paragraphs("a\u{13}IF \u{13}PAGE\u{14}3\u{15} x\u{14}r\u{15}b\r");
+        let got = paragraphs("a\u{13}IF \u{13}PAGE\u{14}3\u{15} x\u{14}r\u{15}b\r", None);
         assert_eq!(got.paras[0].text, "arb");
     }
 
     #[test]
     fn an_unfinished_field_does_not_panic() {
-        let got = paragraphs("\u{15}\u{14}a\u{13}b");
+        let got = paragraphs("\u{15}\u{14}a\u{13}b", None);
         assert_eq!(got.paras[0].text, "a");
     }
 }
