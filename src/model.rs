@@ -163,6 +163,9 @@ pub enum SourceEncoding {
     /// Text of a PDF's text layer (Unicode via the fonts' maps).
     #[serde(rename = "pdf")]
     Pdf,
+    /// Text of a Word 97–2003 .doc (UTF-16 or cp1252 pieces).
+    #[serde(rename = "doc")]
+    Doc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +178,8 @@ pub enum SourceFormat {
     Pdf,
     /// A saved web page (.html, .htm).
     Html,
+    /// A Word 97–2003 .doc.
+    Doc,
 }
 
 /// A policy document read into an outline.

@@ -424,7 +424,7 @@ fn flush(out: &mut DocxText, line: &mut String, hint: &mut Hint, pieces: &mut us
 }
 
 /// Add a paragraph; a run of empty paragraphs is kept as one (they only separate).
-fn push(out: &mut DocxText, text: String, hint: Hint) {
+pub(super) fn push(out: &mut DocxText, text: String, hint: Hint) {
     if crate::text::trim(&text).is_empty() {
         out.empty_paras += 1;
         if out.paras.last().is_some_and(|p| crate::text::trim(&p.text).is_empty()) {

@@ -6,6 +6,7 @@
 
 pub mod clean;
 mod decode;
+mod doc;
 mod docx;
 pub mod folder;
 pub mod html;
@@ -94,10 +95,11 @@ pub enum IngestError {
 }
 
 /// The formats duizhao reads, for messages and file dialogs.
-pub const FORMATS: &str = ".txt, .md, .docx, .pdf (with a text layer) and saved web pages (.html, .htm)";
+pub const FORMATS: &str =
+    ".txt, .md, .docx, .doc (Word 97–2003), .pdf (with a text layer) and saved web pages (.html, .htm)";
 
 /// The file extensions duizhao reads (lower case, without the dot).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "docx", "pdf", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "docx", "doc", "pdf", "html", "htm"];
 
 impl IngestError {
     /// The file the error is about.
@@ -127,6 +129,7 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
         "txt" | "text" => Some(SourceFormat::Txt),
         "md" | "markdown" => Some(SourceFormat::Md),
         "docx" => Some(SourceFormat::Docx),
+        "doc" => Some(SourceFormat::Doc),
         "pdf" => Some(SourceFormat::Pdf),
         "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
         _ => None,
@@ -223,21 +226,16 @@ pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawT
             fields = page.fields;
             (page.paras, page.encoding.unwrap_or(SourceEncoding::Utf8))
         }
-        SourceFormat::Docx => {
-            let read = quiet_catch(|| docx::read(bytes))
-                .unwrap_or_else(|| Err("damaged .docx: the Word reader failed on it".to_owned()));
-            let read = read.map_err(|why| match why.strip_prefix("too large: ") {
-                Some(rest) => IngestError::TooLarge {
-                    path: path.clone(),
-                    why: rest.to_owned(),
-                },
-                None => IngestError::Docx {
-                    path: path.clone(),
-                    why,
-                },
-            })?;
+        SourceFormat::Docx | SourceFormat::Doc => {
+            let (read, encoding): (WordReader, _) = match format {
+                SourceFormat::Doc => (doc::read, SourceEncoding::Doc),
+                _ => (docx::read, SourceEncoding::Docx),
+            };
+            let read = quiet_catch(|| read(bytes))
+                .unwrap_or_else(|| Err(format!("damaged {}: the Word reader failed on it", word_name(format))));
+            let read = read.map_err(|why| word_error(&path, why))?;
             empty_paras = read.empty_paras;
-            (read.paras, SourceEncoding::Docx)
+            (read.paras, encoding)
         }
         SourceFormat::Txt | SourceFormat::Md => {
             let decoded = decode_text(bytes).map_err(|e| match e {
@@ -283,6 +281,28 @@ pub fn read_bytes(name: &str, format: SourceFormat, bytes: &[u8]) -> Result<RawT
         warnings,
         fields,
     })
+}
+
+/// A Word reader's message as an error: "too large: …" is [`IngestError::TooLarge`].
+fn word_error(path: &Path, why: String) -> IngestError {
+    match why.strip_prefix("too large: ") {
+        Some(rest) => IngestError::TooLarge {
+            path: path.to_owned(),
+            why: rest.to_owned(),
+        },
+        None => IngestError::Docx {
+            path: path.to_owned(),
+            why,
+        },
+    }
+}
+
+/// A reader of one of the Word formats.
+type WordReader = fn(&[u8]) -> Result<docx::DocxText, String>;
+
+/// The name of a Word format in messages.
+fn word_name(format: SourceFormat) -> &'static str {
+    if format == SourceFormat::Doc { ".doc" } else { ".docx" }
 }
 
 /// `100000` → `100,000`.
