@@ -1,6 +1,7 @@
 //! Time and peak memory of the whole pipeline (ingest, align, reuse) on the synthetic 1,000-document corpus.
 //!
-//! `cargo run --release --example scale [N]` — prints wall time per stage and the process's
+//! `cargo run --release --example scale [N] [DIR]` — with DIR, writes the corpus there as files
+//! (for whole-process timings of the CLI) and stops; else prints wall time per stage and the process's
 //! peak resident memory (Linux: `VmHWM` from /proc/self/status; elsewhere not reported).
 
 #[path = "../benches/common/mod.rs"]
@@ -17,6 +18,15 @@ use rss::peak_rss;
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
     let corpus = common::synthetic(n);
+    if let Some(dir) = std::env::args().nth(2) {
+        // `scale N DIR`: write the corpus as files, for whole-process timings of the CLI.
+        std::fs::create_dir_all(&dir).expect("create the folder");
+        for (name, bytes) in &corpus {
+            std::fs::write(std::path::Path::new(&dir).join(name), bytes).expect("write a document");
+        }
+        println!("{n} documents written to {dir}");
+        return;
+    }
     let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
     println!(
         "synthetic corpus: {n} documents, {:.1} MB; peak RSS {}",

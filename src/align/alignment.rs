@@ -97,7 +97,7 @@ pub struct Alignment {
 }
 
 /// A row of the domain × document matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Row {
     Category(usize),
@@ -177,22 +177,62 @@ impl Alignment {
         v
     }
 
-    /// The most similar leaf of every other document in the same row: the counterparts
-    /// shown beside a section.
+    /// The most similar leaf of each other document in the same row, most similar first, at
+    /// most [`COUNTERPARTS`]: the counterparts shown beside a section.
     #[must_use]
     pub fn counterparts(&self, scheme: usize, leaf: usize) -> Vec<(usize, f32)> {
         let row = self.row_of(scheme, leaf);
-        let mut best: std::collections::BTreeMap<usize, (usize, f32)> = std::collections::BTreeMap::new();
-        for (j, l) in self.leaves.iter().enumerate() {
-            if l.doc == self.leaves[leaf].doc || self.row_of(scheme, j) != row || row == Row::None {
+        if row == Row::None {
+            return Vec::new();
+        }
+        let members: Vec<usize> = (0..self.leaves.len())
+            .filter(|&j| self.row_of(scheme, j) == row)
+            .collect();
+        self.best_per_document(leaf, &members)
+    }
+
+    /// [`Self::counterparts`] of every leaf at once: each leaf is compared only with the
+    /// leaves of its own row (not all leaves), in parallel.
+    #[must_use]
+    pub fn all_counterparts(&self, scheme: usize) -> Vec<Vec<(usize, f32)>> {
+        use rayon::prelude::*;
+        let mut rows: std::collections::HashMap<Row, Vec<usize>> = std::collections::HashMap::new();
+        for j in 0..self.leaves.len() {
+            let row = self.row_of(scheme, j);
+            if row != Row::None {
+                rows.entry(row).or_default().push(j);
+            }
+        }
+        (0..self.leaves.len())
+            .into_par_iter()
+            .map(|i| {
+                rows.get(&self.row_of(scheme, i))
+                    .map_or_else(Vec::new, |members| self.best_per_document(i, members))
+            })
+            .collect()
+    }
+
+    fn best_per_document(&self, leaf: usize, members: &[usize]) -> Vec<(usize, f32)> {
+        let own = self.leaves[leaf].doc;
+        let mut best: std::collections::HashMap<usize, (usize, f32)> = std::collections::HashMap::new();
+        for &j in members {
+            let doc = self.leaves[j].doc;
+            if doc == own {
                 continue;
             }
             let s = self.similarity(leaf, j);
-            let e = best.entry(l.doc).or_insert((j, s));
+            let e = best.entry(doc).or_insert((j, s));
+            // Members come in leaf order: on a tie the first stays.
             if s > e.1 {
                 *e = (j, s);
             }
         }
-        best.into_values().collect()
+        let mut v: Vec<(usize, f32)> = best.into_values().collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(COUNTERPARTS);
+        v
     }
 }
+
+/// At most this many counterparts are listed per section (the most similar documents).
+pub const COUNTERPARTS: usize = 10;

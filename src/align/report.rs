@@ -192,9 +192,10 @@ impl<'a> AlignJson<'a> {
         leaves: &[usize],
     ) -> Self {
         let keep: std::collections::HashSet<usize> = leaves.iter().copied().collect();
+        let counterparts = alignment.all_counterparts(0);
         let sections = leaves
             .iter()
-            .map(|&i| leaf_json(taxonomy, docs, alignment, i))
+            .map(|&i| leaf_json(taxonomy, docs, alignment, i, &counterparts[i]))
             .collect();
         let schemes = taxonomy
             .schemes
@@ -272,7 +273,13 @@ impl<'a> AlignJson<'a> {
 
 /// One leaf's entry of the report: its labels in the first two schemes, evidence and
 /// counterparts.
-fn leaf_json<'a>(taxonomy: &'a Taxonomy, docs: &'a [Document], alignment: &'a Alignment, i: usize) -> LeafJson<'a> {
+fn leaf_json<'a>(
+    taxonomy: &'a Taxonomy,
+    docs: &'a [Document],
+    alignment: &'a Alignment,
+    i: usize,
+    counterparts: &[(usize, f32)],
+) -> LeafJson<'a> {
     let domain = &taxonomy.schemes[0];
     let tool = taxonomy.schemes.get(1);
     let l = alignment.leaves[i];
@@ -298,10 +305,9 @@ fn leaf_json<'a>(taxonomy: &'a Taxonomy, docs: &'a [Document], alignment: &'a Al
         tool: tool.and_then(|t| category_id(t, 1, alignment, i)),
         overridden: a.overridden,
         evidence: a.evidence.iter().take(12).map(|e| evidence_json(domain, e)).collect(),
-        counterparts: alignment
-            .counterparts(0, i)
-            .into_iter()
-            .map(|(j, sim)| {
+        counterparts: counterparts
+            .iter()
+            .map(|&(j, sim)| {
                 let lj = alignment.leaves[j];
                 Counterpart {
                     doc: &docs[lj.doc].id,

@@ -288,3 +288,35 @@ fn refitting_on_a_correction_moves_the_section_and_undo_restores_the_model() {
     none.set(city_4(), None);
     assert!(aligner.refit(&docs, &none.current).is_err());
 }
+
+/// The counterparts beside a section: the best section of each other document in the same
+/// row, most similar first, at most one per document and at most `COUNTERPARTS`; computed
+/// for every leaf at once (the report) they are the same as one leaf at a time (the app).
+#[test]
+fn counterparts_are_the_best_per_other_document_in_the_same_row() {
+    let docs = crate::corpus::load_all();
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let al = aligner.align(&docs);
+    let all = al.all_counterparts(0);
+    let mut listed = 0;
+    for (i, cps) in all.iter().enumerate() {
+        assert_eq!(cps, &al.counterparts(0, i), "leaf {i}");
+        assert!(cps.len() <= super::alignment::COUNTERPARTS);
+        let mut seen = std::collections::HashSet::new();
+        for w in cps.windows(2) {
+            assert!(w[0].1 >= w[1].1, "most similar first");
+        }
+        for &(j, sim) in cps {
+            assert_ne!(al.leaves[j].doc, al.leaves[i].doc);
+            assert!(seen.insert(al.leaves[j].doc), "one per document");
+            assert_eq!(al.row_of(0, j), al.row_of(0, i));
+            // No other section of that document in the row is more similar.
+            let better = (0..al.leaves.len()).any(|k| {
+                al.leaves[k].doc == al.leaves[j].doc && al.row_of(0, k) == al.row_of(0, i) && al.similarity(i, k) > sim
+            });
+            assert!(!better, "leaf {i}: {j} is not the best of its document");
+        }
+        listed += cps.len();
+    }
+    assert!(listed > 100, "{listed}");
+}
