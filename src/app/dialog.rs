@@ -109,7 +109,7 @@ pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Co
 pub fn open(ctx: &egui::Context) -> Pending {
     spawn(Purpose::Import, ctx, || {
         let d = rfd::AsyncFileDialog::new().set_title("Import documents").add_filter(
-            "Policy documents (.txt .md .docx .pdf .html)",
+            "Policy documents (.txt .md .docx .doc .pdf .html)",
             crate::ingest::EXTENSIONS,
         );
         pollster::block_on(d.pick_files()).map(|hs| hs.iter().map(|h| h.path().to_path_buf()).collect())
@@ -167,7 +167,7 @@ pub fn relink(index: usize, name: &str, ctx: &egui::Context) -> Pending {
     let title = format!("Where is {name}?");
     spawn(Purpose::Relink(index), ctx, move || {
         let d = rfd::AsyncFileDialog::new().set_title(title).add_filter(
-            "Policy documents (.txt .md .docx .pdf .html)",
+            "Policy documents (.txt .md .docx .doc .pdf .html)",
             crate::ingest::EXTENSIONS,
         );
         pollster::block_on(d.pick_file()).map(|h| vec![h.path().to_path_buf()])

@@ -47,14 +47,14 @@ pub enum Command {
 /// `duizhao open`: files and folders to import into the window.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// Documents (.txt, .md, .docx, .pdf, .html) or folders of them.
+    /// Documents (.txt, .md, .docx, .doc, .pdf, .html) or folders of them.
     pub files: Vec<PathBuf>,
 }
 
 /// Files to read; none means the bundled corpus.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// .txt, .md, .docx, .pdf or saved .html files, or folders of them (read recursively).
+    /// .txt, .md, .docx, .doc, .pdf or saved .html files, or folders of them (read recursively).
     /// None: the bundled corpus.
     pub files: Vec<PathBuf>,
     /// A duizhao project (.duizhao) instead of FILE…: its documents, with its metadata edits

@@ -12,7 +12,7 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             if ui
                 .button("Import…")
                 .on_hover_text(
-                    "Add .txt, .md or .docx files (UTF-8, UTF-16, GBK/GB18030) — or drop them on the window (Ctrl+O)",
+                    "Add .txt, .md (UTF-8, UTF-16, GBK/GB18030), .docx, .doc, .pdf or saved .html files, or folders — or drop them on the window (Ctrl+O)",
                 )
                 .clicked()
             {

@@ -359,7 +359,7 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop to import (.txt, .md, .docx)",
+        "Drop files or folders to import (.txt .md .docx .doc .pdf .html)",
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
