@@ -280,7 +280,7 @@ fn matrix_ui(
                 bg,
             );
             for c in cols {
-                let rect = egui::Rect::from_min_size(egui::pos2(at(0, c).min.x, top), LABEL);
+                let rect = egui::Rect::from_min_size(egui::pos2(at(0, c).min.x, top), egui::vec2(CELL.x, LABEL.y));
                 name_ui(ui, state, c, rect, dark);
             }
             ui.painter().rect_filled(
