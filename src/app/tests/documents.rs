@@ -317,3 +317,45 @@ fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
             .any(|d| d.path.as_deref() == Some(std::path::Path::new("elsewhere/yi.txt")))
     );
 }
+
+/// A library larger than the bar: imports join the comparison only up to eight columns, the
+/// others are chosen from a list, and a ninth column is added from it.
+#[test]
+fn a_library_is_compared_eight_at_a_time_and_more_are_chosen_from_a_list() {
+    let mut h = analysed_in("Compare");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..12 {
+        let text = format!(
+            "某{i}县数字经济方案\n一、发展在线教育\n到2025年建成{i}所智慧学校。\n二、发展远程医疗\n建设互联网医院{i}家。\n"
+        );
+        std::fs::write(dir.path().join(format!("county-{i:02}.txt")), text).expect("write");
+    }
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![crate::app::command::Command::Import(vec![dir.path().to_owned()])],
+    );
+    settle(&mut h);
+    let a = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    assert_eq!(h.state().state.docs.len(), 17);
+    assert_eq!(h.state().state.chosen.len(), 8);
+    h.get_by_label("Compare 8 of 17 ▼").click();
+    h.run();
+    let last = h.state().state.docs[16].display_name().to_owned();
+    h.get_by_label(&last).click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.chosen.len(), 9);
+    assert!(state.chosen.contains(&16));
+    assert!(state.compare_rows().count() > 10);
+    assert!(
+        state.compare_rows().all(|(_, r)| r.cells.len() == 9),
+        "a column for each chosen document"
+    );
+    assert!(
+        state.compare_rows().any(|(_, r)| !r.cells[8].is_empty()),
+        "the new column has its sections"
+    );
+}

@@ -147,19 +147,36 @@ fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
     };
     if many {
         ui.menu_button(
-            format!("Compare {} of {} ▾", state.chosen.len(), state.docs.len()),
+            format!("Compare {} of {} ▼", state.chosen.len(), state.docs.len()),
             |ui| {
-                let row = ui.spacing().interact_size.y;
-                egui::ScrollArea::vertical()
-                    .max_height(420.0)
-                    .show_rows(ui, row, state.docs.len(), |ui, range| {
-                        for i in range {
-                            let mut on = state.chosen.contains(&i);
-                            if ui.checkbox(&mut on, state.docs[i].display_name()).clicked() {
-                                out.push(Command::ToggleChosen(i));
-                            }
+                // Pages of thirty rather than a scrolled list: a page fits any window.
+                const PAGE: usize = 30;
+                let id = ui.scope_id().with("compare_choice_page");
+                let pages = state.docs.len().div_ceil(PAGE);
+                let mut page: usize = ui.data(|d| d.get_temp(id)).unwrap_or(0).min(pages - 1);
+                if pages > 1 {
+                    ui.horizontal(|ui| {
+                        if ui.add_enabled(page > 0, egui::Button::new("←")).clicked() {
+                            page -= 1;
+                        }
+                        ui.label(format!(
+                            "{}–{} of {}",
+                            page * PAGE + 1,
+                            ((page + 1) * PAGE).min(state.docs.len()),
+                            state.docs.len()
+                        ));
+                        if ui.add_enabled(page + 1 < pages, egui::Button::new("→")).clicked() {
+                            page += 1;
                         }
                     });
+                    ui.data_mut(|d| d.insert_temp(id, page));
+                }
+                for i in page * PAGE..((page + 1) * PAGE).min(state.docs.len()) {
+                    let mut on = state.chosen.contains(&i);
+                    if ui.checkbox(&mut on, state.docs[i].display_name()).clicked() {
+                        out.push(Command::ToggleChosen(i));
+                    }
+                }
             },
         );
     }
