@@ -152,9 +152,13 @@ impl DuizhaoApp {
 
     /// Hand the frame's commands to the state, then carry out what reaches outside it.
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
+            return;
+        }
         for c in commands {
             self.state.handle(c);
         }
+        self.state.refresh_unsaved();
         for effect in self.state.take_effects() {
             match effect {
                 Effect::Theme => theme::apply(ctx, &self.settings()),

@@ -44,6 +44,9 @@ pub struct ProjectState {
     confirm_new: bool,
     /// The missing document a Relink dialog is choosing a file for.
     relinking: Option<DocKey>,
+    /// [`AppState::unsaved`] for a project with a file, as of the last change: what the menu
+    /// shows (comparing the whole project every frame would copy it every frame).
+    unsaved_shown: bool,
 }
 
 impl ProjectState {
@@ -56,6 +59,12 @@ impl ProjectState {
     #[must_use]
     pub fn saving(&self) -> bool {
         self.saving.is_some()
+    }
+
+    /// The project has a file and changes not saved to it yet (as the menu shows it).
+    #[must_use]
+    pub fn shows_unsaved(&self) -> bool {
+        self.unsaved_shown
     }
 
     /// The file name shown in the title bar and the menu.
@@ -124,6 +133,12 @@ impl AppState {
         self.project.saved.as_ref() != Some(&self.to_project())
     }
 
+    /// Bring [`ProjectState::shows_unsaved`] up to date: after a frame's commands, and when
+    /// background work has changed the session.
+    pub fn refresh_unsaved(&mut self) {
+        self.project.unsaved_shown = self.project.path.is_some() && self.unsaved();
+    }
+
     /// Save to `path`, or to the project's file; without either, ask where (Save as…).
     pub(super) fn save_project(&mut self, path: Option<PathBuf>) {
         let Some(path) = path.or_else(|| self.project.path.clone()) else {
@@ -143,6 +158,7 @@ impl AppState {
         self.project.saved = Some(project.clone());
         self.project.remember(&path);
         self.project.saving = Some(crate::app::jobs::start_save(path, project, self.wake.clone()));
+        self.project.unsaved_shown = false;
     }
 
     /// Save the project if it has a file and changed since it was last saved (every few
@@ -158,7 +174,7 @@ impl AppState {
     pub fn save_before_exit(&mut self) {
         let started = std::time::Instant::now();
         while self.project.saving.is_some() && started.elapsed() < std::time::Duration::from_secs(10) {
-            self.poll_project();
+            let _ = self.poll_project();
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         if let Some(path) = self.project.path.clone()
@@ -200,9 +216,11 @@ impl AppState {
         self.messages.push(Topic::Project, "New project", false);
     }
 
-    /// Take in what saving or opening the project brought.
-    pub(super) fn poll_project(&mut self) {
+    /// Take in what saving or opening the project brought; true when something came.
+    pub(super) fn poll_project(&mut self) -> bool {
+        let mut came = false;
         if let Some((text, error)) = self.project.saving.as_ref().and_then(Task::poll) {
+            came = true;
             self.project.saving = None;
             if error {
                 // Not saved after all: autosave tries again.
@@ -211,6 +229,7 @@ impl AppState {
             }
         }
         if let Some(result) = self.project.opening.as_ref().and_then(Task::poll) {
+            came = true;
             self.project.opening = None;
             match result {
                 Ok((project, opened)) => self.finish_open(&project, opened),
@@ -220,6 +239,7 @@ impl AppState {
                 }
             }
         }
+        came
     }
 
     fn finish_open(&mut self, project: &Project, opened: crate::project::Opened) {

@@ -57,10 +57,14 @@ impl AppState {
     /// Called at the start of every frame.
     pub fn poll(&mut self) {
         self.poll_analysis();
-        self.poll_project();
+        let mut changed = self.poll_project();
         if let Some(done) = self.import.as_ref().and_then(ImportJob::poll) {
             self.import = None;
             self.finish_import(done);
+            changed = true;
+        }
+        if changed {
+            self.refresh_unsaved();
         }
         if let Some((text, error)) = self.export_job.as_ref().and_then(crate::app::jobs::Task::poll) {
             self.export_job = None;

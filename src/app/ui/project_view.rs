@@ -12,7 +12,7 @@ pub fn project_menu_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let p = &state.project;
     let title = if p.opening() {
         "Project (opening…)".to_owned()
-    } else if p.path.is_some() && state.unsaved() {
+    } else if p.shows_unsaved() {
         format!("Project: {} •", p.name())
     } else {
         format!("Project: {}", p.name())
