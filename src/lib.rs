@@ -11,6 +11,7 @@ pub mod fold;
 pub mod fsutil;
 pub mod ingest;
 pub mod lex;
+pub mod library;
 pub mod model;
 pub mod outline;
 pub mod project;

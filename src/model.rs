@@ -142,6 +142,62 @@ pub struct Meta {
     /// 主题分类 of a government page's metadata table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The level of government that issued it (read from the issuer or title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// 文种: the genre its title ends with (规划, 行动计划, 实施方案, 意见, 条例, 办法 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// The level of government a document was issued at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The State Council, the Party centre, a ministry or commission.
+    National,
+    /// A province, autonomous region, municipality directly under the centre, or SAR.
+    Provincial,
+    /// A prefecture-level city, autonomous prefecture, 地区 or 盟.
+    City,
+    /// A county, district or banner (county-level cities read as cities: their names do not
+    /// say which they are).
+    County,
+}
+
+impl Level {
+    pub const ALL: [Self; 4] = [Self::National, Self::Provincial, Self::City, Self::County];
+
+    /// The name researchers use: 国家 / 省级 / 市级 / 县级.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::National => "国家",
+            Self::Provincial => "省级",
+            Self::City => "市级",
+            Self::County => "县级",
+        }
+    }
+
+    /// The level a name (国家, 省级, national, …) stands for, as the user may type it.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        Self::ALL
+            .into_iter()
+            .find(|l| l.name() == s || l.english().eq_ignore_ascii_case(s))
+    }
+
+    /// The name in the JSON output.
+    #[must_use]
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::National => "national",
+            Self::Provincial => "provincial",
+            Self::City => "city",
+            Self::County => "county",
+        }
+    }
 }
 
 /// The encoding the bytes were decoded from.

@@ -90,6 +90,10 @@ pub struct MetaEdit {
     pub date_issued: Option<String>,
     pub date_published: Option<String>,
     pub region: Option<String>,
+    /// 国家 / 省级 / 市级 / 县级 (or national, provincial, city, county).
+    pub level: Option<String>,
+    /// 文种 (规划, 行动计划, 意见, 条例 …).
+    pub kind: Option<String>,
 }
 
 impl MetaEdit {
@@ -103,11 +107,25 @@ impl MetaEdit {
             (&self.date_issued, &mut m.date_issued),
             (&self.date_published, &mut m.date_published),
             (&self.region, &mut m.region),
+            (&self.kind, &mut m.kind),
         ] {
             if let Some(v) = edit {
                 let v = v.trim();
                 *field = (!v.is_empty()).then(|| v.to_owned());
             }
+        }
+        // The level as set, else read again from what the edits changed.
+        if let Some(level) = &self.level {
+            m.level = crate::model::Level::parse(level);
+        } else if self.issuer.is_some() || self.title.is_some() || self.region.is_some() {
+            m.level = crate::outline::genre::level_of(m);
+        }
+        if self.kind.is_none() && self.title.is_some() {
+            m.kind = m
+                .title
+                .as_deref()
+                .and_then(crate::outline::genre::kind_of_title)
+                .map(str::to_owned);
         }
         if let Some(l) = self.label.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
             l.clone_into(&mut doc.label);

@@ -35,6 +35,19 @@ pub enum Command {
     JumpToRow(Option<usize>),
     /// Show only the targets matching these words.
     SetTargetFilter(String),
+    /// The library's filter, as typed.
+    SetLibraryFilter(String),
+    /// Order the library by this column (again: the other way round).
+    SortLibrary(crate::library::Column),
+    SetLibraryMode(crate::app::state::library::LibraryMode),
+    /// Add every document the library shows to the comparison (`true`) or take them out.
+    ChooseShown(bool),
+    /// Compare one domain (a category of the current scheme) with this document among the
+    /// chosen: from a cell of the coverage matrix.
+    CompareDomain {
+        row: usize,
+        doc: usize,
+    },
     /// Sort the targets table by a column (again: reverse).
     SortTargets(TargetColumn),
     /// Move a section to a category of the current scheme (`None`: no category).

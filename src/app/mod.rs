@@ -312,6 +312,10 @@ impl DuizhaoApp {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(ui::compare_view::compare_ui(ui, &self.state)));
             }
+            View::Library => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| commands.extend(ui::library_view::library_ui(ui, &self.state)));
+            }
             View::Targets => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(ui::targets_view::targets_ui(ui, &self.state)));

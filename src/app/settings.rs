@@ -34,6 +34,9 @@ pub struct Settings {
     pub project: Option<std::path::PathBuf>,
     /// Projects opened or saved lately, most recent first.
     pub recent_projects: Vec<std::path::PathBuf>,
+    /// The library's order (column, descending) and what it shows.
+    pub library_sort: (crate::library::Column, bool),
+    pub library_mode: super::state::library::LibraryMode,
 }
 
 impl Default for Settings {
@@ -54,6 +57,8 @@ impl Default for Settings {
             export_format: crate::export::Format::default(),
             project: None,
             recent_projects: Vec::new(),
+            library_sort: (crate::library::Column::Loaded, false),
+            library_mode: super::state::library::LibraryMode::List,
         }
     }
 }

@@ -23,7 +23,7 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近日|日前|\d{1,2}月\d{1,2}日)?[，,]?(.{4,60}?)印发了?《([^》]{4,80})》").expect("lead regex")
 });
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|省|市|县|地区|盟|区))").expect("region regex")
+    Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|县|地区|盟|区))").expect("region regex")
 });
 
 /// The short form of a region for labels: 浙江省 → 浙江, 广西壮族自治区 → 广西, 上海市 → 上海,

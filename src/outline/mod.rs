@@ -6,6 +6,7 @@
 //! Chinese official documents used (第一章 > 一、 > (一) > 1. > (1) > ①). Markdown and Word
 //! heading levels are hints beneath the printed numbers, which they often contradict.
 
+pub mod genre;
 pub mod meta;
 /// The numbering markers, now in the line lexer below ingest and outline (kept here for old paths).
 pub use crate::lex::number;
@@ -33,6 +34,7 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     }
     let mut meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
     meta::apply_fields(&mut meta, &raw.fields);
+    genre::fill(&mut meta);
     Document {
         id: id.to_owned(),
         source: raw.source.clone(),

@@ -106,6 +106,7 @@ impl AppState {
     /// Comparison rows and the targets table, from the analysis and the chosen documents.
     pub(super) fn rebuild_derived(&mut self) {
         self.derived.revision += 1;
+        self.rebuild_library();
         self.derived.compare.clear();
         self.derived.target_rows.clear();
         let Some(a) = &self.analysis else { return };

@@ -149,6 +149,7 @@ impl AppState {
         self.sync_source = None;
         self.sync_missing.clear();
         self.rebuild_rows();
+        self.rebuild_library();
     }
 
     /// The taxonomy to align by: the user's file, else the built-in one.

@@ -43,6 +43,11 @@ impl AppState {
             | Command::MoveSection { .. }
             | Command::Undo
             | Command::Redo => self.handle_comparison(command),
+            Command::SetLibraryFilter(_)
+            | Command::SortLibrary(_)
+            | Command::SetLibraryMode(_)
+            | Command::ChooseShown(_)
+            | Command::CompareDomain { .. } => self.handle_library(command),
             Command::SetTargetFilter(f) => {
                 self.target_filter = f;
                 self.filter_targets();

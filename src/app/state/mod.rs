@@ -16,6 +16,7 @@ mod documents;
 pub use documents::AUTO_CHOSEN;
 mod export;
 mod handle;
+pub mod library;
 pub mod messages;
 mod navigate;
 pub mod project;
@@ -33,6 +34,8 @@ pub enum View {
     Targets,
     /// Which documents share which passages: the heat matrix and the passages of a pair.
     Reuse,
+    /// Every loaded document in one sortable, filterable table, and the domains they cover.
+    Library,
 }
 
 /// One visible row of the outline tree.
@@ -154,6 +157,7 @@ struct Derived {
     shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
     /// Per (document, section): the spans of the targets in its text (chars of its text).
     target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
+    library: library::LibraryRows,
 }
 
 /// What the shell must do for a command that reaches outside the state: open a window,
@@ -257,6 +261,10 @@ pub struct AppState {
     pub confirm_replace: Option<std::path::PathBuf>,
     /// Everything the user is told: errors and outcomes, in one place.
     pub messages: messages::Messages,
+    /// The library's filter, as typed, and its order (column, descending).
+    pub library_filter: String,
+    pub library_sort: (crate::library::Column, bool),
+    pub library_mode: library::LibraryMode,
 }
 
 impl AppState {

@@ -415,6 +415,8 @@ impl AppState {
             date_issued: edit.date_issued.or_else(|| meta.date_issued.clone()),
             date_published: edit.date_published.or_else(|| meta.date_published.clone()),
             region: edit.region.or_else(|| meta.region.clone()),
+            level: edit.level.or_else(|| meta.level.map(|l| l.name().to_owned())),
+            kind: edit.kind.or_else(|| meta.kind.clone()),
         })
     }
 
@@ -441,6 +443,8 @@ impl AppState {
             date_issued: changed(&fields.date_issued, &meta.date_issued),
             date_published: changed(&fields.date_published, &meta.date_published),
             region: changed(&fields.region, &meta.region),
+            level: changed(&fields.level, &meta.level.map(|l| l.name().to_owned())),
+            kind: changed(&fields.kind, &meta.kind),
         }
     }
 }

@@ -241,6 +241,8 @@ impl AppState {
             overrides: self.overrides.current.clone(),
             taxonomy: self.taxonomy_file.as_ref().map(|(p, _)| p.clone()),
             side_by_side: self.side_by_side,
+            library_sort: self.library_sort,
+            library_mode: self.library_mode,
             domain: self.domain.clone(),
             imported,
             basket: self.basket.items().to_vec(),
@@ -257,6 +259,8 @@ impl AppState {
         self.dark = settings.dark;
         self.view = settings.view;
         self.side_by_side = settings.side_by_side;
+        self.library_sort = settings.library_sort;
+        self.library_mode = settings.library_mode;
         self.restore_domain(settings.domain.clone());
         self.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if let Some(path) = &settings.taxonomy {

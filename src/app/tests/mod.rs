@@ -302,5 +302,6 @@ fn copy_with_citation_puts_the_citation_on_the_clipboard() {
 
 mod basket;
 mod documents;
+mod library;
 mod navigate;
 mod reuse;

@@ -139,21 +139,24 @@ pub fn meta_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    let rows: [(&str, &mut Option<String>); 7] = [
-                        ("Title 标题", &mut f.title),
-                        ("Label 简称", &mut f.label),
-                        ("Issuer 发文机关", &mut f.issuer),
-                        ("Number 文号", &mut f.doc_number),
-                        ("Issued 成文日期", &mut f.date_issued),
-                        ("Published 发布日期", &mut f.date_published),
-                        ("Region 地区", &mut f.region),
+                    let rows: [(&str, &mut Option<String>, &str); 9] = [
+                        ("Title 标题", &mut f.title, ""),
+                        ("Label 简称", &mut f.label, "上海 2020"),
+                        ("Issuer 发文机关", &mut f.issuer, ""),
+                        ("Number 文号", &mut f.doc_number, "沪府办发〔2020〕1号"),
+                        ("Issued 成文日期", &mut f.date_issued, "YYYY-MM-DD"),
+                        ("Published 发布日期", &mut f.date_published, "YYYY-MM-DD"),
+                        ("Region 地区", &mut f.region, "浙江省"),
+                        ("Level 级别", &mut f.level, "国家 / 省级 / 市级 / 县级"),
+                        ("Type 文种", &mut f.kind, "规划 / 行动计划 / 意见 / 条例 …"),
                     ];
-                    for (label, value) in rows {
+                    for (label, value, hint) in rows {
                         ui.label(label);
                         let mut text = value.clone().unwrap_or_default();
                         let r = ui.add(
                             egui::TextEdit::singleline(&mut text)
                                 .id_salt(label)
+                                .hint_text(hint)
                                 .desired_width(300.0),
                         );
                         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));

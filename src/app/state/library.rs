@@ -1,0 +1,109 @@
+//! The library view's state: its rows (one per document), the filter and order the user
+//! chose, and the domains × documents coverage. Rebuilt with the other derived data when
+//! the documents, their metadata or the analysis change; re-filtered when the filter or the
+//! order changes.
+
+use super::AppState;
+use crate::app::command::Command;
+use crate::library::{self, Column, Coverage, Entry};
+
+/// What the library shows: the list of documents or the coverage matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum LibraryMode {
+    #[default]
+    List,
+    Coverage,
+}
+
+/// The library's derived rows.
+#[derive(Debug, Default)]
+pub(super) struct LibraryRows {
+    pub entries: Vec<Entry>,
+    /// Indices into `entries` that pass the filter, in the chosen order.
+    pub shown: Vec<usize>,
+    pub coverage: Coverage,
+}
+
+impl AppState {
+    /// Every document's row, with its counts (targets once the analysis has them).
+    pub(super) fn rebuild_library(&mut self) {
+        let targets = self.analysis.as_ref().map(|a| a.targets.as_slice());
+        self.derived.library.entries = library::entries(&self.docs, targets);
+        self.derived.library.coverage = self
+            .analysis
+            .as_ref()
+            .and_then(|a| {
+                let rows = a.aligner.taxonomy.schemes.get(self.scheme)?.categories.len();
+                Some(Coverage::of(&a.alignment, self.scheme, rows, self.docs.len()))
+            })
+            .unwrap_or_default();
+        self.refilter_library();
+    }
+
+    pub(super) fn refilter_library(&mut self) {
+        let (by, descending) = self.library_sort;
+        self.derived.library.shown = library::view(&self.derived.library.entries, &self.library_filter, by, descending);
+    }
+
+    /// All documents' rows, in load order.
+    #[must_use]
+    pub fn library_entries(&self) -> &[Entry] {
+        &self.derived.library.entries
+    }
+
+    /// The rows that pass the filter, in the chosen order.
+    #[must_use]
+    pub fn library_shown(&self) -> impl ExactSizeIterator<Item = &Entry> {
+        self.derived
+            .library
+            .shown
+            .iter()
+            .map(|&i| &self.derived.library.entries[i])
+    }
+
+    #[must_use]
+    pub fn coverage(&self) -> &Coverage {
+        &self.derived.library.coverage
+    }
+
+    pub(super) fn handle_library(&mut self, command: Command) {
+        match command {
+            Command::SetLibraryFilter(f) => {
+                self.library_filter = f;
+                self.refilter_library();
+            }
+            Command::SortLibrary(c) => {
+                // A second click on the same column turns the order round.
+                self.library_sort = if self.library_sort.0 == c && c != Column::Loaded {
+                    (c, !self.library_sort.1)
+                } else {
+                    (c, false)
+                };
+                self.refilter_library();
+            }
+            Command::SetLibraryMode(m) => self.library_mode = m,
+            Command::ChooseShown(on) => {
+                let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+                if on {
+                    for d in shown {
+                        if !self.chosen.contains(&d) {
+                            self.chosen.push(d);
+                        }
+                    }
+                } else {
+                    self.chosen.retain(|d| !shown.contains(d));
+                }
+                self.rebuild_derived();
+            }
+            Command::CompareDomain { row, doc } if doc < self.docs.len() => {
+                if !self.chosen.contains(&doc) {
+                    self.chosen.push(doc);
+                    self.rebuild_derived();
+                }
+                self.view = super::View::Compare;
+                self.handle(Command::JumpToRow(Some(row)));
+            }
+            _ => {}
+        }
+    }
+}

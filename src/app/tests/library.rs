@@ -1,0 +1,164 @@
+//! The library at research scale: 200 imported documents filtered, sorted and chosen from;
+//! the coverage matrix leads into the comparison.
+
+use egui_kittest::kittest::Queryable;
+
+use super::{analysed_in, settle};
+use crate::app::command::Command;
+use crate::app::state::View;
+use crate::library::Column;
+
+const PROVINCES: [&str; 10] = [
+    "浙江省",
+    "江苏省",
+    "安徽省",
+    "广东省",
+    "四川省",
+    "湖北省",
+    "福建省",
+    "山东省",
+    "河南省",
+    "湖南省",
+];
+const KINDS: [&str; 4] = ["实施意见", "行动计划", "条例", "管理办法"];
+
+/// 200 documents: each province has 20, of four kinds, dated over four years.
+fn write_library(dir: &std::path::Path) {
+    for i in 0..200 {
+        let province = PROVINCES[i % PROVINCES.len()];
+        let kind = KINDS[(i / PROVINCES.len()) % KINDS.len()];
+        let year = 2019 + (i / 40);
+        let month = 1 + i % 12;
+        let text = format!(
+            "{province}数字经济发展{kind}\n{province}人民政府\n{year}年{month}月8日\n一、发展在线教育\n到2025年建成{i}所智慧学校。\n二、发展远程医疗\n建设互联网医院{i}家。\n"
+        );
+        std::fs::write(dir.join(format!("doc-{i:03}.txt")), text).expect("write");
+    }
+}
+
+#[test]
+fn two_hundred_documents_are_filtered_sorted_and_eight_chosen_from_the_library() {
+    let mut h = analysed_in("Library");
+    assert_eq!(h.state().state.view, View::Library);
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_library(dir.path());
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::Import(vec![dir.path().to_owned()])]);
+    settle(&mut h);
+    let a = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    assert_eq!(h.state().state.docs.len(), 205);
+    assert!(
+        h.state().state.library_shown().filter(|e| e.targets > 0).count() >= 200,
+        "the analysis counts each document's targets"
+    );
+    assert_eq!(h.state().state.library_shown().len(), 205);
+
+    // Filter by region and kind: the words may match different fields, all must match.
+    h.get_by_label("Filter library").click();
+    h.run();
+    h.get_by_label("Filter library").type_text("江苏 条例");
+    h.run();
+    let shown: Vec<(String, String, String)> = h
+        .state()
+        .state
+        .library_shown()
+        .map(|e| (e.region.clone(), e.kind.clone(), e.date.clone()))
+        .collect();
+    assert_eq!(shown.len(), 5, "江苏 has five 条例 of the 200");
+    assert!(shown.iter().all(|(r, k, _)| r == "江苏省" && k == "条例"), "{shown:?}");
+
+    // Sort by date, then the other way round.
+    h.get_by_label("Date 日期").click();
+    h.run();
+    let dates = |h: &super::Harness<'static, crate::app::DuizhaoApp>| -> Vec<String> {
+        h.state().state.library_shown().map(|e| e.date.clone()).collect()
+    };
+    let up = dates(&h);
+    assert!(up.windows(2).all(|w| w[0] <= w[1]), "{up:?}");
+    h.get_by_label("Date 日期 ▲").click();
+    h.run();
+    let down = dates(&h);
+    assert!(down.windows(2).all(|w| w[0] >= w[1]), "{down:?}");
+    assert_eq!(h.state().state.library_sort, (Column::Date, true));
+
+    // Choose: nothing compared, then the 浙江省 documents of 2022 at once, then one more.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetLibraryFilter(String::new())]);
+    h.run();
+    h.get_by_label("Compare none shown").click();
+    h.run();
+    assert!(h.state().state.chosen.is_empty());
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetLibraryFilter("浙江省 2022".into())]);
+    h.run();
+    let want = h.state().state.library_shown().len();
+    assert!(want > 0);
+    h.get_by_label("Compare all shown").click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.chosen.len(), want);
+    assert!(
+        state
+            .chosen
+            .iter()
+            .all(|&d| state.docs[d].meta.region.as_deref() == Some("浙江省"))
+    );
+    // One more by its own tick box.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetLibraryFilter("湖南省 2019".into())]);
+    h.run();
+    let first = h
+        .state()
+        .state
+        .library_shown()
+        .next()
+        .expect("a 湖南 2019 document")
+        .clone();
+    h.get_by_label(&format!("Compare {}", first.label)).click();
+    h.run();
+    let state = &h.state().state;
+    assert!(state.chosen.contains(&first.doc));
+    assert_eq!(state.chosen.len(), want + 1);
+    assert!(
+        state.compare_rows().all(|(_, r)| r.cells.len() == want + 1),
+        "the comparison has a column for each"
+    );
+}
+
+#[test]
+fn a_coverage_cell_compares_its_domain_with_that_document() {
+    let mut h = analysed_in("Library");
+    h.get_by_label("Coverage of domains").click();
+    h.run();
+    let state = &h.state().state;
+    let a = state.analysis().expect("analysed");
+    let scheme = &a.aligner.taxonomy.schemes[state.scheme];
+    let coverage = state.coverage();
+    // A domain the last document covers: take it out of the comparison first.
+    let doc = state.docs.len() - 1;
+    let row = (0..scheme.categories.len())
+        .find(|&r| coverage.count(r, doc) > 0)
+        .expect("a covered domain");
+    let (zh, key) = (scheme.categories[row].zh.clone(), scheme.categories[row].id.clone());
+    let label = format!("{} {zh} {}", state.docs[doc].display_name(), coverage.count(row, doc));
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Command::ToggleChosen(doc)]);
+    h.run();
+    assert!(!h.state().state.chosen.contains(&doc));
+    h.get_by_label(&label).click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.view, View::Compare);
+    assert!(state.chosen.contains(&doc), "the document joins the comparison");
+    assert_eq!(
+        state.domain.as_deref(),
+        Some(key.as_str()),
+        "the comparison goes to that domain"
+    );
+}

@@ -1,0 +1,112 @@
+use super::*;
+use crate::align::{Aligner, Taxonomy};
+
+fn bundled() -> Vec<Document> {
+    crate::corpus::load_all()
+}
+
+#[test]
+fn every_document_is_one_row_with_its_counts() {
+    let docs = bundled();
+    let targets: Vec<Vec<Target>> = docs.iter().map(crate::targets::extract).collect();
+    let rows = entries(&docs, Some(&targets));
+    assert_eq!(rows.len(), docs.len());
+    for (e, (d, t)) in rows.iter().zip(docs.iter().zip(&targets)) {
+        assert_eq!(e.label, d.display_name());
+        assert_eq!(e.sections, d.sections.len());
+        assert_eq!(e.targets, t.len());
+    }
+    // Before the analysis there are no targets to count, and nothing fails.
+    assert!(entries(&docs, None).iter().all(|e| e.targets == 0));
+}
+
+#[test]
+fn the_filter_needs_every_word_and_ignores_width_and_script() {
+    let docs = bundled();
+    let rows = entries(&docs, None);
+    let all = view(&rows, "", Column::Loaded, false);
+    assert_eq!(all, (0..rows.len()).collect::<Vec<_>>());
+    // Pick a region the corpus has and find it, also written in traditional script.
+    let region = rows
+        .iter()
+        .find(|e| !e.region.is_empty())
+        .expect("a region")
+        .region
+        .clone();
+    let hits = view(&rows, &region, Column::Loaded, false);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|&i| rows[i].region.contains(&region)
+        || rows[i].title.contains(&region)
+        || rows[i].issuer.contains(&region)));
+    let nothing = view(&rows, &format!("{region} 没有这种文件"), Column::Loaded, false);
+    assert!(nothing.is_empty(), "every word must match");
+    let fullwidth: String = rows[0]
+        .year()
+        .chars()
+        .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+        .collect();
+    if !fullwidth.is_empty() {
+        assert!(view(&rows, &fullwidth, Column::Loaded, false).contains(&0));
+    }
+}
+
+#[test]
+fn sorting_puts_empty_values_last_in_both_directions() {
+    let mut rows = entries(&bundled(), None);
+    rows[0].date.clear();
+    rows[1].date = "2019-01-01".into();
+    rows[2].date = "2023-06-30".into();
+    for descending in [false, true] {
+        let order = view(&rows, "", Column::Date, descending);
+        assert_eq!(*order.last().expect("rows"), 0, "the undated one last");
+        let dated: Vec<&str> = order
+            .iter()
+            .filter(|&&i| i != 0)
+            .map(|&i| rows[i].date.as_str())
+            .collect();
+        let mut sorted = dated.clone();
+        sorted.sort_unstable();
+        if descending {
+            sorted.reverse();
+        }
+        assert_eq!(dated, sorted);
+    }
+}
+
+#[test]
+fn level_sort_runs_from_national_to_county() {
+    let mut rows = entries(&bundled(), None);
+    let levels = [Level::County, Level::National, Level::City, Level::Provincial];
+    for (e, l) in rows.iter_mut().zip(levels.iter().cycle()) {
+        e.level = Some(*l);
+    }
+    let order = view(&rows, "", Column::Level, false);
+    let got: Vec<Level> = order.iter().filter_map(|&i| rows[i].level).collect();
+    assert!(got.windows(2).all(|w| w[0] <= w[1]), "{got:?}");
+    assert_eq!(got.first(), Some(&Level::National));
+}
+
+#[test]
+fn coverage_counts_each_documents_sections_per_domain() {
+    let docs = bundled();
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let al = aligner.align(&docs);
+    let rows = aligner.taxonomy.schemes[0].categories.len();
+    let c = Coverage::of(&al, 0, rows, docs.len());
+    let assigned = al.schemes[0].assignments.iter().filter(|a| a.primary.is_some()).count();
+    let total: u32 = (0..rows)
+        .flat_map(|r| (0..docs.len()).map(move |d| (r, d)))
+        .map(|(r, d)| c.count(r, d))
+        .sum();
+    assert_eq!(total as usize, assigned, "every assigned leaf counted once");
+    for r in 0..rows {
+        for (d, doc) in docs.iter().enumerate() {
+            assert_eq!(c.sections(r, d).len(), c.count(r, d) as usize);
+            for &s in c.sections(r, d) {
+                assert!(doc.sections[s].children.is_empty(), "only leaves are counted");
+            }
+        }
+    }
+    assert!(c.max() > 0);
+    assert_eq!(c.count(rows, 0), 0, "outside the matrix is empty, not a panic");
+}
