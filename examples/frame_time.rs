@@ -1,6 +1,6 @@
 //! CPU time per frame of the app, drawn headless at 1920×1080 with the bundled corpus analysed:
 //! the Compare view with all five documents (still frames, then frames that scroll), the
-//! Document view and the Reuse view. Each frame is egui's pass plus tessellation — what the
+//! Document view, the Reuse view, and the library (its list and coverage matrix). Each frame is egui's pass plus tessellation — what the
 //! app's thread does before the GPU draws. Prints p50 / p95 / max per view and the peak RSS.
 //!
 //! `cargo run --release --example frame_time [N]`: with `N`, N synthetic documents
@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use duizhao::app::command::Command;
 use duizhao::app::settings::Settings;
 use duizhao::app::state::View;
+use duizhao::app::state::library::LibraryMode;
 use duizhao::app::{DuizhaoApp, analysis, theme};
 
 fn input(time: f64, events: Vec<egui::Event>) -> egui::RawInput {
@@ -136,5 +137,14 @@ fn main() {
     app.state.handle(Command::SelectReusePair(Some((0, 3))));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Reuse view, a pair's passages", false, &mut t);
+    app.state.handle(Command::SetView(View::Library));
+    println!("Library, first two frames: {:.1} ms", first(&mut app, &mut t));
+    measure(&ctx, &mut app, "Library list, scrolling", true, &mut t);
+    app.state.handle(Command::SetLibraryFilter("数字 2020".to_owned()));
+    measure(&ctx, &mut app, "Library list, filtered, scrolling", true, &mut t);
+    app.state.handle(Command::SetLibraryFilter(String::new()));
+    app.state.handle(Command::SetLibraryMode(LibraryMode::Coverage));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Coverage matrix, scrolling", true, &mut t);
     println!("peak RSS {}", peak_rss());
 }

@@ -181,7 +181,12 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
                 .collect()
         })
         .unwrap_or_default();
-    let issuer = SOURCE_FIELD.captures(line).map(|c| c[1].to_owned()).or_else(|| {
+    // 来源 names the publishing body, unless it is the page's address (a source, not an issuer).
+    let issuer = SOURCE_FIELD
+        .captures(line)
+        .map(|c| c[1].to_owned())
+        .filter(|s| !s.contains("://") && !s.starts_with("www."))
+        .or_else(|| {
         line.split([' ', '\u{3000}', '\t'])
             .map(trim)
             .find(|f| looks_like_issuer(f))
@@ -297,6 +302,14 @@ mod tests {
         assert!(!looks_like_issuer("关于促进线上经济发展的意见"));
         assert!(!looks_like_issuer("加强组织领导。"));
         assert!(!looks_like_issuer("数字政府"));
+    }
+
+    #[test]
+    fn a_source_that_is_the_pages_address_is_not_an_issuer() {
+        let (_, issuer, _) = header_line("来源: https://www.example.gov.cn/zhengce/content_1.htm").expect("a header");
+        assert_eq!(issuer, None);
+        let (_, issuer, _) = header_line("发布时间：2021-03-18 来源：某市人民政府办公室").expect("a header");
+        assert_eq!(issuer.as_deref(), Some("某市人民政府办公室"));
     }
 
     #[test]

@@ -60,13 +60,13 @@ const HEADERS: [(&str, Column, f32); 10] = [
     ("Label 简称", Column::Label, 110.0),
     ("Title 标题", Column::Title, 330.0),
     ("Region 地区", Column::Region, 110.0),
-    ("Level 级别", Column::Level, 70.0),
+    ("Level 级别", Column::Level, 84.0),
     ("Date 日期", Column::Date, 96.0),
-    ("Type 文种", Column::Kind, 80.0),
+    ("Type 文种", Column::Kind, 90.0),
     ("Issuer 发文机关", Column::Issuer, 180.0),
     ("Number 文号", Column::Number, 150.0),
-    ("Sections", Column::Sections, 64.0),
-    ("Targets", Column::Targets, 60.0),
+    ("Sections", Column::Sections, 76.0),
+    ("Targets", Column::Targets, 72.0),
 ];
 
 fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
@@ -198,7 +198,7 @@ fn coverage_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         id: "coverage_matrix",
         rows: scheme.categories.len(),
         cols: docs.len(),
-        cell: egui::vec2(64.0, 22.0),
+        cell: egui::vec2(84.0, 22.0),
         gap: 2.0,
         row_names: 150.0,
         col_names: 24.0,
@@ -212,8 +212,9 @@ fn coverage_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             let n = coverage.count(r, e.doc);
             let id = ui.scope_id().with(("coverage", r, e.doc));
             let response = ui.interact(rect, id, egui::Sense::click());
+            // A log scale: one or two sections stay visible beside a chapter of sixty.
             #[allow(clippy::cast_precision_loss, reason = "section counts are small")]
-            let t = n as f32 / max as f32;
+            let t = (n as f32).ln_1p() / (max as f32).ln_1p();
             let fill = if n == 0 {
                 ui.visuals().faint_bg_color
             } else {
