@@ -5,6 +5,9 @@
 
 use std::cmp::Ordering;
 
+mod suggest;
+pub use suggest::{Suggestion, suggestions};
+
 use crate::align::Alignment;
 use crate::model::{Document, Level};
 use crate::targets::Target;

@@ -187,11 +187,11 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
         .map(|c| c[1].to_owned())
         .filter(|s| !s.contains("://") && !s.starts_with("www."))
         .or_else(|| {
-        line.split([' ', '\u{3000}', '\t'])
-            .map(trim)
-            .find(|f| looks_like_issuer(f))
-            .map(str::to_owned)
-    });
+            line.split([' ', '\u{3000}', '\t'])
+                .map(trim)
+                .find(|f| looks_like_issuer(f))
+                .map(str::to_owned)
+        });
     Some((iso, issuer, keywords))
 }
 

@@ -110,3 +110,58 @@ fn coverage_counts_each_documents_sections_per_domain() {
     assert!(c.max() > 0);
     assert_eq!(c.count(rows, 0), 0, "outside the matrix is empty, not a panic");
 }
+
+fn doc_titled(id: &str, title: &str, issuer: Option<&str>, text: &str) -> Document {
+    let raw = crate::ingest::read_bytes(&format!("{id}.txt"), crate::model::SourceFormat::Txt, text.as_bytes())
+        .expect("readable");
+    let mut d = crate::outline::build(&raw, id, id);
+    d.meta.title = Some(title.to_owned());
+    d.meta.issuer = issuer.map(str::to_owned);
+    d.meta.doc_number = None;
+    d
+}
+
+#[test]
+fn a_citing_document_suggests_the_cited_ones_number() {
+    let docs = bundled();
+    let got = suggestions(&docs);
+    // Wuhu's plan cites Anhui 2020's opinion with its 文号; Anhui's own text has none.
+    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui-2020");
+    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu-2021");
+    let s = got
+        .iter()
+        .find(|s| s.doc == anhui)
+        .expect("a suggestion for Anhui 2020");
+    assert_eq!(s.from, wuhu);
+    assert!(s.doc_number.ends_with("号") && s.doc_number.contains("2020"), "{s:?}");
+    assert!(s.citation.contains(&s.doc_number));
+    // Nothing is suggested for a document that prints its own number.
+    assert!(got.iter().all(|s| docs[s.doc].meta.doc_number.is_none()));
+}
+
+#[test]
+fn a_bare_title_shared_by_two_documents_names_neither() {
+    let title = "关于促进线上经济发展的意见";
+    let a = doc_titled("a", title, Some("某省人民政府办公厅"), "一、总体要求\n加快发展。\n");
+    let b = doc_titled("b", title, Some("另省人民政府办公厅"), "一、总体要求\n加快发展。\n");
+    let bare = doc_titled(
+        "c",
+        "某市实施方案",
+        None,
+        &format!("一、依据\n根据《{title}》（某政办〔2020〕1号）制定。\n"),
+    );
+    assert!(
+        suggestions(&[a.clone(), b.clone(), bare]).is_empty(),
+        "ambiguous: no suggestion"
+    );
+    // With the issuer written before the title, the citation names one of them.
+    let named = doc_titled(
+        "c",
+        "某市实施方案",
+        None,
+        &format!("一、依据\n根据《某省人民政府办公厅{title}》（某政办〔2020〕1号）制定。\n"),
+    );
+    let got = suggestions(&[a, b, named]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].doc, got[0].doc_number.as_str()), (0, "某政办〔2020〕1号"));
+}

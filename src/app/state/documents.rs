@@ -149,6 +149,7 @@ impl AppState {
         self.sync_source = None;
         self.sync_missing.clear();
         self.rebuild_rows();
+        self.rebuild_suggestions();
         self.rebuild_library();
     }
 

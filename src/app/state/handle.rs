@@ -47,6 +47,7 @@ impl AppState {
             | Command::SortLibrary(_)
             | Command::SetLibraryMode(_)
             | Command::ChooseShown(_)
+            | Command::AcceptSuggestion(_)
             | Command::CompareDomain { .. } => self.handle_library(command),
             Command::SetTargetFilter(f) => {
                 self.target_filter = f;

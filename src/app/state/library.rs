@@ -22,6 +22,8 @@ pub(super) struct LibraryRows {
     /// Indices into `entries` that pass the filter, in the chosen order.
     pub shown: Vec<usize>,
     pub coverage: Coverage,
+    /// 文号 other documents give for documents that lack one.
+    pub suggestions: Vec<crate::library::Suggestion>,
 }
 
 impl AppState {
@@ -38,6 +40,17 @@ impl AppState {
             })
             .unwrap_or_default();
         self.refilter_library();
+    }
+
+    /// What loaded documents say about each other's metadata (their text or metadata changed).
+    pub(super) fn rebuild_suggestions(&mut self) {
+        self.derived.library.suggestions = crate::library::suggestions(&self.docs);
+    }
+
+    /// 文号 suggested by citing documents, for documents that print none.
+    #[must_use]
+    pub fn suggestions(&self) -> &[crate::library::Suggestion] {
+        &self.derived.library.suggestions
     }
 
     pub(super) fn refilter_library(&mut self) {
@@ -94,6 +107,15 @@ impl AppState {
                     self.chosen.retain(|d| !shown.contains(d));
                 }
                 self.rebuild_derived();
+            }
+            Command::AcceptSuggestion(i) => {
+                let Some(s) = self.derived.library.suggestions.get(i).cloned() else {
+                    return;
+                };
+                let key = self.docs[s.doc].key();
+                let mut edit = self.project.edits.get(&key).cloned().unwrap_or_default();
+                edit.doc_number = Some(s.doc_number);
+                self.edit_meta(s.doc, edit);
             }
             Command::CompareDomain { row, doc } if doc < self.docs.len() => {
                 if !self.chosen.contains(&doc) {

@@ -283,6 +283,8 @@ impl AppState {
         if !s.docs.is_empty() {
             s.handle(Command::SelectDocument(0));
         }
+        s.rebuild_suggestions();
+        s.rebuild_library();
         s
     }
 

@@ -394,6 +394,7 @@ impl AppState {
         } else {
             self.project.edits.insert(key, edit);
         }
+        self.rebuild_suggestions();
         self.rebuild_derived();
     }
 

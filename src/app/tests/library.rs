@@ -162,3 +162,38 @@ fn a_coverage_cell_compares_its_domain_with_that_document() {
         "the comparison goes to that domain"
     );
 }
+
+#[test]
+fn a_suggested_number_is_accepted_with_one_click_and_reaches_the_citation() {
+    let mut h = analysed_in("Library");
+    let state = &h.state().state;
+    let anhui = state
+        .docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .expect("anhui-2020");
+    assert!(state.docs[anhui].meta.doc_number.is_none());
+    let s = state
+        .suggestions()
+        .iter()
+        .find(|s| s.doc == anhui)
+        .expect("suggested")
+        .clone();
+    let label = state.docs[anhui].display_name().to_owned();
+    h.get_by_label_contains("Suggested 文号").click();
+    h.run();
+    h.get_by_label(&format!("Accept for {label}")).click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(
+        state.docs[anhui].meta.doc_number.as_deref(),
+        Some(s.doc_number.as_str())
+    );
+    assert!(
+        state.suggestions().iter().all(|x| x.doc != anhui),
+        "taken: no longer suggested"
+    );
+    let doc = &state.docs[anhui];
+    let cited = crate::citation::cite(doc, &doc.sections[0]);
+    assert!(cited.contains(&s.doc_number), "{cited}");
+}

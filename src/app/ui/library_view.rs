@@ -47,12 +47,41 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             out.push(Command::ChooseShown(false));
         }
     });
+    suggestions_ui(ui, state, &mut out);
     ui.add_space(4.0);
     match state.library_mode {
         LibraryMode::List => table_ui(ui, state, &mut out),
         LibraryMode::Coverage => coverage_ui(ui, state, &mut out),
     }
     out
+}
+
+/// 文号 that citing documents give for documents that print none, each taken with a click.
+fn suggestions_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let all = state.suggestions();
+    if all.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Suggested 文号 from citing documents ({})", all.len()))
+        .id_salt("library_suggestions")
+        .show(ui, |ui| {
+            for (i, s) in all.iter().enumerate().take(50) {
+                ui.horizontal(|ui| {
+                    let (doc, from) = (&state.docs[s.doc], &state.docs[s.from]);
+                    ui.strong(doc.display_name());
+                    ui.label(format!("文号 {}", s.doc_number));
+                    ui.weak(format!("— cited so in {}", from.display_name()))
+                        .on_hover_text(&s.citation);
+                    if ui
+                        .small_button(format!("Accept for {}", doc.display_name()))
+                        .on_hover_text("Keep it in the project's metadata edits (Edit metadata… changes it back)")
+                        .clicked()
+                    {
+                        out.push(Command::AcceptSuggestion(i));
+                    }
+                });
+            }
+        });
 }
 
 /// The table's columns: header, what it sorts by, its width.
@@ -161,6 +190,26 @@ fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         });
 }
 
+/// What a coverage cell's sections are: their numbers and headings (the first eight).
+fn cell_hover_ui(ui: &mut egui::Ui, doc: &crate::model::Document, sections: &[usize], label: &str, domain: &str) {
+    ui.strong(format!("{label} · {domain}"));
+    if sections.is_empty() {
+        ui.label("no section in this domain");
+    }
+    for &s in sections.iter().take(8) {
+        let sec = &doc.sections[s];
+        let head = if sec.heading.is_empty() {
+            sec.text.chars().take(24).collect::<String>()
+        } else {
+            sec.heading.clone()
+        };
+        ui.label(format!("{} {head}", sec.number));
+    }
+    if sections.len() > 8 {
+        ui.label(format!("… and {} more", sections.len() - 8));
+    }
+}
+
 fn sort_label(state: &AppState, name: &str, col: Column) -> String {
     match state.library_sort {
         (c, false) if c == col => format!("{name} ▲"),
@@ -232,24 +281,8 @@ fn coverage_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             }
             let cat = &scheme.categories[r];
             let doc = &state.docs[e.doc];
-            let response = response.on_hover_ui(|ui| {
-                ui.strong(format!("{} · {}", e.label, cat.zh));
-                if n == 0 {
-                    ui.label("no section in this domain");
-                }
-                for &s in coverage.sections(r, e.doc).iter().take(8) {
-                    let sec = &doc.sections[s];
-                    let head = if sec.heading.is_empty() {
-                        sec.text.chars().take(24).collect::<String>()
-                    } else {
-                        sec.heading.clone()
-                    };
-                    ui.label(format!("{} {head}", sec.number));
-                }
-                if n > 8 {
-                    ui.label(format!("… and {} more", n - 8));
-                }
-            });
+            let response =
+                response.on_hover_ui(|ui| cell_hover_ui(ui, doc, coverage.sections(r, e.doc), &e.label, &cat.zh));
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{} {} {n}", e.label, cat.zh))
             });
