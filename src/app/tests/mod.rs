@@ -304,3 +304,4 @@ mod basket;
 mod documents;
 mod navigate;
 mod reuse;
+mod startup;
