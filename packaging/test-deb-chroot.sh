@@ -65,6 +65,8 @@ in_root env DISPLAY="$display" HOME=/root duizhao open /root/study.duizhao >"$wo
 sleep 12
 title=$(DISPLAY=$display xdotool search --class duizhao getwindowname 2>/dev/null | head -n 1 || true)
 echo "window title: $title"
+icon=$(DISPLAY=$display xdotool search --class duizhao 2>/dev/null | head -n 1 | xargs -r -I{} xprop -display "$display" -id {} -notype -f _NET_WM_ICON 32c _NET_WM_ICON | cut -c 1-32 || true)
+echo "window icon: ${icon:-none}"
 [ -n "$shot" ] && DISPLAY=$display import -window root "$shot" && echo "screenshot: $shot"
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
