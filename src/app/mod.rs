@@ -27,16 +27,26 @@ pub fn run() -> eframe::Result {
     run_with(Vec::new())
 }
 
-/// Open the window with these files and folders imported (`duizhao open`, "Open with").
+/// The app's icon (assets/icon/, made from its SVG by packaging/icons.sh).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/duizhao-256.png");
+
+/// Open the window with these files and folders (`duizhao open`, "Open with", a double-click
+/// on a file): a `.duizhao` project opens as the project, the rest are imported.
 ///
 /// # Errors
 /// When the window cannot be created.
 pub fn run_with(paths: Vec<std::path::PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("duizhao 对照")
+        .with_app_id(APP_ID);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        // Not worth refusing to start over: the window gets the system's default icon.
+        Err(e) => eprintln!("duizhao: the window icon does not decode: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("duizhao 对照")
-            .with_app_id(APP_ID)
+        viewport: viewport
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
@@ -46,11 +56,8 @@ pub fn run_with(paths: Vec<std::path::PathBuf>) -> eframe::Result {
         APP_ID,
         options,
         Box::new(move |cc| {
-            let mut app = DuizhaoApp::new(cc);
+            let mut app = DuizhaoApp::opening(cc, paths);
             app.startup = Some(started);
-            if !paths.is_empty() {
-                app.state.handle(Command::Import(paths));
-            }
             Ok(Box::new(app))
         }),
     )
@@ -64,6 +71,9 @@ pub struct DuizhaoApp {
     ctx: egui::Context,
     /// A file dialog open on its own thread.
     dialog: Option<dialog::Pending>,
+    /// Documents given on the command line with a project: imported once it has opened
+    /// (opening replaces the documents).
+    after_open: Vec<std::path::PathBuf>,
     /// When the process started, until the first frame has been drawn.
     startup: Option<std::time::Instant>,
     /// The window title last set (it names the project).
@@ -75,13 +85,35 @@ impl DuizhaoApp {
     /// on the first frame (once the last session's files are read).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::opening(cc, Vec::new())
+    }
+
+    /// Build the app as [`Self::new`] does, with the files given on the command line: the
+    /// first `.duizhao` among them opens as the project (instead of the last session's),
+    /// the others are imported.
+    #[must_use]
+    pub fn opening(cc: &eframe::CreationContext<'_>, paths: Vec<std::path::PathBuf>) -> Self {
         theme::install_fonts(&cc.egui_ctx);
-        let settings = cc
+        let mut settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .unwrap_or_default();
+        let (project, documents) = split_project(paths);
+        if project.is_some() {
+            // The project given replaces the last session's project and loose documents.
+            settings.project = None;
+            settings.imported.clear();
+        }
         let mut app = Self::with_settings(&cc.egui_ctx, settings);
         app.state.request_analysis();
+        match project {
+            Some(project) => {
+                app.state.handle(Command::OpenProject(project));
+                app.after_open = documents;
+            }
+            None if !documents.is_empty() => app.state.handle(Command::Import(documents)),
+            None => {}
+        }
         app
     }
 
@@ -106,6 +138,7 @@ impl DuizhaoApp {
             ctx: ctx.clone(),
             state,
             dialog: None,
+            after_open: Vec::new(),
             startup: Some(std::time::Instant::now()),
             title: String::new(),
         }
@@ -205,6 +238,16 @@ fn default_export_path(format: crate::export::Format) -> String {
         .into_owned()
 }
 
+/// The first `.duizhao` file among the paths (the project to open), and the others.
+fn split_project(mut paths: Vec<std::path::PathBuf>) -> (Option<std::path::PathBuf>, Vec<std::path::PathBuf>) {
+    let is_project = |p: &std::path::PathBuf| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(crate::project::EXTENSION))
+    };
+    let project = paths.iter().position(is_project).map(|i| paths.remove(i));
+    (project, paths)
+}
+
 fn duizhao_corpus() -> Vec<crate::model::Document> {
     crate::corpus::load_all()
 }
@@ -250,6 +293,9 @@ impl DuizhaoApp {
             self.title = title;
         }
         let mut commands: Vec<Command> = self.poll_dialog().into_iter().collect();
+        if !self.after_open.is_empty() && !self.state.project.opening() {
+            commands.push(Command::Import(std::mem::take(&mut self.after_open)));
+        }
         commands.extend(ui::keyboard(&ctx, &self.state));
         // Files dropped onto the window are imported.
         let dropped: Vec<std::path::PathBuf> =

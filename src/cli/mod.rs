@@ -40,14 +40,16 @@ pub enum Command {
     Reuse(reuse::ReuseArgs),
     /// Train the domain model on gold files and/or your corrections (writes a model file).
     Train(train::TrainArgs),
-    /// Open the desktop app with these files and folders imported (what "Open with" calls).
+    /// Open the desktop app with these files and folders imported, or a .duizhao project
+    /// opened (what "Open with" calls).
     Open(OpenArgs),
 }
 
 /// `duizhao open`: files and folders to import into the window.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// Documents (.txt, .md, .docx, .doc, .pdf, .html) or folders of them.
+    /// Documents (.txt, .md, .docx, .doc, .pdf, .html) or folders of them; a .duizhao file
+    /// opens as the project.
     pub files: Vec<PathBuf>,
 }
 

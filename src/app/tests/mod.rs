@@ -305,3 +305,4 @@ mod documents;
 mod library;
 mod navigate;
 mod reuse;
+mod startup;

@@ -1,0 +1,189 @@
+//! The installers' configuration (Cargo.toml's `[package.metadata.packager]`, packaging/):
+//! what cargo-packager reads on each system is there, and the file associations follow the
+//! formats the app reads, so neither can drift from the other.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn manifest() -> toml::Table {
+    let text = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    text.parse().expect("Cargo.toml parses")
+}
+
+fn packager() -> toml::Table {
+    let m = manifest();
+    m["package"]["metadata"]["packager"]
+        .as_table()
+        .expect("[package.metadata.packager]")
+        .clone()
+}
+
+fn strings(v: &toml::Value) -> Vec<String> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|s| s.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+fn read(relative: &str) -> String {
+    std::fs::read_to_string(root().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+fn has_extension(path: &str, extension: &str) -> bool {
+    Path::new(path).extension().is_some_and(|e| e == extension)
+}
+
+/// A PNG's width and height, from its IHDR chunk.
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{} is a PNG", path.display());
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+    (be(16), be(20))
+}
+
+#[test]
+fn every_icon_and_file_the_packager_reads_exists_and_each_png_is_the_size_it_is_named() {
+    let p = packager();
+    let mut files = strings(&p["icons"]);
+    files.push(
+        p["deb"]["desktop-template"]
+            .as_str()
+            .expect("desktop template")
+            .to_owned(),
+    );
+    files.push(p["nsis"]["installer-icon"].as_str().expect("installer icon").to_owned());
+    files.extend(p["deb"]["files"].as_table().expect("deb files").keys().cloned());
+    for f in &files {
+        assert!(
+            root().join(f).is_file(),
+            "{f} (named in Cargo.toml's packager block) is missing"
+        );
+    }
+    let icons = strings(&p["icons"]);
+    let mut sizes = BTreeSet::new();
+    for icon in icons.iter().filter(|i| has_extension(i, "png")) {
+        let named: u32 = icon
+            .trim_end_matches(".png")
+            .rsplit('-')
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{icon}: named duizhao-SIZE.png"));
+        assert_eq!(png_size(&root().join(icon)), (named, named), "{icon}");
+        sizes.insert(named);
+    }
+    assert_eq!(
+        sizes,
+        BTreeSet::from([16, 32, 48, 64, 128, 256, 512]),
+        "the sizes desktops ask for"
+    );
+    assert!(icons.iter().any(|i| has_extension(i, "icns")), "macOS");
+    assert!(icons.iter().any(|i| has_extension(i, "ico")), "Windows");
+    // macOS's largest, in the .icns, and the SVG they are all made from.
+    assert_eq!(png_size(&root().join("assets/icon/duizhao-1024.png")), (1024, 1024));
+    assert!(read("assets/icon/duizhao.svg").contains("<svg"));
+}
+
+#[test]
+fn the_associations_are_the_project_file_and_exactly_the_formats_the_app_imports() {
+    let p = packager();
+    let associations = p["file-associations"].as_array().expect("file associations");
+    let mut extensions = BTreeSet::new();
+    let mut project_mime = None;
+    for a in associations {
+        let exts = strings(&a["extensions"]);
+        let mime = a["mime-type"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{exts:?} has a MIME type"));
+        if exts.iter().any(|e| e == duizhao::project::EXTENSION) {
+            assert_eq!(exts, [duizhao::project::EXTENSION]);
+            assert_eq!(a["role"].as_str(), Some("editor"), "projects are edited");
+            project_mime = Some(mime.to_owned());
+        } else {
+            assert_eq!(
+                a["role"].as_str(),
+                Some("viewer"),
+                "{exts:?}: the app offers itself, reads only"
+            );
+        }
+        for e in exts {
+            assert!(extensions.insert(e.clone()), ".{e} is associated twice");
+        }
+    }
+    let mut expected: BTreeSet<String> = duizhao::ingest::EXTENSIONS.iter().map(|e| (*e).to_owned()).collect();
+    expected.insert(duizhao::project::EXTENSION.to_owned());
+    assert_eq!(
+        extensions, expected,
+        "associations = ingest::EXTENSIONS + the project file"
+    );
+    assert_eq!(project_mime.as_deref(), Some("application/x-duizhao-project"));
+}
+
+#[test]
+fn the_desktop_entry_opens_files_with_duizhao_open_and_the_mime_xml_defines_the_project_type() {
+    let p = packager();
+    let deb = p["deb"].as_table().expect("deb");
+    assert_eq!(
+        deb["package-name"].as_str(),
+        Some(env!("CARGO_PKG_NAME")),
+        "the .deb is `duizhao`"
+    );
+    let desktop = read(deb["desktop-template"].as_str().expect("template"));
+    let exec: Vec<&str> = desktop.lines().filter(|l| l.starts_with("Exec=")).collect();
+    assert_eq!(
+        exec,
+        ["Exec={{exec}} open %F"],
+        "the desktop passes files to `duizhao open`"
+    );
+    assert!(
+        desktop.contains("MimeType={{mime_type}}"),
+        "the associations' MIME types"
+    );
+    assert!(desktop.contains("StartupWMClass=duizhao"), "the window's app id");
+
+    let (xml_source, xml_target) = deb["files"]
+        .as_table()
+        .expect("deb files")
+        .iter()
+        .find(|(k, _)| has_extension(k, "xml"))
+        .expect("a shared-mime-info XML");
+    assert!(
+        xml_target
+            .as_str()
+            .is_some_and(|t| t.trim_start_matches('/').starts_with("usr/share/mime/packages/")),
+        "{xml_target}: where shared-mime-info's trigger looks"
+    );
+    let xml = read(xml_source);
+    let project = p["file-associations"]
+        .as_array()
+        .expect("associations")
+        .iter()
+        .find(|a| strings(&a["extensions"]) == [duizhao::project::EXTENSION])
+        .expect("the project association");
+    let mime = project["mime-type"].as_str().expect("mime");
+    assert!(xml.contains(&format!("<mime-type type=\"{mime}\">")), "{xml}");
+    assert!(
+        xml.contains(&format!("<glob pattern=\"*.{}\"/>", duizhao::project::EXTENSION)),
+        "{xml}"
+    );
+}
+
+#[test]
+fn the_release_workflow_packages_with_the_same_packager_on_every_system() {
+    let workflow = read(".github/workflows/release.yml");
+    for needed in [
+        "ubuntu-latest",
+        "macos-14",
+        "macos-15-intel",
+        "windows-latest",
+        "cargo-packager --version 0.11.8",
+    ] {
+        assert!(workflow.contains(needed), "release.yml lacks {needed}");
+    }
+    let script = read("packaging/build-deb.sh");
+    assert!(script.contains("cargo packager --release --formats deb"), "{script}");
+}
