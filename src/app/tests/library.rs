@@ -46,9 +46,7 @@ fn two_hundred_documents_are_filtered_sorted_and_eight_chosen_from_the_library()
     h.state_mut()
         .apply(&ctx, vec![Command::Import(vec![dir.path().to_owned()])]);
     settle(&mut h);
-    let a = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
-    h.state_mut().state.set_analysis(a);
-    h.run();
+    assert!(h.state().state.analysis().is_some(), "analysed in the background");
     assert_eq!(h.state().state.docs.len(), 205);
     assert!(
         h.state().state.library_shown().filter(|e| e.targets > 0).count() >= 200,

@@ -22,19 +22,19 @@ fn analysed() -> Harness<'static, DuizhaoApp> {
     h
 }
 
-/// Let the imports and exports under way finish (they run on their own threads), drawing
-/// frames meanwhile as the window would.
+/// Let the imports, exports and the analysis under way finish (they run on their own
+/// threads), drawing frames meanwhile as the window would. Waiting for the analysis too
+/// keeps a test from racing it: an analysis still running animates its progress bar, and a
+/// harness that waits for a still window would wait for it.
 fn settle(h: &mut Harness<'static, DuizhaoApp>) {
-    for _ in 0..3000 {
+    for _ in 0..12_000 {
         h.step();
         let state = &h.state().state;
-        if state.importing().is_none() && !state.exporting() {
+        if state.importing().is_none() && !state.exporting() && !state.analysing() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    // The analysis of what came in may be running (its progress bar animates): draw a
-    // couple of frames rather than wait for the window to be still.
     h.run_steps(2);
 }
 

@@ -95,13 +95,15 @@ fn meta_ui(ui: &mut egui::Ui, d: &Document) {
     if let Some(t) = &m.title {
         ui.add(egui::Label::new(egui::RichText::new(t).strong()).wrap());
     }
-    let rows: [(&str, Option<String>); 8] = [
+    let rows: [(&str, Option<String>); 10] = [
         ("Issuer 发文机关", m.issuer.clone()),
         ("Number 文号", m.doc_number.clone()),
         ("Issued 成文", m.date_issued.clone()),
         ("Published 发布", m.date_published.clone()),
         ("Period 规划期", m.period.map(|[a, b]| format!("{a}–{b}"))),
         ("Region 地区", m.region.clone()),
+        ("Level 级别", m.level.map(|l| l.name().to_owned())),
+        ("Type 文种", m.kind.clone()),
         (
             "Keywords 关键字",
             (!m.keywords.is_empty()).then(|| m.keywords.join("、")),
