@@ -42,6 +42,8 @@ pub enum Command {
     SetLibraryMode(crate::app::state::library::LibraryMode),
     /// Add every document the library shows to the comparison (`true`) or take them out.
     ChooseShown(bool),
+    /// Show the cross-table of one chosen document (index among the blocks), or pooled.
+    SelectTablesBlock(Option<usize>),
     /// Take the metadata a citing document suggests (an index into the suggestions).
     AcceptSuggestion(usize),
     /// Compare one domain (a category of the current scheme) with this document among the

@@ -358,6 +358,10 @@ impl DuizhaoApp {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(ui::compare_view::compare_ui(ui, &self.state)));
             }
+            View::Tables => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| commands.extend(ui::tables_view::tables_ui(ui, &self.state)));
+            }
             View::Library => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| commands.extend(ui::library_view::library_ui(ui, &self.state)));

@@ -107,6 +107,7 @@ impl AppState {
     pub(super) fn rebuild_derived(&mut self) {
         self.derived.revision += 1;
         self.rebuild_library();
+        self.rebuild_tables();
         self.derived.compare.clear();
         self.derived.target_rows.clear();
         let Some(a) = &self.analysis else { return };

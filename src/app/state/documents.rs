@@ -151,6 +151,7 @@ impl AppState {
         self.rebuild_rows();
         self.rebuild_suggestions();
         self.rebuild_library();
+        self.rebuild_tables();
     }
 
     /// The taxonomy to align by: the user's file, else the built-in one.

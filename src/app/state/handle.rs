@@ -49,6 +49,7 @@ impl AppState {
             | Command::ChooseShown(_)
             | Command::AcceptSuggestion(_)
             | Command::CompareDomain { .. } => self.handle_library(command),
+            Command::SelectTablesBlock(b) => self.tables_block = b,
             Command::SetTargetFilter(f) => {
                 self.target_filter = f;
                 self.filter_targets();

@@ -21,6 +21,7 @@ pub mod messages;
 mod navigate;
 pub mod project;
 mod session;
+pub mod tables;
 
 /// The main views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -36,6 +37,8 @@ pub enum View {
     Reuse,
     /// Every loaded document in one sortable, filterable table, and the domains they cover.
     Library,
+    /// The policy-tool × domain cross-table of the chosen documents and its chart.
+    Tables,
 }
 
 /// One visible row of the outline tree.
@@ -158,6 +161,8 @@ struct Derived {
     /// Per (document, section): the spans of the targets in its text (chars of its text).
     target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
     library: library::LibraryRows,
+    crosstab: Vec<crate::export::tables::Block>,
+    tool_groups: Vec<tables::ToolGroups>,
 }
 
 /// What the shell must do for a command that reaches outside the state: open a window,
@@ -265,6 +270,9 @@ pub struct AppState {
     pub library_filter: String,
     pub library_sort: (crate::library::Column, bool),
     pub library_mode: library::LibraryMode,
+    /// The cross-table block shown: a chosen document's (index among the blocks) or the
+    /// pooled one (`None`).
+    pub tables_block: Option<usize>,
 }
 
 impl AppState {

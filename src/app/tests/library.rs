@@ -195,3 +195,43 @@ fn a_suggested_number_is_accepted_with_one_click_and_reaches_the_citation() {
     let cited = crate::citation::cite(doc, &doc.sections[0]);
     assert!(cited.contains(&s.doc_number), "{cited}");
 }
+
+#[test]
+fn the_tables_view_counts_the_chosen_documents_items_by_tool_and_domain() {
+    let mut h = analysed_in("Tables");
+    let state = &h.state().state;
+    assert_eq!(state.view, View::Tables);
+    let a = state.analysis().expect("analysed");
+    let leaves_of = |d: usize| a.alignment.leaves.iter().filter(|l| l.doc == d).count();
+    let chosen_leaves: usize = state.chosen.iter().map(|&d| leaves_of(d)).sum();
+    let blocks = state.crosstab();
+    assert_eq!(
+        blocks.len(),
+        state.chosen.len() + 1,
+        "one block per document and the pooled one"
+    );
+    let total = |b: &crate::export::tables::Block| match &b.rows[b.rows.len() - 2][b.header.len() - 2] {
+        crate::export::tables::Value::Count(n) => *n,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(total(blocks.last().expect("pooled")), chosen_leaves);
+    // The chart's groups add up to the items that have a tool.
+    for g in state.tool_groups() {
+        let with_tool = a
+            .alignment
+            .leaves
+            .iter()
+            .zip(&a.alignment.schemes[1].assignments)
+            .filter(|(l, x)| l.doc == g.doc && x.primary.is_some())
+            .count();
+        assert_eq!(g.groups.iter().map(|(_, n)| n).sum::<usize>(), with_tool);
+    }
+    // One document's own table.
+    let second = state.docs[state.chosen[1]].display_name().to_owned();
+    let expect = leaves_of(state.chosen[1]);
+    h.get_by_label(&format!("Cross-table of {second}")).click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.tables_block, Some(1));
+    assert_eq!(total(&state.crosstab()[1]), expect);
+}

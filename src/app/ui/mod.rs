@@ -10,13 +10,14 @@ pub mod marks;
 pub mod outline_view;
 pub mod project_view;
 pub mod reuse_view;
+pub mod tables_view;
 pub mod targets_view;
 pub mod text_view;
 
 use super::command::Command;
 use super::state::{AppState, View};
 
-/// Keyboard shortcuts that are not tied to one widget: Ctrl+1/2/3/4 and Ctrl+L switch views, Ctrl+U
+/// Keyboard shortcuts that are not tied to one widget: Ctrl+1…5 and Ctrl+L switch views, Ctrl+U
 /// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+S / Ctrl+Shift+S save the project (as), Ctrl+Shift+O opens one, Ctrl+F searches, Alt+Up/Down
 /// move between documents. Zoom (Ctrl+= / Ctrl+- / Ctrl+0) is egui's own.
 #[must_use]
@@ -29,6 +30,7 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             (egui::Key::Num3, View::Targets),
             (egui::Key::Num4, View::Reuse),
             (egui::Key::L, View::Library),
+            (egui::Key::Num5, View::Tables),
         ] {
             if i.consume_key(egui::Modifiers::COMMAND, key) {
                 out.push(Command::SetView(view));
@@ -82,6 +84,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             (View::Compare, "Compare", "Ctrl+2"),
             (View::Targets, "Targets", "Ctrl+3"),
             (View::Reuse, "Reuse", "Ctrl+4"),
+            (View::Tables, "Tables", "Ctrl+5"),
             (View::Library, "Library", "Ctrl+L"),
         ] {
             if ui
