@@ -1034,6 +1034,41 @@ fn notes_travel_with_their_passages() {
             "{format:?}: once, on its passage"
         );
     }
+    // REFI-QDA: a Note, referred to from the passage's selection, valid against the schema.
+    let path = dir.path().join("n.qdpx");
+    export::export(&path, Format::Qdpx, false, &input, &basket()).expect("export");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
+    let mut qde = String::new();
+    zip.by_name("project.qde")
+        .expect("project.qde")
+        .read_to_string(&mut qde)
+        .expect("utf-8");
+    let note = qde.find("<Notes><Note guid=\"").expect("a Notes element");
+    let guid = qde[note + "<Notes><Note guid=\"".len()..]
+        .split('"')
+        .next()
+        .expect("guid");
+    assert!(qde[note..].contains("<PlainTextContent>与浙江同一措辞</PlainTextContent>"));
+    let referring: Vec<&str> = qde
+        .split("<PlainTextSelection ")
+        .skip(1)
+        .filter(|sel| sel.contains(&format!("<NoteRef targetGUID=\"{guid}\"/>")))
+        .collect();
+    assert_eq!(referring.len(), 1, "one selection refers to it");
+    assert!(referring[0].contains("二/10"), "the noted section's selection");
+    let qde_path = dir.path().join("n.qde");
+    std::fs::write(&qde_path, &qde).expect("write qde");
+    let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/design/refi-qda/Project.xsd");
+    if let Ok(out) = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&xsd)
+        .arg(&qde_path)
+        .output()
+        && xsd.exists()
+    {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
     let csv_path = dir.path().join("n.csv");
     let bytes = std::fs::read(&csv_path).expect("csv");
     let mut rows = csv::Reader::from_reader(&bytes[3..]);

@@ -133,6 +133,8 @@ pub fn qdpx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
     }
     x.push_str("</Variables><Sources>");
     let mut texts: Vec<(String, &str)> = Vec::new();
+    // The researcher's notes, as REFI-QDA Notes referred to from their selections.
+    let mut notes = String::new();
     for &d in &selected.docs {
         let doc = &input.docs[d];
         let source = guid(&format!("source:{}:{}", doc.id, doc.content_hash));
@@ -164,6 +166,16 @@ pub fn qdpx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
                     code_guid(scheme, &c.id)
                 );
             }
+            if let Some(note) = p.note {
+                let note_guid = guid(&format!("note:{}:{}", source, s.id));
+                let _ = write!(x, r#"<NoteRef targetGUID="{note_guid}"/>"#);
+                let _ = write!(
+                    notes,
+                    r#"<Note guid="{note_guid}" name="{}" creatingUser="{user}" creationDateTime="{now}"><PlainTextContent>{}</PlainTextContent></Note>"#,
+                    esc(&format!("{} · {}", doc.display_name(), p.place_and_heading())),
+                    esc(note)
+                );
+            }
             x.push_str("</PlainTextSelection>");
         }
         for (name, kind, get) in VARIABLES {
@@ -180,7 +192,11 @@ pub fn qdpx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
         x.push_str("</TextSource>");
         texts.push((format!("Sources/{source}.txt"), &doc.text));
     }
-    x.push_str("</Sources></Project>");
+    x.push_str("</Sources>");
+    if !notes.is_empty() {
+        let _ = write!(x, "<Notes>{notes}</Notes>");
+    }
+    x.push_str("</Project>");
     let mut parts: Vec<(&str, &[u8])> = vec![("project.qde", x.as_bytes())];
     parts.extend(texts.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
     super::docx::zip_parts(&parts, "QDPX")
