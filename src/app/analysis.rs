@@ -25,13 +25,14 @@ pub struct Analysis {
     pub millis: f64,
 }
 
+/// The aligners of the last few taxonomies used, most recent last.
+static CACHE: Mutex<Vec<Arc<Aligner>>> = Mutex::new(Vec::new());
+
 /// The aligner for `taxonomy`, built once per process and shared by every re-analysis that
 /// aligns by the same taxonomy (building one loads the segmentation dictionary: the largest
 /// fixed cost of an analysis).
 #[must_use]
 pub fn aligner_for(taxonomy: Taxonomy) -> Arc<Aligner> {
-    /// The aligners of the last few taxonomies used, most recent last.
-    static CACHE: Mutex<Vec<Arc<Aligner>>> = Mutex::new(Vec::new());
     const KEEP: usize = 3;
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(i) = cache.iter().position(|a| a.taxonomy == taxonomy) {
@@ -45,6 +46,14 @@ pub fn aligner_for(taxonomy: Taxonomy) -> Arc<Aligner> {
     }
     cache.push(Arc::clone(&aligner));
     aligner
+}
+
+/// From now on analyse by `aligner` wherever its taxonomy is used (a model retrained on the
+/// user's corrections replaces the shipped one for the rest of the session).
+pub fn use_aligner(aligner: Arc<Aligner>) {
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.retain(|a| a.taxonomy != aligner.taxonomy);
+    cache.push(aligner);
 }
 
 /// How far an analysis has come: share done (0–1) and the stage under way.

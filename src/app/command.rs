@@ -42,6 +42,10 @@ pub enum Command {
     SetLibraryMode(crate::app::state::library::LibraryMode),
     /// Add every document the library shows to the comparison (`true`) or take them out.
     ChooseShown(bool),
+    /// Refit the domain model with the corrections in force (background), and re-align.
+    Retrain,
+    /// Put the model and the alignment of before the last retraining back.
+    UndoRetrain,
     /// Show the cross-table of one chosen document (index among the blocks), or pooled.
     SelectTablesBlock(Option<usize>),
     /// Take the metadata a citing document suggests (an index into the suggestions).

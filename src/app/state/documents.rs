@@ -142,6 +142,7 @@ impl AppState {
         self.derived.target_rows.clear();
         self.reuse_pair = None;
         self.reuse_passage = None;
+        self.retrain = super::retrain::RetrainState::default();
         self.derived.reuse_domains.clear();
         self.derived.search_hits.clear();
         self.search_current = 0;

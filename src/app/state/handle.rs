@@ -50,6 +50,8 @@ impl AppState {
             | Command::AcceptSuggestion(_)
             | Command::CompareDomain { .. } => self.handle_library(command),
             Command::SelectTablesBlock(b) => self.tables_block = b,
+            Command::Retrain => self.start_retrain(),
+            Command::UndoRetrain => self.undo_retrain(),
             Command::SetTargetFilter(f) => {
                 self.target_filter = f;
                 self.filter_targets();

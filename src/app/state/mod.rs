@@ -20,6 +20,7 @@ pub mod library;
 pub mod messages;
 mod navigate;
 pub mod project;
+mod retrain;
 mod session;
 pub mod tables;
 
@@ -273,6 +274,7 @@ pub struct AppState {
     /// The cross-table block shown: a chosen document's (index among the blocks) or the
     /// pooled one (`None`).
     pub tables_block: Option<usize>,
+    retrain: retrain::RetrainState,
 }
 
 impl AppState {

@@ -58,6 +58,7 @@ impl AppState {
     pub fn poll(&mut self) {
         self.poll_analysis();
         let mut changed = self.poll_project();
+        changed |= self.poll_retrain();
         if let Some(done) = self.import.as_ref().and_then(ImportJob::poll) {
             self.import = None;
             self.finish_import(done);

@@ -235,3 +235,56 @@ fn the_tables_view_counts_the_chosen_documents_items_by_tool_and_domain() {
     assert_eq!(state.tables_block, Some(1));
     assert_eq!(total(&state.crosstab()[1]), expect);
 }
+
+#[test]
+fn retraining_on_a_correction_reports_what_moved_and_undo_puts_the_model_back() {
+    let mut h = analysed_in("Compare");
+    let state = &h.state().state;
+    let a = state.analysis().expect("analysed");
+    let before = a.pristine.clone();
+    let old = std::sync::Arc::clone(&a.aligner);
+    // Move the first aligned leaf to another domain: a correction.
+    let (leaf, x) = a
+        .alignment
+        .leaves
+        .iter()
+        .zip(&a.alignment.schemes[0].assignments)
+        .find(|(_, x)| x.primary.is_some())
+        .expect("an aligned leaf");
+    let other = (x.primary.expect("aligned") + 1) % a.aligner.taxonomy.schemes[0].categories.len();
+    let (doc, section) = (leaf.doc, leaf.section);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::MoveSection {
+            doc,
+            section,
+            category: Some(other),
+        }],
+    );
+    h.run();
+    h.get_by_label("Retrain on my corrections").click();
+    settle(&mut h);
+    let state = &h.state().state;
+    let a = state.analysis().expect("analysed");
+    assert!(!std::sync::Arc::ptr_eq(&a.aligner, &old), "a new model");
+    assert!(
+        state
+            .messages
+            .all()
+            .iter()
+            .any(|m| m.text.starts_with("Retrained on 1 corrections")),
+        "{:?}",
+        state.messages.all().iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        state.category_of(doc, section),
+        Some(other),
+        "the correction still holds"
+    );
+    h.get_by_label("Undo retrain").click();
+    h.run();
+    let a = h.state().state.analysis().expect("analysed");
+    assert!(std::sync::Arc::ptr_eq(&a.aligner, &old), "the model as before");
+    assert_eq!(a.pristine, before, "the alignment as before");
+}

@@ -29,6 +29,7 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         ui.label("documents");
     });
     taxonomy_ui(ui, state, &mut out);
+    retrain_ui(ui, state, &mut out);
     ui.separator();
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
@@ -60,6 +61,30 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     out
+}
+
+/// "Retrain on my corrections": the model learns from the sections the user moved, and the
+/// other sections move with it (the status bar says how many); undo puts it back.
+fn retrain_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let corrections = state.overrides.current.map.len();
+    ui.horizontal_wrapped(|ui| {
+        if state.retraining() {
+            ui.spinner();
+            ui.label("retraining…");
+        } else if ui
+            .add_enabled(corrections > 0, egui::Button::new("Retrain on my corrections"))
+            .on_hover_text(format!(
+                "Teach the domain model the {corrections} sections you moved; other sections like them move too"
+            ))
+            .on_disabled_hover_text("Move a section to another domain first (right-click its path in Compare)")
+            .clicked()
+        {
+            out.push(Command::Retrain);
+        }
+        if state.can_undo_retrain() && ui.button("Undo retrain").clicked() {
+            out.push(Command::UndoRetrain);
+        }
+    });
 }
 
 /// Which taxonomy file the alignment uses; load another (dialog or typed path) or go back to
