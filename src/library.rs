@@ -5,6 +5,7 @@
 
 use std::cmp::Ordering;
 
+pub mod diffusion;
 mod suggest;
 pub use suggest::{Suggestion, suggestions};
 

@@ -165,3 +165,44 @@ fn a_bare_title_shared_by_two_documents_names_neither() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].doc, got[0].doc_number.as_str()), (0, "某政办〔2020〕1号"));
 }
+
+#[test]
+fn diffusion_arrows_run_from_the_cited_or_earlier_document_strongest_first() {
+    let docs = bundled();
+    let report = crate::reuse::analyse(&docs, crate::reuse::Options::default());
+    let arrows = diffusion::edges(&report.pairs, 0.05, 100);
+    let id = |i: usize| docs[i].id.as_str();
+    assert!(
+        arrows
+            .iter()
+            .any(|e| id(e.from) == "anhui-2020" && id(e.to) == "wuhu-2021" && e.cited),
+        "Wuhu cites Anhui 2020 and took its wording: {:?}",
+        arrows
+            .iter()
+            .map(|e| (id(e.from), id(e.to), e.share))
+            .collect::<Vec<_>>()
+    );
+    assert!(arrows.windows(2).all(|w| w[0].share >= w[1].share));
+    for e in &arrows {
+        assert!(e.share >= 0.05);
+        if !e.cited {
+            let (a, b) = (diffusion::when(&docs[e.from]), diffusion::when(&docs[e.to]));
+            assert!(a <= b, "by the dates, from the earlier: {e:?}");
+        }
+    }
+    assert!(diffusion::edges(&report.pairs, 1.01, 100).is_empty());
+}
+
+#[test]
+fn a_documents_time_is_its_date_as_a_fraction_of_the_year() {
+    let mut d = bundled().remove(0);
+    d.meta.date_issued = Some("2021-07-01".into());
+    let t = diffusion::when(&d).expect("dated");
+    assert!((t - 2021.5).abs() < 0.01, "{t}");
+    d.meta.date_issued = None;
+    d.meta.date_published = None;
+    d.meta.period = Some([2020, 2022]);
+    assert_eq!(diffusion::when(&d), Some(2020.0));
+    d.meta.period = None;
+    assert_eq!(diffusion::when(&d), None);
+}

@@ -1,0 +1,57 @@
+//! Who took wording from whom, for a timeline: each pair of documents that share text
+//! becomes an arrow from the source to the document that took from it, by the pair's
+//! direction hint (a citation of the source, else the dates), weighted by the share of the
+//! taker's text that is shared.
+
+use crate::model::Document;
+use crate::reuse::{DirectionReason, PairReuse};
+
+/// One arrow of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// Share (0–1) of `to`'s text shared with `from` (boilerplate excluded).
+    pub share: f32,
+    /// The direction rests on a citation (else on the dates).
+    pub cited: bool,
+}
+
+/// A document's place on the time axis: its year with the month and day as a fraction
+/// (2021-07-01 → 2021.5); `None` when it has no date.
+#[must_use]
+pub fn when(doc: &Document) -> Option<f64> {
+    let m = &doc.meta;
+    if let Some(d) = m.date_issued.as_deref().or(m.date_published.as_deref()) {
+        let mut parts = d.split('-').map(|p| p.parse::<u32>().ok());
+        let (Some(Some(y)), month, day) = (parts.next(), parts.next().flatten(), parts.next().flatten()) else {
+            return None;
+        };
+        let month = month.unwrap_or(1).clamp(1, 12);
+        let day = day.unwrap_or(1).clamp(1, 31);
+        return Some(f64::from(y) + f64::from(month - 1) / 12.0 + f64::from(day - 1) / 365.0);
+    }
+    m.period.map(|p| f64::from(p[0]))
+}
+
+/// The arrows of the pairs whose direction is known and whose shared share of the taker is
+/// at least `min_share`, strongest first, at most `limit`.
+#[must_use]
+pub fn edges(pairs: &[PairReuse], min_share: f32, limit: usize) -> Vec<Edge> {
+    let mut out: Vec<Edge> = pairs
+        .iter()
+        .filter_map(|p| {
+            let d = p.direction.as_ref()?;
+            let share = if d.to == p.a { p.coverage_a } else { p.coverage_b };
+            (share >= min_share).then(|| Edge {
+                from: d.from,
+                to: d.to,
+                share,
+                cited: matches!(d.reason, DirectionReason::Cites { .. }),
+            })
+        })
+        .collect();
+    out.sort_by(|x, y| y.share.total_cmp(&x.share).then((x.from, x.to).cmp(&(y.from, y.to))));
+    out.truncate(limit);
+    out
+}
