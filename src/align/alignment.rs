@@ -230,11 +230,11 @@ impl Alignment {
             .filter_map(|&(t, w)| row.max_weight.get(&t).map(|&m| (w * m, t)))
             .collect();
         bounds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let best_of = |candidates: &mut Vec<usize>| {
-            candidates.sort_unstable();
-            candidates.dedup();
+        // Scores positions in the row (ascending, distinct): the best leaf per other document.
+        let best_of = |positions: &[u32]| {
             let mut best: std::collections::HashMap<usize, (usize, f32)> = std::collections::HashMap::new();
-            for &j in candidates.iter() {
+            for &p in positions {
+                let j = row.members[p as usize];
                 let doc = self.leaves[j].doc;
                 if doc == own {
                     continue;
@@ -247,20 +247,33 @@ impl Alignment {
             }
             best
         };
+        // Positions of a set of postings, each once, ascending.
+        let mut seen = vec![false; row.members.len()];
+        let mut distinct = |lists: &mut dyn Iterator<Item = u32>| {
+            let mut v: Vec<u32> = lists
+                .filter(|&p| !std::mem::replace(&mut seen[p as usize], true))
+                .collect();
+            for &p in &v {
+                seen[p as usize] = false;
+            }
+            v.sort_unstable();
+            v
+        };
         // A threshold from a few likely candidates: the heaviest term's leaves and the leaf's
         // nearest neighbours.
-        let mut seeds: Vec<usize> = bounds
-            .last()
-            .and_then(|(_, t)| row.postings.get(t))
-            .map(|p| p.iter().take(SEED_POSTINGS).map(|&j| j as usize).collect())
-            .unwrap_or_default();
-        seeds.extend(
-            self.neighbours[leaf]
-                .iter()
-                .map(|&(j, _)| j)
-                .filter(|j| row.members.binary_search(j).is_ok()),
+        let heaviest = bounds.last().and_then(|(_, t)| row.postings.get(t));
+        #[allow(clippy::cast_possible_truncation)]
+        let near = self.neighbours[leaf]
+            .iter()
+            .filter_map(|(j, _)| row.members.binary_search(j).ok())
+            .map(|p| p as u32);
+        let seeds = distinct(
+            &mut heaviest
+                .into_iter()
+                .flat_map(|p| p.iter().take(SEED_POSTINGS).copied())
+                .chain(near),
         );
-        let seeded = best_of(&mut seeds);
+        let seeded = best_of(&seeds);
         let threshold = if seeded.len() >= COUNTERPARTS {
             let mut s: Vec<f32> = seeded.values().map(|e| e.1).collect();
             s.sort_by(|a, b| b.total_cmp(a));
@@ -278,12 +291,13 @@ impl Alignment {
                 light += 1;
             }
         }
-        let mut candidates: Vec<usize> = bounds[light..]
-            .iter()
-            .filter_map(|(_, t)| row.postings.get(t))
-            .flat_map(|p| p.iter().map(|&j| j as usize))
-            .collect();
-        let best = best_of(&mut candidates);
+        let candidates = distinct(
+            &mut bounds[light..]
+                .iter()
+                .filter_map(|(_, t)| row.postings.get(t))
+                .flat_map(|p| p.iter().copied()),
+        );
+        let best = best_of(&candidates);
         let mut v: Vec<(usize, f32)> = best.into_values().collect();
         if v.len() < COUNTERPARTS {
             // Fewer similar documents than listed: the others at 0, each by its first leaf.
@@ -334,7 +348,7 @@ const SEED_POSTINGS: usize = 256;
 struct RowIndex {
     /// The row's leaves, ascending.
     members: Vec<usize>,
-    /// Term → the row's leaves that have it, ascending.
+    /// Term → the positions in `members` of the leaves that have it, ascending.
     postings: std::collections::HashMap<u32, Vec<u32>>,
     /// Term → its largest weight in the row's leaves.
     max_weight: std::collections::HashMap<u32, f32>,
@@ -347,14 +361,14 @@ impl RowIndex {
         let mut postings: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
         let mut max_weight: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
         let mut first_of_doc: Vec<(usize, usize)> = Vec::new();
-        for &j in &members {
+        for (p, &j) in members.iter().enumerate() {
             let doc = alignment.leaves[j].doc;
             if first_of_doc.last().is_none_or(|&(d, _)| d != doc) {
                 first_of_doc.push((doc, j));
             }
             for &(t, w) in &alignment.tfidf.vectors[j] {
                 #[allow(clippy::cast_possible_truncation)]
-                postings.entry(t).or_default().push(j as u32);
+                postings.entry(t).or_default().push(p as u32);
                 let m = max_weight.entry(t).or_insert(w);
                 *m = m.max(w);
             }
