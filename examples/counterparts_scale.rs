@@ -2,8 +2,9 @@
 //! index with pruning) on the synthetic corpus, against the brute force (each leaf against
 //! its whole row) where that is affordable.
 //!
-//! `cargo run --release --example counterparts_scale [N] [--brute]` — prints leaves, align
-//! time, the counterparts' time (and the brute force's, checked equal, with `--brute`).
+//! `cargo run --release --example counterparts_scale [N] [--brute] [--rows]` — prints leaves,
+//! align time, the counterparts' time (and the brute force's, checked equal, with `--brute`;
+//! the previous row-by-row scoring's time with `--rows`).
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -36,6 +37,34 @@ fn main() {
         print!(", brute force {:.3} s", t.elapsed().as_secs_f64());
         assert_eq!(slow, indexed, "indexed counterparts differ from the brute force");
         print!(" (equal)");
+    }
+    if std::env::args().any(|a| a == "--rows") {
+        // The previous `all_counterparts`: each leaf against every leaf of its row.
+        use rayon::prelude::*;
+        let t = Instant::now();
+        let mut rows: std::collections::HashMap<duizhao::align::Row, Vec<usize>> = std::collections::HashMap::new();
+        for j in 0..al.leaves.len() {
+            rows.entry(al.row_of(0, j)).or_default().push(j);
+        }
+        let scored: usize = (0..al.leaves.len())
+            .into_par_iter()
+            .map(|i| {
+                let own = al.leaves[i].doc;
+                let mut best: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+                for &j in &rows[&al.row_of(0, i)] {
+                    if al.leaves[j].doc != own {
+                        let s = al.similarity(i, j);
+                        let e = best.entry(al.leaves[j].doc).or_insert(s);
+                        *e = e.max(s);
+                    }
+                }
+                best.len()
+            })
+            .sum();
+        print!(
+            ", row by row {:.3} s ({scored} documents scored)",
+            t.elapsed().as_secs_f64()
+        );
     }
     println!();
 }
