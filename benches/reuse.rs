@@ -1,5 +1,6 @@
 //! Shared-passage speed: every pair of the bundled corpus compared exactly, and the synthetic
-//! 1,000-document corpus indexed with every pair above a coverage threshold listed.
+//! 1,000-document corpus indexed with every pair above a coverage threshold listed, its
+//! estimated matrix, and one pair compared exactly.
 //! Figures: BENCHMARKS.md.
 
 mod common;
@@ -24,6 +25,14 @@ fn synthetic(c: &mut Criterion) {
             let index = ReuseIndex::build(&docs, Options::default());
             black_box(index.candidates(0.5))
         });
+    });
+    // Issue 16: the matrix alone (the index built once), and one pair on demand.
+    let index = ReuseIndex::build(&docs, Options::default());
+    group.bench_function("reuse matrix of 1000 docs (index built)", |b| {
+        b.iter(|| black_box(index.matrix()));
+    });
+    group.bench_function("reuse one pair exactly (uncached)", |b| {
+        b.iter(|| black_box(index.compare(&docs, 0, 5)));
     });
     group.finish();
 }

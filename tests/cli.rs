@@ -400,3 +400,92 @@ fn export_from_a_project_uses_its_metadata_edits_and_corrections() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("a.txt") && err.contains("missing"), "{err}");
 }
+
+#[test]
+fn reuse_pair_names_documents_by_id_or_file_and_refuses_an_unknown_one() {
+    let by_id = duizhao(&["reuse", "--pair", "wuhu-2021,anhui-2020"]);
+    assert!(by_id.status.success(), "{}", String::from_utf8_lossy(&by_id.stderr));
+    let text = String::from_utf8_lossy(&by_id.stdout);
+    let first = text.lines().next().expect("the pair's line");
+    assert!(first.contains("↔") && first.contains("passages"), "{first}");
+    // Every substantive passage is printed, not only the `--show` longest.
+    assert!(text.lines().count() > 6, "{text}");
+    // The same pair by the bundled file names, in the other order.
+    let outline = duizhao(&["outline", "--json"]);
+    let docs: serde_json::Value = serde_json::from_slice(&outline.stdout).expect("outline JSON");
+    let source = |id: &str| -> String {
+        docs.as_array()
+            .and_then(|a| a.iter().find(|d| d["id"] == id))
+            .and_then(|d| d["source"].as_str())
+            .expect("source")
+            .to_owned()
+    };
+    let spec = format!("{},{}", source("anhui-2020"), source("wuhu-2021"));
+    let by_file = duizhao(&["reuse", "--pair", &spec]);
+    assert_eq!(String::from_utf8_lossy(&by_file.stdout), text);
+    // A usage mistake (README: 2 is for unreadable files only).
+    let unknown = duizhao(&["reuse", "--pair", "wuhu-2021,no-such-doc"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no-such-doc"));
+    let one = duizhao(&["reuse", "--pair", "wuhu-2021"]);
+    assert_eq!(one.status.code(), Some(1));
+}
+
+/// Pseudo-random Han text, so that generated documents share nothing by chance.
+fn han(seed: &mut u64, n: usize) -> String {
+    (0..n)
+        .map(|_| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            char::from_u32(0x4E00 + u32::try_from(*seed % 6000).expect("small")).unwrap_or('中')
+        })
+        .collect()
+}
+
+#[test]
+fn reuse_of_a_large_corpus_lists_the_matrix_and_only_the_pairs_above_the_threshold() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seed = 41;
+    let paragraphs: Vec<String> = (0..60).map(|_| han(&mut seed, 300)).collect();
+    for (i, p) in paragraphs.iter().enumerate() {
+        // d59 also carries d07's first paragraph (about half of each): the one pair sharing
+        // anything.
+        let extra = match i {
+            59 => format!("2. {}。\n", paragraphs[7]),
+            7 => format!("2. {}。\n", han(&mut seed, 300)),
+            _ => String::new(),
+        };
+        std::fs::write(dir.path().join(format!("d{i:02}.txt")), format!("1. {p}。\n{extra}")).expect("write");
+    }
+    let d = dir.path().to_str().expect("path");
+    let out = duizhao(&["reuse", "--json", "--min-coverage", "0.1", d]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(60));
+    let cells = v["matrix"].as_array().expect("matrix");
+    assert_eq!(cells.len(), 1, "{cells:?}");
+    assert_eq!(
+        (cells[0]["a"].as_str(), cells[0]["b"].as_str()),
+        (Some("d07"), Some("d59"))
+    );
+    let pairs = v["pairs"].as_array().expect("pairs");
+    assert_eq!(pairs.len(), 1);
+    assert!(
+        pairs[0]["a"]["coverage"]
+            .as_f64()
+            .is_some_and(|c| (0.4..0.6).contains(&c))
+    );
+    // Above every estimate: the matrix stays, no pair is compared.
+    let none = duizhao(&["reuse", "--json", "--min-coverage", "0.9", d]);
+    let v: serde_json::Value = serde_json::from_slice(&none.stdout).expect("valid JSON");
+    assert_eq!(v["pairs"].as_array().map(Vec::len), Some(0));
+    assert_eq!(v["matrix"].as_array().map(Vec::len), Some(1));
+    let bad = duizhao(&["reuse", "--min-coverage", "2", d]);
+    assert_eq!(bad.status.code(), Some(1));
+    // The text: an estimated matrix and the one pair's passages.
+    let text = duizhao(&["reuse", "--top", "3", d]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.starts_with("Share of each row's text found in each column's, estimated"));
+    assert_eq!(text.lines().filter(|l| l.contains(" ↔ ")).count(), 1, "{text}");
+}

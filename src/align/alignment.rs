@@ -191,8 +191,11 @@ impl Alignment {
         self.best_per_document(leaf, &members)
     }
 
-    /// [`Self::counterparts`] of every leaf at once: each leaf is compared only with the
-    /// leaves of its own row (not all leaves), in parallel.
+    /// [`Self::counterparts`] of every leaf at once, equal to them, without comparing every
+    /// pair of a row: an inverted index over each row's TF-IDF terms, and per leaf a
+    /// threshold (the tenth best document among a few likely candidates) below which terms
+    /// are too light to lift a leaf into the top ten (max-score pruning: only leaves sharing a
+    /// heavy term are scored). Similarities are the exact [`Self::similarity`].
     #[must_use]
     pub fn all_counterparts(&self, scheme: usize) -> Vec<Vec<(usize, f32)>> {
         use rayon::prelude::*;
@@ -203,13 +206,114 @@ impl Alignment {
                 rows.entry(row).or_default().push(j);
             }
         }
+        let index: std::collections::HashMap<Row, RowIndex> = rows
+            .into_par_iter()
+            .map(|(row, members)| (row, RowIndex::new(self, members)))
+            .collect();
         (0..self.leaves.len())
             .into_par_iter()
             .map(|i| {
-                rows.get(&self.row_of(scheme, i))
-                    .map_or_else(Vec::new, |members| self.best_per_document(i, members))
+                index
+                    .get(&self.row_of(scheme, i))
+                    .map_or_else(Vec::new, |r| self.indexed_counterparts(i, r))
             })
             .collect()
+    }
+
+    /// [`Self::best_per_document`] over a row's members, through the row's index.
+    fn indexed_counterparts(&self, leaf: usize, row: &RowIndex) -> Vec<(usize, f32)> {
+        let own = self.leaves[leaf].doc;
+        let query = &self.tfidf.vectors[leaf];
+        // Each term's most a shared leaf can gain from it.
+        let mut bounds: Vec<(f32, u32)> = query
+            .iter()
+            .filter_map(|&(t, w)| row.max_weight.get(&t).map(|&m| (w * m, t)))
+            .collect();
+        bounds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // Scores positions in the row (ascending, distinct): the best leaf per other document.
+        let best_of = |positions: &[u32]| {
+            let mut best: std::collections::HashMap<usize, (usize, f32)> = std::collections::HashMap::new();
+            for &p in positions {
+                let j = row.members[p as usize];
+                let doc = self.leaves[j].doc;
+                if doc == own {
+                    continue;
+                }
+                let s = self.similarity(leaf, j);
+                // Ascending leaf order: on a tie the first stays (as in best_per_document).
+                if s > 0.0 && best.get(&doc).is_none_or(|e| s > e.1) {
+                    best.insert(doc, (j, s));
+                }
+            }
+            best
+        };
+        // Positions of a set of postings, each once, ascending.
+        let mut seen = vec![false; row.members.len()];
+        let mut distinct = |lists: &mut dyn Iterator<Item = u32>| {
+            let mut v: Vec<u32> = lists
+                .filter(|&p| !std::mem::replace(&mut seen[p as usize], true))
+                .collect();
+            for &p in &v {
+                seen[p as usize] = false;
+            }
+            v.sort_unstable();
+            v
+        };
+        // A threshold from a few likely candidates: the heaviest term's leaves and the leaf's
+        // nearest neighbours.
+        let heaviest = bounds.last().and_then(|(_, t)| row.postings.get(t));
+        #[allow(clippy::cast_possible_truncation)]
+        let near = self.neighbours[leaf]
+            .iter()
+            .filter_map(|(j, _)| row.members.binary_search(j).ok())
+            .map(|p| p as u32);
+        let seeds = distinct(
+            &mut heaviest
+                .into_iter()
+                .flat_map(|p| p.iter().take(SEED_POSTINGS).copied())
+                .chain(near),
+        );
+        let seeded = best_of(&seeds);
+        let threshold = if seeded.len() >= COUNTERPARTS {
+            let mut s: Vec<f32> = seeded.values().map(|e| e.1).collect();
+            s.sort_by(|a, b| b.total_cmp(a));
+            s[COUNTERPARTS - 1]
+        } else {
+            0.0
+        };
+        // Terms whose bounds together stay under the threshold cannot lift a leaf that has
+        // none of the heavier ones into the top ten (margin for rounding).
+        let mut light = 0;
+        let mut sum = 0.0f32;
+        if threshold > 0.0 {
+            while light < bounds.len() && (sum + bounds[light].0) * (1.0 + 1e-4) + 1e-6 < threshold {
+                sum += bounds[light].0;
+                light += 1;
+            }
+        }
+        let candidates = distinct(
+            &mut bounds[light..]
+                .iter()
+                .filter_map(|(_, t)| row.postings.get(t))
+                .flat_map(|p| p.iter().copied()),
+        );
+        let best = best_of(&candidates);
+        let mut v: Vec<(usize, f32)> = best.into_values().collect();
+        if v.len() < COUNTERPARTS {
+            // Fewer similar documents than listed: the others at 0, each by its first leaf.
+            let have: std::collections::HashSet<usize> = v.iter().map(|&(j, _)| self.leaves[j].doc).collect();
+            let fill: Vec<(usize, f32)> = row
+                .first_of_doc
+                .iter()
+                .filter(|&&(doc, _)| doc != own && !have.contains(&doc))
+                .take(COUNTERPARTS - v.len())
+                .map(|&(_, j)| (j, 0.0))
+                .collect();
+            v.extend(fill);
+        }
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(COUNTERPARTS);
+        v
     }
 
     fn best_per_document(&self, leaf: usize, members: &[usize]) -> Vec<(usize, f32)> {
@@ -236,3 +340,44 @@ impl Alignment {
 
 /// At most this many counterparts are listed per section (the most similar documents).
 pub const COUNTERPARTS: usize = 10;
+
+/// Leaves of a query's heaviest term scored to set its pruning threshold.
+const SEED_POSTINGS: usize = 256;
+
+/// One row's leaves by TF-IDF term, for [`Alignment::all_counterparts`].
+struct RowIndex {
+    /// The row's leaves, ascending.
+    members: Vec<usize>,
+    /// Term → the positions in `members` of the leaves that have it, ascending.
+    postings: std::collections::HashMap<u32, Vec<u32>>,
+    /// Term → its largest weight in the row's leaves.
+    max_weight: std::collections::HashMap<u32, f32>,
+    /// Per document with leaves in the row: (document, its first leaf there), ascending.
+    first_of_doc: Vec<(usize, usize)>,
+}
+
+impl RowIndex {
+    fn new(alignment: &Alignment, members: Vec<usize>) -> Self {
+        let mut postings: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
+        let mut max_weight: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+        let mut first_of_doc: Vec<(usize, usize)> = Vec::new();
+        for (p, &j) in members.iter().enumerate() {
+            let doc = alignment.leaves[j].doc;
+            if first_of_doc.last().is_none_or(|&(d, _)| d != doc) {
+                first_of_doc.push((doc, j));
+            }
+            for &(t, w) in &alignment.tfidf.vectors[j] {
+                #[allow(clippy::cast_possible_truncation)]
+                postings.entry(t).or_default().push(p as u32);
+                let m = max_weight.entry(t).or_insert(w);
+                *m = m.max(w);
+            }
+        }
+        Self {
+            members,
+            postings,
+            max_weight,
+            first_of_doc,
+        }
+    }
+}

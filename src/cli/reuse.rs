@@ -1,7 +1,13 @@
 //! `duizhao reuse`: shared passages between documents, as JSON (schema in README.md) or as a
-//! coverage matrix with each pair's passages.
+//! coverage matrix with the most covered pairs' passages; `--pair A,B` for one pair.
+//!
+//! The matrix of a large corpus is estimated from fingerprints; exact passages are computed
+//! only for the pairs printed, and the JSON is written pair by pair (bounded memory).
 
 use std::io::Write;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use clap::Args;
 use serde::Serialize;
@@ -9,7 +15,7 @@ use serde::Serialize;
 use super::InputArgs;
 use duizhao::align::{Aligner, Alignment, Taxonomy};
 use duizhao::model::{CharRange, Document};
-use duizhao::reuse::{self, DirectionReason, Options, PairReuse, ReuseReport};
+use duizhao::reuse::{self, DirectionReason, Options, PairReuse, ReuseIndex, ReuseMatrix};
 
 /// `duizhao reuse`: the inputs and the shortest passage.
 #[derive(Debug, Args)]
@@ -22,15 +28,43 @@ pub struct ReuseArgs {
     /// Passages printed per pair in the text output (JSON always has all).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub show: usize,
+    /// Pairs whose passages the text output prints: the N most covered.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// In a corpus of more than 48 documents, the JSON has the passages of the pairs whose
+    /// estimated coverage (either side) reaches X (0–1).
+    #[arg(long, value_name = "X", default_value_t = 0.02, value_parser = coverage_parser)]
+    pub min_coverage: f32,
+    /// Only this pair's passages: two document ids or file names, comma-separated.
+    #[arg(long, value_name = "A,B")]
+    pub pair: Option<String>,
+}
+
+fn coverage_parser(s: &str) -> Result<f32, String> {
+    let x: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{s} is not a share between 0 and 1"))
+    }
 }
 
 #[derive(Serialize)]
-struct ReuseJson<'a> {
+struct ReuseHead<'a> {
     options: Options,
     /// A k-gram in at least this many documents is boilerplate.
     boilerplate_docs: usize,
     documents: Vec<DocRef<'a>>,
-    pairs: Vec<PairJson<'a>>,
+    /// Estimated coverage of every pair sharing a fingerprint.
+    matrix: Vec<CellJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CellJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    coverage_a: f32,
+    coverage_b: f32,
 }
 
 #[derive(Serialize)]
@@ -174,44 +208,181 @@ fn pair_json<'a>(
     }
 }
 
+/// The document `name` means: its id, its file name, or the file name of a path to it.
+fn find_doc(docs: &[Document], name: &str) -> Option<usize> {
+    let file = std::path::Path::new(name).file_name().and_then(|f| f.to_str());
+    docs.iter().position(|d| d.id == name).or_else(|| {
+        docs.iter()
+            .position(|d| d.source == name || Some(d.source.as_str()) == file)
+    })
+}
+
 /// Run `reuse`; returns the exit code.
 pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     let (docs, code) = super::load(&args.input);
     let options = Options {
         min_chars: usize::from(args.min_chars),
+        min_estimate: args.min_coverage,
         ..Options::default()
     };
-    let report = reuse::analyse(&docs, options);
+    // A pair that names no loaded document is a usage mistake: exit 1 (README).
+    let pair = match &args.pair {
+        Some(spec) => {
+            let names: Vec<&str> = spec.split(',').map(str::trim).collect();
+            let found: Vec<Option<usize>> = names.iter().map(|n| find_doc(&docs, n)).collect();
+            match (names.as_slice(), found.as_slice()) {
+                ([_, _], [Some(a), Some(b)]) if a != b => Some((*a, *b)),
+                ([_, _], [Some(_), Some(_)]) => {
+                    eprintln!("duizhao: --pair {spec}: both name the same document");
+                    return Ok(1);
+                }
+                ([_, _], _) => {
+                    for (n, f) in names.iter().zip(&found) {
+                        if f.is_none() {
+                            eprintln!("duizhao: --pair: no loaded document has the id or file name `{n}`");
+                        }
+                    }
+                    return Ok(1);
+                }
+                _ => {
+                    eprintln!("duizhao: --pair {spec}: give two documents, comma-separated (e.g. --pair A,B)");
+                    return Ok(1);
+                }
+            }
+        }
+        None => None,
+    };
+    let index = ReuseIndex::build(&docs, options);
+    if let Some((a, b)) = pair {
+        let p = index.pair(&docs, a, b);
+        if args.input.json {
+            let aligner = Aligner::new(Taxonomy::builtin());
+            let alignment = aligner.align(&docs);
+            serde_json::to_writer_pretty(&mut *out, &pair_json(&docs, &aligner.taxonomy, &alignment, &p))?;
+            writeln!(out)?;
+        } else {
+            write_pair(&docs, &p, usize::MAX, out)?;
+        }
+        return Ok(code);
+    }
+    let matrix = index.matrix();
     if args.input.json {
-        // Only the JSON's per-domain figures need the alignment; the text output does not.
-        let aligner = Aligner::new(Taxonomy::builtin());
-        let alignment = aligner.align(&docs);
-        let json = ReuseJson {
-            options,
-            boilerplate_docs: options.boilerplate_docs(docs.len()),
-            documents: docs
-                .iter()
-                .map(|d| DocRef {
-                    id: &d.id,
-                    source: &d.source,
-                    label: &d.label,
-                })
-                .collect(),
-            pairs: report
-                .pairs
-                .iter()
-                .map(|p| pair_json(&docs, &aligner.taxonomy, &alignment, p))
-                .collect(),
-        };
-        serde_json::to_writer_pretty(&mut *out, &json)?;
-        writeln!(out)?;
+        write_json(&docs, &index, &matrix, out)?;
     } else {
-        write_text(&docs, &report, args.show, out)?;
+        write_text(&docs, &index, &matrix, args, out)?;
     }
     Ok(code)
 }
 
-fn write_text(docs: &[Document], report: &ReuseReport, show: usize, out: &mut impl Write) -> std::io::Result<()> {
+/// Pairs compared at once while streaming: enough to keep both cores busy, few enough that
+/// their passages stay small in memory.
+const CHUNK: usize = 64;
+
+/// The JSON: head, matrix, then the pairs worth comparing, computed a chunk at a time and
+/// written one by one (never the whole document in memory).
+fn write_json(docs: &[Document], index: &ReuseIndex, matrix: &ReuseMatrix, out: &mut impl Write) -> anyhow::Result<()> {
+    // Only the per-domain figures need the alignment.
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let alignment = aligner.align(docs);
+    let options = index.options;
+    let head = ReuseHead {
+        options,
+        boilerplate_docs: options.boilerplate_docs(docs.len()),
+        documents: docs
+            .iter()
+            .map(|d| DocRef {
+                id: &d.id,
+                source: &d.source,
+                label: &d.label,
+            })
+            .collect(),
+        matrix: matrix
+            .pairs()
+            .map(|e| CellJson {
+                a: &docs[e.a].id,
+                b: &docs[e.b].id,
+                coverage_a: e.coverage_a,
+                coverage_b: e.coverage_b,
+            })
+            .collect(),
+    };
+    // The head's object without its closing brace, then `"pairs": [` and the pairs.
+    let head = serde_json::to_string_pretty(&head)?;
+    let head = head.strip_suffix('}').unwrap_or(&head).trim_end();
+    write!(out, "{head},\n  \"pairs\": [")?;
+    let pairs = index.to_compare(matrix, options.min_estimate);
+    // A small corpus (one chunk) is ordered by exact coverage; a large one by estimate.
+    let chunk = if docs.len() <= reuse::EXACT_ALL_PAIRS {
+        pairs.len().max(1)
+    } else {
+        CHUNK
+    };
+    let mut first = true;
+    for group in pairs.chunks(chunk) {
+        let mut exact: Vec<PairReuse> = group
+            .par_iter()
+            .map(|&(a, b)| index.compare(docs, a, b))
+            .filter(|p| !p.passages.is_empty())
+            .collect();
+        // `collect` keeps the estimate order; one chunk (a small corpus) goes by exact coverage.
+        if pairs.len() <= chunk {
+            exact.sort_by(|x, y| {
+                reuse::most_covered_first(
+                    (x.a, x.b, x.coverage_a, x.coverage_b),
+                    (y.a, y.b, y.coverage_a, y.coverage_b),
+                )
+            });
+        }
+        for p in &exact {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            first = false;
+            serde_json::to_writer(&mut *out, &pair_json(docs, &aligner.taxonomy, &alignment, p))?;
+        }
+    }
+    writeln!(out, "\n  ]\n}}")?;
+    Ok(())
+}
+
+fn write_text(
+    docs: &[Document],
+    index: &ReuseIndex,
+    matrix: &ReuseMatrix,
+    args: &ReuseArgs,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    // A small corpus: every pair exact, matrix included; a large one: the matrix estimated,
+    // the top pairs by estimate compared exactly.
+    let small = docs.len() <= reuse::EXACT_ALL_PAIRS;
+    let candidates = index.to_compare(matrix, 0.0);
+    let candidates = if small {
+        &candidates[..]
+    } else {
+        &candidates[..args.top.min(candidates.len())]
+    };
+    let mut top: Vec<Arc<PairReuse>> = candidates
+        .par_iter()
+        .map(|&(a, b)| index.pair(docs, a, b))
+        .filter(|p| !p.passages.is_empty())
+        .collect();
+    top.sort_by(|x, y| {
+        reuse::most_covered_first(
+            (x.a, x.b, x.coverage_a, x.coverage_b),
+            (y.a, y.b, y.coverage_a, y.coverage_b),
+        )
+    });
+    let exact: std::collections::HashMap<(usize, usize), &PairReuse> = if small {
+        top.iter().map(|p| ((p.a, p.b), &**p)).collect()
+    } else {
+        std::collections::HashMap::default()
+    };
+    let coverage = |r: usize, c: usize| {
+        if !small {
+            return matrix.coverage(r, c);
+        }
+        exact
+            .get(&(r.min(c), r.max(c)))
+            .map_or(0.0, |p| if p.a == r { p.coverage_a } else { p.coverage_b })
+    };
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(super::display_width(s))));
     let w = docs
         .iter()
@@ -220,10 +391,17 @@ fn write_text(docs: &[Document], report: &ReuseReport, show: usize, out: &mut im
         .unwrap_or(8)
         .max(8)
         + 2;
-    writeln!(
-        out,
-        "Share of each row's text found in each column's (boilerplate excluded):"
-    )?;
+    if small {
+        writeln!(
+            out,
+            "Share of each row's text found in each column's (boilerplate excluded):"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Share of each row's text found in each column's, estimated from fingerprints (boilerplate excluded):"
+        )?;
+    }
     write!(out, "{}", pad("", w))?;
     for d in docs {
         write!(out, "{}", pad(d.display_name(), w))?;
@@ -235,48 +413,54 @@ fn write_text(docs: &[Document], report: &ReuseReport, show: usize, out: &mut im
             let cell = if r == c {
                 "—".to_owned()
             } else {
-                format!("{:.1}%", report.coverage(r, c) * 100.0)
+                format!("{:.1}%", coverage(r, c) * 100.0)
             };
             write!(out, "{}", pad(&cell, w))?;
         }
         writeln!(out)?;
     }
-    for p in &report.pairs {
-        let (da, db) = (&docs[p.a], &docs[p.b]);
+    for p in top.iter().take(args.top) {
         writeln!(out)?;
-        let direction = match &p.direction {
-            Some(d) => {
-                let why = match &d.reason {
-                    DirectionReason::Cites { text } => format!("cites {text}"),
-                    DirectionReason::Dates { from, to } => format!("{from} → {to}"),
-                };
-                format!(
-                    "  {} → {} ({why})",
-                    docs[d.from].display_name(),
-                    docs[d.to].display_name()
-                )
-            }
-            None => String::new(),
-        };
+        write_pair(docs, p, args.show, out)?;
+    }
+    Ok(())
+}
+
+/// One pair's line and its `show` longest substantive passages.
+fn write_pair(docs: &[Document], p: &PairReuse, show: usize, out: &mut impl Write) -> std::io::Result<()> {
+    let (da, db) = (&docs[p.a], &docs[p.b]);
+    let direction = match &p.direction {
+        Some(d) => {
+            let why = match &d.reason {
+                DirectionReason::Cites { text } => format!("cites {text}"),
+                DirectionReason::Dates { from, to } => format!("{from} → {to}"),
+            };
+            format!(
+                "  {} → {} ({why})",
+                docs[d.from].display_name(),
+                docs[d.to].display_name()
+            )
+        }
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "{} ({:.1}%) ↔ {} ({:.1}%): {} passages, {} boilerplate{direction}",
+        da.display_name(),
+        p.coverage_a * 100.0,
+        db.display_name(),
+        p.coverage_b * 100.0,
+        p.passages.len(),
+        p.passages.iter().filter(|q| q.boilerplate).count(),
+    )?;
+    let mut longest: Vec<&reuse::Passage> = p.substantive().collect();
+    longest.sort_by_key(|q| std::cmp::Reverse(q.chars));
+    for q in longest.into_iter().take(show) {
         writeln!(
             out,
-            "{} ({:.1}%) ↔ {} ({:.1}%): {} passages, {} boilerplate{direction}",
-            da.display_name(),
-            p.coverage_a * 100.0,
-            db.display_name(),
-            p.coverage_b * 100.0,
-            p.passages.len(),
-            p.passages.iter().filter(|q| q.boilerplate).count(),
+            "  {:>4}  {} / {}  {}",
+            q.chars, da.sections[q.a.section].path, db.sections[q.b.section].path, q.a.text
         )?;
-        let mut longest: Vec<&reuse::Passage> = p.substantive().collect();
-        longest.sort_by_key(|q| std::cmp::Reverse(q.chars));
-        for q in longest.into_iter().take(show) {
-            writeln!(
-                out,
-                "  {:>4}  {} / {}  {}",
-                q.chars, da.sections[q.a.section].path, db.sections[q.b.section].path, q.a.text
-            )?;
-        }
     }
     Ok(())
 }

@@ -20,6 +20,7 @@
 //! threshold are.
 
 mod fold;
+mod matrix;
 mod pair;
 
 use std::collections::HashMap;
@@ -31,10 +32,17 @@ use serde::Serialize;
 use crate::model::Document;
 
 pub use fold::{Folded, fold};
+pub use matrix::{PAIR_CACHE, ReuseMatrix};
 pub use pair::{Direction, DirectionReason, DomainReuse, PairReuse, Passage, Side, by_domain};
 
 /// Up to this many documents, [`analyse`] compares every pair exactly.
 pub const EXACT_ALL_PAIRS: usize = 48;
+
+/// A fingerprint carried by more documents than this is left out of the index (as a
+/// boilerplate one is): it says little about who took from whom, and its posting list would
+/// make the matrix quadratic in the corpus. In a corpus of up to 1,666 documents the
+/// boilerplate rule (60%) drops such fingerprints first; this caps larger ones.
+pub const MAX_POSTING: usize = 1000;
 
 /// What counts as a shared passage and as boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -104,6 +112,8 @@ pub struct ReuseIndex {
     fingerprints: Vec<Vec<u64>>,
     /// Fingerprint → documents that have it (ascending).
     postings: FxHashMap<u64, Vec<u32>>,
+    /// Exact pairs already computed ([`ReuseIndex::pair`]).
+    cache: matrix::PairCache,
 }
 
 /// The result of [`analyse`].
@@ -133,34 +143,33 @@ impl ReuseReport {
     }
 }
 
-/// Find the shared passages of every pair of `docs` worth comparing.
+/// Find the shared passages of every pair of `docs` worth comparing
+/// ([`ReuseIndex::to_compare`]), all at once. A large corpus is better served by
+/// [`ReuseIndex::matrix`] and [`ReuseIndex::pair`] for the pairs asked for.
 #[must_use]
 pub fn analyse(docs: &[Document], options: Options) -> ReuseReport {
     let index = ReuseIndex::build(docs, options);
-    let pairs: Vec<(usize, usize)> = if docs.len() <= EXACT_ALL_PAIRS {
-        (0..docs.len())
-            .flat_map(|a| (a + 1..docs.len()).map(move |b| (a, b)))
-            .collect()
-    } else {
-        index
-            .candidates(options.min_estimate)
-            .into_iter()
-            .map(|e| (e.a, e.b))
-            .collect()
-    };
+    let pairs = index.to_compare(&index.matrix(), options.min_estimate);
     let mut pairs: Vec<PairReuse> = pairs
         .par_iter()
         .map(|&(a, b)| index.compare(docs, a, b))
         .filter(|p| !p.passages.is_empty())
         .collect();
     pairs.sort_by(|x, y| {
-        y.coverage_a
-            .max(y.coverage_b)
-            .total_cmp(&x.coverage_a.max(x.coverage_b))
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
+        most_covered_first(
+            (x.a, x.b, x.coverage_a, x.coverage_b),
+            (y.a, y.b, y.coverage_a, y.coverage_b),
+        )
     });
     let index = pairs.iter().enumerate().map(|(i, p)| ((p.a, p.b), i)).collect();
     ReuseReport { options, pairs, index }
+}
+
+/// The order pairs are reported in: the larger coverage descending, then `(a, b)`. Each
+/// argument is `(a, b, coverage_a, coverage_b)`.
+#[must_use]
+pub fn most_covered_first(x: (usize, usize, f32, f32), y: (usize, usize, f32, f32)) -> std::cmp::Ordering {
+    y.2.max(y.3).total_cmp(&x.2.max(x.3)).then((x.0, x.1).cmp(&(y.0, y.1)))
 }
 
 /// Polynomial rolling hash base (odd, so that it is invertible mod 2^64).
@@ -278,6 +287,16 @@ impl ReuseIndex {
                 postings.entry(h).or_default().push(d as u32);
             }
         }
+        // Too common to index (see MAX_POSTING): out of the postings and of each document's
+        // own count, so that the estimate's numerator and denominator agree.
+        postings.retain(|_, docs| docs.len() <= MAX_POSTING);
+        let fingerprints: Vec<Vec<u64>> = fingerprints
+            .into_par_iter()
+            .map(|mut fp| {
+                fp.retain(|h| postings.contains_key(h));
+                fp
+            })
+            .collect();
         Self {
             options,
             folded,
@@ -286,7 +305,14 @@ impl ReuseIndex {
             boilerplate_docs,
             fingerprints,
             postings,
+            cache: matrix::PairCache::default(),
         }
+    }
+
+    /// How many exact pairs [`ReuseIndex::pair`] holds computed.
+    #[must_use]
+    pub fn cached_pairs(&self) -> usize {
+        self.cache.len()
     }
 
     /// How many documents the index holds.
@@ -314,33 +340,9 @@ impl ReuseIndex {
     /// `a < b`; ordered by `a`, then `b`.
     #[must_use]
     pub fn candidates(&self, min: f32) -> Vec<Estimate> {
-        let n = self.len();
-        (0..n)
-            .into_par_iter()
-            .flat_map_iter(|a| {
-                let mut shared = vec![0u32; n];
-                for h in &self.fingerprints[a] {
-                    if let Some(docs) = self.postings.get(h) {
-                        for &b in docs {
-                            shared[b as usize] += 1;
-                        }
-                    }
-                }
-                let own = self.fingerprints[a].len().max(1);
-                (a + 1..n)
-                    .filter(|&b| shared[b] > 0)
-                    .map(|b| {
-                        #[allow(clippy::cast_precision_loss)]
-                        Estimate {
-                            a,
-                            b,
-                            coverage_a: shared[b] as f32 / own as f32,
-                            coverage_b: shared[b] as f32 / self.fingerprints[b].len().max(1) as f32,
-                        }
-                    })
-                    .filter(|e| e.coverage_a.max(e.coverage_b) >= min)
-                    .collect::<Vec<_>>()
-            })
+        self.matrix()
+            .pairs()
+            .filter(|e| e.coverage_a.max(e.coverage_b) >= min)
             .collect()
     }
 }
