@@ -43,7 +43,7 @@ pub fn edges(pairs: &[PairReuse], min_share: f32, limit: usize) -> Vec<Edge> {
         .filter_map(|p| {
             let d = p.direction.as_ref()?;
             let share = if d.to == p.a { p.coverage_a } else { p.coverage_b };
-            (share >= min_share).then(|| Edge {
+            (share >= min_share).then_some(Edge {
                 from: d.from,
                 to: d.to,
                 share,
