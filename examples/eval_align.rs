@@ -164,6 +164,21 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let cues = args.iter().any(|a| a == "--cues");
+    let flag = |name: &str| -> Option<f32> { args.windows(2).find(|w| w[0] == name).and_then(|w| w[1].parse().ok()) };
+    let mut training = Training::default();
+    if let Some(e) = flag("--epochs") {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a count given on the command line"
+        )]
+        let e = e as usize;
+        training.epochs = e;
+    }
+    training.l2 = flag("--l2").unwrap_or(training.l2);
+    training.rate = flag("--rate").unwrap_or(training.rate);
+    let balance = flag("--balance").unwrap_or(0.0);
+    println!("training {training:?}, class balance power {balance}");
     let mut gold_paths: Vec<PathBuf> = args
         .windows(2)
         .filter(|w| w[0] == "--gold")
@@ -254,12 +269,15 @@ fn main() -> anyhow::Result<()> {
     let (mut t_train, mut t_align) = (0.0, 0.0);
     for &d in &gold_docs {
         let t = std::time::Instant::now();
-        let fold: Vec<learn::Example> = examples
+        let mut fold: Vec<learn::Example> = examples
             .iter()
             .filter(|(x, _)| *x != d)
             .map(|(_, e)| e.clone())
             .collect();
-        let model = LinearModel::train("domain", labels.clone(), &fold, Training::default());
+        if balance > 0.0 {
+            learn::balance(&mut fold, balance);
+        }
+        let model = LinearModel::train("domain", labels.clone(), &fold, training);
         t_train += t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
         aligner.set_model(Some(model.clone()));

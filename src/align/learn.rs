@@ -66,6 +66,26 @@ impl Default for Training {
     }
 }
 
+/// Weight each example by `(n / (classes_present × n_class))^power`, so that a domain with few
+/// units is not drowned by the big ones (`power` 0: unchanged, 1: fully balanced); the weights
+/// are scaled to keep their mean at 1.
+pub fn balance(examples: &mut [Example], power: f32) {
+    let mut count = std::collections::BTreeMap::new();
+    for e in examples.iter() {
+        *count.entry(e.class).or_insert(0usize) += 1;
+    }
+    let (n, k) = (examples.len() as f32, count.len() as f32);
+    for e in examples.iter_mut() {
+        e.weight *= (n / (k * count[&e.class] as f32)).powf(power);
+    }
+    let mean = examples.iter().map(|e| e.weight).sum::<f32>() / n.max(1.0);
+    if mean > 0.0 {
+        for e in examples.iter_mut() {
+            e.weight /= mean;
+        }
+    }
+}
+
 /// Weights of a multinomial logistic regression over hashed features.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinearModel {

@@ -201,18 +201,31 @@ impl Aligner {
     /// When no model is in use (a taxonomy of the user's own: cues decide) or no correction
     /// names a category.
     pub fn refit(&mut self, docs: &[Document], overrides: &overrides::Overrides) -> Result<Refit, String> {
+        let (model, n) = self.refitted(docs, overrides)?;
+        let previous = self.set_model(Some(model));
+        Ok(Refit { examples: n, previous })
+    }
+
+    /// The model refitted on the user's corrections, and how many corrections became
+    /// examples, leaving this aligner as it is: the app's "Retrain on my corrections" runs it
+    /// off the UI thread, then [`Aligner::set_model`] (which returns the old model, for undo).
+    ///
+    /// # Errors
+    /// As [`Aligner::refit`].
+    pub fn refitted(
+        &self,
+        docs: &[Document],
+        overrides: &overrides::Overrides,
+    ) -> Result<(LinearModel, usize), String> {
         let Some(fitted) = &self.fitted else {
             return Err("no learned model for this taxonomy: its cue terms decide".into());
         };
-        let labels = fitted.model.labels.clone();
-        let examples = self.override_examples(docs, overrides, &labels);
+        let examples = self.override_examples(docs, overrides, &fitted.model.labels);
         if examples.is_empty() {
             return Err("no correction names a category of a section that is loaded".into());
         }
         let model = fitted.model.fine_tuned(&examples, learn::Training::fine_tuning());
-        let n = examples.len();
-        let previous = self.set_model(Some(model));
-        Ok(Refit { examples: n, previous })
+        Ok((model, examples.len()))
     }
 
     /// Labelled examples from user corrections of the model's scheme (classes: indices into
