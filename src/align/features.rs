@@ -23,6 +23,18 @@ impl Segmenter {
         Self { jieba }
     }
 
+    /// The dictionary words (two or more chars) of a text already in matching form.
+    #[must_use]
+    pub fn words(&self, folded: &str) -> Vec<String> {
+        self.jieba
+            .cut(folded, false)
+            .into_iter()
+            .map(|t| t.word)
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphanumeric))
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Features of a text already in matching form: words of two or more chars (and Latin or
     /// digit words) plus every bigram of consecutive Han characters, so that wordings no
     /// dictionary knows still share features.

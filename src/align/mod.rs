@@ -181,7 +181,10 @@ impl Aligner {
                         None => cues.push((place, h.category, h.points)),
                     }
                 }
+                let mut words: Vec<String> = self.segmenter.words(&p.heading);
+                words.extend(self.segmenter.words(&p.body));
                 Features::of(&LeafContext {
+                    words: &words,
                     doc,
                     section: s,
                     rank,
