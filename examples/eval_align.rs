@@ -1,6 +1,7 @@
 //! Alignment quality by leave-one-document-out over the gold.
 //!
-//! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]`
+//! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]
+//! [--epochs N] [--l2 X] [--rate X] [--balance POWER]` (training variants; default: shipped)
 //! (default gold: ../shared/gold/dev-alignment.json and ../shared/gold/train/alignment.json)
 //!
 //! For each gold document d: train the model on every OTHER document's gold, align all

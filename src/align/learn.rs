@@ -1,7 +1,7 @@
 //! The domain classifier learned from gold: multinomial logistic regression over hashed
 //! features of a leaf section — char 1–3-grams of its heading, its opening words, its body
 //! (each block L2-normalised, so a long body does not outvote a short heading), the headings
-//! above it and the document title; the taxonomy's cue scores; and its place in the
+//! above it and the document title, and its jieba words; the taxonomy's cue scores; and its place in the
 //! structure (marker kind, level, position, first/last leaf, first/last part).
 //!
 //! Written by hand (≈ 300 lines): the model is a dense `buckets × classes` matrix trained by

@@ -352,3 +352,30 @@ fn gold_units_with_the_same_opening_are_located_on_their_own_articles() {
         [Some("第一条".into()), Some("第二条".into()), Some("第三条".into())]
     );
 }
+
+/// The tooltip's model evidence names real features: an n-gram or a jieba word named
+/// `heading:…`, `body:…` or `word:…` is text of that section (in matching form).
+#[test]
+fn model_evidence_names_words_and_grams_of_the_section() {
+    let docs = vec![doc("province", PROVINCE), doc("city", CITY)];
+    let al = ALIGNER.align(&docs);
+    let mut words = 0;
+    for (i, l) in al.leaves.iter().enumerate() {
+        let s = &docs[l.doc].sections[l.section];
+        let own: String = fold::matching_form(&format!("{}{}", s.heading, s.text))
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        for e in &al.schemes[0].assignments[i].evidence {
+            let Evidence::Model { what, .. } = e else { continue };
+            for block in ["heading:", "body:", "word:"] {
+                if let Some(text) = what.strip_prefix(block) {
+                    let digits: String = own.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+                    assert!(digits.contains(text), "{what} not in {own}");
+                    words += usize::from(block == "word:");
+                }
+            }
+        }
+    }
+    assert!(words > 0, "no word among the strongest features of any section");
+}

@@ -1,5 +1,5 @@
 //! The features of a leaf section for the domain model: hashed char 1–3-grams of its text
-//! blocks (each block L2-normalised), the taxonomy's cue scores per place, and its place in
+//! blocks and its jieba words (each block L2-normalised), the taxonomy's cue scores per place, and its place in
 //! the structure; with what is needed to name each feature in evidence.
 
 use crate::model::{Document, MarkerKind};
