@@ -1,5 +1,5 @@
 //! Alignment speed: outline + align of the bundled corpus, and align of the synthetic
-//! 1,000-document corpus. The aligner (taxonomy automaton + jieba dictionary) is built once,
+//! 1,000-document corpus, and reading the model file. The aligner (taxonomy automaton + jieba dictionary) is built once,
 //! as the app and CLI do. Figures: BENCHMARKS.md.
 
 mod common;
@@ -18,6 +18,14 @@ fn bundled(c: &mut Criterion) {
     });
 }
 
+/// Reading the shipped model file (2 MB of i8 weights to f32), done once per process.
+fn model(c: &mut Criterion) {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/model/domain.dzm")).expect("model file");
+    c.bench_function("read the domain model file", |b| {
+        b.iter(|| black_box(duizhao::align::learn::LinearModel::from_bytes(&bytes).expect("a model")));
+    });
+}
+
 fn synthetic(c: &mut Criterion) {
     let aligner = Aligner::new(Taxonomy::builtin());
     let docs = common::synthetic_documents(1000);
@@ -27,5 +35,5 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bundled, synthetic);
+criterion_group!(benches, bundled, model, synthetic);
 criterion_main!(benches);

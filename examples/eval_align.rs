@@ -1,6 +1,7 @@
 //! Alignment quality by leave-one-document-out over the gold.
 //!
-//! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]`
+//! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]
+//! [--epochs N] [--l2 X] [--rate X] [--balance POWER]` (training variants; default: shipped)
 //! (default gold: ../shared/gold/dev-alignment.json and ../shared/gold/train/alignment.json)
 //!
 //! For each gold document d: train the model on every OTHER document's gold, align all
@@ -164,6 +165,21 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let cues = args.iter().any(|a| a == "--cues");
+    let flag = |name: &str| -> Option<f32> { args.windows(2).find(|w| w[0] == name).and_then(|w| w[1].parse().ok()) };
+    let mut training = Training::default();
+    if let Some(e) = flag("--epochs") {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a count given on the command line"
+        )]
+        let e = e as usize;
+        training.epochs = e;
+    }
+    training.l2 = flag("--l2").unwrap_or(training.l2);
+    training.rate = flag("--rate").unwrap_or(training.rate);
+    let balance = flag("--balance").unwrap_or(0.0);
+    println!("training {training:?}, class balance power {balance}");
     let mut gold_paths: Vec<PathBuf> = args
         .windows(2)
         .filter(|w| w[0] == "--gold")
@@ -254,12 +270,15 @@ fn main() -> anyhow::Result<()> {
     let (mut t_train, mut t_align) = (0.0, 0.0);
     for &d in &gold_docs {
         let t = std::time::Instant::now();
-        let fold: Vec<learn::Example> = examples
+        let mut fold: Vec<learn::Example> = examples
             .iter()
             .filter(|(x, _)| *x != d)
             .map(|(_, e)| e.clone())
             .collect();
-        let model = LinearModel::train("domain", labels.clone(), &fold, Training::default());
+        if balance > 0.0 {
+            learn::balance(&mut fold, balance);
+        }
+        let model = LinearModel::train("domain", labels.clone(), &fold, training);
         t_train += t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
         aligner.set_model(Some(model.clone()));
@@ -354,6 +373,8 @@ fn main() -> anyhow::Result<()> {
         );
     }
 
+    breakdown(&units, &located, &together, &docs, bundled);
+
     if verbose {
         println!("\n### errors (held out, all loaded)\n");
         for ((u, l), got) in units.iter().zip(&located).zip(&together) {
@@ -377,4 +398,106 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Pair F1 of `got` over every gold unit (a unit not located counts as "no domain").
+fn f1_all(units: &[GoldUnit], doc_of: &[usize], got: &[Option<String>], keep: &dyn Fn(usize) -> bool) -> f64 {
+    let scored: Vec<Scored<'_>> = units
+        .iter()
+        .zip(doc_of)
+        .zip(got.iter().cloned())
+        .map(|((u, &doc), got)| Scored { unit: u, doc, got })
+        .collect();
+    pairs(&scored, keep, &|_, _| true).prf().2
+}
+
+/// What each class of error costs: pair F1 with that class put right (an oracle), over all
+/// gold units, unlocated ones included as "no domain".
+fn breakdown(
+    units: &[GoldUnit],
+    located: &[Option<(usize, usize)>],
+    got: &[Option<String>],
+    docs: &[Document],
+    bundled: usize,
+) {
+    let doc_of: Vec<usize> = units
+        .iter()
+        .map(|u| docs.iter().position(|d| d.source == u.doc).unwrap_or(usize::MAX))
+        .collect();
+    let primary = |i: usize| Some(units[i].labels[0].clone());
+    let fixed = |fix: &dyn Fn(usize) -> bool| -> Vec<Option<String>> {
+        (0..units.len())
+            .map(|i| if fix(i) { primary(i) } else { got[i].clone() })
+            .collect()
+    };
+    let wrong = |i: usize| located[i].is_some() && got[i].as_deref() != Some(units[i].labels[0].as_str());
+    let is_secondary = |i: usize| wrong(i) && got[i].as_ref().is_some_and(|g| units[i].labels.contains(g));
+    let sets: [(&str, &dyn Fn(usize) -> bool); 3] = [
+        ("all", &|_| true),
+        ("bundled five", &|d| d < bundled),
+        ("train", &|d| d >= bundled && d != usize::MAX),
+    ];
+    println!(
+        "\n### what each class of error costs (pair F1 over all {} gold units; unlocated = no domain)\n",
+        units.len()
+    );
+    println!("| variant | errors | all | bundled five | train |");
+    println!("|---|---|---|---|---|");
+    let line = |name: &str, n: usize, g: &[Option<String>]| {
+        let f: Vec<String> = sets
+            .iter()
+            .map(|(_, k)| format!("{:.3}", f1_all(units, &doc_of, g, k)))
+            .collect();
+        println!("| {name} | {n} | {} |", f.join(" | "));
+    };
+    let count = |f: &dyn Fn(usize) -> bool| (0..units.len()).filter(|&i| f(i)).count();
+    line("as predicted", 0, got);
+    let unlocated = |i: usize| located[i].is_none();
+    line(
+        "unlocated units right (outline/anchor)",
+        count(&unlocated),
+        &fixed(&unlocated),
+    );
+    let none = |i: usize| located[i].is_some() && got[i].is_none();
+    line("\"no domain\" units right", count(&none), &fixed(&none));
+    line(
+        "secondary-label predictions made primary",
+        count(&is_secondary),
+        &fixed(&is_secondary),
+    );
+    let other = |i: usize| wrong(i) && got[i].is_some() && !is_secondary(i);
+    line("wrong-domain predictions right", count(&other), &fixed(&other));
+    line("all located units right", count(&wrong), &fixed(&wrong));
+    line(
+        "everything right",
+        count(&|i| wrong(i) || unlocated(i)),
+        &fixed(&|_| true),
+    );
+    let mut by_domain: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for i in (0..units.len()).filter(|&i| wrong(i)) {
+        *by_domain.entry(units[i].labels[0].as_str()).or_default() += 1;
+    }
+    let mut gains: Vec<(f64, &str, usize)> = by_domain
+        .into_iter()
+        .map(|(d, n)| {
+            let g = fixed(&|i| wrong(i) && units[i].labels[0] == d);
+            (f1_all(units, &doc_of, &g, &|_| true), d, n)
+        })
+        .collect();
+    gains.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("\nerrors of one gold primary domain put right, all-units F1 (best 10):");
+    for (f, d, n) in gains.iter().take(10) {
+        println!("  {d:<18} {n:>3} errors -> {f:.3}");
+    }
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = std::collections::BTreeMap::new();
+    for i in (0..units.len()).filter(|&i| wrong(i)) {
+        let key = (units[i].labels[0].clone(), got[i].clone().unwrap_or_else(|| "-".into()));
+        *confusion.entry(key).or_default() += 1;
+    }
+    let mut confusion: Vec<((String, String), usize)> = confusion.into_iter().collect();
+    confusion.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("\nconfusions gold primary -> predicted (most frequent 15):");
+    for ((g, p), n) in confusion.iter().take(15) {
+        println!("  {g:<18} -> {p:<18} {n}");
+    }
 }

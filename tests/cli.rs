@@ -489,3 +489,93 @@ fn reuse_of_a_large_corpus_lists_the_matrix_and_only_the_pairs_above_the_thresho
     assert!(text.starts_with("Share of each row's text found in each column's, estimated"));
     assert_eq!(text.lines().filter(|l| l.contains(" ↔ ")).count(), 1, "{text}");
 }
+
+/// A researcher's corrections teach the model: `duizhao train --overrides` refits it, says
+/// which sections of their documents move, and the written model puts a similar section of
+/// another document, which the user did not correct, where the corrections went — while an
+/// unrelated section stays.
+#[test]
+fn train_on_overrides_moves_similar_sections_of_the_users_documents() {
+    use duizhao::align::overrides::{Key, Overrides};
+    use duizhao::align::{Aligner, Row, Taxonomy, learn::LinearModel};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("ding.txt");
+    let b = dir.path().join("wu.txt");
+    std::fs::write(
+        &a,
+        "丁市直播电商发展行动方案\n一、培育直播电商主体\n（一）引进直播电商平台。支持直播电商平台落户，培育直播带货主播和直播机构。\n（二）建设直播电商基地。建设直播电商产业园，为主播提供直播间和供应链服务。\n二、完善医疗服务\n（一）发展互联网医院。推动医院开展在线问诊和远程会诊。\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &b,
+        "戊县数字商贸工作要点\n1. 发展直播带货。鼓励农产品直播电商，培训带货主播，建设直播基地。\n2. 智慧医疗。建设互联网医院，开展远程会诊和在线问诊。\n",
+    )
+    .expect("write");
+    let (docs, errors) = duizhao::load_paths(&[a.clone(), b.clone()]);
+    assert!(errors.is_empty());
+    let domain = |model: Option<LinearModel>, doc: usize, path: &str| -> Option<String> {
+        let aligner = match model {
+            Some(m) => Aligner::with_model(Taxonomy::builtin(), Some(m)),
+            None => Aligner::new(Taxonomy::builtin()),
+        };
+        let al = aligner.align(&docs);
+        let s = docs[doc].sections.iter().position(|s| s.path == path)?;
+        let scheme = aligner.taxonomy.schemes.iter().position(|s| s.id == "domain")?;
+        match al.row_of(scheme, al.leaf_index(doc, s)?) {
+            Row::Category(c) => Some(aligner.taxonomy.schemes[scheme].categories[c].id.clone()),
+            _ => None,
+        }
+    };
+    let target = "platform_economy";
+    let similar_before = domain(None, 1, "1");
+    assert_ne!(similar_before.as_deref(), Some(target));
+    let unrelated_before = domain(None, 1, "2");
+    let mut o = Overrides::default();
+    for path in ["一/(一)", "一/(二)"] {
+        let key = Key {
+            doc_hash: docs[0].content_hash.clone(),
+            section: path.into(),
+            scheme: "domain".into(),
+        };
+        o.map.insert(key, Some(target.into()));
+    }
+    let overrides = dir.path().join("overrides.json");
+    o.save(&overrides).expect("save");
+    let model = dir.path().join("mine.dzm");
+    let out = duizhao(&[
+        "train",
+        "--overrides",
+        overrides.to_str().expect("utf-8"),
+        "-o",
+        model.to_str().expect("utf-8"),
+        a.to_str().expect("utf-8"),
+        b.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains(&format!(
+            "wu.txt 1 发展直播带货: {} -> {target}",
+            similar_before.as_deref().unwrap_or("(none)")
+        )),
+        "{report}"
+    );
+    assert!(report.contains("(corrected)"), "{report}");
+    assert!(!report.contains("wu.txt 2 "), "{report}");
+    let learned = LinearModel::from_bytes(&std::fs::read(&model).expect("model written")).expect("a model");
+    assert_eq!(domain(Some(learned.clone()), 1, "1").as_deref(), Some(target));
+    assert_eq!(domain(Some(learned), 1, "2"), unrelated_before);
+    // A file that is not an overrides file: exit 2, the file named, nothing written.
+    std::fs::write(&overrides, "not json").expect("write");
+    let bad = dir.path().join("bad.dzm");
+    let out = duizhao(&[
+        "train",
+        "--overrides",
+        overrides.to_str().expect("utf-8"),
+        "-o",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("overrides.json"));
+    assert!(!bad.exists());
+}

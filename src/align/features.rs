@@ -23,31 +23,63 @@ impl Segmenter {
         Self { jieba }
     }
 
+    /// jieba's cut of a text already in matching form, as byte ranges (kept with a leaf so
+    /// that the similarity features and the model's words share one cut).
+    #[must_use]
+    pub fn cut(&self, folded: &str) -> Vec<(u32, u32)> {
+        self.jieba
+            .cut(folded, false)
+            .into_iter()
+            .map(|t| {
+                let at = |b: usize| u32::try_from(b).unwrap_or(u32::MAX);
+                (at(t.byte_start), at(t.byte_start + t.word.len()))
+            })
+            .collect()
+    }
+
     /// Features of a text already in matching form: words of two or more chars (and Latin or
     /// digit words) plus every bigram of consecutive Han characters, so that wordings no
     /// dictionary knows still share features.
     #[must_use]
     pub fn features(&self, folded: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for tok in self.jieba.cut(folded, false) {
-            let w = tok.word;
-            let n = w.chars().count();
-            if n >= 2 && w.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()) {
-                out.push(w.to_owned());
-            }
-        }
-        let chars: Vec<char> = folded.chars().collect();
-        for pair in chars.windows(2) {
-            if is_han(pair[0]) && is_han(pair[1]) {
-                let mut b = String::with_capacity(7);
-                b.push('\u{B2}');
-                b.push(pair[0]);
-                b.push(pair[1]);
-                out.push(b);
-            }
-        }
-        out
+        features_of_cut(folded, &self.cut(folded))
     }
+}
+
+fn words_of_cut<'a>(folded: &'a str, cut: &'a [(u32, u32)]) -> impl Iterator<Item = &'a str> {
+    cut.iter().filter_map(|&(a, b)| folded.get(a as usize..b as usize))
+}
+
+/// [`Segmenter::features`] of a text and its cut.
+#[must_use]
+pub fn features_of_cut(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words_of_cut(folded, cut) {
+        let n = w.chars().count();
+        if n >= 2 && w.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+            out.push(w.to_owned());
+        }
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    for pair in chars.windows(2) {
+        if is_han(pair[0]) && is_han(pair[1]) {
+            let mut b = String::with_capacity(7);
+            b.push('\u{B2}');
+            b.push(pair[0]);
+            b.push(pair[1]);
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// The dictionary words (two or more chars, letters and digits only) of a text and its cut.
+#[must_use]
+pub fn words_of(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
+    words_of_cut(folded, cut)
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphanumeric))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A feature's 64-bit hash (FNV-1a: stable, and fast on short strings). Collisions among

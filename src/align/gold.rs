@@ -38,9 +38,12 @@ pub fn anchor_form(s: &str) -> String {
         .collect()
 }
 
-/// The (document, section) each unit stands for: the first section of the document whose
-/// source file name is `doc` and whose heading + text starts with the anchor. Leaves are
-/// preferred; with `leaves_only` other sections are never taken.
+/// The (document, section) each unit stands for: among the sections of the document whose
+/// source file name is `doc` and whose heading + text starts with the anchor (leaves
+/// preferred; with `leaves_only` other sections are never taken), the one whose path is the
+/// unit's, else one whose own number is the unit's last, else the first not yet taken by an
+/// earlier unit. Articles often open with the same words (县级以上人民政府及其有关部门应当…),
+/// so the anchor alone would put several units on one section.
 #[must_use]
 pub fn locate(units: &[GoldUnit], docs: &[Document], leaves_only: bool) -> Vec<Option<(usize, usize)>> {
     let forms: Vec<Vec<String>> = docs
@@ -52,15 +55,35 @@ pub fn locate(units: &[GoldUnit], docs: &[Document], leaves_only: bool) -> Vec<O
                 .collect()
         })
         .collect();
+    let last = |p: &str| p.rsplit('/').next().unwrap_or("").to_owned();
+    let mut taken = std::collections::HashSet::new();
     units
         .iter()
         .map(|u| {
             let anchor = anchor_form(&u.anchor);
             let (di, d) = docs.iter().enumerate().find(|(_, d)| d.source == u.doc)?;
             let starts = |si: &usize| forms[di][*si].starts_with(&anchor);
-            let leaf = (0..d.sections.len()).find(|si| d.sections[*si].is_leaf() && starts(si));
-            let any = || (0..d.sections.len()).find(starts).filter(|_| !leaves_only);
-            leaf.or_else(any).map(|s| (di, s))
+            let leaves: Vec<usize> = (0..d.sections.len())
+                .filter(|si| d.sections[*si].is_leaf() && starts(si))
+                .collect();
+            let pool = if leaves.is_empty() && !leaves_only {
+                (0..d.sections.len()).filter(starts).collect()
+            } else {
+                leaves
+            };
+            let own = last(&u.path);
+            let pick = pool
+                .iter()
+                .find(|&&si| d.sections[si].path == u.path)
+                .or_else(|| {
+                    pool.iter()
+                        .find(|&&si| !taken.contains(&(di, si)) && last(&d.sections[si].path) == own)
+                })
+                .or_else(|| pool.iter().find(|&&si| !taken.contains(&(di, si))))
+                .or(pool.first())
+                .copied()?;
+            taken.insert((di, pick));
+            Some((di, pick))
         })
         .collect()
 }

@@ -47,6 +47,9 @@ struct Prepared {
     heading: String,
     body: String,
     context: String,
+    /// jieba's cut of the heading and of the body (byte ranges), shared by the similarity
+    /// features and the model's words.
+    cuts: [Vec<(u32, u32)>; 2],
 }
 
 /// The model trained on the gold (`duizhao train`, see ARCHITECTURE.md), read once per
@@ -154,43 +157,54 @@ impl Aligner {
     #[must_use]
     pub fn section_features(&self, docs: &[Document], at: &[(usize, usize)]) -> Vec<Features> {
         use rayon::prelude::*;
+        at.par_iter()
+            .map(|&(d, s)| self.features_prepared(&docs[d], s, &self.prepare(&docs[d], s)))
+            .collect()
+    }
+
+    /// A section prepared for matching, with jieba's cuts.
+    fn prepare(&self, doc: &Document, section: usize) -> Prepared {
+        let mut p = prepare(doc, section);
+        p.cuts = [self.segmenter.cut(&p.heading), self.segmenter.cut(&p.body)];
+        p
+    }
+
+    /// Model features of one section already prepared.
+    fn features_prepared(&self, doc: &Document, s: usize, p: &Prepared) -> Features {
         let si = self.model_scheme();
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
-            return vec![Features::default(); at.len()];
+            return Features::default();
         };
         let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
-        at.par_iter()
-            .map(|&(d, s)| {
-                let doc = &docs[d];
-                let leaves = doc.leaves().count();
-                let rank = doc.leaves().take_while(|(i, _)| *i < s).count();
-                let p = prepare(doc, s);
-                let texts = Texts {
-                    heading: &p.heading,
-                    body: &p.body,
-                    context: &p.context,
-                };
-                let (_, hits) = self
-                    .matcher
-                    .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
-                let mut cues: Vec<(u8, usize, f32)> = Vec::new();
-                for h in hits {
-                    let place = h.place as u8;
-                    match cues.iter_mut().find(|c| c.0 == place && c.1 == h.category) {
-                        Some(c) => c.2 += h.points,
-                        None => cues.push((place, h.category, h.points)),
-                    }
-                }
-                Features::of(&LeafContext {
-                    doc,
-                    section: s,
-                    rank,
-                    leaves,
-                    cues: &cues,
-                    category_ids: &ids,
-                })
-            })
-            .collect()
+        let leaves = doc.leaves().count();
+        let rank = doc.leaves().take_while(|(i, _)| *i < s).count();
+        let texts = Texts {
+            heading: &p.heading,
+            body: &p.body,
+            context: &p.context,
+        };
+        let (_, hits) = self
+            .matcher
+            .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+        let mut cues: Vec<(u8, usize, f32)> = Vec::new();
+        for h in hits {
+            let place = h.place as u8;
+            match cues.iter_mut().find(|c| c.0 == place && c.1 == h.category) {
+                Some(c) => c.2 += h.points,
+                None => cues.push((place, h.category, h.points)),
+            }
+        }
+        let mut words = features::words_of(&p.heading, &p.cuts[0]);
+        words.extend(features::words_of(&p.body, &p.cuts[1]));
+        Features::of(&LeafContext {
+            words: &words,
+            doc,
+            section: s,
+            rank,
+            leaves,
+            cues: &cues,
+            category_ids: &ids,
+        })
     }
 
     /// Refit the model with the user's corrections as labelled examples (of the model's
@@ -201,18 +215,31 @@ impl Aligner {
     /// When no model is in use (a taxonomy of the user's own: cues decide) or no correction
     /// names a category.
     pub fn refit(&mut self, docs: &[Document], overrides: &overrides::Overrides) -> Result<Refit, String> {
+        let (model, n) = self.refitted(docs, overrides)?;
+        let previous = self.set_model(Some(model));
+        Ok(Refit { examples: n, previous })
+    }
+
+    /// The model refitted on the user's corrections, and how many corrections became
+    /// examples, leaving this aligner as it is: the app's "Retrain on my corrections" runs it
+    /// off the UI thread, then [`Aligner::set_model`] (which returns the old model, for undo).
+    ///
+    /// # Errors
+    /// As [`Aligner::refit`].
+    pub fn refitted(
+        &self,
+        docs: &[Document],
+        overrides: &overrides::Overrides,
+    ) -> Result<(LinearModel, usize), String> {
         let Some(fitted) = &self.fitted else {
             return Err("no learned model for this taxonomy: its cue terms decide".into());
         };
-        let labels = fitted.model.labels.clone();
-        let examples = self.override_examples(docs, overrides, &labels);
+        let examples = self.override_examples(docs, overrides, &fitted.model.labels);
         if examples.is_empty() {
             return Err("no correction names a category of a section that is loaded".into());
         }
         let model = fitted.model.fine_tuned(&examples, learn::Training::fine_tuning());
-        let n = examples.len();
-        let previous = self.set_model(Some(model));
-        Ok(Refit { examples: n, previous })
+        Ok((model, examples.len()))
     }
 
     /// Labelled examples from user corrections of the model's scheme (classes: indices into
@@ -308,10 +335,10 @@ impl Aligner {
     }
 
     /// Similarity features of a leaf: its heading counts twice.
-    fn features_of(&self, p: &Prepared) -> Vec<String> {
-        let mut f = self.segmenter.features(&p.heading);
-        f.extend(self.segmenter.features(&p.heading));
-        f.extend(self.segmenter.features(&p.body));
+    fn features_of(p: &Prepared) -> Vec<String> {
+        let mut f = features::features_of_cut(&p.heading, &p.cuts[0]);
+        f.extend(features::features_of_cut(&p.heading, &p.cuts[0]));
+        f.extend(features::features_of_cut(&p.body, &p.cuts[1]));
         f
     }
 
@@ -347,10 +374,16 @@ impl Aligner {
             .enumerate()
             .flat_map(|(d, doc)| doc.leaves().map(move |(s, _)| Leaf { doc: d, section: s }))
             .collect();
-        let prepared: Vec<Prepared> = leaves.par_iter().map(|l| prepare(&docs[l.doc], l.section)).collect();
+        let prepared: Vec<Prepared> = leaves
+            .par_iter()
+            .map(|l| self.prepare(&docs[l.doc], l.section))
+            .collect();
         let model_features: Vec<Features> = if self.fitted.is_some() {
-            let at: Vec<(usize, usize)> = leaves.iter().map(|l| (l.doc, l.section)).collect();
-            self.section_features(docs, &at)
+            leaves
+                .par_iter()
+                .zip(prepared.par_iter())
+                .map(|(l, p)| self.features_prepared(&docs[l.doc], l.section, p))
+                .collect()
         } else {
             Vec::new()
         };
@@ -358,7 +391,7 @@ impl Aligner {
         // millions of them, too many to keep as strings.
         let hashed: Vec<Vec<u64>> = prepared
             .par_iter()
-            .map(|p| self.features_of(p).iter().map(|f| features::hash(f)).collect())
+            .map(|p| Self::features_of(p).iter().map(|f| features::hash(f)).collect())
             .collect();
         let tfidf = TfIdf::build(&hashed);
         drop(hashed);
@@ -422,7 +455,7 @@ impl Aligner {
                     &mut assignments,
                     &leaves,
                     &neighbours,
-                    &|i| self.features_of(&prepared[i]),
+                    &|i| Self::features_of(&prepared[i]),
                     &tfidf,
                 );
                 SchemeAlignment {
@@ -455,6 +488,7 @@ fn prepare(doc: &Document, section: usize) -> Prepared {
         heading: fold::matching_form(&s.heading),
         body: fold::matching_form(&s.text),
         context,
+        cuts: [Vec::new(), Vec::new()],
     }
 }
 

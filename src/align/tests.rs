@@ -320,3 +320,62 @@ fn counterparts_are_the_best_per_other_document_in_the_same_row() {
     }
     assert!(listed > 100, "{listed}");
 }
+
+/// Articles of a regulation often open with the same words: each gold unit is located on its
+/// own article (by path, else in order), not all on the first one that opens that way.
+#[test]
+fn gold_units_with_the_same_opening_are_located_on_their_own_articles() {
+    let text = "丙省大数据条例\n第一条 县级以上人民政府应当推动大数据与制造业融合。\n第二条 县级以上人民政府应当推动大数据在农业生产中应用。\n第三条 县级以上人民政府应当推动大数据在养老服务中应用。";
+    let docs = vec![doc("bing", text)];
+    let unit = |path: &str| gold::GoldUnit {
+        doc: docs[0].source.clone(),
+        path: path.into(),
+        anchor: "县级以上人民政府应当推动".into(),
+        labels: vec!["data".into()],
+    };
+    let paths = |units: &[gold::GoldUnit]| -> Vec<Option<String>> {
+        gold::locate(units, &docs, true)
+            .into_iter()
+            .map(|l| l.map(|(d, s)| docs[d].sections[s].path.clone()))
+            .collect()
+    };
+    let by_path = [unit("第三条"), unit("第一条"), unit("第二条")];
+    let got = paths(&by_path);
+    assert_eq!(
+        got,
+        [Some("第三条".into()), Some("第一条".into()), Some("第二条".into())]
+    );
+    // Paths the outline does not share (another numbering): still one article each, in order.
+    let unnumbered = [unit("a"), unit("b"), unit("c")];
+    assert_eq!(
+        paths(&unnumbered),
+        [Some("第一条".into()), Some("第二条".into()), Some("第三条".into())]
+    );
+}
+
+/// The tooltip's model evidence names real features: an n-gram or a jieba word named
+/// `heading:…`, `body:…` or `word:…` is text of that section (in matching form).
+#[test]
+fn model_evidence_names_words_and_grams_of_the_section() {
+    let docs = vec![doc("province", PROVINCE), doc("city", CITY)];
+    let al = ALIGNER.align(&docs);
+    let mut words = 0;
+    for (i, l) in al.leaves.iter().enumerate() {
+        let s = &docs[l.doc].sections[l.section];
+        let own: String = fold::matching_form(&format!("{}{}", s.heading, s.text))
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        for e in &al.schemes[0].assignments[i].evidence {
+            let Evidence::Model { what, .. } = e else { continue };
+            for block in ["heading:", "body:", "word:"] {
+                if let Some(text) = what.strip_prefix(block) {
+                    let digits: String = own.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+                    assert!(digits.contains(text), "{what} not in {own}");
+                    words += usize::from(block == "word:");
+                }
+            }
+        }
+    }
+    assert!(words > 0, "no word among the strongest features of any section");
+}

@@ -12,7 +12,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use duizhao::align::learn::{CORRECTION_WEIGHT, LinearModel, Training, describe};
+use duizhao::align::overrides::Key;
 use duizhao::align::{Aligner, Taxonomy, gold, overrides::Overrides};
+use duizhao::align::{Alignment, Row};
+use duizhao::model::Document;
 
 /// `duizhao train`: what to learn from and where to write the model.
 #[derive(Debug, Args)]
@@ -60,6 +63,7 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     };
     let (mut docs, errors) = gold::documents(&golds);
     let (more, more_errors) = duizhao::load_paths(&args.files);
+    let first_of_users = if more.is_empty() { 0 } else { docs.len() };
     docs.extend(more);
     let errors: Vec<String> = errors
         .into_iter()
@@ -81,15 +85,14 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         .as_ref()
         .map(|o| base.override_examples(&docs, o, &labels))
         .unwrap_or_default();
-    let model = if golds.is_empty() {
-        let Some(builtin) = base.model() else {
-            anyhow::bail!("no built-in model to refit: train with --gold");
-        };
-        if corrections.is_empty() {
-            eprintln!("duizhao train: no correction names a domain of a loaded section");
-            return Ok(2);
+    let model = if let (true, Some(o)) = (golds.is_empty(), &overrides) {
+        match base.refitted(&docs, o) {
+            Ok((m, _)) => m,
+            Err(e) => {
+                eprintln!("duizhao train: {e}");
+                return Ok(2);
+            }
         }
-        builtin.fine_tuned(&corrections, Training::fine_tuning())
     } else {
         let cues_only = Aligner::with_model(taxonomy, None);
         let mut examples = Vec::new();
@@ -112,6 +115,14 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         m.trained_on = (n, used_docs.len());
         m
     };
+    if overrides.is_some() {
+        // Before and after, on the user's documents (all loaded ones when none are named).
+        let moved = moves(&base, &model, &docs, first_of_users, overrides.as_ref());
+        writeln!(out, "{} sections move with the refitted model:", moved.len())?;
+        for m in &moved {
+            writeln!(out, "  {m}")?;
+        }
+    }
     let bytes = model.to_bytes();
     duizhao::fsutil::write_atomic(&args.output, &bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.output.display()))?;
@@ -124,4 +135,51 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         started.elapsed().as_secs_f64()
     )?;
     Ok(0)
+}
+
+/// The sections of `docs[shown..]` whose domain differs between `before`'s model and `after`
+/// (overrides not applied, so a corrected section shows whether the model learned it;
+/// `shown` 0: all documents):
+/// `source path heading: old -> new`, corrected ones marked.
+fn moves(
+    before: &Aligner,
+    after: &LinearModel,
+    docs: &[Document],
+    shown: usize,
+    overrides: Option<&Overrides>,
+) -> Vec<String> {
+    let refitted = Aligner::with_model(before.taxonomy.clone(), Some(after.clone()));
+    let (a, b) = (before.align(docs), refitted.align(docs));
+    let scheme_id = &after.scheme;
+    let Some(scheme) = before.taxonomy.schemes.iter().position(|s| s.id == *scheme_id) else {
+        return Vec::new();
+    };
+    let name = |al: &Alignment, leaf: usize| match al.row_of(scheme, leaf) {
+        Row::Category(c) => before.taxonomy.schemes[scheme].categories[c].id.clone(),
+        Row::Group(_) | Row::None => "(none)".to_owned(),
+    };
+    let mut out = Vec::new();
+    for (leaf, l) in a.leaves.iter().enumerate() {
+        if l.doc < shown {
+            continue;
+        }
+        let (old, new) = (name(&a, leaf), name(&b, leaf));
+        if old != new {
+            let (d, s) = (&docs[l.doc], &docs[l.doc].sections[l.section]);
+            let key = Key {
+                doc_hash: d.content_hash.clone(),
+                section: s.id.clone(),
+                scheme: scheme_id.clone(),
+            };
+            let corrected = overrides.is_some_and(|o| o.map.contains_key(&key));
+            out.push(format!(
+                "{} {} {}: {old} -> {new}{}",
+                d.source,
+                s.path,
+                s.heading,
+                if corrected { " (corrected)" } else { "" }
+            ));
+        }
+    }
+    out
 }

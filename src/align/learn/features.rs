@@ -1,5 +1,5 @@
 //! The features of a leaf section for the domain model: hashed char 1–3-grams of its text
-//! blocks (each block L2-normalised), the taxonomy's cue scores per place, and its place in
+//! blocks and its jieba words (each block L2-normalised), the taxonomy's cue scores per place, and its place in
 //! the structure; with what is needed to name each feature in evidence.
 
 use crate::model::{Document, MarkerKind};
@@ -18,14 +18,17 @@ pub enum Tag {
 }
 
 /// Text blocks: (name shown in evidence, weight of the block's unit vector).
-pub const BLOCKS: [(&str, f32); 6] = [
+pub const BLOCKS: [(&str, f32); 7] = [
     ("heading", 1.0),
     ("opening", 0.8),
     ("body", 1.0),
     ("parent", 0.7),
     ("part", 0.6),
     ("title", 0.8),
+    ("word", 1.0),
 ];
+/// The block of jieba words: the words joined by `|`, one feature per distinct word.
+const WORDS: u8 = 6;
 const CUE_WEIGHT: f32 = 1.0;
 const PLACES: [&str; 3] = ["heading", "body", "context"];
 
@@ -83,14 +86,19 @@ pub struct LeafContext<'a> {
     pub cues: &'a [(u8, usize, f32)],
     /// The scheme's category ids (cue features are keyed by id, not index).
     pub category_ids: &'a [String],
+    /// The dictionary words of the heading and body (jieba), in order.
+    pub words: &'a [String],
 }
 
 impl Features {
     /// Features of one leaf.
     #[must_use]
     pub fn of(cx: &LeafContext<'_>) -> Self {
-        let (blocks, top) = text_blocks(cx);
+        let (mut blocks, top) = text_blocks(cx);
         let mut feats = gram_features(&blocks);
+        let (joined, words) = word_features(cx.words);
+        blocks.push(joined);
+        feats.extend(words);
         for &(place, category, points) in cx.cues {
             feats.push(Feat {
                 bucket: bucket_of(
@@ -203,6 +211,38 @@ fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
         }
     }
     feats
+}
+
+/// The words block's chars (words joined by `|`) and one feature per distinct word,
+/// L2-normalised and weighted like a text block.
+fn word_features(words: &[String]) -> (Vec<char>, Vec<Feat>) {
+    let mut chars = Vec::new();
+    let mut feats = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for w in words {
+        let start = u32::try_from(chars.len()).unwrap_or(u32::MAX);
+        let len = w.chars().count();
+        chars.extend(w.chars());
+        chars.push('|');
+        if seen.insert(w.as_str()) {
+            feats.push(Feat {
+                bucket: bucket_of(b'W', w.chars()),
+                value: 1.0,
+                tag: Tag::Gram {
+                    block: WORDS,
+                    start,
+                    len: u8::try_from(len).unwrap_or(u8::MAX),
+                },
+            });
+        }
+    }
+    if !feats.is_empty() {
+        let v = BLOCKS[WORDS as usize].1 / (feats.len() as f32).sqrt();
+        for f in &mut feats {
+            f.value = v;
+        }
+    }
+    (chars, feats)
 }
 
 /// Names of the leaf's structure features: marker kind, level, position fifth, heading,
