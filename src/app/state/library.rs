@@ -13,6 +13,8 @@ pub enum LibraryMode {
     #[default]
     List,
     Coverage,
+    /// The diffusion timeline: who took wording from whom, when.
+    Timeline,
 }
 
 /// The library's derived rows.

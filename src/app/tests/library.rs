@@ -288,3 +288,19 @@ fn retraining_on_a_correction_reports_what_moved_and_undo_puts_the_model_back() 
     assert!(std::sync::Arc::ptr_eq(&a.aligner, &old), "the model as before");
     assert_eq!(a.pristine, before, "the alignment as before");
 }
+
+#[test]
+fn the_timeline_places_dated_documents_and_draws_the_sharing_pairs() {
+    let mut h = analysed_in("Library");
+    h.get_by_label("Diffusion timeline").click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.library_mode, crate::app::state::library::LibraryMode::Timeline);
+    let dated = state
+        .docs
+        .iter()
+        .filter(|d| crate::library::diffusion::when(d).is_some())
+        .count();
+    let summary = format!("{dated} of {} documents have a date and are placed", state.docs.len());
+    h.get_by_label_contains(&summary);
+}

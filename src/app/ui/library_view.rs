@@ -15,6 +15,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         for (mode, name) in [
             (LibraryMode::List, "Documents"),
             (LibraryMode::Coverage, "Coverage of domains"),
+            (LibraryMode::Timeline, "Diffusion timeline"),
         ] {
             if ui.selectable_label(state.library_mode == mode, name).clicked() {
                 out.push(Command::SetLibraryMode(mode));
@@ -52,6 +53,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     match state.library_mode {
         LibraryMode::List => table_ui(ui, state, &mut out),
         LibraryMode::Coverage => coverage_ui(ui, state, &mut out),
+        LibraryMode::Timeline => crate::app::ui::timeline_view::timeline_ui(ui, state),
     }
     out
 }

@@ -13,6 +13,7 @@ pub mod reuse_view;
 pub mod tables_view;
 pub mod targets_view;
 pub mod text_view;
+pub mod timeline_view;
 
 use super::command::Command;
 use super::state::{AppState, View};
