@@ -146,5 +146,11 @@ fn main() {
     app.state.handle(Command::SetLibraryMode(LibraryMode::Coverage));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Coverage matrix, scrolling", true, &mut t);
+    app.state.handle(Command::SetLibraryMode(LibraryMode::Timeline));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Diffusion timeline, still", false, &mut t);
+    app.state.handle(Command::SetView(View::Tables));
+    first(&mut app, &mut t);
+    measure(&ctx, &mut app, "Tables (cross-table and chart), still", false, &mut t);
     println!("peak RSS {}", peak_rss());
 }
