@@ -11,6 +11,21 @@ use crate::lex::line::{header_line, is_boilerplate, is_table_row, is_trailer_lin
 use crate::lex::number::parse_marker;
 use crate::text::trim;
 
+/// A pandoc bracketed span, `[text]{.mark}` or `[text]{#id .class}`: what pandoc writes for
+/// highlighted or underlined runs of a Word file, often across line breaks.
+static PANDOC_SPAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?s)\[([^\[\]]{0,4000}?)\]\{[.#][A-Za-z][^{}\n]{0,80}\}").expect("pandoc span regex")
+});
+
+/// The text without pandoc's span markup (the spanned text kept).
+fn strip_pandoc_spans(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("]{.") || text.contains("]{#") {
+        PANDOC_SPAN.replace_all(text, "$1")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Paragraphs ready for the outline, and what cleaning learnt on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Cleaned {
@@ -26,12 +41,16 @@ pub struct Cleaned {
     pub boilerplate_dropped: usize,
     /// How many broken paragraphs were rejoined.
     pub rejoined: usize,
+    /// How many lines of a table of contents (目录 and its entries) were left out.
+    pub toc_dropped: usize,
 }
 
 /// Split decoded text into paragraphs. Markdown markers (`#`, `**`, `\*`) are stripped and
 /// kept as hints when the file is Markdown or has Markdown heading lines.
 #[must_use]
 pub fn split_plain(text: &str, is_markdown: bool) -> Vec<Para> {
+    let text = strip_pandoc_spans(text);
+    let text = text.as_ref();
     let markdown = is_markdown || text.lines().any(|l| md_heading_level(l).is_some());
     text.split('\n')
         .map(|line| {
@@ -93,6 +112,37 @@ fn strip_markdown(line: &str) -> Para {
     }
 }
 
+/// A 目录 line, then entries that are numbered headings only (第一章 总则 …), ended where the
+/// first entry comes again as the text's own heading: the table of contents of a 条例 or a
+/// plan, which is not part of the outline. The paragraphs it spans, if there is one.
+fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
+    let compact = |t: &str| t.chars().filter(|c| !crate::text::is_space(*c)).collect::<String>();
+    let at = paras.iter().take(80).position(|p| compact(&p.text) == "目录")?;
+    let entry = |p: &Para| {
+        let t = trim(&p.text);
+        t.is_empty() || (parse_marker(t).is_some() && t.chars().count() <= 40 && !t.contains('。'))
+    };
+    // The entries run until the first of them comes again (the text's own heading).
+    let mut first: Option<String> = None;
+    let mut entries = 0;
+    let mut end = at + 1;
+    while end < paras.len() && entry(&paras[end]) {
+        let t = compact(&paras[end].text);
+        if !t.is_empty() {
+            if first.as_ref() == Some(&t) {
+                break;
+            }
+            first.get_or_insert(t);
+            entries += 1;
+        }
+        end += 1;
+    }
+    // Only a real table: two entries or more, and the first one comes again after it.
+    let first = first?;
+    let repeated = paras[end..].iter().any(|p| compact(&p.text) == first);
+    (entries >= 2 && repeated).then_some(at..end)
+}
+
 /// Ends a sentence or a clause that can end a paragraph.
 fn ends_paragraph(s: &str) -> bool {
     let mut rev = s.chars().rev();
@@ -150,7 +200,12 @@ fn continues(prev: &Para, next: &Para) -> bool {
 pub fn clean(raw: &RawText) -> Cleaned {
     let mut out = Cleaned::default();
     let mut paras: Vec<Para> = Vec::with_capacity(raw.paras.len());
-    for p in &raw.paras {
+    let toc = table_of_contents(&raw.paras).unwrap_or_default();
+    out.toc_dropped = toc.len();
+    for (i, p) in raw.paras.iter().enumerate() {
+        if toc.contains(&i) {
+            continue;
+        }
         let t = trim(&p.text);
         if t.is_empty() {
             continue;
@@ -255,6 +310,37 @@ mod tests {
             ]
         );
         assert_eq!(c.trailer, ["某省人民政府办公厅", "2021年3月18日"]);
+    }
+
+    #[test]
+    fn a_table_of_contents_is_left_out_of_the_paragraphs() {
+        let text = "某省数据条例\n目 录\n第一章 总则\n第二章 数据资源\n第一章 总 则\n第一条 为了促进发展，制定本条例。\n第二章 数据资源\n第二条 数据应当共享。";
+        let c = cleaned(text);
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(c.toc_dropped, 3, "目录 and its two entries");
+        assert_eq!(texts.iter().filter(|t| t.starts_with("第一章")).count(), 1, "{texts:?}");
+        assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
+        // A 目录 line without a table after it (a heading named so) stays.
+        assert_eq!(cleaned("目录\n一、数据目录编制。各部门编制数据目录。").toc_dropped, 0);
+    }
+
+    #[test]
+    fn pandoc_spans_are_unwrapped_even_across_lines() {
+        let paras = split_plain(
+            "[第一章 总则]{.mark}\n\n[第一条\n为了促进发展，制定本条例。]{.mark}\n数组[0]{不是}标记",
+            false,
+        );
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "第一章 总则",
+                "",
+                "第一条",
+                "为了促进发展，制定本条例。",
+                "数组[0]{不是}标记"
+            ]
+        );
     }
 
     #[test]
