@@ -11,19 +11,51 @@ use crate::lex::line::{header_line, is_boilerplate, is_table_row, is_trailer_lin
 use crate::lex::number::parse_marker;
 use crate::text::trim;
 
-/// A pandoc bracketed span, `[text]{.mark}` or `[text]{#id .class}`: what pandoc writes for
-/// highlighted or underlined runs of a Word file, often across line breaks.
-static PANDOC_SPAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?s)\[([^\[\]]{0,4000}?)\]\{[.#][A-Za-z][^{}\n]{0,80}\}").expect("pandoc span regex")
-});
-
-/// The text without pandoc's span markup (the spanned text kept).
+/// The text without pandoc's bracketed-span markup, `[text]{.mark}` or `[text]{#id .class}`
+/// (what pandoc writes for highlighted or underlined runs of a Word file, often across line
+/// breaks), the spanned text kept. One pass: each `]{…}` looks back for its `[` no further
+/// than the `]` before it, so the work stays linear whatever the text.
 fn strip_pandoc_spans(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains("]{.") || text.contains("]{#") {
-        PANDOC_SPAN.replace_all(text, "$1")
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    /// A span longer than this is not taken for one.
+    const MAX_SPAN: usize = 4000;
+    if !text.contains("]{.") && !text.contains("]{#") {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len());
+    // Byte offset up to which `text` has been copied to `out`, and the last `]` seen.
+    let mut copied = 0;
+    let mut last_close = 0;
+    let mut i = 0;
+    while let Some(rel) = text[i..].find("]{") {
+        let close = i + rel;
+        let attrs = &text[close + 2..];
+        let attr_len = attrs
+            .char_indices()
+            .take(82)
+            .find(|&(_, c)| c == '}' || c == '{' || c == '\n')
+            .filter(|&(_, c)| c == '}')
+            .map(|(n, _)| n);
+        let well_formed = attr_len.is_some_and(|n| {
+            let a = attrs.as_bytes();
+            n >= 2 && matches!(a[0], b'.' | b'#') && a[1].is_ascii_alphabetic()
+        });
+        let open = text[last_close.max(copied)..close]
+            .rfind('[')
+            .map(|o| last_close.max(copied) + o)
+            .filter(|&o| text[o + 1..close].chars().count() <= MAX_SPAN && !text[o + 1..close].contains(']'));
+        if let (true, Some(o), Some(n)) = (well_formed, open, attr_len) {
+            out.push_str(&text[copied..o]);
+            out.push_str(&text[o + 1..close]);
+            copied = close + 2 + n + 1;
+            i = copied;
+            last_close = copied;
+        } else {
+            i = close + 1;
+            last_close = close + 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Paragraphs ready for the outline, and what cleaning learnt on the way.
@@ -322,6 +354,20 @@ mod tests {
         assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
         // A 目录 line without a table after it (a heading named so) stays.
         assert_eq!(cleaned("目录\n一、数据目录编制。各部门编制数据目录。").toc_dropped, 0);
+    }
+
+    #[test]
+    fn pandoc_span_markup_in_hostile_amounts_is_linear_and_keeps_the_text() {
+        // Many closers with no opener, and long runs before them: one pass, text unchanged.
+        let hostile = format!("{}]{{.mark}}", "字".repeat(5000)).repeat(400);
+        assert_eq!(strip_pandoc_spans(&hostile), hostile);
+        let nested = "[[一]{.a}]{.b}";
+        assert_eq!(
+            strip_pandoc_spans(nested),
+            "[一]{.b}",
+            "the inner span only: no nesting"
+        );
+        assert_eq!(strip_pandoc_spans("[x]{.}"), "[x]{.}", "an attribute needs a name");
     }
 
     #[test]
