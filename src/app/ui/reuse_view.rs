@@ -224,9 +224,6 @@ fn matrix_ui(
     dark: bool,
     out: &mut Vec<Command>,
 ) {
-    const CELL: egui::Vec2 = egui::vec2(72.0, 24.0);
-    const GAP: f32 = 4.0;
-    const LABEL: egui::Vec2 = egui::vec2(100.0, 24.0);
     let max = report
         .pairs
         .iter()
@@ -234,65 +231,25 @@ fn matrix_ui(
         .fold(0.0f32, f32::max)
         .max(0.01);
     let n = state.docs.len();
-    let step = CELL + egui::vec2(GAP, GAP);
-    let total = egui::vec2(LABEL.x + GAP + n as f32 * step.x, LABEL.y + GAP + n as f32 * step.y);
     // A library's matrix scrolls both ways in the upper part of the view (the passages keep
     // the rest); only the cells in view are made, and the document names stay pinned at the
     // top and the left.
-    egui::ScrollArea::both()
-        .id_salt("reuse_matrix_scroll")
-        .max_height((ui.available_height() * 0.45).max(160.0))
-        .auto_shrink([false, true])
-        .show_viewport(ui, |ui, viewport| {
-            ui.set_width(total.x);
-            ui.set_height(total.y);
-            let origin = ui.max_rect().min;
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "screen positions over a cell's size, clamped to 0 first"
-            )]
-            let visible = |from: f32, to: f32, label: f32, step: f32| {
-                let first = ((from - label - GAP) / step).floor().max(0.0) as usize;
-                let last = (((to - label - GAP) / step).ceil().max(0.0) as usize).min(n);
-                first..last
-            };
-            let rows = visible(viewport.min.y, viewport.max.y, LABEL.y, step.y);
-            let cols = visible(viewport.min.x, viewport.max.x, LABEL.x, step.x);
-            let at = |r: usize, c: usize| {
-                egui::Rect::from_min_size(
-                    origin + egui::vec2(LABEL.x + GAP + c as f32 * step.x, LABEL.y + GAP + r as f32 * step.y),
-                    CELL,
-                )
-            };
-            for r in rows.clone() {
-                for c in cols.clone() {
-                    cell_ui(ui, state, report, (r, c), at(r, c), max, dark, out);
-                }
-            }
-            // The names, pinned: painted over the cells that scrolled under them.
-            let bg = ui.visuals().panel_fill;
-            let top = origin.y + viewport.min.y;
-            let left = origin.x + viewport.min.x;
-            ui.painter().rect_filled(
-                egui::Rect::from_min_size(egui::pos2(origin.x, top), egui::vec2(total.x, LABEL.y + GAP)),
-                0.0,
-                bg,
-            );
-            for c in cols {
-                let rect = egui::Rect::from_min_size(egui::pos2(at(0, c).min.x, top), egui::vec2(CELL.x, LABEL.y));
-                name_ui(ui, state, c, rect, dark);
-            }
-            ui.painter().rect_filled(
-                egui::Rect::from_min_size(egui::pos2(left, origin.y), egui::vec2(LABEL.x + GAP, total.y)),
-                0.0,
-                bg,
-            );
-            for r in rows {
-                let rect = egui::Rect::from_min_size(egui::pos2(left, at(r, 0).min.y), LABEL);
-                name_ui(ui, state, r, rect, dark);
-            }
-        });
+    let grid = crate::app::ui::grid::PinnedGrid {
+        id: "reuse_matrix_scroll",
+        rows: n,
+        cols: n,
+        cell: egui::vec2(72.0, 24.0),
+        gap: 4.0,
+        row_names: 100.0,
+        col_names: 24.0,
+        max_height: (ui.available_height() * 0.45).max(160.0),
+    };
+    grid.show(
+        ui,
+        |ui, r, c, rect| cell_ui(ui, state, report, (r, c), rect, max, dark, out),
+        |ui, r, rect| name_ui(ui, state, r, rect, dark),
+        |ui, c, rect| name_ui(ui, state, c, rect, dark),
+    );
 }
 
 /// A document's name as a matrix header.
