@@ -912,18 +912,17 @@ fn the_coding_table_numbers_every_item_file_chapter_article() {
     assert_eq!(row[0], format!("{n}-{two}-10"));
 }
 
-#[test]
-fn qdpx_validates_and_its_selections_slice_the_sections_and_count_the_alignment() {
-    let (dir, path) = write(Format::Qdpx, &all());
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
+/// The `project.qde` of a .qdpx file, checked against the REFI-QDA schema when xmllint
+/// and the schema are there (written to `dir` for xmllint).
+fn validated_qde(path: &Path, dir: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("open")).expect("a zip");
     let mut qde = String::new();
     zip.by_name("project.qde")
         .expect("project.qde")
         .read_to_string(&mut qde)
         .expect("utf-8");
-    // Validate against the REFI-QDA schema when xmllint is there.
     let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/design/refi-qda/Project.xsd");
-    let qde_path = dir.path().join("project.qde");
+    let qde_path = dir.join("project.qde");
     std::fs::write(&qde_path, &qde).expect("write qde");
     match std::process::Command::new("xmllint")
         .arg("--noout")
@@ -936,6 +935,14 @@ fn qdpx_validates_and_its_selections_slice_the_sections_and_count_the_alignment(
         Ok(_) => eprintln!("skipped schema validation: {} not found", xsd.display()),
         Err(e) => eprintln!("skipped schema validation: xmllint not available ({e})"),
     }
+    qde
+}
+
+#[test]
+fn qdpx_validates_and_its_selections_slice_the_sections_and_count_the_alignment() {
+    let (dir, path) = write(Format::Qdpx, &all());
+    let qde = validated_qde(&path, dir.path());
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
     // Read every selection back and slice the source text it points into.
     let attr = |el: &str, name: &str| -> String {
         let key = format!(" {name}=\"");
@@ -1037,12 +1044,7 @@ fn notes_travel_with_their_passages() {
     // REFI-QDA: a Note, referred to from the passage's selection, valid against the schema.
     let path = dir.path().join("n.qdpx");
     export::export(&path, Format::Qdpx, false, &input, &basket()).expect("export");
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("a zip");
-    let mut qde = String::new();
-    zip.by_name("project.qde")
-        .expect("project.qde")
-        .read_to_string(&mut qde)
-        .expect("utf-8");
+    let qde = validated_qde(&path, dir.path());
     let note = qde.find("<Notes><Note guid=\"").expect("a Notes element");
     let guid = qde[note + "<Notes><Note guid=\"".len()..]
         .split('"')
@@ -1056,19 +1058,6 @@ fn notes_travel_with_their_passages() {
         .collect();
     assert_eq!(referring.len(), 1, "one selection refers to it");
     assert!(referring[0].contains("二/10"), "the noted section's selection");
-    let qde_path = dir.path().join("n.qde");
-    std::fs::write(&qde_path, &qde).expect("write qde");
-    let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/design/refi-qda/Project.xsd");
-    if let Ok(out) = std::process::Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&xsd)
-        .arg(&qde_path)
-        .output()
-        && xsd.exists()
-    {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
     let csv_path = dir.path().join("n.csv");
     let bytes = std::fs::read(&csv_path).expect("csv");
     let mut rows = csv::Reader::from_reader(&bytes[3..]);

@@ -26,6 +26,62 @@ pub(super) struct LibraryRows {
     pub coverage: Coverage,
     /// 文号 other documents give for documents that lack one.
     pub suggestions: Vec<crate::library::Suggestion>,
+    pub timeline: Timeline,
+}
+
+/// The diffusion timeline of the documents the library shows: where each dated one is
+/// drawn and the arrows between them. Laid out when the library's rows or filter change.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    /// Dated documents with their time, in the library's order.
+    pub placed: Vec<(usize, f64)>,
+    /// Per placed document: its point (time, lane by level, spread within the lane).
+    pub position: std::collections::HashMap<usize, [f64; 2]>,
+    /// The arrows between placed documents, strongest first.
+    pub edges: Vec<crate::library::diffusion::Edge>,
+}
+
+/// Pairs sharing less of the taker's text are not drawn.
+const MIN_SHARE: f32 = 0.05;
+/// At most this many arrows (the strongest).
+const MAX_ARROWS: usize = 300;
+
+fn lay_out_timeline(docs: &[crate::model::Document], shown: &[usize], pairs: &[crate::reuse::PairReuse]) -> Timeline {
+    use crate::library::diffusion;
+    use crate::model::Level;
+    let placed: Vec<(usize, f64)> = shown
+        .iter()
+        .filter_map(|&d| diffusion::when(&docs[d]).map(|t| (d, t)))
+        .collect();
+    let lane = |d: usize| -> f64 {
+        match docs[d].meta.level {
+            Some(Level::National) => 4.0,
+            Some(Level::Provincial) => 3.0,
+            Some(Level::City) => 2.0,
+            Some(Level::County) => 1.0,
+            None => 0.0,
+        }
+    };
+    // Within a lane, documents of the same time are spread so their names do not overlap.
+    let mut position = std::collections::HashMap::new();
+    let mut taken: Vec<[f64; 2]> = Vec::new();
+    for &(d, t) in &placed {
+        let mut y = lane(d);
+        while taken.iter().any(|p| (p[0] - t).abs() < 0.35 && (p[1] - y).abs() < 0.12) {
+            y += 0.14;
+        }
+        taken.push([t, y]);
+        position.insert(d, [t, y]);
+    }
+    let edges = diffusion::edges(pairs, MIN_SHARE, MAX_ARROWS)
+        .into_iter()
+        .filter(|e| position.contains_key(&e.from) && position.contains_key(&e.to))
+        .collect();
+    Timeline {
+        placed,
+        position,
+        edges,
+    }
 }
 
 impl AppState {
@@ -58,6 +114,18 @@ impl AppState {
     pub(super) fn refilter_library(&mut self) {
         let (by, descending) = self.library_sort;
         self.derived.library.shown = library::view(&self.derived.library.entries, &self.library_filter, by, descending);
+        let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+        self.derived.library.timeline = self
+            .analysis
+            .as_ref()
+            .map(|a| lay_out_timeline(&self.docs, &shown, &a.reuse.pairs))
+            .unwrap_or_default();
+    }
+
+    /// The diffusion timeline of the documents the library shows.
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline {
+        &self.derived.library.timeline
     }
 
     /// All documents' rows, in load order.

@@ -7,48 +7,15 @@ use egui_plot::{Arrows, Line, MarkerShape, Plot, PlotPoint, Points, Text};
 
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::library::diffusion::{self, Edge};
-use crate::model::Level;
-
-/// Pairs sharing less of the taker's text are not drawn.
-const MIN_SHARE: f32 = 0.05;
-/// At most this many arrows (the strongest).
-const MAX_ARROWS: usize = 300;
 
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
-    let Some(a) = state.analysis() else {
+    if state.analysis().is_none() {
         ui.spinner();
         return;
-    };
-    let shown: Vec<usize> = state.library_shown().map(|e| e.doc).collect();
-    let placed: Vec<(usize, f64)> = shown
-        .iter()
-        .filter_map(|&d| diffusion::when(&state.docs[d]).map(|t| (d, t)))
-        .collect();
-    let lane = |d: usize| -> f64 {
-        match state.docs[d].meta.level {
-            Some(Level::National) => 4.0,
-            Some(Level::Provincial) => 3.0,
-            Some(Level::City) => 2.0,
-            Some(Level::County) => 1.0,
-            None => 0.0,
-        }
-    };
-    // Within a lane, documents of the same time are spread so their names do not overlap.
-    let mut position: std::collections::HashMap<usize, [f64; 2]> = std::collections::HashMap::new();
-    let mut taken: Vec<[f64; 2]> = Vec::new();
-    for &(d, t) in &placed {
-        let mut y = lane(d);
-        while taken.iter().any(|p| (p[0] - t).abs() < 0.35 && (p[1] - y).abs() < 0.12) {
-            y += 0.14;
-        }
-        taken.push([t, y]);
-        position.insert(d, [t, y]);
     }
-    let arrows: Vec<Edge> = diffusion::edges(&a.reuse.pairs, MIN_SHARE, MAX_ARROWS)
-        .into_iter()
-        .filter(|e| position.contains_key(&e.from) && position.contains_key(&e.to))
-        .collect();
+    let t = state.timeline();
+    let (placed, position, arrows) = (&t.placed, &t.position, &t.edges);
+    let shown = state.library_shown();
     ui.label(
         egui::RichText::new(format!(
             "{} of {} documents have a date and are placed · {} arrows: wording shared, from the cited (solid) or earlier (faint) document to the one that took it; thicker = more of its text",
@@ -78,7 +45,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
         .include_y(-0.5)
         .include_y(5.0)
         .show(ui, |plot| {
-            for e in &arrows {
+            for e in arrows {
                 let (from, to) = (position[&e.from], position[&e.to]);
                 let colour = if e.cited { accent } else { accent.gamma_multiply(0.45) };
                 plot.line(
@@ -94,7 +61,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
                         .tip_length(10.0),
                 );
             }
-            for &(d, _) in &placed {
+            for &(d, _) in placed {
                 let p = position[&d];
                 let colour = theme::doc_colour(d, dark);
                 plot.points(
