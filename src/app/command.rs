@@ -40,6 +40,11 @@ pub enum Command {
     /// Order the library by this column (again: the other way round).
     SortLibrary(crate::library::Column),
     SetLibraryMode(crate::app::state::library::LibraryMode),
+    /// Pin this chosen document as the reference: it moves to the first column, which stays
+    /// at the left while the others scroll sideways (`None`: unpin).
+    PinReference(Option<usize>),
+    /// Order the Reuse matrix's documents.
+    SetReuseOrder(crate::app::state::pairs::ReuseOrder),
     /// Add every document the library shows to the comparison (`true`) or take them out.
     ChooseShown(bool),
     /// Refit the domain model with the corrections in force (background), and re-align.
