@@ -43,6 +43,13 @@ pub enum Command {
     /// Pin this chosen document as the reference: it moves to the first column, which stays
     /// at the left while the others scroll sideways (`None`: unpin).
     PinReference(Option<usize>),
+    /// Show this chart in the Tables view.
+    SetChart(crate::export::chart::Kind),
+    /// Save the chart shown (`None`: ask where in a dialog).
+    SaveChart {
+        image: crate::export::chart::Image,
+        path: Option<std::path::PathBuf>,
+    },
     /// Order the Reuse matrix's documents.
     SetReuseOrder(crate::app::state::pairs::ReuseOrder),
     /// Add every document the library shows to the comparison (`true`) or take them out.

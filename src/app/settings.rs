@@ -37,6 +37,8 @@ pub struct Settings {
     /// The library's order (column, descending) and what it shows.
     pub library_sort: (crate::library::Column, bool),
     pub library_mode: super::state::library::LibraryMode,
+    /// The chart the Tables view shows.
+    pub tables_chart: crate::export::chart::Kind,
     /// The comparison's first column is pinned as the reference.
     pub pin_reference: bool,
     /// The Reuse matrix's order.
@@ -65,6 +67,7 @@ impl Default for Settings {
             library_mode: super::state::library::LibraryMode::List,
             reuse_order: super::state::pairs::ReuseOrder::Loaded,
             pin_reference: false,
+            tables_chart: crate::export::chart::Kind::Tools,
         }
     }
 }

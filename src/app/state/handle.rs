@@ -72,6 +72,11 @@ impl AppState {
                 self.reuse_passage = None;
                 self.rebuild_reuse_domains();
             }
+            Command::SetChart(k) => {
+                self.tables_chart = k;
+                self.rebuild_tables();
+            }
+            Command::SaveChart { image, path } => self.save_chart(image, path),
             Command::SetReuseOrder(o) => {
                 self.reuse_order = o;
                 self.reorder_reuse();

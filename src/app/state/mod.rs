@@ -165,6 +165,7 @@ struct Derived {
     library: library::LibraryRows,
     crosstab: Vec<crate::export::tables::Block>,
     tool_groups: Vec<tables::ToolGroups>,
+    chart: Option<crate::export::chart::Chart>,
 }
 
 /// What the shell must do for a command that reaches outside the state: open a window,
@@ -278,6 +279,8 @@ pub struct AppState {
     /// The cross-table block shown: a chosen document's (index among the blocks) or the
     /// pooled one (`None`).
     pub tables_block: Option<usize>,
+    /// The chart the Tables view shows.
+    pub tables_chart: crate::export::chart::Kind,
     retrain: retrain::RetrainState,
     /// Shared passages being computed for the pairs in view (large libraries), and the
     /// matrix's order.

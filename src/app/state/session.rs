@@ -248,6 +248,7 @@ impl AppState {
             library_mode: self.library_mode,
             reuse_order: self.reuse_order,
             pin_reference: self.pin_reference,
+            tables_chart: self.tables_chart,
             domain: self.domain.clone(),
             imported,
             basket: self.basket.items().to_vec(),
@@ -268,6 +269,7 @@ impl AppState {
         self.library_mode = settings.library_mode;
         self.reuse_order = settings.reuse_order;
         self.pin_reference = settings.pin_reference;
+        self.tables_chart = settings.tables_chart;
         self.restore_domain(settings.domain.clone());
         self.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if let Some(path) = &settings.taxonomy {
