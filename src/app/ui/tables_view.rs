@@ -97,7 +97,7 @@ fn crosstab_ui(ui: &mut egui::Ui, block: &crate::export::tables::Block) {
 /// The chart chosen (tool groups per document, domain coverage, deadlines), drawn from the
 /// same data the SVG and PNG files are written from; buttons to save it.
 fn chart_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
-    use crate::export::chart::{self, Image, Kind};
+    use crate::export::chart::{Image, Kind};
     ui.horizontal_wrapped(|ui| {
         ui.label("Chart");
         for k in Kind::ALL {
@@ -123,9 +123,14 @@ fn chart_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         return;
     }
     ui.strong(&c.title);
+    plot_ui(ui, c, state.tables_chart.id());
+}
+
+/// The chart's layers as `egui_plot` bar charts, each stacked on the ones below.
+fn layers(c: &crate::export::chart::Chart) -> Vec<BarChart> {
     let mut charts: Vec<BarChart> = Vec::new();
     for (l, layer) in c.layers.iter().enumerate() {
-        let [r, g, b] = chart::colour(c, l);
+        let [r, g, b] = crate::export::chart::colour(c, l);
         #[allow(clippy::cast_precision_loss, reason = "a bar's position")]
         let bars: Vec<Bar> = layer
             .values
@@ -150,6 +155,12 @@ fn chart_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         }
         charts.push(chart);
     }
+    charts
+}
+
+/// The chart drawn: its bars named on their axis, the legend in the layers' order.
+fn plot_ui(ui: &mut egui::Ui, c: &crate::export::chart::Chart, id: &str) {
+    let charts = layers(c);
     let names = c.bars.clone();
     let horizontal = c.horizontal;
     let name_of = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
@@ -165,25 +176,43 @@ fn chart_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         }
         names[if horizontal { names.len() - 1 - k } else { k }].clone()
     };
-    let mut plot = Plot::new(("chart", state.tables_chart.id()))
-        .legend(Legend::default().position(Corner::RightTop))
-        .height(ui.available_height().max(160.0))
+    // Every bar gets its name: a grid mark at each bar position.
+    let every_bar = || egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]);
+    // Sideways bars get room enough for each name (the view scrolls when they need more).
+    #[allow(clippy::cast_precision_loss, reason = "a few dozen bars")]
+    let height = if horizontal {
+        (c.bars.len() as f32 * 22.0 + 60.0).max(ui.available_height())
+    } else {
+        ui.available_height().max(160.0)
+    };
+    let corner = if horizontal {
+        Corner::RightBottom
+    } else {
+        Corner::RightTop
+    };
+    let mut plot = Plot::new(("chart", id))
+        .legend(Legend::default().position(corner).follow_insertion_order(true))
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false);
     plot = if horizontal {
         plot.show_y(false)
             .y_axis_formatter(name_of)
+            .y_grid_spacer(every_bar())
             .x_axis_label(c.unit.clone())
             .y_axis_min_width(150.0)
     } else {
         plot.show_x(false)
             .x_axis_formatter(name_of)
+            .x_grid_spacer(every_bar())
             .y_axis_label(c.unit.clone())
     };
-    plot.show(ui, |plot| {
-        for chart in charts {
-            plot.bar_chart(chart);
-        }
+    egui::ScrollArea::vertical().id_salt("chart_scroll").show(ui, |ui| {
+        plot.show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
     });
 }
