@@ -185,13 +185,12 @@ fn plot_ui(ui: &mut egui::Ui, c: &crate::export::chart::Chart, id: &str) {
     } else {
         ui.available_height().max(160.0)
     };
-    let corner = if horizontal {
-        Corner::RightBottom
-    } else {
-        Corner::RightTop
-    };
     let mut plot = Plot::new(("chart", id))
-        .legend(Legend::default().position(corner).follow_insertion_order(true))
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
         .height(height)
         .allow_zoom(false)
         .allow_drag(false)
