@@ -75,6 +75,9 @@ pub struct Cleaned {
     pub rejoined: usize,
     /// How many lines of a table of contents (目录 and its entries) were left out.
     pub toc_dropped: usize,
+    /// Labelled metadata lines taken out of the text (a gov.cn print block, 北大法宝's
+    /// citation code and link), labels as in [`super::fields`].
+    pub fields: Vec<(String, String)>,
 }
 
 /// Split decoded text into paragraphs. Markdown markers (`#`, `**`, `\*`) are stripped and
@@ -234,8 +237,10 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let mut paras: Vec<Para> = Vec::with_capacity(raw.paras.len());
     let toc = table_of_contents(&raw.paras).unwrap_or_default();
     out.toc_dropped = toc.len();
+    let (fields, labelled) = super::fields::take(&raw.paras);
+    out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
-        if toc.contains(&i) {
+        if toc.contains(&i) || labelled[i] {
             continue;
         }
         let t = trim(&p.text);

@@ -187,6 +187,8 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
             "发布日期" => meta.date_published = iso(&v).or(meta.date_published.take()),
             "索引号" => meta.index_number = Some(v),
             "主题分类" => meta.subject = Some(v),
+            crate::ingest::fields::CITATION_LABEL => meta.citation_code = Some(v),
+            crate::ingest::fields::LINK_LABEL => meta.source_url = Some(v),
             _ => {}
         }
     }
