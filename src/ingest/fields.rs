@@ -153,12 +153,7 @@ mod tests {
     use super::*;
 
     fn paras(text: &str) -> Vec<Para> {
-        text.split('\n')
-            .map(|t| Para {
-                text: t.to_owned(),
-                ..Para::default()
-            })
-            .collect()
+        crate::ingest::clean::split_plain(text, false)
     }
 
     #[test]
