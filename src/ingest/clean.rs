@@ -260,12 +260,19 @@ const FRAGMENT_CHARS: usize = 8;
 /// `prev`'s number was cut from it too; then when `prev` is short and unfinished, and `rest`
 /// gives short fragments without a number up to one that ends the heading with a full stop.
 fn broken_heading(prev: &Para, rest: &[Para]) -> bool {
-    let Some(m) = parse_marker(&prev.text) else { return false };
+    let Some(m) = parse_marker(&prev.text) else {
+        return false;
+    };
     let title = prev.text.chars().count() - m.len;
     if title > 30 || ends_paragraph(&prev.text) || is_table_row(&prev.text) {
         return false;
     }
-    for p in rest.iter().map(|p| trim(&p.text)).filter(|t| !t.is_empty()).take(HEADING_FRAGMENTS) {
+    for p in rest
+        .iter()
+        .map(|p| trim(&p.text))
+        .filter(|t| !t.is_empty())
+        .take(HEADING_FRAGMENTS)
+    {
         if p.chars().count() > FRAGMENT_CHARS || parse_marker(p).is_some() || is_table_row(p) {
             return false;
         }
@@ -444,7 +451,10 @@ mod tests {
             fields: Vec::new(),
         });
         let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, ["某省数据条例", "第一章 总则", "第一条 为了促进发展，制定本条例。"]);
+        assert_eq!(
+            texts,
+            ["某省数据条例", "第一章 总则", "第一条 为了促进发展，制定本条例。"]
+        );
         // A 目录 line without a table after it (a heading named so) stays.
         assert_eq!(cleaned("目录\n一、数据目录编制。各部门编制数据目录。").toc_dropped, 0);
     }
