@@ -354,11 +354,15 @@ mod tests {
     use crate::model::{SourceEncoding, SourceFormat};
 
     fn cleaned(text: &str) -> Cleaned {
+        cleaned_as(text, false)
+    }
+
+    fn cleaned_as(text: &str, markdown: bool) -> Cleaned {
         clean(&RawText {
             source: "t.txt".into(),
-            format: SourceFormat::Txt,
+            format: if markdown { SourceFormat::Md } else { SourceFormat::Txt },
             encoding: SourceEncoding::Utf8,
-            paras: split_plain(text, false),
+            paras: split_plain(text, markdown),
             warnings: Vec::new(),
             fields: Vec::new(),
         })
@@ -442,14 +446,7 @@ mod tests {
         assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
         // Markdown's linked list of the chapters.
         let md = "某省数据条例\n## 目录\n- [第一章 总则](#第一章-总则)\n- [第二章 数据资源](#第二章-数据资源)\n## 第一章 总则\n第一条 为了促进发展，制定本条例。";
-        let c = clean(&RawText {
-            source: "t.md".into(),
-            format: SourceFormat::Md,
-            encoding: SourceEncoding::Utf8,
-            paras: split_plain(md, true),
-            warnings: Vec::new(),
-            fields: Vec::new(),
-        });
+        let c = cleaned_as(md, true);
         let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
