@@ -44,6 +44,27 @@ fn labelled(t: &str) -> Option<(&'static str, String)> {
     None
 }
 
+/// The labelled cells of a line (cells apart by tabs, as a PDF's table rows are), when its
+/// first cell is labelled.
+fn labelled_cells(t: &str) -> Vec<(&'static str, String)> {
+    // A label spaced out wide (`标<tab>题：`) is one cell: a cell runs to a colon.
+    let mut cells: Vec<String> = Vec::new();
+    let mut open = String::new();
+    for c in t.split('\t') {
+        open.push_str(c);
+        if c.contains(['：', ':']) {
+            cells.push(std::mem::take(&mut open));
+        }
+    }
+    if !open.is_empty() {
+        cells.push(open);
+    }
+    if cells.first().is_none_or(|c| labelled(c).is_none()) {
+        return Vec::new();
+    }
+    cells.iter().filter_map(|c| labelled(c)).collect()
+}
+
 /// A 北大法宝 export line, as (label, value).
 fn pkulaw_line(t: &str) -> Option<(&'static str, String)> {
     let t = trim(t);
@@ -68,10 +89,10 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
             push(&mut fields, l, v);
         }
     }
-    let labels: Vec<Option<(&'static str, String)>> = paras.iter().map(|p| labelled(&p.text)).collect();
+    let labels: Vec<Vec<(&'static str, String)>> = paras.iter().map(|p| labelled_cells(&p.text)).collect();
     let mut i = 0;
     while i < paras.len() {
-        if labels[i].is_none() {
+        if labels[i].is_empty() {
             i += 1;
             continue;
         }
@@ -79,17 +100,17 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
         let mut end = i;
         let mut j = i + 1;
         while j < paras.len() && j <= end + MAX_GAP {
-            if labels[j].is_some() {
+            if !labels[j].is_empty() {
                 end = j;
             }
             j += 1;
         }
-        let mut distinct: Vec<&str> = (i..=end).filter_map(|k| labels[k].as_ref().map(|(l, _)| *l)).collect();
+        let mut distinct: Vec<&str> = (i..=end).flat_map(|k| labels[k].iter().map(|(l, _)| *l)).collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() >= 3 {
             // The last label printed alone has its value on the next line.
-            if labels[end].as_ref().is_some_and(|(_, v)| v.is_empty()) && end + 1 < paras.len() {
+            if labels[end].last().is_some_and(|(_, v)| v.is_empty()) && end + 1 < paras.len() {
                 end += 1;
             }
             read_block(paras, &labels, i..=end, &mut fields, &mut drop);
@@ -104,7 +125,7 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
 /// ending with a colon is a label not read (分类：) and ends the value before it.
 fn read_block(
     paras: &[Para],
-    labels: &[Option<(&'static str, String)>],
+    labels: &[Vec<(&'static str, String)>],
     range: std::ops::RangeInclusive<usize>,
     fields: &mut Vec<(String, String)>,
     drop: &mut [bool],
@@ -112,11 +133,15 @@ fn read_block(
     let mut current: Option<(&'static str, String)> = None;
     for k in range {
         drop[k] = true;
-        if let Some((l, v)) = &labels[k] {
+        if let Some(((l, v), before)) = labels[k].split_last() {
             if let Some((l, v)) = current.take() {
                 push(fields, l, v);
             }
-            current = Some((l, v.clone()));
+            for (l, v) in before {
+                push(fields, l, v.clone());
+            }
+            // In a row of cells (a PDF's table), an empty cell's value is not on the next line.
+            current = (before.is_empty() || !v.is_empty()).then(|| (*l, v.clone()));
             continue;
         }
         let t = trim(&paras[k].text);
@@ -194,6 +219,25 @@ mod tests {
             ]
         );
         assert_eq!(drop.iter().filter(|d| **d).count(), 9, "the body stays: {drop:?}");
+    }
+
+    #[test]
+    fn a_block_printed_as_a_table_gives_each_cell_its_label() {
+        let p = paras(
+            "索引号：000014349/2099-00001\t主题分类：\n信）\n标\t题：某部关于某事的意见\n发文机关：某部\t成文日期：2099年01月02日\n发文字号：某发〔2099〕1号\t发布日期：2099年01月05日",
+        );
+        let (fields, _) = take(&p);
+        let got: Vec<(&str, &str)> = fields.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("索引号", "000014349/2099-00001"),
+                ("发文机关", "某部"),
+                ("成文日期", "2099年01月02日"),
+                ("发文字号", "某发〔2099〕1号"),
+                ("发布日期", "2099年01月05日"),
+            ]
+        );
     }
 
     #[test]
