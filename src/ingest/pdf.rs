@@ -627,6 +627,43 @@ mod tests {
     }
 
     #[test]
+    fn cells_apart_where_other_lines_start_are_kept_apart() {
+        // Han glyphs 10 pt wide, advancing 10 pt; the second column starts at x = 200.
+        let run = |text: &str, x0: f64, y: f64| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| Glyph {
+                    text: c.to_string(),
+                    x: x0 + 10.0 * i as f64,
+                    y,
+                    size: 10.0,
+                })
+                .collect()
+        };
+        let mut glyphs = Vec::new();
+        // Three lines of the second column alone (a cell's wrapped lines).
+        glyphs.extend(run("财政部", 200.0, 100.0));
+        glyphs.extend(run("统计局等", 200.0, 120.0));
+        glyphs.extend(run("商务部", 200.0, 140.0));
+        // A first cell ending 1 em short of the column (2 em from origin to origin): apart.
+        glyphs.extend(run("完善信息消费统计制", 100.0, 160.0));
+        glyphs.extend(run("工信部", 200.0, 160.0));
+        // Body text running through the column start with no gap: one line, no tab.
+        glyphs.extend(run("推进数字化转型并加强统筹协调和组织保障", 100.0, 180.0));
+        let texts: Vec<String> = lines(glyphs).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "财政部",
+                "统计局等",
+                "商务部",
+                "完善信息消费统计制\t工信部",
+                "推进数字化转型并加强统筹协调和组织保障"
+            ]
+        );
+    }
+
+    #[test]
     fn arbitrary_bytes_are_refused_not_panicked() {
         for bytes in [
             &b""[..],
