@@ -72,8 +72,13 @@ fn candidates(chars: &[char]) -> Vec<Candidate> {
         let rest: String = chars[at..chars.len().min(at + 16)].iter().collect();
         let Some(marker) = parse_marker(&rest) else { continue };
         // A list right after a short label (附件：1.… 2.…) belongs to the label.
-        let label_only =
-            chars[..at].iter().filter(|c| !crate::text::is_space(**c)).count() <= 6 && matches!(prev, '：' | ':');
+        let label_only = matches!(prev, '：' | ':')
+            && chars[..at]
+                .iter()
+                .filter(|c| !crate::text::is_space(**c))
+                .take(7)
+                .count()
+                <= 6;
         if label_only {
             continue;
         }
@@ -144,6 +149,15 @@ pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
 fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &mut bool) -> Vec<usize> {
     let chars: Vec<char> = paras[i].text.chars().collect();
     let found = candidates(&chars);
+    // The next candidate of the same style after each (one pass from the end: a paragraph of
+    // a million `1.` costs a million steps, not their square).
+    let mut next_same: Vec<Option<usize>> = vec![None; found.len()];
+    let mut seen: HashMap<&Style, usize> = HashMap::new();
+    for (n, c) in found.iter().enumerate().rev() {
+        next_same[n] = seen.insert(&c.style, n);
+    }
+    // What the paragraphs after this one open with, per style, looked up once.
+    let mut opening: HashMap<&Style, Option<u32>> = HashMap::new();
     let mut cuts = Vec::new();
     for (n, c) in found.iter().enumerate() {
         let kind = c.marker.kind;
@@ -153,11 +167,11 @@ fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &m
         let v = c.marker.value;
         let continues = last.get(&c.style).is_some_and(|&l| l + 1 == v);
         let starts = v == 1
-            && (found[n + 1..]
-                .iter()
-                .find(|d| d.style == c.style)
-                .is_some_and(|d| d.marker.value == 2)
-                || next_opening(paras, i, &c.style) == Some(2));
+            && (next_same[n].is_some_and(|j| found[j].marker.value == 2)
+                || *opening
+                    .entry(&c.style)
+                    .or_insert_with(|| next_opening(paras, i, &c.style))
+                    == Some(2));
         if continues || starts {
             last.insert(c.style.clone(), v);
             if structural(kind) {
@@ -244,6 +258,14 @@ mod tests {
                 "第三条 本条例自公布之日起施行。"
             ]
         );
+    }
+
+    #[test]
+    fn a_hostile_paragraph_of_ones_is_linear() {
+        // 300,000 list-looking numbers that never continue: no split (a scan quadratic in
+        // them would not finish; no time is asserted).
+        let text = format!("1.开始。\n{}", "。1.项".repeat(300_000));
+        assert!(split(&paras(&text)).is_none());
     }
 
     #[test]
