@@ -129,7 +129,7 @@ impl Reader<'_> {
         let Some((cell, v, year)) = target else { return };
         let Some(raw) = v.value else { return };
         let (unit, factor) = if v.unit.is_empty() {
-            row.unit.clone().unwrap_or_default()
+            row.unit.clone().unwrap_or_else(|| (String::new(), 1.0))
         } else {
             (v.unit.clone(), 1.0)
         };
@@ -190,7 +190,12 @@ impl Reader<'_> {
             let mut row = Row::default();
             for (k, c) in cells.iter().enumerate() {
                 let t = text_of(f, *c);
-                match self.cols[offset + k] {
+                let col = self.cols[offset + k];
+                if t.is_empty() && !matches!(col, Col::Value { .. }) {
+                    // An empty cell (a merged category, a missing unit) changes nothing.
+                    continue;
+                }
+                match col {
                     Col::Category => category = Some(name_and_unit(&t).0),
                     Col::Name => {
                         let (n, u) = name_and_unit(&t);
@@ -211,7 +216,7 @@ impl Reader<'_> {
                             },
                         )),
                     },
-                    Col::Seq | Col::Source => {}
+                    Col::Seq | Col::Source | Col::Other => {}
                 }
             }
             if row.name.is_none() && row.values.iter().all(|(_, v)| v.value.is_none()) {
@@ -229,7 +234,7 @@ impl Reader<'_> {
         let f = self.f;
         let n = self.value_cols().len();
         let has_category = self.cols.contains(&Col::Category);
-        let has_source = self.cols.contains(&Col::Source);
+        let has_source = self.cols.iter().any(|c| matches!(c, Col::Source | Col::Other));
         let mut row = Row::default();
         let mut category: Option<String> = None;
         let mut seq = 0u32;
@@ -238,6 +243,10 @@ impl Reader<'_> {
         let mut k = from;
         while let Some(&c) = cells.get(k) {
             let t = text_of(f, c);
+            if t.is_empty() {
+                k += 1;
+                continue;
+            }
             if let Some(v) = value_cell(f, c) {
                 // A row number: the next integer, followed by a label.
                 let next_is_value = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_some());
