@@ -750,3 +750,67 @@ fn the_plan_of_a_year_gives_its_figures_that_year() {
     // A year naming anything else is no deadline.
     assert_eq!(one("按照2023年标准，建设示范项目20个").year, None);
 }
+
+#[test]
+fn a_header_cut_by_a_line_break_keeps_the_years_of_its_columns() {
+    // pdftotext's default mode: the year under 基期值 / 目标值 becomes a cell of its own.
+    let cells = "表2 主要指标\n指标名称\n单位\n基期值\n（2022年）\n目标值\n（2026年）\n\
+        智能网联汽车测试道路\n公里\n300\n1000\n";
+    let t = table_targets(cells);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].unit.as_str()), (1000.0, "公里"));
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+    assert_eq!(t[0].baseline.map(|b| (b.value, b.year)), Some((300.0, Some(2022))));
+    // pdftotext -layout: the years on the line under the header.
+    let rows = "指标            单位    基期值      目标值      属性\n\
+        \x20                       (2022年)    (2026年)\n\
+        公共充电桩数量  万个    2.5         8           预期性\n";
+    let t = table_targets(rows);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].unit.as_str()), (8e4, "个"));
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+    assert_eq!(t[0].baseline.map(|b| (b.value, b.year)), Some((2.5e4, Some(2022))));
+}
+
+#[test]
+fn a_title_over_the_header_and_bold_headers_do_not_hide_the_columns() {
+    // A title naming 目标 above a pdftotext -layout header: the header is the next line.
+    let spaced = "表3  发展目标指标\n\
+        序号   指标名称                  单位     2023年    2027年\n\
+        1      数字化车间                个       15        45\n";
+    let t = table_targets(spaced);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].year), (45.0, Some(Deadline::Year(2027))));
+    assert_eq!(t[0].baseline.map(|b| b.value), Some(15.0));
+    // Markdown with bold header cells.
+    let bold =
+        "| **指标** | **单位** | **2021年** | **2026年** |\n|:---|:---:|:---:|:---:|\n| 智慧社区 | 个 | 40 | 200 |\n";
+    let t = table_targets(bold);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].text.as_str(), t[0].year), ("200", Some(Deadline::Year(2026))));
+}
+
+#[test]
+fn a_line_of_years_over_a_cell_per_line_header_opens_the_table() {
+    // pdftotext: the year columns on one line, then the rest of the header a cell per line.
+    let text = "2024 年 2025 年 2026 年\n\n序号\n\n指标\n\n1\n\n数据中心机架（万架）\n\n2\n\n3\n\n4.5\n";
+    let t = table_targets(text);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        (t[0].text.as_str(), t[0].value, t[0].unit.as_str()),
+        ("4.5", 4.5e4, "架")
+    );
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+}
+
+#[test]
+fn a_title_and_its_years_on_one_line_over_a_cell_per_line_header() {
+    // The outline joins a table's title and its year line: 发展指标2024 年 2025 年 2026 年.
+    let text = "数字基础设施发展指标2024 年 2025 年 2026 年\n序号\n指标\n1\n算力规模（EFLOPS）\n10\n15\n20\n";
+    let t = table_targets(text);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        (t[0].text.as_str(), t[0].unit.as_str(), t[0].year),
+        ("20", "EFLOPS", Some(Deadline::Year(2026)))
+    );
+}

@@ -27,7 +27,7 @@ mod layout;
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
 use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
-use layout::{Cell, Col, Role, header_at, lines, text_of, title_year};
+use layout::{Cell, Col, Role, header_at, lines, text_of, title_year, years_below};
 
 /// The tables of a text: their targets and the char ranges they cover (prose extraction
 /// skips those).
@@ -50,11 +50,17 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     let cells: Vec<Cell> = lines.iter().flat_map(|(_, _, c)| c.iter().copied()).collect();
     let mut k = 0;
     while k < cells.len() {
-        let Some((cols, body)) = header_at(f, &cells, k) else {
+        let Some((mut cols, body)) = header_at(f, &cells, k) else {
             k += 1;
             continue;
         };
         let first_line = cells[k].line;
+        // A header on one line with several cells: a row per line. Else a cell per line.
+        let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
+        let mut first_row = cells[body.saturating_sub(1)].line + 1;
+        if row_mode && lines.get(first_row).is_some_and(|l| years_below(f, &l.2, &mut cols)) {
+            first_row += 1;
+        }
         let title_from = lines[first_line.saturating_sub(3)].0;
         let year = title_year(f, title_from, cells[k].start);
         let mut reader = Reader {
@@ -63,10 +69,8 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
             fallback: year.map(Deadline::Year).or(fallback),
             out: Vec::new(),
         };
-        // A header on one line with several cells: a row per line. Else a cell per line.
-        let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
         let end = if row_mode {
-            reader.rows(&lines, cells[body.saturating_sub(1)].line + 1)
+            reader.rows(&lines, first_row)
         } else {
             reader.cells(&cells, body)
         };

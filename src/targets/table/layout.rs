@@ -208,7 +208,8 @@ pub(super) fn year_in(s: &str) -> Option<u16> {
 
 /// What a header cell names, if it is one.
 pub(super) fn header_col(s: &str) -> Option<Col> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Markdown bold (**指标**) and whitespace are no part of a header's words.
+    let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
     if t.chars().count() > 14 {
         return None;
     }
@@ -240,6 +241,9 @@ pub(super) fn header_col(s: &str) -> Option<Col> {
     let exact = |w: &[&str]| w.iter().any(|x| t == *x);
     Some(if exact(&["序号", "编号", "序"]) {
         Col::Seq
+    } else if t.ends_with("指标") {
+        // 主要指标, 发展目标指标: the indicators (or the table's title), never a value.
+        Col::Name
     } else if has(&["属性", "性质"]) {
         Col::Attribute
     } else if exact(&["单位", "计量单位", "指标单位"]) {
@@ -314,12 +318,42 @@ pub(super) fn settle(cols: &mut [Col]) {
 /// The header that starts at cell `k` of `cells`, with the index after it: a run of header
 /// cells holding an indicator column and a value column.
 pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
+    // A title (发展目标指标) over a header of three or more cells on the next line: the
+    // header starts on that line.
+    if let (Some(n), Some(m)) = (cells.get(k + 1), cells.get(k + 3))
+        && n.line != cells[k].line
+        && m.line == n.line
+        && header_at(f, cells, k + 1).is_some()
+    {
+        return None;
+    }
     let mut cols = Vec::new();
     let mut j = k;
     let known = |c: &Cell| header_col(&text_of(f, *c)).is_some();
     while let Some(c) = cells.get(j) {
         let t = text_of(f, *c);
+        // A whole header of three or more cells on one line, then its years in parentheses
+        // on the next line (基期值 / (2020年)): the header ends with its line, the years are
+        // read under it ([`years_below`]). Any other header cells go on (算力指标 2023 年
+        // 2024 年 2025 年, then 序号, 指标 a cell per line).
+        if j >= k + 3
+            && c.line != cells[k].line
+            && cells[j - 1].line == cells[k].line
+            && complete(&cols)
+            && t.starts_with('(')
+        {
+            break;
+        }
         match header_col(&t) {
+            // 目标值 / （2025年）: a header cut by a line break, the year under its column.
+            Some(Col::Value {
+                year: Some(y),
+                role: Role::Year,
+            }) if t.starts_with('(') && matches!(cols.last(), Some(Col::Value { year: None, .. })) => {
+                if let Some(Col::Value { year, .. }) = cols.last_mut() {
+                    *year = Some(y);
+                }
+            }
             Some(col) => cols.push(col),
             // A category cut into single characters by the layout (计, 算) may sit among them.
             None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
@@ -335,12 +369,47 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col
         }
         j += 1;
     }
-    let named = cols.iter().any(|c| matches!(c, Col::Name | Col::Category));
-    let valued = cols.iter().any(|c| matches!(c, Col::Value { .. }));
-    (named && valued && cols.len() >= 2).then(|| {
+    (complete(&cols) && cols.len() >= 2).then(|| {
         settle(&mut cols);
         (cols, j)
     })
+}
+
+/// A line right under a one-line header that holds only the years of its value columns
+/// without one (基期值 / 目标值 above, （2020年） （2025年） below): fill them in order and say so.
+pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> bool {
+    let years: Option<Vec<u16>> = line
+        .iter()
+        .map(|c| match header_col(&text_of(f, *c)) {
+            Some(Col::Value {
+                year: Some(y),
+                role: Role::Year,
+            }) => Some(y),
+            _ => None,
+        })
+        .collect();
+    let Some(years) = years.filter(|y| !y.is_empty()) else {
+        return false;
+    };
+    let mut open: Vec<&mut Option<u16>> = cols
+        .iter_mut()
+        .filter_map(|c| match c {
+            Col::Value { year: y @ None, .. } => Some(y),
+            _ => None,
+        })
+        .collect();
+    if open.len() != years.len() {
+        return false;
+    }
+    for (slot, y) in open.iter_mut().zip(years) {
+        **slot = Some(y);
+    }
+    true
+}
+
+/// A header names the indicators and a value column.
+fn complete(cols: &[Col]) -> bool {
+    cols.iter().any(|c| matches!(c, Col::Name | Col::Category)) && cols.iter().any(|c| matches!(c, Col::Value { .. }))
 }
 
 /// Short words with no number and no sentence: what a header cell looks like.
