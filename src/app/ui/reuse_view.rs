@@ -308,7 +308,14 @@ fn cell_ui(
     let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
     let strong = share / max > 0.3;
     // Strong cells are dark blue in the light theme, light blue in the dark one.
-    let text = egui::RichText::new(format!("{approx}{:.1}%", share * 100.0)).color(match (strong, dark) {
+    // An estimate of nothing shared is a dot: in a library most pairs share nothing, and a
+    // page of "≈0.0%" hides the pairs that do.
+    let figure = if exact || share > 0.0 {
+        format!("{approx}{:.1}%", share * 100.0)
+    } else {
+        "·".to_owned()
+    };
+    let text = egui::RichText::new(figure).color(match (strong, dark) {
         (true, false) => egui::Color32::WHITE,
         (true, true) => egui::Color32::BLACK,
         (false, _) => ui.visuals().text_color(),
