@@ -36,6 +36,8 @@ pub const LINK_MIN: f32 = 0.05;
 pub const MAX_LINKS: usize = 20_000;
 /// [`Overview::wanted`] asks for at most this many pairs at once (the most covered first).
 pub const MAX_WANTED: usize = 512;
+/// A large corpus's overview keeps about this many exact pairs ([`Overview::trim`]).
+pub const MAX_EXACT: usize = 4096;
 
 /// The reuse of a corpus: estimates for all pairs, exact passages for some.
 pub struct Overview {
@@ -223,6 +225,16 @@ impl Overview {
             self.max = self.max.max(share);
             self.exact.insert((p.a, p.b), p);
         }
+    }
+
+    /// In a large corpus holding more than `cap` exact pairs, forget those that touch none
+    /// of the `keep` documents (they are compared again if looked at again), so that a long
+    /// session of browsing does not hold every pair it ever saw. A small corpus keeps all.
+    pub fn trim(&mut self, keep: &[usize], cap: usize) {
+        if self.len() <= super::EXACT_ALL_PAIRS || self.exact.len() <= cap {
+            return;
+        }
+        self.exact.retain(|&(a, b), _| keep.contains(&a) || keep.contains(&b));
     }
 
     fn largest(&self) -> f32 {

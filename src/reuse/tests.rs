@@ -485,3 +485,31 @@ fn ordering_by_similarity_places_copies_next_to_each_other() {
     assert_eq!(at(7).abs_diff(at(59)), 1, "{order:?}");
     assert_eq!(&order[..2], &[12, 30], "the pair sharing most comes first");
 }
+
+#[test]
+fn a_large_overview_forgets_pairs_out_of_view_beyond_its_cap_and_a_small_one_never() {
+    let docs = library_with_copies();
+    let mut o = Overview::build(&docs, Options::default());
+    let index = o.index();
+    let pairs = [(7, 59), (12, 30), (1, 2), (3, 4)];
+    o.insert(
+        pairs
+            .iter()
+            .map(|&(a, b)| std::sync::Arc::new(index.compare(&docs, a, b))),
+    );
+    o.trim(&[7, 30], 10);
+    assert!(
+        pairs.iter().all(|&(a, b)| o.is_exact(a, b)),
+        "under the cap nothing is forgotten"
+    );
+    o.trim(&[7, 30], 2);
+    assert!(
+        o.is_exact(7, 59) && o.is_exact(12, 30),
+        "pairs touching the documents kept"
+    );
+    assert!(!o.is_exact(1, 2) && !o.is_exact(3, 4), "the others forgotten");
+    let bundled = crate::corpus::load_all();
+    let mut small = Overview::build(&bundled, Options::default());
+    small.trim(&[], 0);
+    assert!(small.is_exact(0, 1), "a small corpus keeps every pair");
+}

@@ -99,6 +99,9 @@ impl AppState {
     /// frame; does nothing while the focus and the clicked pair stay the same.
     pub(super) fn poll_pairs(&mut self) -> bool {
         let mut changed = false;
+        // What stays exact when a long session has compared many pairs: those in view.
+        let mut keep = self.focus();
+        keep.extend(self.reuse_pair.iter().flat_map(|&(a, b)| [a, b]));
         for slot in [&mut self.pairs.one, &mut self.pairs.batch] {
             let Some(result) = slot.as_ref().and_then(Task::poll) else {
                 continue;
@@ -108,6 +111,7 @@ impl AppState {
                 continue;
             };
             if Arc::ptr_eq(&c.index, &a.reuse.index()) {
+                a.reuse.trim(&keep, crate::reuse::MAX_EXACT);
                 a.reuse.insert(c.pairs);
                 changed = true;
             }

@@ -105,7 +105,10 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
     let (share, exact) = reuse.coverage(x, y);
     assert!(!exact && share > 0.2, "{share}");
     assert!(h.query_all_by_label_contains("≈").count() > 2, "estimates are marked");
-    assert!(h.query_all_by_label("·").count() > 10, "pairs sharing nothing are a dot");
+    assert!(
+        h.query_all_by_label("·").count() > 10,
+        "pairs sharing nothing are a dot"
+    );
     // The compared documents' pairs were made exact in the background: Wuhu and Anhui 2020.
     let wuhu = state.docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
     let anhui = state.docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
