@@ -94,14 +94,15 @@ pub struct LinearModel {
     pub scheme: String,
     /// Category ids, one per class.
     pub labels: Vec<String>,
-    /// `BUCKETS × labels` weights, bucket-major.
-    pub weights: Vec<f32>,
+    /// `BUCKETS × labels` weights, bucket-major; empty for a model read from its file and not
+    /// refitted, whose weights are `quantised` (see [`Self::weight`]).
+    weights: Vec<f32>,
     pub bias: Vec<f32>,
     /// Units and documents it was trained on (shown by `duizhao train`).
     pub trained_on: (usize, usize),
-    /// The model file's `i8` weights and per-class scales, while `weights` are exactly their
-    /// products (a model read and not refitted): [`Self::logits`] reads these, a quarter of
-    /// the memory traffic, and gets the same values (`q × scale` is how `weights` were made).
+    /// The model file's `i8` weights and per-class scales (a model read and not refitted):
+    /// [`Self::logits`] reads these, a quarter of the memory traffic, and a process that only
+    /// labels never makes the 8 MB of f32 (`q × scale`, made when refitting needs them).
     quantised: Option<(Vec<i8>, Vec<f32>)>,
 }
 
@@ -152,10 +153,25 @@ impl LinearModel {
         softmax(self.logits(feats))
     }
 
+    /// Weight `i` of the `BUCKETS × labels` matrix (bucket-major).
+    fn weight(&self, i: usize) -> f32 {
+        match &self.quantised {
+            Some((q, scales)) => f32::from(q[i]) * scales[i % self.labels.len()],
+            None => self.weights[i],
+        }
+    }
+
+    /// The f32 weights of a model read from its file, made before they are changed.
+    fn materialise(&mut self) {
+        if self.weights.is_empty() {
+            self.weights = (0..BUCKETS * self.labels.len()).map(|i| self.weight(i)).collect();
+        }
+    }
+
     /// A feature's contribution to class `c`'s logit.
     #[must_use]
     pub fn contribution(&self, bucket: u32, value: f32, c: usize) -> f32 {
-        self.weights[bucket as usize * self.labels.len() + c] * value
+        self.weight(bucket as usize * self.labels.len() + c) * value
     }
 
     /// Train from scratch on `examples`.
@@ -171,13 +187,15 @@ impl LinearModel {
     #[must_use]
     pub fn fine_tuned(&self, examples: &[Example], t: Training) -> Self {
         let mut m = self.clone();
-        let prior = self.weights.clone();
+        m.materialise();
+        let prior = m.weights.clone();
         m.fit(examples, t, Some(&prior));
         m
     }
 
     fn fit(&mut self, examples: &[Example], t: Training, prior: Option<&[f32]>) {
         // The weights move away from the file's.
+        self.materialise();
         self.quantised = None;
         let k = self.labels.len();
         let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -229,7 +247,7 @@ impl LinearModel {
         let scales: Vec<f32> = (0..k)
             .map(|c| {
                 let max = (0..BUCKETS)
-                    .map(|b| self.weights[b * k + c].abs())
+                    .map(|b| self.weight(b * k + c).abs())
                     .fold(0.0f32, f32::max);
                 if max > 0.0 { max / 127.0 } else { 1.0 }
             })
@@ -238,7 +256,7 @@ impl LinearModel {
             out.extend_from_slice(&scale.to_le_bytes());
             out.extend_from_slice(&bias.to_le_bytes());
         }
-        for (i, w) in self.weights.iter().enumerate() {
+        for (i, w) in (0..BUCKETS * k).map(|i| (i, self.weight(i))) {
             #[allow(clippy::cast_possible_truncation, reason = "rounded and clamped to ±127 just before")]
             let q = (w / scales[i % k]).round().clamp(-127.0, 127.0) as i8;
             out.push(q.to_le_bytes()[0]);
@@ -289,15 +307,10 @@ impl LinearModel {
         let scales: Vec<f32> = (0..k).map(|c| f32_at(8 * c)).collect();
         let bias: Vec<f32> = (0..k).map(|c| f32_at(8 * c + 4)).collect();
         let q: Vec<i8> = rest[8 * k..].iter().map(|&b| i8::from_le_bytes([b])).collect();
-        let weights = q
-            .iter()
-            .enumerate()
-            .map(|(i, &q)| f32::from(q) * scales[i % k])
-            .collect();
         Ok(Self {
             scheme: h.scheme,
             labels: h.labels,
-            weights,
+            weights: Vec::new(),
             bias,
             trained_on: h.trained_on,
             quantised: Some((q, scales)),
@@ -423,6 +436,7 @@ mod tests {
         let read = LinearModel::from_bytes(&m.to_bytes()).expect("reads");
         assert!(read.quantised.is_some());
         let mut plain = read.clone();
+        plain.materialise();
         plain.quantised = None;
         let feats = [(1u32, 0.7f32), (2, 0.3), (3, 1.1), (40_000, 0.2)];
         assert_eq!(read.logits(&feats), plain.logits(&feats));
