@@ -142,6 +142,12 @@ pub struct Meta {
     /// 主题分类 of a government page's metadata table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// 北大法宝's citation code (法宝引证码, `CLI.11.4619854`) of an export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation_code: Option<String>,
+    /// Where the text was copied from (an export's 原文链接).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
     /// The level of government that issued it (read from the issuer or title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,

@@ -1080,3 +1080,166 @@ fn notes_travel_with_their_passages() {
         ]
     );
 }
+
+// ---- Issue 18: the charts — their figures equal the alignment's and the targets' counts made
+// independently here, the SVG is well-formed with every name as text, and the PNG is the same
+// picture at print resolution with the Chinese names drawn.
+
+use duizhao::export::chart::{self, Chart, Kind};
+use duizhao::targets::Deadline;
+
+fn made(kind: Kind) -> Chart {
+    let input = input();
+    let all = Selection::Matrix {
+        docs: Vec::new(),
+        domains: Vec::new(),
+    };
+    let selected = duizhao::export::select(&input, &all).expect("selection");
+    let blocks = duizhao::export::tables::crosstab(&input, &selected);
+    chart::chart(kind, &input, &selected, &blocks)
+}
+
+#[test]
+fn domain_coverage_counts_each_documents_sections_per_domain() {
+    let c = made(Kind::Domains);
+    let scheme = &FIX.aligner.taxonomy.schemes[0];
+    assert_eq!(c.layers.len(), FIX.docs.len(), "a layer per document");
+    for (b, name) in c.bars.iter().enumerate() {
+        let cat = scheme.categories.iter().position(|x| &x.zh == name).expect("a domain");
+        for (d, layer) in c.layers.iter().enumerate() {
+            let expected = FIX
+                .alignment
+                .leaves
+                .iter()
+                .zip(&FIX.alignment.schemes[0].assignments)
+                .filter(|(l, a)| l.doc == d && a.primary == Some(cat))
+                .count();
+            #[allow(clippy::cast_precision_loss)]
+            let expected = expected as f64;
+            assert!(
+                (layer.values[b] - expected).abs() < 1e-9,
+                "{name} in {}: {} vs {expected}",
+                layer.name,
+                layer.values[b]
+            );
+        }
+        assert!(c.total(b) > 0.0, "only domains some document covers");
+    }
+    assert!(c.bars.len() > 10 && c.horizontal);
+}
+
+#[test]
+fn deadlines_count_the_dated_targets_per_year() {
+    let c = made(Kind::Deadlines);
+    let mut years: Vec<u16> = c.bars.iter().map(|y| y.parse().expect("a year")).collect();
+    let sorted = {
+        let mut v = years.clone();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(years, sorted, "in year order");
+    // Every dated target of an aligned leaf section counts once, in its year.
+    for (b, &y) in years.iter().enumerate() {
+        let expected = FIX
+            .targets
+            .iter()
+            .enumerate()
+            .flat_map(|(d, ts)| ts.iter().map(move |t| (d, t)))
+            .filter(|(d, t)| t.year == Some(Deadline::Year(y)) && FIX.alignment.leaf_index(*d, t.section_ix).is_some())
+            .count();
+        #[allow(clippy::cast_precision_loss)]
+        let expected = expected as f64;
+        assert!(
+            (c.total(b) - expected).abs() < 1e-9,
+            "{y}: {} vs {expected}",
+            c.total(b)
+        );
+    }
+    years.dedup();
+    assert_eq!(years.len(), c.bars.len(), "a bar per year");
+    assert!(
+        !years.is_empty() && (0..c.bars.len()).all(|b| c.total(b) > 0.0),
+        "{years:?}"
+    );
+}
+
+#[test]
+fn the_tool_chart_has_a_bar_per_document_and_a_layer_per_tool_group() {
+    let c = made(Kind::Tools);
+    assert_eq!(c.bars.len(), FIX.docs.len());
+    let groups: Vec<&str> = c.layers.iter().map(|l| l.name.as_str()).collect();
+    for g in ["供给型", "环境型", "需求型"] {
+        assert!(groups.iter().any(|n| n.contains(g)), "{groups:?}");
+    }
+    assert!((0..c.bars.len()).all(|b| c.total(b) > 0.0));
+}
+
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn the_svg_is_well_formed_and_names_every_bar_and_layer() {
+    for kind in Kind::ALL {
+        let c = made(kind);
+        let svg = chart::svg(&c);
+        let texts = texts(&svg);
+        assert!(texts.contains(&c.title), "{kind:?}: title");
+        for name in c.bars.iter().chain(c.layers.iter().map(|l| &l.name)) {
+            assert!(texts.contains(name), "{kind:?}: {name} is printed");
+        }
+    }
+}
+
+#[test]
+fn the_png_is_the_chart_at_print_resolution_with_its_chinese_names_drawn() {
+    let c = made(Kind::Domains);
+    let bytes = chart::png(&c, 300.0).expect("a PNG");
+    let img = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (w, h) = (
+        (chart::WIDTH * 300.0 / 96.0).round() as u32,
+        (chart::HEIGHT * 300.0 / 96.0).round() as u32,
+    );
+    assert_eq!((img.width(), img.height()), (w, h));
+    // The bar names (domain names, Chinese only) are drawn left of the plot: dark pixels there.
+    let dark_in = |x0: u32, x1: u32, y0: u32, y1: u32| {
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                img.pixel(x, y)
+                    .is_some_and(|p| p.red() < 100 && p.green() < 100 && p.blue() < 100)
+            })
+            .count()
+    };
+    let names = dark_in(w / 40, w * 15 / 100, h / 10, h * 9 / 10);
+    assert!(names > 2_000, "the Chinese bar names are drawn ({names} dark pixels)");
+    // And nothing where the page is empty (the bottom-right corner).
+    assert_eq!(dark_in(w - w / 20, w, h - h / 20, h), 0);
+}
+
+#[test]
+fn more_layers_than_colours_gather_the_smallest_into_other_keeping_every_total() {
+    let input = input();
+    let all = Selection::Matrix {
+        docs: Vec::new(),
+        domains: Vec::new(),
+    };
+    let selected = duizhao::export::select(&input, &all).expect("selection");
+    let raw = chart::deadlines(&selected);
+    let fitted = made(Kind::Deadlines);
+    assert!(fitted.layers.len() <= chart::PALETTE.len());
+    if raw.layers.len() > chart::PALETTE.len() {
+        assert_eq!(fitted.layers.last().map(|l| l.name.as_str()), Some(chart::OTHER));
+    }
+    for b in 0..raw.bars.len() {
+        assert!((raw.total(b) - fitted.total(b)).abs() < 1e-9, "bar {b} keeps its total");
+    }
+    let colours: std::collections::BTreeSet<[u8; 3]> =
+        (0..fitted.layers.len()).map(|l| chart::colour(&fitted, l)).collect();
+    assert_eq!(colours.len(), fitted.layers.len(), "no two layers share a colour");
+}

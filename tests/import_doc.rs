@@ -209,6 +209,33 @@ fn the_import_names_doc() {
     assert_eq!(ingest::format_of(Path::new("a/通知.DOC")), Some(SourceFormat::Doc));
 }
 
+#[test]
+fn a_wps_saved_as_word_97_reads_as_its_doc_and_another_wps_says_how_to_convert_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let wps = dir.path().join("方案.wps");
+    std::fs::copy(fixture("outline.doc"), &wps).expect("copy");
+    let from_wps = duizhao::load_path(&wps).unwrap_or_else(|e| panic!("{e}"));
+    let from_doc = duizhao::load_path(&fixture("outline.doc")).expect("doc");
+    assert_eq!(from_wps.text, from_doc.text);
+    assert_eq!(from_wps.sections.len(), from_doc.sections.len());
+    assert!(ingest::EXTENSIONS.contains(&"wps") && ingest::FORMATS.contains(".wps"));
+    // A compound file without Word 97 text (an older WPS format), and a file that is none.
+    let mut cfb = cfb::CompoundFile::create(Cursor::new(Vec::new())).expect("create");
+    cfb.create_stream("/WpsContent")
+        .and_then(|mut s| s.write_all(&[0; 600]))
+        .expect("stream");
+    cfb.flush().expect("flush");
+    for (name, bytes) in [
+        ("旧.wps", cfb.into_inner().into_inner()),
+        ("坏.wps", b"WPS\x00 not a compound file at all".to_vec()),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).expect("write");
+        let msg = duizhao::load_path(&p).expect_err("refused").to_string();
+        assert!(msg.contains(name) && msg.contains("save it as .docx"), "{msg}");
+    }
+}
+
 fn never_panics(bytes: &[u8]) {
     if let Err(e) = read_bytes("fuzz.doc", SourceFormat::Doc, bytes) {
         assert!(!e.to_string().contains(READER_PANICKED), "{e}");

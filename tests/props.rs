@@ -111,6 +111,36 @@ proptest! {
     }
 
     #[test]
+    fn run_together_items_and_metadata_lines_give_a_well_formed_outline(
+        lines in prop::collection::vec(policy_line(), 0..40),
+        joins in prop::collection::vec(0..4usize, 40),
+        labels in prop::collection::vec(prop::sample::select(vec![
+            "索 引 号：", "主题分类：", "发文机关：", "成文日期：", "标 题：", "发文字号：", "发布日期：",
+            "分类：", "【法宝引证码】 CLI.1.2", "原文链接：https://x.example/1", "附件：", "信）", "",
+        ]), 40),
+    ) {
+        // Items run together on one line (no break, or a label between them), as a source
+        // without paragraph breaks or a print metadata block gives them.
+        let mut text = String::new();
+        for (i, l) in lines.iter().enumerate() {
+            match joins[i % joins.len()] {
+                0 => {}
+                1 => text.push('\n'),
+                2 => { text.push('\n'); text.push_str(labels[i % labels.len()]); text.push('\n'); }
+                _ => text.push_str(labels[i % labels.len()]),
+            }
+            text.push_str(l);
+        }
+        if let Ok(raw) = read_bytes("fuzz.txt", SourceFormat::Txt, text.as_bytes()) {
+            let d = duizhao::outline::build(&raw, "fuzz", "");
+            check(&d)?;
+            // Splitting and taking labelled lines out drop no other character.
+            let kept: String = d.text.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert!(kept.chars().count() <= text.chars().filter(|c| !c.is_whitespace()).count());
+        }
+    }
+
+    #[test]
     fn target_spans_always_slice_to_their_text(text in "[0-9０-９一二十百千万亿.%+“”年月日到以上左右超过每年，。、个家项 a-zA-Z\\PC]{0,200}") {
         for t in duizhao::targets::extract_text(&text, None) {
             prop_assert!(t.span.start <= t.span.end && t.span.end <= text.chars().count());

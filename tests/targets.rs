@@ -350,6 +350,20 @@ fn json_and_display_forms() {
     assert_eq!(back, t);
 }
 
+/// Every target of `text` lies inside it, slices back to its printed text, has a finite value.
+fn spans_slice_back(text: &str) -> Result<(), TestCaseError> {
+    let n = text.chars().count();
+    for t in extract_text(text, None) {
+        prop_assert!(t.span.start < t.span.end && t.span.end <= n);
+        prop_assert_eq!(
+            duizhao::text::char_slice(text, t.span.start, t.span.end),
+            t.text.as_str()
+        );
+        prop_assert!(t.value.is_finite());
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -357,24 +371,21 @@ proptest! {
     fn spans_always_lie_inside_the_text_and_slice_to_it(
         text in "[0-9０-９一二两十百千万亿.．,，%％+＋“”\"年月日到至以上左右超过不少于每年级个家项元—~（）()、。；: a-zA-Z\\-\\PC]{0,160}"
     ) {
-        let n = text.chars().count();
-        for t in extract_text(&text, None) {
-            prop_assert!(t.span.start < t.span.end && t.span.end <= n);
-            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
-            prop_assert!(t.value.is_finite());
-        }
+        spans_slice_back(&text)?;
     }
 
     #[test]
     fn table_like_text_never_panics_and_spans_slice_back(
         text in "([0-9.%≥〔〕—年单位指标属性现状目标值预期性约束性类别序号亿元万人个（）()a-z]{0,8}[|\t\n ]{1,3}){0,60}"
     ) {
-        let n = text.chars().count();
-        for t in extract_text(&text, None) {
-            prop_assert!(t.span.start < t.span.end && t.span.end <= n);
-            prop_assert_eq!(duizhao::text::char_slice(&text, t.span.start, t.span.end), t.text.as_str());
-            prop_assert!(t.value.is_finite());
-        }
+        spans_slice_back(&text)?;
+    }
+
+    #[test]
+    fn any_text_with_table_separators_never_panics(
+        text in "(\\PC{0,6}[|\t\n\u{3000}  ]{1,3}){0,50}"
+    ) {
+        spans_slice_back(&text)?;
     }
 
     #[test]
@@ -577,4 +588,229 @@ fn quantities_in_words_are_read() {
     // Not quantities: a half without a qualifier, 通过 is no qualifier.
     none("一半的时间用于调研");
     none("通过百家企业的调研");
+}
+
+// ---- Indicator tables as real documents print them (issue 15, second round). ----
+
+#[test]
+fn a_web_page_table_with_padded_headers_and_change_cells_is_read() {
+    // gov.cn pages turned into text: a cell per line, blank lines between cells, two-char
+    // headers padded with ideographic spaces, values stated as changes or bounds, the year
+    // only in the box's title.
+    let text = "专栏2　“十四五”时期水资源节约主要指标\n\n序号\n\n指　　标\n\n预期值\n\n属　性\n\n\
+        1\n\n万元工业增加值用水量\n\n下降16%\n\n约束性\n\n\
+        2\n\n农田灌溉水有效利用系数\n\n>0.58\n\n预期性\n\n\
+        3\n\n城市公共供水管网漏损率\n\n<9%\n\n预期性\n\n";
+    let t = table_targets(text);
+    let got: Vec<(&str, f64, &str)> = t.iter().map(|x| (x.text.as_str(), x.value, x.unit.as_str())).collect();
+    assert_eq!(
+        got,
+        [("下降16%", 16.0, "%"), (">0.58", 0.58, ""), ("<9%", 9.0, "%")],
+        "{t:#?}"
+    );
+    assert!(t.iter().all(|x| x.year == Some(Deadline::Year(2025))), "{t:#?}");
+    assert_eq!(
+        (t[1].comparator, t[2].comparator),
+        (Comparator::MoreThan, Comparator::LessThan)
+    );
+    assert_eq!(t[0].metric.as_deref(), Some("万元工业增加值用水量"));
+    assert_eq!(t[0].attribute.as_deref(), Some("约束性"));
+}
+
+#[test]
+fn columns_the_reader_does_not_use_and_empty_cells_keep_the_others_aligned() {
+    // A Markdown table with a 年均增长〔累计〕 column, a 说明 column, a merged (empty)
+    // category cell, an empty base cell and a footnote mark on a base value.
+    let text = "| 类别 | 指标 | 2020年 | 2025年 | 年均增长〔累计〕 | 属性 | 说明 |\n\
+        |---|---|---|---|---|---|---|\n\
+        | 创新能力 | 研发经费投入强度（%） | 2.1* | 2.8 | 〔0.7〕 | 预期性 | 全社会 |\n\
+        | | 每万人口发明专利拥有量（件） |  | 15 | — | 预期性 | |\n\
+        | 民生福祉 | 城镇新增就业（万人） | 52 | 〔260〕 | — | 预期性 | 五年累计 |\n";
+    let t = table_targets(text);
+    assert_eq!(t.len(), 3, "{t:#?}");
+    assert_eq!((t[0].text.as_str(), t[0].value, t[0].unit.as_str()), ("2.8", 2.8, "%"));
+    assert_eq!(t[0].baseline.map(|b| (b.value, b.year)), Some((2.1, Some(2020))));
+    assert_eq!(t[0].metric.as_deref(), Some("研发经费投入强度（创新能力）"));
+    // The empty category cell carries the one above; the empty base cell is no baseline.
+    assert_eq!((t[1].value, t[1].unit.as_str()), (15.0, "件"));
+    assert_eq!(t[1].metric.as_deref(), Some("每万人口发明专利拥有量（创新能力）"));
+    assert_eq!(t[1].baseline, None);
+    assert_eq!((t[2].value, t[2].unit.as_str()), (2.6e6, "人"));
+    assert!(
+        t[2].metric.as_deref().is_some_and(|m| m.ends_with("（累计）")),
+        "{t:#?}"
+    );
+    // Neither the base nor the period-rate column is a target.
+    assert!(t.iter().all(|x| !["2.1*", "〔0.7〕", "52"].contains(&x.text.as_str())));
+}
+
+#[test]
+fn tab_separated_rows_keep_an_empty_cell_in_its_column() {
+    // Copied from a spreadsheet: two tabs stand for an empty cell.
+    let text = "指标名称\t单位\t2023年\t2027年\t属性\n\
+        重点产业链数量\t条\t\t12\t预期性\n\
+        工业投资增速\t%\t5\t6以上\t预期性\n";
+    let t = table_targets(text);
+    let got: Vec<(&str, f64, &str)> = t.iter().map(|x| (x.text.as_str(), x.value, x.unit.as_str())).collect();
+    assert_eq!(got, [("12", 12.0, "条"), ("6以上", 6.0, "%")], "{t:#?}");
+    assert_eq!(t[0].baseline, None);
+    assert_eq!(t[1].baseline.map(|b| b.value), Some(5.0));
+    assert_eq!(t[1].comparator, Comparator::AtLeast);
+}
+
+/// A .docx whose body is `paras` then a table of `rows` (cells as given).
+fn docx_with_table(paras: &[&str], rows: &[&[&str]]) -> Vec<u8> {
+    use std::io::Write as _;
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let mut body: String = paras.iter().map(|t| p(t)).collect();
+    body.push_str("<w:tbl>");
+    for row in rows {
+        body.push_str("<w:tr>");
+        for cell in *row {
+            body.push_str("<w:tc>");
+            body.push_str(&p(cell));
+            body.push_str("</w:tc>");
+        }
+        body.push_str("</w:tr>");
+    }
+    body.push_str("</w:tbl>");
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    w.start_file("word/document.xml", opts).expect("start");
+    w.write_all(xml.as_bytes()).expect("write");
+    w.start_file("[Content_Types].xml", opts).expect("start");
+    w.write_all(types.as_bytes()).expect("write");
+    w.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_docx_indicator_table_gives_its_target_column() {
+    let bytes = docx_with_table(
+        &[
+            "某市智慧农业发展规划（2024—2028年）",
+            "一、发展目标",
+            "到2028年，智慧农业应用水平显著提升。",
+            "附表 主要指标",
+        ],
+        &[
+            &["序号", "指标", "单位", "2023年（基期）", "2028年（目标）", "属性"],
+            &["1", "农业物联网应用基地", "个", "35", "120", "预期性"],
+            &["2", "农产品网络零售额", "亿元", "18.5", "40", "预期性"],
+        ],
+    );
+    let (mut docs, errors) = duizhao::load_many([("plan.docx", SourceFormat::Docx, bytes.as_slice())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let d = docs.pop().expect("a document");
+    let ts: Vec<_> = extract(&d).into_iter().filter(|t| t.table).collect();
+    let got: Vec<(&str, f64, &str)> = ts.iter().map(|t| (t.text.as_str(), t.value, t.unit.as_str())).collect();
+    assert_eq!(got, [("120", 120.0, "个"), ("40", 4e9, "元")], "{ts:#?}");
+    for t in &ts {
+        assert_eq!(t.year, Some(Deadline::Year(2028)));
+        assert_eq!(t.baseline.map(|b| b.year), Some(Some(2023)));
+        let s = d.section(&t.section).expect("section");
+        assert_eq!(duizhao::text::char_slice(&s.text, t.span.start, t.span.end), t.text);
+    }
+    assert_eq!(ts[1].baseline.map(|b| b.value), Some(1.85e9));
+}
+
+#[test]
+fn instruments_rules_classes_and_procedures_are_refused() {
+    for text in [
+        // Tax incentives and caps per recipient are instruments.
+        "企业研发费用加计扣除比例提高到100%，减按15%的税率征收企业所得税",
+        "支持符合条件的企业申报，单个项目支持金额不超过300万元",
+        // A rule stated 原则上, a provision ratio per unit, what exists.
+        "原则上每个家庭医生团队签约人数不超过2000人",
+        "每个社区至少配备1名专职社会工作者",
+        "全市共有23个县（市、区）",
+        // Thresholds that name a class, a sampling procedure, a size describing a thing.
+        "就诊人数指在签约机构就诊≥1 次的签约居民",
+        "长期雇用10人及以上的个体工商户，可参加社会保险",
+        "每个团队抽查20份",
+        "推进4.5米直径重型运载火箭研制",
+    ] {
+        none(text);
+    }
+    // An amount among the attributes of what a count counts describes it; the count stays.
+    let f = all("到2027年，培育年产值超50亿元、具备较强国际竞争力的龙头企业3家，建设产业集聚区4个。");
+    let got: Vec<&str> = f.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(got, ["3家", "4个"], "{f:#?}");
+    // …while a bound before 的 that is a goal stays one.
+    assert_eq!(one("到2025年，60%以上的规上工业企业完成数字化改造").value, 60.0);
+}
+
+#[test]
+fn the_plan_of_a_year_gives_its_figures_that_year() {
+    let t = one("落实基层卫生人才能力提升2024年培训计划，培训不少于1200名乡村医生");
+    assert_eq!((t.value, t.year), (1200.0, Some(Deadline::Year(2024))));
+    // A year naming anything else is no deadline.
+    assert_eq!(one("按照2023年标准，建设示范项目20个").year, None);
+}
+
+#[test]
+fn a_header_cut_by_a_line_break_keeps_the_years_of_its_columns() {
+    // pdftotext's default mode: the year under 基期值 / 目标值 becomes a cell of its own.
+    let cells = "表2 主要指标\n指标名称\n单位\n基期值\n（2022年）\n目标值\n（2026年）\n\
+        智能网联汽车测试道路\n公里\n300\n1000\n";
+    let t = table_targets(cells);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].unit.as_str()), (1000.0, "公里"));
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+    assert_eq!(t[0].baseline.map(|b| (b.value, b.year)), Some((300.0, Some(2022))));
+    // pdftotext -layout: the years on the line under the header.
+    let rows = "指标            单位    基期值      目标值      属性\n\
+        \x20                       (2022年)    (2026年)\n\
+        公共充电桩数量  万个    2.5         8           预期性\n";
+    let t = table_targets(rows);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].unit.as_str()), (8e4, "个"));
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+    assert_eq!(t[0].baseline.map(|b| (b.value, b.year)), Some((2.5e4, Some(2022))));
+}
+
+#[test]
+fn a_title_over_the_header_and_bold_headers_do_not_hide_the_columns() {
+    // A title naming 目标 above a pdftotext -layout header: the header is the next line.
+    let spaced = "表3  发展目标指标\n\
+        序号   指标名称                  单位     2023年    2027年\n\
+        1      数字化车间                个       15        45\n";
+    let t = table_targets(spaced);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].year), (45.0, Some(Deadline::Year(2027))));
+    assert_eq!(t[0].baseline.map(|b| b.value), Some(15.0));
+    // Markdown with bold header cells.
+    let bold =
+        "| **指标** | **单位** | **2021年** | **2026年** |\n|:---|:---:|:---:|:---:|\n| 智慧社区 | 个 | 40 | 200 |\n";
+    let t = table_targets(bold);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].text.as_str(), t[0].year), ("200", Some(Deadline::Year(2026))));
+}
+
+#[test]
+fn a_line_of_years_over_a_cell_per_line_header_opens_the_table() {
+    // pdftotext: the year columns on one line, then the rest of the header a cell per line.
+    let text = "2024 年 2025 年 2026 年\n\n序号\n\n指标\n\n1\n\n数据中心机架（万架）\n\n2\n\n3\n\n4.5\n";
+    let t = table_targets(text);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        (t[0].text.as_str(), t[0].value, t[0].unit.as_str()),
+        ("4.5", 4.5e4, "架")
+    );
+    assert_eq!(t[0].year, Some(Deadline::Year(2026)));
+}
+
+#[test]
+fn a_title_and_its_years_on_one_line_over_a_cell_per_line_header() {
+    // The outline joins a table's title and its year line: 发展指标2024 年 2025 年 2026 年.
+    let text = "数字基础设施发展指标2024 年 2025 年 2026 年\n序号\n指标\n1\n算力规模（EFLOPS）\n10\n15\n20\n";
+    let t = table_targets(text);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(
+        (t[0].text.as_str(), t[0].unit.as_str(), t[0].year),
+        ("20", "EFLOPS", Some(Deadline::Year(2026)))
+    );
 }

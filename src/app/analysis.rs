@@ -19,8 +19,8 @@ pub struct Analysis {
     pub pristine: Vec<crate::align::SchemeAlignment>,
     /// Per document, in the order of the documents analysed.
     pub targets: Arc<Vec<Vec<Target>>>,
-    /// Passages the documents share, pair by pair.
-    pub reuse: crate::reuse::ReuseReport,
+    /// Which documents share text: every pair estimated, the pairs looked at exact.
+    pub reuse: crate::reuse::Overview,
     /// Wall time of the whole analysis, for the status bar.
     pub millis: f64,
 }
@@ -83,7 +83,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
     report(0.75, "finding targets");
     let targets = Arc::new(docs.iter().map(crate::targets::extract).collect());
     report(0.8, "finding shared passages");
-    let reuse = crate::reuse::analyse(docs, crate::reuse::Options::default());
+    let reuse = crate::reuse::Overview::build(docs, crate::reuse::Options::default());
     report(1.0, "done");
     Analysis {
         aligner,

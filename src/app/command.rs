@@ -40,6 +40,18 @@ pub enum Command {
     /// Order the library by this column (again: the other way round).
     SortLibrary(crate::library::Column),
     SetLibraryMode(crate::app::state::library::LibraryMode),
+    /// Pin this chosen document as the reference: it moves to the first column, which stays
+    /// at the left while the others scroll sideways (`None`: unpin).
+    PinReference(Option<usize>),
+    /// Show this chart in the Tables view.
+    SetChart(crate::export::chart::Kind),
+    /// Save the chart shown (`None`: ask where in a dialog).
+    SaveChart {
+        image: crate::export::chart::Image,
+        path: Option<std::path::PathBuf>,
+    },
+    /// Order the Reuse matrix's documents.
+    SetReuseOrder(crate::app::state::pairs::ReuseOrder),
     /// Add every document the library shows to the comparison (`true`) or take them out.
     ChooseShown(bool),
     /// Refit the domain model with the corrections in force (background), and re-align.

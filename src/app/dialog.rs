@@ -39,6 +39,8 @@ pub enum Purpose {
     SaveProject,
     /// Find the file of a project's missing document (index into the missing ones).
     Relink(usize),
+    /// Choose where to save the chart shown, as SVG or PNG.
+    SaveChart(crate::export::chart::Image),
 }
 
 /// A dialog waiting for the user.
@@ -99,6 +101,23 @@ pub fn save(suggested: &std::path::Path, extension: &'static str, ctx: &egui::Co
             .add_filter(extension, &[extension]);
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
             d = d.set_directory(dir);
+        }
+        pollster::block_on(d.save_file()).map(|h| vec![h.path().to_path_buf()])
+    })
+}
+
+/// A save dialog for a chart: `{stem}.svg` or `.png` in the home folder.
+#[must_use]
+pub fn save_chart(image: crate::export::chart::Image, stem: &str, ctx: &egui::Context) -> Pending {
+    let extension = image.extension();
+    let name = format!("{stem}.{extension}");
+    spawn(Purpose::SaveChart(image), ctx, move || {
+        let mut d = rfd::AsyncFileDialog::new()
+            .set_title("Save the chart")
+            .set_file_name(name)
+            .add_filter(extension, &[extension]);
+        if let Some(home) = std::env::home_dir().filter(|d| d.is_dir()) {
+            d = d.set_directory(home);
         }
         pollster::block_on(d.save_file()).map(|h| vec![h.path().to_path_buf()])
     })

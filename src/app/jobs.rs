@@ -243,3 +243,32 @@ fn write(path: &std::path::Path, w: &ExportWork) -> ExportOutcome {
         Err(e) => (e.to_string(), true),
     }
 }
+
+/// Write a chart as SVG or PNG on a background thread (the dialog asked about replacing).
+#[must_use]
+pub fn start_chart(
+    path: PathBuf,
+    chart: crate::export::chart::Chart,
+    image: crate::export::chart::Image,
+    wake: Option<Wake>,
+) -> WriteJob {
+    use crate::export::chart;
+    let shown = path.display().to_string();
+    Task::spawn(
+        "chart",
+        wake,
+        move || {
+            let bytes = match image {
+                chart::Image::Svg => Ok(chart::svg(&chart).into_bytes()),
+                chart::Image::Png => chart::png(&chart, chart::PRINT_DPI),
+            };
+            match bytes.map(|b| crate::fsutil::write_file(&path, &b, true)) {
+                Ok(Ok(())) => (format!("Saved the chart to {}", path.display()), false),
+                Ok(Err(e)) => (format!("{}: cannot save the chart: {e}", path.display()), true),
+                Err(why) => (format!("{}: cannot draw the chart: {why}", path.display()), true),
+            }
+        },
+        move |e| (format!("cannot start saving {shown}: {e}"), true),
+        || ("saving the chart stopped without a result".to_owned(), true),
+    )
+}

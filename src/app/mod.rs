@@ -174,6 +174,10 @@ impl DuizhaoApp {
             (dialog::Purpose::SaveProject, dialog::Outcome::Picked(paths)) => {
                 paths.into_iter().next().map(|p| Command::SaveProjectAs(Some(p)))
             }
+            (dialog::Purpose::SaveChart(image), dialog::Outcome::Picked(paths)) => paths
+                .into_iter()
+                .next()
+                .map(|p| Command::SaveChart { image, path: Some(p) }),
             (dialog::Purpose::Relink(index), dialog::Outcome::Picked(paths)) => paths
                 .into_iter()
                 .next()
@@ -218,6 +222,9 @@ impl DuizhaoApp {
                                     |p| p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
                                 );
                             dialog::relink(i, &name, ctx)
+                        }
+                        dialog::Purpose::SaveChart(image) => {
+                            dialog::save_chart(image, self.state.tables_chart.stem(), ctx)
                         }
                         dialog::Purpose::Export => {
                             let suggested = std::path::PathBuf::from(self.state.export_path.trim());

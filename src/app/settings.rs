@@ -37,6 +37,12 @@ pub struct Settings {
     /// The library's order (column, descending) and what it shows.
     pub library_sort: (crate::library::Column, bool),
     pub library_mode: super::state::library::LibraryMode,
+    /// The chart the Tables view shows.
+    pub tables_chart: crate::export::chart::Kind,
+    /// The comparison's first column is pinned as the reference.
+    pub pin_reference: bool,
+    /// The Reuse matrix's order.
+    pub reuse_order: super::state::pairs::ReuseOrder,
 }
 
 impl Default for Settings {
@@ -59,6 +65,9 @@ impl Default for Settings {
             recent_projects: Vec::new(),
             library_sort: (crate::library::Column::Loaded, false),
             library_mode: super::state::library::LibraryMode::List,
+            reuse_order: super::state::pairs::ReuseOrder::Loaded,
+            pin_reference: false,
+            tables_chart: crate::export::chart::Kind::Tools,
         }
     }
 }

@@ -7,7 +7,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use super::InputArgs;
 use duizhao::align::Aligner;
-use duizhao::export::{self, Format, Input, SectionRef, Selection};
+use duizhao::export::{self, Format, Input, SectionRef, Selection, chart};
 
 /// `--format`: the names of [`Format::name`], with a word on the ones a name does not explain.
 fn format_parser() -> impl TypedValueParser<Value = Format> {
@@ -48,6 +48,11 @@ pub struct ExportArgs {
     /// A taxonomy file instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// Write this chart of the selection's documents instead of passages, as SVG or PNG
+    /// (300 dpi) by the file's extension: tools (policy-tool groups per document), domains
+    /// (sections per domain and document), deadlines (targets per deadline year and domain).
+    #[arg(long, value_name = "KIND", value_parser = ["tools", "domains", "deadlines"], conflicts_with = "format")]
+    pub chart: Option<String>,
 }
 
 /// Run `export`; returns the exit code.
@@ -60,7 +65,15 @@ pub fn export(args: &ExportArgs) -> i32 {
         );
         return 1;
     }
-    let Some(format) = args.format.or_else(|| Format::from_path(&args.output)) else {
+    let chart = match chart_args(args) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Some(format) = args
+        .format
+        .or_else(|| Format::from_path(&args.output))
+        .or(chart.map(|_| Format::Xlsx))
+    else {
         eprintln!(
             "{}: cannot tell the format from the extension; give --format xlsx|csv|docx|md|json|qdpx|crosstab|coding",
             args.output.display()
@@ -110,6 +123,18 @@ pub fn export(args: &ExportArgs) -> i32 {
         targets: &targets,
         notes: &notes,
     };
+    if let Some((kind, image)) = chart {
+        return match export::export_chart(&args.output, kind, image, args.force, &input, &selection) {
+            Ok(()) => {
+                eprintln!("{}: chart written ({})", args.output.display(), kind.name());
+                code
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                if code == 0 { 1 } else { code }
+            }
+        };
+    }
     match export::export(&args.output, format, args.force, &input, &selection) {
         Ok(done) => {
             for w in &done.warnings {
@@ -124,4 +149,18 @@ pub fn export(args: &ExportArgs) -> i32 {
             if code == 0 { 1 } else { code }
         }
     }
+}
+
+/// `--chart KIND` with the image format from `-o`'s extension.
+fn chart_args(args: &ExportArgs) -> Result<Option<(chart::Kind, chart::Image)>, i32> {
+    let Some(name) = &args.chart else { return Ok(None) };
+    let kind = chart::Kind::from_id(name).ok_or(2)?;
+    let Some(image) = chart::Image::from_path(&args.output) else {
+        eprintln!(
+            "{}: a chart is written as .svg or .png; name the file so",
+            args.output.display()
+        );
+        return Err(1);
+    };
+    Ok(Some((kind, image)))
 }

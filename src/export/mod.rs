@@ -6,6 +6,7 @@
 //! and the one citation format of [`crate::citation`]. Files are written atomically; an
 //! existing file is only replaced when asked to.
 
+pub mod chart;
 mod docx;
 mod json;
 mod markdown;
@@ -450,32 +451,74 @@ pub fn export(
     input: &Input<'_>,
     selection: &Selection,
 ) -> Result<Exported, ExportError> {
-    let write_error = |source: std::io::Error| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(write_error(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a directory",
-        )));
-    }
-    // Fails early; the authoritative check is the create-new move in `write_file`.
-    if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(ExportError::Exists(path.to_owned()));
-    }
+    writable(path, force)?;
     let selected = select(input, selection)?;
     let rendered = render(format, input, &selected)?;
-    crate::fsutil::write_file(path, &rendered.bytes, force).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            ExportError::Exists(path.to_owned())
-        } else {
-            write_error(e)
-        }
-    })?;
+    write_new(path, &rendered.bytes, force)?;
     Ok(Exported {
         passages: selected.passages.len(),
         warnings: rendered.warnings,
+    })
+}
+
+/// Write a chart of the selection's documents as SVG or PNG, under the same rules as
+/// [`export`] (no overwrite unless `force`, atomic, nothing left behind on error).
+///
+/// # Errors
+/// See [`ExportError`]; an empty chart (nothing to count) is [`ExportError::Empty`].
+pub fn export_chart(
+    path: &Path,
+    kind: chart::Kind,
+    image: chart::Image,
+    force: bool,
+    input: &Input<'_>,
+    selection: &Selection,
+) -> Result<(), ExportError> {
+    writable(path, force)?;
+    let selected = select(input, selection)?;
+    let blocks = tables::crosstab(input, &selected);
+    let drawn = chart::chart(kind, input, &selected, &blocks);
+    if drawn.is_empty() {
+        return Err(ExportError::Empty);
+    }
+    let bytes = match image {
+        chart::Image::Svg => chart::svg(&drawn).into_bytes(),
+        chart::Image::Png => {
+            chart::png(&drawn, chart::PRINT_DPI).map_err(|why| ExportError::Render { format: "PNG", why })?
+        }
+    };
+    write_new(path, &bytes, force)
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> ExportError {
+    ExportError::Write {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Refuse a directory, and an existing file unless `force` — early; the authoritative check
+/// is the create-new move in [`write_new`].
+fn writable(path: &Path, force: bool) -> Result<(), ExportError> {
+    if path.is_dir() {
+        return Err(write_error(
+            path,
+            std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
+        ));
+    }
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(ExportError::Exists(path.to_owned()));
+    }
+    Ok(())
+}
+
+fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
+    crate::fsutil::write_file(path, bytes, force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ExportError::Exists(path.to_owned())
+        } else {
+            write_error(path, e)
+        }
     })
 }
 

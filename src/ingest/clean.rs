@@ -75,6 +75,9 @@ pub struct Cleaned {
     pub rejoined: usize,
     /// How many lines of a table of contents (目录 and its entries) were left out.
     pub toc_dropped: usize,
+    /// Labelled metadata lines taken out of the text (a gov.cn print block, 北大法宝's
+    /// citation code and link), labels as in [`super::fields`].
+    pub fields: Vec<(String, String)>,
 }
 
 /// Split decoded text into paragraphs. Markdown markers (`#`, `**`, `\*`) are stripped and
@@ -151,7 +154,7 @@ fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     let compact = |t: &str| t.chars().filter(|c| !crate::text::is_space(*c)).collect::<String>();
     let at = paras.iter().take(80).position(|p| compact(&p.text) == "目录")?;
     let entry = |p: &Para| {
-        let t = trim(&p.text);
+        let t = toc_entry(&p.text);
         t.is_empty() || (parse_marker(t).is_some() && t.chars().count() <= 40 && !t.contains('。'))
     };
     // The entries run until the first of them comes again (the text's own heading).
@@ -159,7 +162,7 @@ fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     let mut entries = 0;
     let mut end = at + 1;
     while end < paras.len() && entry(&paras[end]) {
-        let t = compact(&paras[end].text);
+        let t = compact(toc_entry(&paras[end].text));
         if !t.is_empty() {
             if first.as_ref() == Some(&t) {
                 break;
@@ -173,6 +176,17 @@ fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     let first = first?;
     let repeated = paras[end..].iter().any(|p| compact(&p.text) == first);
     (entries >= 2 && repeated).then_some(at..end)
+}
+
+/// A table-of-contents entry's text: a Markdown list item linking to its heading
+/// (`- [第一章 总则](#第一章-总则)`) is its link text; anything else is itself, trimmed.
+fn toc_entry(t: &str) -> &str {
+    let t = trim(t);
+    let item = t.strip_prefix(['-', '*', '+']).map_or(t, trim);
+    item.strip_prefix('[')
+        .and_then(|rest| rest.split_once("](#"))
+        .filter(|(_, target)| target.ends_with(')') && !target.contains(char::is_whitespace))
+        .map_or(t, |(text, _)| trim(text))
 }
 
 /// Ends a sentence or a clause that can end a paragraph.
@@ -227,6 +241,48 @@ fn continues(prev: &Para, next: &Para) -> bool {
         && !stands_alone(&next.text)
 }
 
+/// A list number cut from its separator by a line break (`2` / `.不断优化`): a paragraph that
+/// is only a number, and one that opens with the separator.
+fn broken_number(prev: &Para, next: &Para) -> bool {
+    let n = prev.text.chars().count();
+    (1..=3).contains(&n)
+        && prev.text.chars().all(|c| c.is_ascii_digit())
+        && next.text.starts_with(['.', '．', '、'])
+        && parse_marker(&format!("{}{}", prev.text, next.text)).is_some()
+}
+
+/// Most fragments a heading is cut into by line breaks (a saved page that breaks at every
+/// inline tag: `2.不断优化` / `签约` / `服务团队。`), and their longest.
+const HEADING_FRAGMENTS: usize = 4;
+const FRAGMENT_CHARS: usize = 8;
+
+/// Does `rest[0]` continue the numbered heading `prev`, cut by line breaks? Asked only when
+/// `prev`'s number was cut from it too; then when `prev` is short and unfinished, and `rest`
+/// gives short fragments without a number up to one that ends the heading with a full stop.
+fn broken_heading(prev: &Para, rest: &[Para]) -> bool {
+    let Some(m) = parse_marker(&prev.text) else {
+        return false;
+    };
+    let title = prev.text.chars().count() - m.len;
+    if title > 30 || ends_paragraph(&prev.text) || is_table_row(&prev.text) {
+        return false;
+    }
+    for p in rest
+        .iter()
+        .map(|p| trim(&p.text))
+        .filter(|t| !t.is_empty())
+        .take(HEADING_FRAGMENTS)
+    {
+        if p.chars().count() > FRAGMENT_CHARS || parse_marker(p).is_some() || is_table_row(p) {
+            return false;
+        }
+        if p.ends_with('。') {
+            return true;
+        }
+    }
+    false
+}
+
 /// Clean a decoded file (see the module documentation).
 #[must_use]
 pub fn clean(raw: &RawText) -> Cleaned {
@@ -234,8 +290,12 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let mut paras: Vec<Para> = Vec::with_capacity(raw.paras.len());
     let toc = table_of_contents(&raw.paras).unwrap_or_default();
     out.toc_dropped = toc.len();
+    let (fields, labelled) = super::fields::take(&raw.paras);
+    // The last paragraph's number was cut from it by a line break (then so may its heading be).
+    let mut cut_number = false;
+    out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
-        if toc.contains(&i) {
+        if toc.contains(&i) || labelled[i] {
             continue;
         }
         let t = trim(&p.text);
@@ -262,11 +322,18 @@ pub fn clean(raw: &RawText) -> Cleaned {
             bold_prefix,
         };
         match paras.last_mut() {
+            Some(prev) if broken_number(prev, &para) || cut_number && broken_heading(prev, &raw.paras[i..]) => {
+                prev.text.push_str(&para.text);
+                cut_number = true;
+            }
             Some(prev) if continues(prev, &para) => {
                 prev.text.push_str(&para.text);
                 out.rejoined += 1;
             }
-            _ => paras.push(para),
+            _ => {
+                paras.push(para);
+                cut_number = false;
+            }
         }
     }
     // Signature, distribution list and print line at the end go to metadata.
@@ -287,11 +354,15 @@ mod tests {
     use crate::model::{SourceEncoding, SourceFormat};
 
     fn cleaned(text: &str) -> Cleaned {
+        cleaned_as(text, false)
+    }
+
+    fn cleaned_as(text: &str, markdown: bool) -> Cleaned {
         clean(&RawText {
             source: "t.txt".into(),
-            format: SourceFormat::Txt,
+            format: if markdown { SourceFormat::Md } else { SourceFormat::Txt },
             encoding: SourceEncoding::Utf8,
-            paras: split_plain(text, false),
+            paras: split_plain(text, markdown),
             warnings: Vec::new(),
             fields: Vec::new(),
         })
@@ -326,6 +397,27 @@ mod tests {
     }
 
     #[test]
+    fn numbers_and_headings_cut_by_line_breaks_are_joined() {
+        let c = cleaned(
+            "2\n.不断优化\n签约\n服务团队。\n家庭医生可以组建团队。\n3\n.\n强化\n健康管理。\n居民签约后建立档案。\n（一）指导思想\n略。\n（二）主要目标\n到2025年达到10%。",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "2.不断优化签约服务团队。",
+                "家庭医生可以组建团队。",
+                "3.强化健康管理。",
+                "居民签约后建立档案。",
+                "（一）指导思想",
+                "略。",
+                "（二）主要目标",
+                "到2025年达到10%。"
+            ]
+        );
+    }
+
+    #[test]
     fn headings_titles_and_signatures_are_not_joined() {
         let c = cleaned(
             "某省数字经济发展行动方案(2021-2023年)\n为加快发展，制定本方案。\n(一)指导思想\n以新发展理念为指导\n(二)行动目标\n某省人民政府办公厅\n2021年3月18日",
@@ -352,6 +444,14 @@ mod tests {
         assert_eq!(c.toc_dropped, 3, "目录 and its two entries");
         assert_eq!(texts.iter().filter(|t| t.starts_with("第一章")).count(), 1, "{texts:?}");
         assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
+        // Markdown's linked list of the chapters.
+        let md = "某省数据条例\n## 目录\n- [第一章 总则](#第一章-总则)\n- [第二章 数据资源](#第二章-数据资源)\n## 第一章 总则\n第一条 为了促进发展，制定本条例。";
+        let c = cleaned_as(md, true);
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["某省数据条例", "第一章 总则", "第一条 为了促进发展，制定本条例。"]
+        );
         // A 目录 line without a table after it (a heading named so) stays.
         assert_eq!(cleaned("目录\n一、数据目录编制。各部门编制数据目录。").toc_dropped, 0);
     }

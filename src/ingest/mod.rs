@@ -8,6 +8,7 @@ pub mod clean;
 mod decode;
 mod doc;
 mod docx;
+pub mod fields;
 pub mod folder;
 pub mod html;
 pub mod pdf;
@@ -95,11 +96,12 @@ pub enum IngestError {
 }
 
 /// The formats duizhao reads, for messages and file dialogs.
-pub const FORMATS: &str =
-    ".txt, .md, .docx, .doc (Word 97–2003), .pdf (with a text layer) and saved web pages (.html, .htm)";
+pub const FORMATS: &str = ".txt, .md, .docx, .doc (Word 97–2003), .wps (WPS Writer, saved as Word 97), .pdf (with a text layer) and saved web pages (.html, .htm)";
 
 /// The file extensions duizhao reads (lower case, without the dot).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "docx", "doc", "pdf", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "docx", "doc", "wps", "pdf", "html", "htm",
+];
 
 impl IngestError {
     /// The file the error is about.
@@ -129,7 +131,9 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
         "txt" | "text" => Some(SourceFormat::Txt),
         "md" | "markdown" => Some(SourceFormat::Md),
         "docx" => Some(SourceFormat::Docx),
-        "doc" => Some(SourceFormat::Doc),
+        // WPS Writer's .wps is the Word 97 compound file under its own name (older WPS
+        // versions wrote their own format, which the .doc reader names in its message).
+        "doc" | "wps" => Some(SourceFormat::Doc),
         "pdf" => Some(SourceFormat::Pdf),
         "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
         _ => None,
@@ -155,7 +159,23 @@ pub fn read_path(path: &Path) -> Result<RawText, IngestError> {
     let name = path
         .file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    read_bytes(&name, format, &bytes).map_err(|e| e.with_path(path))
+    read_bytes(&name, format, &bytes).map_err(|e| wps_hint(e.with_path(path)))
+}
+
+/// A .wps the Word 97 reader cannot read is most likely in the format of an old WPS
+/// version: say so, and how to convert it.
+fn wps_hint(e: IngestError) -> IngestError {
+    match e {
+        IngestError::Docx { path, why } if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("wps")) => {
+            IngestError::Docx {
+                path,
+                why: format!(
+                    "{why}; a .wps file is read when WPS saved it as a Word 97 document — this one is in another format (an old WPS version?): open it in WPS Office and save it as .docx"
+                ),
+            }
+        }
+        other => other,
+    }
 }
 
 /// The whole file, refused before reading when over [`MAX_FILE_BYTES`] and read through a

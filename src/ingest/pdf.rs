@@ -278,15 +278,53 @@ fn lines(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             }
         }
     }
-    rows.into_iter()
-        .map(|mut row| {
-            row.sort_by(|a, b| a.x.total_cmp(&b.x));
-            make_line(&row, page_em)
-        })
-        .collect()
+    for row in &mut rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        drop_overprints(row, page_em);
+    }
+    let columns = column_starts(&rows);
+    rows.iter().map(|row| make_line(row, page_em, &columns)).collect()
 }
 
-fn make_line(row: &[Glyph], page_em: f64) -> Line {
+/// Where lines of the page start, in half points, when at least three lines start there: the
+/// margin, the indent, and the columns of a table (a cell's text starts at its column's left
+/// edge on every row).
+fn column_starts(rows: &[Vec<Glyph>]) -> HashSet<i64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for row in rows {
+        if let Some(g) = row.first() {
+            *counts.entry(half_points(g.x)).or_default() += 1;
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= 3).map(|(x, _)| x).collect()
+}
+
+/// Is `x` (within a point) where lines of the page start?
+fn at_column(x: f64, columns: &HashSet<i64>) -> bool {
+    let h = half_points(x);
+    (h - 2..=h + 2).any(|c| columns.contains(&c))
+}
+
+/// Fake bold drawn by printing a glyph two or three times a fraction of an em apart (a
+/// browser print of a bold table cell: 索索引引号号): one glyph. Real text advances by half an
+/// em (Latin, digits) or a whole one (Han), so a repeat closer than 0.3 em is a copy.
+fn drop_overprints(row: &mut Vec<Glyph>, page_em: f64) {
+    let mut kept: Vec<Glyph> = Vec::with_capacity(row.len());
+    for g in row.drain(..) {
+        let em = if g.size > 1.0 { g.size } else { page_em };
+        let copy = kept
+            .iter()
+            .rev()
+            .take(3)
+            .any(|k| k.text == g.text && (g.x - k.x).abs() < 0.3 * em && (g.y - k.y).abs() < 0.3 * em);
+        if !copy {
+            kept.push(g);
+        }
+    }
+    *row = kept;
+}
+
+fn make_line(row: &[Glyph], page_em: f64, columns: &HashSet<i64>) -> Line {
     let mut adv: Vec<f64> = row.windows(2).map(|w| w[1].x - w[0].x).filter(|d| *d > 0.1).collect();
     let em = median(&mut adv)
         .map_or(page_em, |a| a.max(page_em * 0.45))
@@ -298,8 +336,11 @@ fn make_line(row: &[Glyph], page_em: f64) -> Line {
             let gap = g.x - p.x;
             let last = text.chars().last().unwrap_or(' ');
             let next = g.text.chars().next().unwrap_or(' ');
-            if gap > page_em * 3.0 {
-                // Far apart on one line: table cells or columns.
+            // The space between the previous glyph's box and this one.
+            let clear = gap - p.size.min(page_em * 1.5);
+            if gap > page_em * 3.0 || clear > page_em * 0.4 && at_column(g.x, columns) {
+                // Far apart on one line, or apart and where other lines start: table cells
+                // or columns.
                 text.push('\t');
             } else if gap > page_em * 1.6 && !is_cjk(last) && !is_cjk(next) {
                 text.push(' ');
@@ -557,6 +598,69 @@ mod tests {
             let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
             assert_eq!(texts, [["正文一。", "正文二。", "正文三。"][i]]);
         }
+    }
+
+    #[test]
+    fn glyphs_printed_again_a_fraction_of_an_em_apart_are_one() {
+        let g = |text: &str, x: f64| Glyph {
+            text: text.to_owned(),
+            x,
+            y: 100.0,
+            size: 10.0,
+        };
+        // Fake bold 索索引引号号 (copies 0.5 pt apart), then real repeats a whole em apart.
+        let glyphs = vec![
+            g("索", 70.0),
+            g("索", 70.5),
+            g("引", 80.0),
+            g("引", 80.6),
+            g("引", 81.2),
+            g("号", 90.0),
+            g("人", 100.0),
+            g("人", 110.0),
+            g("1", 120.0),
+            g("1", 125.0),
+        ];
+        let ls = lines(glyphs);
+        assert_eq!(ls.len(), 1);
+        assert_eq!(ls[0].text, "索引号人人11");
+    }
+
+    #[test]
+    fn cells_apart_where_other_lines_start_are_kept_apart() {
+        // Han glyphs 10 pt wide, advancing 10 pt; the second column starts at x = 200.
+        let run = |text: &str, x0: f64, y: f64| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| Glyph {
+                    text: c.to_string(),
+                    x: x0 + 10.0 * i as f64,
+                    y,
+                    size: 10.0,
+                })
+                .collect()
+        };
+        let mut glyphs = Vec::new();
+        // Three lines of the second column alone (a cell's wrapped lines).
+        glyphs.extend(run("财政部", 200.0, 100.0));
+        glyphs.extend(run("统计局等", 200.0, 120.0));
+        glyphs.extend(run("商务部", 200.0, 140.0));
+        // A first cell ending 1 em short of the column (2 em from origin to origin): apart.
+        glyphs.extend(run("完善信息消费统计制", 100.0, 160.0));
+        glyphs.extend(run("工信部", 200.0, 160.0));
+        // Body text running through the column start with no gap: one line, no tab.
+        glyphs.extend(run("推进数字化转型并加强统筹协调和组织保障", 100.0, 180.0));
+        let texts: Vec<String> = lines(glyphs).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "财政部",
+                "统计局等",
+                "商务部",
+                "完善信息消费统计制\t工信部",
+                "推进数字化转型并加强统筹协调和组织保障"
+            ]
+        );
     }
 
     #[test]

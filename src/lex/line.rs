@@ -115,14 +115,46 @@ pub fn transmittal_line(t: &str) -> bool {
         || t.contains("全文如下")
         || t.contains("印发了《")
         || t.contains("现予印发")
+        || t.contains("现予公布")
         || t.contains("现将") && t.contains("印发"))
         && t.chars().count() <= 200
 }
 
-/// Front matter that is not content: titles, notices, addressees, signatures, 文号.
+static ORDER_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[(（]?\s*第\s*(\d{1,5})\s*号\s*[)）]?$").expect("order number regex"));
+
+/// The head of a government order that promulgates a regulation: `某省人民政府令` on its own
+/// line (a body's name, then 令).
+#[must_use]
+pub fn order_line(t: &str) -> bool {
+    let n = t.chars().count();
+    (5..=24).contains(&n) && t.ends_with("人民政府令") && t.chars().all(is_han)
+}
+
+/// The number of an order printed on its own line: `（第290号）` → 290.
+#[must_use]
+pub fn order_number_line(t: &str) -> Option<u32> {
+    ORDER_NUMBER.captures(t).and_then(|c| c[1].parse().ok())
+}
+
+/// A signature by office and name: `省长　马兴瑞`, `市长 张三`.
+#[must_use]
+pub fn signatory_line(t: &str) -> bool {
+    static SIGNATORY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:代理)?(?:省长|市长|县长|区长|州长|主席|主任|部长|局长)[\s\u{3000}]+\p{Han}{2,4}$")
+            .expect("signatory regex")
+    });
+    SIGNATORY.is_match(t)
+}
+
+/// Front matter that is not content: titles, notices, addressees, signatures, 文号, and a
+/// promulgating order's head, number, formula (现予公布) and signature.
 #[must_use]
 pub fn is_front_matter(t: &str) -> bool {
-    looks_like_title(t)
+    order_line(t)
+        || order_number_line(t).is_some()
+        || signatory_line(t)
+        || looks_like_title(t)
         || looks_like_issuer(t)
         || doc_number_line(t).is_some()
         || date_line(t).is_some()
@@ -319,6 +351,20 @@ mod tests {
         assert!(looks_like_title("某市数据条例"));
         assert!(!looks_like_title("为加快发展，制定本方案。"));
         assert!(!looks_like_title("（一）指导思想"));
+    }
+
+    #[test]
+    fn a_promulgating_orders_lines_are_front_matter() {
+        assert!(order_line("某省人民政府令"));
+        assert_eq!(order_number_line("（第290号）"), Some(290));
+        assert_eq!(order_number_line("第 3 号"), Some(3));
+        assert!(signatory_line("省长\u{3000}张某某"));
+        assert!(transmittal_line(
+            "《某省数据管理办法》已经省人民政府常务会议审议通过，现予公布，自2099年1月1日起施行。"
+        ));
+        assert!(!order_line("加强行政执法，严格执行命令"));
+        assert_eq!(order_number_line("第290号文件规定"), None);
+        assert!(!signatory_line("省长应当主持会议。"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! taker's text that is shared.
 
 use crate::model::Document;
-use crate::reuse::{DirectionReason, PairReuse};
+use crate::reuse::{DirectionReason, Link};
 
 /// One arrow of the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,9 +35,11 @@ pub fn when(doc: &Document) -> Option<f64> {
 }
 
 /// The arrows of the pairs whose direction is known and whose shared share of the taker is
-/// at least `min_share`, strongest first, at most `limit`.
+/// at least `min_share`, strongest first, at most `limit`. The pairs are an overview's links
+/// ([`crate::reuse::Overview::links`]): exact figures in a small corpus, estimates in a
+/// large one.
 #[must_use]
-pub fn edges(pairs: &[PairReuse], min_share: f32, limit: usize) -> Vec<Edge> {
+pub fn edges(pairs: &[Link], min_share: f32, limit: usize) -> Vec<Edge> {
     let mut out: Vec<Edge> = pairs
         .iter()
         .filter_map(|p| {

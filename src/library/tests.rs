@@ -169,8 +169,8 @@ fn a_bare_title_shared_by_two_documents_names_neither() {
 #[test]
 fn diffusion_arrows_run_from_the_cited_or_earlier_document_strongest_first() {
     let docs = bundled();
-    let report = crate::reuse::analyse(&docs, crate::reuse::Options::default());
-    let arrows = diffusion::edges(&report.pairs, 0.05, 100);
+    let reuse = crate::reuse::Overview::build(&docs, crate::reuse::Options::default());
+    let arrows = diffusion::edges(reuse.links(), 0.05, 100);
     let id = |i: usize| docs[i].id.as_str();
     assert!(
         arrows
@@ -190,7 +190,7 @@ fn diffusion_arrows_run_from_the_cited_or_earlier_document_strongest_first() {
             assert!(a <= b, "by the dates, from the earlier: {e:?}");
         }
     }
-    assert!(diffusion::edges(&report.pairs, 1.01, 100).is_empty());
+    assert!(diffusion::edges(reuse.links(), 1.01, 100).is_empty());
 }
 
 #[test]

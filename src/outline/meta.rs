@@ -112,6 +112,12 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     let mut plan_title: Option<String> = None;
     let mut from_notice: Option<String> = None;
     let mut issuers: Vec<String> = Vec::new();
+    // A promulgating order's head and number (某省人民政府令 / （第290号）) are its 文号.
+    if let Some(w) = front.windows(2).find(|w| crate::lex::line::order_line(&w[0].text))
+        && let Some(n) = crate::lex::line::order_number_line(&w[1].text)
+    {
+        meta.doc_number = Some(format!("{}第{n}号", w[0].text));
+    }
     for p in front {
         let t = p.text.as_str();
         if let Some(c) = NOTICE.captures(t) {
@@ -187,6 +193,8 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
             "发布日期" => meta.date_published = iso(&v).or(meta.date_published.take()),
             "索引号" => meta.index_number = Some(v),
             "主题分类" => meta.subject = Some(v),
+            crate::ingest::fields::CITATION_LABEL => meta.citation_code = Some(v),
+            crate::ingest::fields::LINK_LABEL => meta.source_url = Some(v),
             _ => {}
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod genre;
 pub mod meta;
+pub mod runin;
 /// The numbering markers, now in the line lexer below ingest and outline (kept here for old paths).
 pub use crate::lex::number;
 
@@ -26,13 +27,17 @@ pub const MAX_HEADING_CHARS: usize = 40;
 /// Build a document: clean the raw paragraphs, read the metadata, build the outline.
 #[must_use]
 pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
-    let cleaned = clean(raw);
+    let mut cleaned = clean(raw);
+    if let Some(paras) = runin::split(&cleaned.paras) {
+        cleaned.paras = paras;
+    }
     let mut b = Builder::new(&cleaned);
     b.run();
     if let Some(doubt) = crate::ingest::decode_doubt(&b.text) {
         b.warnings.push(format!("{}: {doubt}", raw.source));
     }
     let mut meta = meta::extract(&cleaned.paras[..b.first_numbered], &cleaned);
+    meta::apply_fields(&mut meta, &cleaned.fields);
     meta::apply_fields(&mut meta, &raw.fields);
     genre::fill(&mut meta);
     Document {

@@ -180,3 +180,20 @@ fn ranges_cover_children_and_siblings_do_not_overlap() {
     assert_eq!(d.slice(c2.range), "（二）子二。内容二。");
     assert_eq!(d.slice(d.section("二").expect("二").text_range), "正文。");
 }
+
+#[test]
+fn a_pkulaw_export_gives_its_code_link_and_order_as_metadata_and_no_preamble() {
+    let d = doc(
+        "【法宝引证码】 CLI.99.7654321\r\n原文链接：https://www.example.com/lar/0123abcd.html\r\n某省数据管理办法\r\n某省人民政府令\r\n\r\n（第12号）\r\n\u{3000}\u{3000}《某省数据管理办法》已经2099年1月2日省人民政府常务会议审议通过，现予公布，自2099年3月1日起施行。\r\n省长\u{3000}张某某\r\n\r\n2099年1月9日\r\n某省数据管理办法\r\n第一章\u{3000}总则\r\n\u{3000}\u{3000}第一条\u{3000}为了规范数据管理，制定本办法。\r\n\u{3000}\u{3000}第二条\u{3000}本办法自公布之日起施行。",
+    );
+    assert_eq!(d.meta.citation_code.as_deref(), Some("CLI.99.7654321"));
+    assert_eq!(
+        d.meta.source_url.as_deref(),
+        Some("https://www.example.com/lar/0123abcd.html")
+    );
+    assert_eq!(d.meta.doc_number.as_deref(), Some("某省人民政府令第12号"));
+    assert_eq!(d.meta.title.as_deref(), Some("某省数据管理办法"));
+    assert_eq!(d.meta.date_issued.as_deref(), Some("2099-01-09"));
+    assert_eq!(paths(&d), ["第一章", "第一章/第一条", "第一章/第二条"]);
+    assert!(!d.text.contains("法宝引证码") && !d.text.contains("原文链接"));
+}

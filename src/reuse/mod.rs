@@ -21,6 +21,7 @@
 
 mod fold;
 mod matrix;
+mod overview;
 mod pair;
 
 use std::collections::HashMap;
@@ -33,6 +34,7 @@ use crate::model::Document;
 
 pub use fold::{Folded, fold};
 pub use matrix::{PAIR_CACHE, ReuseMatrix};
+pub use overview::{LINK_MIN, Link, MAX_LINKS, MAX_WANTED, Overview};
 pub use pair::{Direction, DirectionReason, DomainReuse, PairReuse, Passage, Side, by_domain};
 
 /// Up to this many documents, [`analyse`] compares every pair exactly.

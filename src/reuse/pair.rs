@@ -207,13 +207,13 @@ fn side(text: &CharIndex<'_>, f: &super::Folded, start: usize, len: usize) -> Si
     }
 }
 
-fn folded(s: &str) -> String {
+pub(super) fn folded(s: &str) -> String {
     crate::fold::fold(s, crate::fold::Punct::Drop).as_string()
 }
 
-/// The words by which `later` names `earlier`: its 文号, or its title in 《》.
-fn cites(later: &Document, earlier: &Document) -> Option<String> {
-    let text = folded(&later.text);
+/// The words by which `later` names `earlier`: its 文号, or its title in 《》. `text` is
+/// `later`'s text [`folded`].
+fn cites(later: &Document, text: &str, earlier: &Document) -> Option<String> {
     if let Some(n) = &earlier.meta.doc_number
         && later.meta.doc_number.as_deref() != Some(n.as_str())
     {
@@ -242,14 +242,24 @@ fn cites(later: &Document, earlier: &Document) -> Option<String> {
 }
 
 fn direction(docs: &[Document], a: usize, b: usize) -> Option<Direction> {
-    if let Some(text) = cites(&docs[b], &docs[a]) {
+    direction_of(docs, (a, &folded(&docs[a].text)), (b, &folded(&docs[b].text)))
+}
+
+/// [`direction`] with every document's text already [`folded`] (`folded[d]` for `docs[d]`).
+pub(super) fn direction_with(docs: &[Document], folded: &[String], a: usize, b: usize) -> Option<Direction> {
+    direction_of(docs, (a, &folded[a]), (b, &folded[b]))
+}
+
+/// Which way the wording of documents `a` and `b` (each with its folded text) went.
+fn direction_of(docs: &[Document], (a, fa): (usize, &str), (b, fb): (usize, &str)) -> Option<Direction> {
+    if let Some(text) = cites(&docs[b], fb, &docs[a]) {
         return Some(Direction {
             from: a,
             to: b,
             reason: DirectionReason::Cites { text },
         });
     }
-    if let Some(text) = cites(&docs[a], &docs[b]) {
+    if let Some(text) = cites(&docs[a], fa, &docs[b]) {
         return Some(Direction {
             from: b,
             to: a,

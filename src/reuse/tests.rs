@@ -12,6 +12,26 @@ fn load(items: &[(&str, String)]) -> Vec<Document> {
     docs
 }
 
+fn load_owned(items: &[(String, String)]) -> Vec<Document> {
+    let items: Vec<(&str, String)> = items.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    load(&items)
+}
+
+/// 60 documents of two unrelated paragraphs each, where d59 also copies d07's first one.
+fn sixty_with_one_copy(mut seed: u64) -> Vec<(String, String)> {
+    let mut items: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            (
+                format!("d{i:02}.txt"),
+                numbered(&[han_text(&mut seed, 200), han_text(&mut seed, 200)]),
+            )
+        })
+        .collect();
+    let copied = items[7].1.lines().next().unwrap_or_default()[3..].to_owned();
+    let _ = writeln!(items[59].1, "3. {copied}");
+    items
+}
+
 /// Deterministic pseudo-random Han text (common characters), so that two generated
 /// paragraphs share nothing by chance.
 fn han_text(seed: &mut u64, n: usize) -> String {
@@ -198,20 +218,7 @@ fn a_passage_shorter_than_the_minimum_is_not_reported() {
 
 #[test]
 fn winnowing_estimate_finds_the_copy_in_a_larger_corpus() {
-    let mut seed = 31;
-    let mut items: Vec<(String, String)> = (0..60)
-        .map(|i| {
-            (
-                format!("d{i:02}.txt"),
-                numbered(&[han_text(&mut seed, 200), han_text(&mut seed, 200)]),
-            )
-        })
-        .collect();
-    // d59 copies d07's first paragraph.
-    let copied = items[7].1.lines().next().unwrap_or_default()[3..].to_owned();
-    let _ = writeln!(items[59].1, "3. {copied}");
-    let items: Vec<(&str, String)> = items.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
-    let docs = load(&items);
+    let docs = load_owned(&sixty_with_one_copy(31));
     let index = ReuseIndex::build(&docs, Options::default());
     let candidates = index.candidates(0.1);
     assert_eq!(candidates.len(), 1, "{candidates:?}");
@@ -391,4 +398,90 @@ fn the_pair_cache_keeps_only_the_most_recent_pairs() {
     let again = index.pair(&docs, 0, 1);
     assert!(!std::sync::Arc::ptr_eq(&first, &again));
     assert_eq!(first, again);
+}
+
+/// [`sixty_with_one_copy`], where d30 also copies d12's both paragraphs, citing d12 by title.
+fn library_with_copies() -> Vec<Document> {
+    let mut items = sixty_with_one_copy(91);
+    items[12].1 = format!("某省推进测试工作的实施方案\n{}", items[12].1);
+    let whole = items[12].1.lines().skip(1).collect::<Vec<_>>().join("\n");
+    items[30].1 = format!("某市落实方案\n1. 根据《某省推进测试工作的实施方案》制定。\n{whole}");
+    load_owned(&items)
+}
+
+#[test]
+fn a_small_corpus_overview_has_every_pair_exact_as_the_full_analysis() {
+    let docs = crate::corpus::load_all();
+    let o = Overview::build(&docs, Options::default());
+    let report = analyse(&docs, Options::default());
+    for a in 0..docs.len() {
+        for b in 0..docs.len() {
+            assert!(o.is_exact(a, b));
+            assert_eq!(o.coverage(a, b), (report.coverage(a, b), true));
+            assert_eq!(o.pair(a, b), report.pair(a, b));
+        }
+    }
+    assert!(o.wanted(&[0, 1, 2, 3, 4]).is_empty(), "nothing left to compare");
+    assert_eq!(o.exact_pairs().count(), report.pairs.len());
+}
+
+#[test]
+fn a_large_library_is_estimated_first_and_made_exact_for_the_documents_in_view() {
+    let docs = library_with_copies();
+    assert!(docs.len() > EXACT_ALL_PAIRS);
+    let mut o = Overview::build(&docs, Options::default());
+    assert_eq!(o.exact_pairs().count(), 0, "no pair compared yet");
+    let (est, exact) = o.coverage(59, 7);
+    assert!(!exact && est > 0.2, "estimated {est}");
+    // The pairs a user looking at d07 and d12 needs: each with its copy, nothing else.
+    let wanted = o.wanted(&[7, 12]);
+    assert_eq!(wanted, vec![(12, 30), (7, 59)], "most covered first");
+    let index = o.index();
+    o.insert(
+        wanted
+            .iter()
+            .map(|&(a, b)| std::sync::Arc::new(index.compare(&docs, a, b))),
+    );
+    let full = analyse(&docs, Options::default());
+    for (a, b) in wanted {
+        assert!(o.is_exact(a, b));
+        assert_eq!(o.pair(a, b), full.pair(a, b));
+        assert_eq!(o.coverage(b, a), (full.coverage(b, a), true));
+    }
+    assert!(o.wanted(&[7, 12]).is_empty(), "asked once");
+    // A pair sharing nothing is known to share nothing once compared.
+    o.insert([std::sync::Arc::new(index.compare(&docs, 1, 2))]);
+    assert!(o.is_exact(1, 2) && o.pair(1, 2).is_none());
+}
+
+#[test]
+fn a_large_librarys_links_carry_the_estimate_and_the_citation() {
+    let docs = library_with_copies();
+    let o = Overview::build(&docs, Options::default());
+    let link = o
+        .links()
+        .iter()
+        .find(|l| (l.a, l.b) == (12, 30))
+        .expect("the copy is linked");
+    assert!(!link.exact && link.coverage_b > 0.5, "{link:?}");
+    let d = link.direction.as_ref().expect("a direction");
+    assert_eq!((d.from, d.to), (12, 30), "the citing document took from the cited one");
+    assert!(matches!(d.reason, DirectionReason::Cites { .. }));
+    assert!(o.links().iter().all(|l| l.coverage_a.max(l.coverage_b) >= LINK_MIN));
+    assert!(o.links().iter().any(|l| (l.a, l.b) == (7, 59)));
+    assert_eq!(o.links().len(), 2, "unrelated texts are not linked");
+}
+
+#[test]
+fn ordering_by_similarity_places_copies_next_to_each_other() {
+    let docs = library_with_copies();
+    let o = Overview::build(&docs, Options::default());
+    let order = o.by_similarity();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (0..docs.len()).collect::<Vec<_>>(), "every document once");
+    let at = |d: usize| order.iter().position(|&x| x == d).expect("placed");
+    assert_eq!(at(12).abs_diff(at(30)), 1, "{order:?}");
+    assert_eq!(at(7).abs_diff(at(59)), 1, "{order:?}");
+    assert_eq!(&order[..2], &[12, 30], "the pair sharing most comes first");
 }

@@ -79,6 +79,17 @@ const SUPPORT: &[&str] = &[
     "给予",
     "一次性",
     "基金",
+    "税率",
+    "加计扣除",
+    "减按",
+    "减免",
+    "税收优惠",
+];
+
+/// Words that name one recipient of support: an amount bounded under them is a cap per
+/// recipient (单个项目支持金额不超过300万元), not a goal.
+const PER_RECIPIENT: &[&str] = &[
+    "单个", "单项", "单家", "单笔", "每个", "每家", "每项", "每户", "每人", "每所",
 ];
 
 /// Words that report what has been achieved, in the clause before the number.
@@ -96,6 +107,9 @@ const SCOPE: &[&str] = &[
 const JURISDICTION: &[&str] = &[
     "全省", "全市", "全国", "全区", "全县", "全州", "我省", "我市", "本省", "本市",
 ];
+
+/// Words right before a count that state what exists (全市共有23个县, 现有12家).
+const EXISTING: &[&str] = &["共有", "现有", "下辖", "辖"];
 
 /// Periods of a routine (每季度召开1次): not targets.
 const ROUTINE: &[&str] = &[
@@ -134,7 +148,7 @@ pub fn judge(f: &[char], qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'
 const PUNITIVE: &[&str] = &["罚款", "罚金", "处以", "没收", "吊销", "拘留", "责令"];
 
 /// Words of obligation and prohibition: a quantity under them is a rule (应当配备, 不得超过).
-const NORMATIVE: &[&str] = &["应当", "不得", "必须", "须按", "禁止", "严禁"];
+const NORMATIVE: &[&str] = &["应当", "不得", "必须", "须按", "禁止", "严禁", "原则上"];
 
 /// Verbs of provision by ratio (每5000名老年人配备1名).
 const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", "按"];
@@ -166,13 +180,14 @@ fn past_in(hay: &[char], word: &str) -> bool {
 /// Words of a definition (名词解释): its quantities explain a term.
 const DEFINITION: &[&str] = &["是指", "指的是", "计量单位", "定义为", "单位为", "单位是"];
 
-/// A per-unit denominator before the number: 每5000名, 每万人, 每百户.
+/// A per-unit denominator before the number: 每5000名, 每万人, 每百户, 每个社区 (not 每年,
+/// 每月: a period).
 fn per_unit(before: &[char]) -> bool {
     before.iter().enumerate().any(|(j, c)| {
         *c == '每'
-            && before
-                .get(j + 1)
-                .is_some_and(|n| n.is_ascii_digit() || super::number::is_han_numeral(*n))
+            && before.get(j + 1).is_some_and(|n| {
+                n.is_ascii_digit() || super::number::is_han_numeral(*n) || matches!(n, '个' | '家' | '所' | '座' | '处')
+            })
     })
 }
 
@@ -204,6 +219,12 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
+    if q.kind == Kind::Money
+        && matches!(q.comparator, Comparator::AtMost | Comparator::LessThan)
+        && PER_RECIPIENT.iter().any(|w| contains(clause, w))
+    {
+        return Some("a cap per recipient (单个项目不超过300万元)");
+    }
     if matches!(q.kind, Kind::Money | Kind::Rate) && FEES.iter().any(|w| contains(clause, w)) {
         return Some("a fee or share of money (收费, 用于)");
     }
@@ -233,6 +254,20 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     {
         return Some("a threshold naming a class (低于50%的地区)");
     }
+    if names_a_class(f, q) {
+        return Some("a threshold naming a class (就诊≥1次的居民, 5人及以上的商户)");
+    }
+    if SAMPLING.iter().any(|w| contains(before, w)) {
+        return Some("a sampling or checking procedure (抽查10份)");
+    }
+    if q.kind == Kind::Other
+        && ["米", "公里", "千米"].contains(&q.unit.as_str())
+        && ["直径", "口径", "跨度", "长度", "高度"]
+            .iter()
+            .any(|w| super::number::starts_with_at(f, q.end, w))
+    {
+        return Some("a size describing a thing (3.8米直径)");
+    }
     if PAST.iter().any(|w| contains(before, w)) || PAST_SENTENCE.iter().any(|w| past_in(sentence_before, w)) {
         return Some("reports the past (已, 同比, 以来)");
     }
@@ -249,6 +284,9 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
         }
     }
     let right_before = |words: &[&str]| words.iter().any(|w| super::number::ends_with_at(f, q.start, w));
+    if q.kind == Kind::Count && right_before(EXISTING) {
+        return Some("existing units (共有23个县)");
+    }
     if q.kind == Kind::Count && right_before(JURISDICTION) {
         return Some("existing units of a jurisdiction (全省16个市)");
     }
@@ -256,6 +294,20 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// Words of a sampling or checking procedure: the numbers under them say how a figure is
+/// checked, not what is to be reached.
+const SAMPLING: &[&str] = &["抽查", "抽取", "抽样", "随机抽"];
+
+/// A bound written as a symbol (≥1次) or as 及以上 (5人及以上), then 的 and a noun: it picks
+/// out a class of people or things, it sets no goal.
+fn names_a_class(f: &[char], q: &Quantity) -> bool {
+    if f.get(q.end) != Some(&'的') {
+        return false;
+    }
+    let symbol = q.num_start > 0 && matches!(f[q.num_start - 1], '≥' | '≤' | '>' | '<');
+    symbol || super::number::ends_with_at(f, q.end, "及以上") || super::number::ends_with_at(f, q.end, "及以下")
 }
 
 /// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number, with no
@@ -303,5 +355,17 @@ fn is_descriptor(f: &[char], qs: &[Quantity], k: usize) -> bool {
     }
     let prev = k.checked_sub(1).map(|p| &qs[p]).filter(|p| p.kind == Kind::Count);
     let next = qs.get(k + 1).filter(|n| n.kind == Kind::Count);
+    // 年产值超100亿元、具备较强竞争力的龙头企业2家: a bound amount among the attributes
+    // (joined by 、 and 的) of what the count after it counts.
+    if q.comparator != Comparator::Equal
+        && next.is_some_and(|n| {
+            n.start > q.end
+                && n.start - q.end <= 30
+                && f[q.end..n.start].contains(&'的')
+                && !(q.end..n.start).any(|j| is_clause_break(f, j))
+        })
+    {
+        return true;
+    }
     prev.is_some_and(|p| joined(p.end, q.start)) || next.is_some_and(|n| joined(q.end, n.start))
 }

@@ -27,7 +27,7 @@ mod layout;
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
 use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
-use layout::{Cell, Col, Role, header_at, lines, text_of, title_year};
+use layout::{Cell, Col, Role, header_at, lines, text_of, title_year, years_below};
 
 /// The tables of a text: their targets and the char ranges they cover (prose extraction
 /// skips those).
@@ -50,11 +50,17 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     let cells: Vec<Cell> = lines.iter().flat_map(|(_, _, c)| c.iter().copied()).collect();
     let mut k = 0;
     while k < cells.len() {
-        let Some((cols, body)) = header_at(f, &cells, k) else {
+        let Some((mut cols, body)) = header_at(f, &cells, k) else {
             k += 1;
             continue;
         };
         let first_line = cells[k].line;
+        // A header on one line with several cells: a row per line. Else a cell per line.
+        let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
+        let mut first_row = cells[body.saturating_sub(1)].line + 1;
+        if row_mode && lines.get(first_row).is_some_and(|l| years_below(f, &l.2, &mut cols)) {
+            first_row += 1;
+        }
         let title_from = lines[first_line.saturating_sub(3)].0;
         let year = title_year(f, title_from, cells[k].start);
         let mut reader = Reader {
@@ -63,10 +69,8 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
             fallback: year.map(Deadline::Year).or(fallback),
             out: Vec::new(),
         };
-        // A header on one line with several cells: a row per line. Else a cell per line.
-        let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
         let end = if row_mode {
-            reader.rows(&lines, cells[body.saturating_sub(1)].line + 1)
+            reader.rows(&lines, first_row)
         } else {
             reader.cells(&cells, body)
         };
@@ -129,7 +133,7 @@ impl Reader<'_> {
         let Some((cell, v, year)) = target else { return };
         let Some(raw) = v.value else { return };
         let (unit, factor) = if v.unit.is_empty() {
-            row.unit.clone().unwrap_or_default()
+            row.unit.clone().unwrap_or_else(|| (String::new(), 1.0))
         } else {
             (v.unit.clone(), 1.0)
         };
@@ -190,7 +194,12 @@ impl Reader<'_> {
             let mut row = Row::default();
             for (k, c) in cells.iter().enumerate() {
                 let t = text_of(f, *c);
-                match self.cols[offset + k] {
+                let col = self.cols[offset + k];
+                if t.is_empty() && !matches!(col, Col::Value { .. }) {
+                    // An empty cell (a merged category, a missing unit) changes nothing.
+                    continue;
+                }
+                match col {
                     Col::Category => category = Some(name_and_unit(&t).0),
                     Col::Name => {
                         let (n, u) = name_and_unit(&t);
@@ -211,7 +220,7 @@ impl Reader<'_> {
                             },
                         )),
                     },
-                    Col::Seq | Col::Source => {}
+                    Col::Seq | Col::Source | Col::Other => {}
                 }
             }
             if row.name.is_none() && row.values.iter().all(|(_, v)| v.value.is_none()) {
@@ -229,7 +238,7 @@ impl Reader<'_> {
         let f = self.f;
         let n = self.value_cols().len();
         let has_category = self.cols.contains(&Col::Category);
-        let has_source = self.cols.contains(&Col::Source);
+        let has_source = self.cols.iter().any(|c| matches!(c, Col::Source | Col::Other));
         let mut row = Row::default();
         let mut category: Option<String> = None;
         let mut seq = 0u32;
@@ -238,6 +247,10 @@ impl Reader<'_> {
         let mut k = from;
         while let Some(&c) = cells.get(k) {
             let t = text_of(f, c);
+            if t.is_empty() {
+                k += 1;
+                continue;
+            }
             if let Some(v) = value_cell(f, c) {
                 // A row number: the next integer, followed by a label.
                 let next_is_value = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_some());

@@ -36,7 +36,7 @@ const FROM: &[char] = &[
 ];
 
 /// Five-year plans and their last years, for 到“十四五”末.
-const PLANS: &[(&str, u16)] = &[
+pub(super) const PLANS: &[(&str, u16)] = &[
     ("十一五", 2010),
     ("十二五", 2015),
     ("十三五", 2020),
@@ -120,13 +120,23 @@ fn year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
     if start || date && !to {
         return None;
     }
-    if to {
+    if to || plan_of_the_year(f, j) {
         return Some((Deadline::Year(year), j));
     }
     // A bare year opening a clause: “2025年，全省…”.
     let opens = b == 0 || is_clause_break(f, b - 1) || matches!(f[b - 1], '、' | '—' | ')' | '）');
     let then = next.is_none_or(|c| c == ',' || c == '，' || crate::text::is_han(c));
     (opens && then).then_some((Deadline::Year(year), j))
+}
+
+/// 2023年培训计划, 2024年工作目标: the year's own plan or goal, whose figures are due that
+/// year (`at` is right after 年).
+fn plan_of_the_year(f: &[char], at: usize) -> bool {
+    let end = (at..f.len().min(at + 8))
+        .take_while(|&k| crate::text::is_han(f[k]))
+        .last()
+        .map_or(at, |k| k + 1);
+    end > at && ["计划", "目标", "任务"].iter().any(|w| ends_with_at(f, end, w))
 }
 
 /// 到“十四五”末, “十四五”期末, “十四五”期间: the plan's last year.

@@ -107,6 +107,7 @@ impl AppState {
     pub(super) fn rebuild_derived(&mut self) {
         self.derived.revision += 1;
         self.rebuild_library();
+        self.reorder_reuse();
         self.rebuild_tables();
         self.derived.compare.clear();
         self.derived.target_rows.clear();
@@ -229,12 +230,12 @@ impl AppState {
 
 /// Where each section's text is shared with another document: passage ranges (chars of
 /// [`Document::text`]) clipped to the section's text and made relative to it.
-pub(super) fn shared_map(
+pub(super) fn shared_map<'p>(
     docs: &[Document],
-    report: &crate::reuse::ReuseReport,
+    pairs: impl Iterator<Item = &'p crate::reuse::PairReuse>,
 ) -> std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> {
     let mut out: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> = std::collections::HashMap::new();
-    for pair in &report.pairs {
+    for pair in pairs {
         for p in pair.substantive() {
             for (doc, side, partner) in [(pair.a, &p.a, pair.b), (pair.b, &p.b, pair.a)] {
                 let Some(section) = docs.get(doc).and_then(|d| d.sections.get(side.section)) else {

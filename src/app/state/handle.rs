@@ -33,6 +33,7 @@ impl AppState {
             | Command::ScrollColumn { .. } => self.handle_reading(command),
             Command::ToggleChosen(_)
             | Command::MoveColumn { .. }
+            | Command::PinReference(_)
             | Command::ColumnsByDate
             | Command::SetScheme(_)
             | Command::SetMinCoverage(_)
@@ -70,6 +71,15 @@ impl AppState {
                     .map(|(a, b)| (a.min(b), a.max(b)));
                 self.reuse_passage = None;
                 self.rebuild_reuse_domains();
+            }
+            Command::SetChart(k) => {
+                self.tables_chart = k;
+                self.rebuild_tables();
+            }
+            Command::SaveChart { image, path } => self.save_chart(image, path),
+            Command::SetReuseOrder(o) => {
+                self.reuse_order = o;
+                self.reorder_reuse();
             }
             Command::SelectPassage(p) => {
                 self.reuse_passage = p.filter(|&i| self.reuse_pair().is_some_and(|r| i < r.passages.len()));
@@ -190,10 +200,25 @@ impl AppState {
                     self.rebuild_derived();
                 }
             }
+            Command::PinReference(d) => {
+                match d {
+                    Some(d) => {
+                        let Some(k) = self.chosen.iter().position(|&c| c == d) else {
+                            return;
+                        };
+                        self.chosen.remove(k);
+                        self.chosen.insert(0, d);
+                        self.pin_reference = true;
+                    }
+                    None => self.pin_reference = false,
+                }
+                self.rebuild_derived();
+            }
             Command::ColumnsByDate => {
                 let docs = &self.docs;
-                // Undated documents go last; ties keep their order.
-                self.chosen.sort_by_key(|&d| (docs[d].date().is_none(), docs[d].date()));
+                // Undated documents go last; ties keep their order; a pinned reference stays.
+                let from = usize::from(self.pin_reference).min(self.chosen.len());
+                self.chosen[from..].sort_by_key(|&d| (docs[d].date().is_none(), docs[d].date()));
                 self.rebuild_derived();
             }
             Command::SetScheme(s) => {

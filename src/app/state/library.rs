@@ -46,7 +46,7 @@ const MIN_SHARE: f32 = 0.05;
 /// At most this many arrows (the strongest).
 const MAX_ARROWS: usize = 300;
 
-fn lay_out_timeline(docs: &[crate::model::Document], shown: &[usize], pairs: &[crate::reuse::PairReuse]) -> Timeline {
+fn lay_out_timeline(docs: &[crate::model::Document], shown: &[usize], pairs: &[crate::reuse::Link]) -> Timeline {
     use crate::library::diffusion;
     use crate::model::Level;
     let placed: Vec<(usize, f64)> = shown
@@ -118,7 +118,7 @@ impl AppState {
         self.derived.library.timeline = self
             .analysis
             .as_ref()
-            .map(|a| lay_out_timeline(&self.docs, &shown, &a.reuse.pairs))
+            .map(|a| lay_out_timeline(&self.docs, &shown, a.reuse.links()))
             .unwrap_or_default();
     }
 

@@ -19,6 +19,7 @@ mod handle;
 pub mod library;
 pub mod messages;
 mod navigate;
+pub mod pairs;
 pub mod project;
 mod retrain;
 mod session;
@@ -164,6 +165,7 @@ struct Derived {
     library: library::LibraryRows,
     crosstab: Vec<crate::export::tables::Block>,
     tool_groups: Vec<tables::ToolGroups>,
+    chart: Option<crate::export::chart::Chart>,
 }
 
 /// What the shell must do for a command that reaches outside the state: open a window,
@@ -218,6 +220,9 @@ pub struct AppState {
     pub dark: bool,
     /// Documents in the comparison, in column order.
     pub chosen: Vec<usize>,
+    /// The first chosen document is the reference: its column stays at the left while the
+    /// others scroll sideways.
+    pub pin_reference: bool,
     pub scheme: usize,
     pub min_coverage: usize,
     pub jump_to_row: Option<usize>,
@@ -274,7 +279,14 @@ pub struct AppState {
     /// The cross-table block shown: a chosen document's (index among the blocks) or the
     /// pooled one (`None`).
     pub tables_block: Option<usize>,
+    /// The chart the Tables view shows.
+    pub tables_chart: crate::export::chart::Kind,
     retrain: retrain::RetrainState,
+    /// Shared passages being computed for the pairs in view (large libraries), and the
+    /// matrix's order.
+    pairs: pairs::PairsState,
+    /// How the Reuse matrix orders its documents.
+    pub reuse_order: pairs::ReuseOrder,
 }
 
 impl AppState {
@@ -434,7 +446,7 @@ impl AppState {
         self.pending = None;
         self.progress = None;
         self.want_analysis = false;
-        self.derived.shared = derived::shared_map(&self.docs, &analysis.reuse);
+        self.derived.shared = derived::shared_map(&self.docs, analysis.reuse.exact_pairs());
         self.derived.target_spans = derived::target_spans(&self.docs, &analysis.targets);
         self.analysis = Some(analysis);
         self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));

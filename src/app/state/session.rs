@@ -46,6 +46,7 @@ impl AppState {
             || self.export_job.is_some()
             || self.project.opening()
             || self.project.saving()
+            || self.comparing_pairs()
     }
 
     /// Analyse the documents again as soon as no import is under way.
@@ -59,6 +60,7 @@ impl AppState {
         self.poll_analysis();
         let mut changed = self.poll_project();
         changed |= self.poll_retrain();
+        self.poll_pairs();
         if let Some(done) = self.import.as_ref().and_then(ImportJob::poll) {
             self.import = None;
             self.finish_import(done);
@@ -244,6 +246,9 @@ impl AppState {
             side_by_side: self.side_by_side,
             library_sort: self.library_sort,
             library_mode: self.library_mode,
+            reuse_order: self.reuse_order,
+            pin_reference: self.pin_reference,
+            tables_chart: self.tables_chart,
             domain: self.domain.clone(),
             imported,
             basket: self.basket.items().to_vec(),
@@ -262,6 +267,9 @@ impl AppState {
         self.side_by_side = settings.side_by_side;
         self.library_sort = settings.library_sort;
         self.library_mode = settings.library_mode;
+        self.reuse_order = settings.reuse_order;
+        self.pin_reference = settings.pin_reference;
+        self.tables_chart = settings.tables_chart;
         self.restore_domain(settings.domain.clone());
         self.overrides = crate::align::overrides::OverrideLog::new(settings.overrides.clone());
         if let Some(path) = &settings.taxonomy {

@@ -3,7 +3,7 @@
 //! the per-document tool-group counts the chart draws. Rebuilt with the derived data.
 
 use super::AppState;
-use crate::export::tables::{Block, Value};
+use crate::export::tables::Block;
 
 /// One document's items per tool group (供给型 / 环境型 / 需求型 …), for the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,7 @@ impl AppState {
     pub(super) fn rebuild_tables(&mut self) {
         self.derived.crosstab.clear();
         self.derived.tool_groups.clear();
+        self.derived.chart = None;
         let Some(a) = &self.analysis else { return };
         if self.chosen.is_empty() {
             return;
@@ -37,13 +38,19 @@ impl AppState {
             return;
         };
         let blocks = crate::export::tables::crosstab(&input, &selected);
+        self.derived.chart = Some(crate::export::chart::chart(
+            self.tables_chart,
+            &input,
+            &selected,
+            &blocks,
+        ));
         self.derived.tool_groups = selected
             .docs
             .iter()
             .zip(&blocks)
             .map(|(&doc, block)| ToolGroups {
                 doc,
-                groups: group_totals(block),
+                groups: crate::export::chart::group_totals(block),
             })
             .collect();
         self.derived.crosstab = blocks;
@@ -55,24 +62,41 @@ impl AppState {
         &self.derived.crosstab
     }
 
+    /// The chart shown (and saved) for the chosen documents.
+    #[must_use]
+    pub fn chart(&self) -> Option<&crate::export::chart::Chart> {
+        self.derived.chart.as_ref()
+    }
+
+    /// Save the chart shown as SVG or PNG, in the background (`None`: ask where first).
+    pub(super) fn save_chart(&mut self, image: crate::export::chart::Image, path: Option<std::path::PathBuf>) {
+        use super::messages::Topic;
+        let Some(path) = path else {
+            self.effect(super::Effect::Dialog(crate::app::dialog::Purpose::SaveChart(image)));
+            return;
+        };
+        let Some(chart) = self.derived.chart.clone().filter(|c| !c.is_empty()) else {
+            self.messages.push(
+                Topic::Export,
+                "No chart to save: choose documents with aligned sections first",
+                true,
+            );
+            return;
+        };
+        if self.export_job.is_some() {
+            self.messages.push(
+                Topic::Export,
+                "An export is being written: save the chart when it is done",
+                true,
+            );
+            return;
+        }
+        self.export_job = Some(crate::app::jobs::start_chart(path, chart, image, self.wake.clone()));
+    }
+
     /// Per chosen document, its items per tool group.
     #[must_use]
     pub fn tool_groups(&self) -> &[ToolGroups] {
         &self.derived.tool_groups
     }
-}
-
-/// A block's group subtotal rows (a group name, no tool id) with their totals.
-fn group_totals(block: &Block) -> Vec<(String, usize)> {
-    let total_col = block.header.len().saturating_sub(2);
-    block
-        .rows
-        .iter()
-        .filter_map(|row| match (row.first(), row.get(1), row.get(total_col)) {
-            (Some(Value::Text(g)), Some(Value::Text(id)), Some(Value::Count(n))) if !g.is_empty() && id.is_empty() => {
-                Some((g.clone(), *n))
-            }
-            _ => None,
-        })
-        .collect()
 }

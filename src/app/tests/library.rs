@@ -304,3 +304,58 @@ fn the_timeline_places_dated_documents_and_draws_the_sharing_pairs() {
     let summary = format!("{dated} of {} documents have a date and are placed", state.docs.len());
     h.get_by_label_contains(&summary);
 }
+
+#[test]
+fn a_chart_is_chosen_in_the_tables_view_and_saved_as_png_and_svg() {
+    let mut h = analysed_in("Tables");
+    h.get_by_label("Domains").click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.tables_chart, crate::export::chart::Kind::Domains);
+    assert_eq!(
+        h.state().settings().tables_chart,
+        crate::export::chart::Kind::Domains,
+        "remembered"
+    );
+    let chart = state.chart().expect("a chart").clone();
+    assert!(chart.horizontal && !chart.is_empty());
+    assert_eq!(chart.layers.len(), state.chosen.len(), "a layer per chosen document");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ctx = h.ctx.clone();
+    for (image, name) in [
+        (crate::export::chart::Image::Png, "c.png"),
+        (crate::export::chart::Image::Svg, "c.svg"),
+    ] {
+        let path = dir.path().join(name);
+        h.state_mut().apply(
+            &ctx,
+            vec![Command::SaveChart {
+                image,
+                path: Some(path.clone()),
+            }],
+        );
+        settle(&mut h);
+        let saved = h.state().state.messages.latest().expect("a message");
+        assert!(!saved.error && saved.text.contains("Saved the chart"), "{}", saved.text);
+        let bytes = std::fs::read(&path).expect("written");
+        match image {
+            crate::export::chart::Image::Png => assert!(bytes.starts_with(b"\x89PNG")),
+            crate::export::chart::Image::Svg => {
+                let svg = String::from_utf8(bytes).expect("UTF-8");
+                assert!(svg.contains("<svg") && svg.contains(&chart.bars[0]));
+            }
+        }
+    }
+    // A folder that cannot be written says so and names the file.
+    let bad = dir.path().join("missing-folder").join("c.png");
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::SaveChart {
+            image: crate::export::chart::Image::Png,
+            path: Some(bad),
+        }],
+    );
+    settle(&mut h);
+    let failed = h.state().state.messages.latest().expect("a message");
+    assert!(failed.error && failed.text.contains("c.png"), "{}", failed.text);
+}

@@ -30,7 +30,12 @@ fn settle(h: &mut Harness<'static, DuizhaoApp>) {
     for _ in 0..12_000 {
         h.step();
         let state = &h.state().state;
-        if state.importing().is_none() && !state.exporting() && !state.analysing() && !state.retraining() {
+        if state.importing().is_none()
+            && !state.exporting()
+            && !state.analysing()
+            && !state.retraining()
+            && !state.comparing_pairs()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -187,3 +187,44 @@ fn searching_a_simplified_word_finds_its_traditional_form() {
         "數字化"
     );
 }
+
+#[test]
+fn a_pinned_reference_column_stays_at_the_left_while_the_others_scroll() {
+    let mut h = analysed_in("Compare");
+    let third = h.state().state.chosen[2];
+    h.get_all_by_label("Pin")
+        .nth(2)
+        .expect("a Pin button per column")
+        .click();
+    h.run();
+    let state = &h.state().state;
+    assert!(state.pin_reference);
+    assert_eq!(state.chosen[0], third, "the reference is the first column");
+    assert!(h.state().settings().pin_reference, "remembered");
+    let header = |h: &Harness<'static, DuizhaoApp>, d: usize| {
+        let name = format!("{} · ", h.state().state.docs[d].display_name());
+        h.get_by_label_contains(&name).rect().left()
+    };
+    let last = *h.state().state.chosen.last().expect("columns");
+    let (ref_before, last_before) = (header(&h, third), header(&h, last));
+    // egui 0.37 maps AccessKit's ScrollLeft to a delta that moves the view right.
+    for _ in 0..4 {
+        h.get_by_label_contains(&format!("{} · ", h.state().state.docs[last].display_name()))
+            .scroll_left();
+        h.run();
+    }
+    let (ref_after, last_after) = (header(&h, third), header(&h, last));
+    assert!(
+        last_after < last_before - 50.0,
+        "the others scrolled: {last_before} → {last_after}"
+    );
+    assert!(
+        (ref_after - ref_before).abs() < 1.0,
+        "the reference stayed: {ref_before} → {ref_after}"
+    );
+    // Unpinned, it scrolls with the rest.
+    h.get_by_label("Unpin").click();
+    h.run();
+    assert!(!h.state().state.pin_reference);
+    assert!(header(&h, third) < ref_before - 50.0, "scrolled away with the others");
+}

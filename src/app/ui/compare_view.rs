@@ -29,58 +29,96 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     // the rows scroll sideways together (the headers stay put when the rows scroll down).
     let width = state.chosen.len() as f32 * MIN_COLUMN;
     if width <= ui.available_width() {
-        columns_ui(ui, state, dark, &mut out);
+        columns_ui(ui, state, dark, (0.0, false), &mut out);
     } else {
         egui::ScrollArea::horizontal()
             .id_salt("compare_sideways")
             .auto_shrink([false, false])
-            .show(ui, |ui| {
+            .show_viewport(ui, |ui, viewport| {
                 ui.set_width(width);
-                columns_ui(ui, state, dark, &mut out);
+                let pin = state.pin_reference && state.chosen.len() > 1;
+                columns_ui(ui, state, dark, (viewport.min.x, pin), &mut out);
             });
     }
     out
 }
 
+/// Lay out the columns of one band (the headers, or one domain's cells): `add(col, k)` for
+/// each column `k`. With `pin` (the sideways scroll offset), column 0 is drawn last, moved
+/// to the visible left edge over an opaque background, so it stays in view while the
+/// others scroll under it.
+fn band(ui: &mut egui::Ui, n: usize, pin: Option<f32>, mut add: impl FnMut(&mut egui::Ui, usize)) {
+    ui.columns(n, |cols| {
+        let Some(dx) = pin else {
+            for (k, col) in cols.iter_mut().enumerate() {
+                add(col, k);
+            }
+            return;
+        };
+        for (k, col) in cols.iter_mut().enumerate().skip(1) {
+            add(col, k);
+        }
+        let col = &mut cols[0];
+        let bg = col.painter().add(egui::Shape::Noop);
+        let rect = col.max_rect().translate(egui::vec2(dx, 0.0));
+        let mut child = col.new_child(egui::UiBuilder::new().max_rect(rect).layout(*col.layout()));
+        add(&mut child, 0);
+        let used = child.min_rect();
+        let visuals = col.visuals();
+        let shade = egui::Rect::from_min_max(
+            used.min - egui::vec2(2.0, 2.0),
+            egui::pos2(rect.right() + 6.0, used.max.y + 2.0),
+        );
+        col.painter()
+            .set(bg, egui::Shape::rect_filled(shade, 0.0, visuals.panel_fill));
+        col.painter()
+            .vline(shade.right(), shade.y_range(), visuals.widgets.noninteractive.bg_stroke);
+        col.advance_cursor_after_rect(used.translate(egui::vec2(-dx, 0.0)));
+    });
+}
+
 /// Below this a CJK column wraps every few characters.
 const MIN_COLUMN: f32 = 300.0;
 
-fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, out: &mut Vec<Command>) {
+/// The column headers and the rows. `scroll_x` is the sideways scroll offset: the domain
+/// titles (and with `pin` the reference column) are drawn where the visible part begins.
+fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): (f32, bool), out: &mut Vec<Command>) {
     let n = state.chosen.len();
-    ui.columns(n, |cols| {
-        for (k, (col, &d)) in cols.iter_mut().zip(&state.chosen).enumerate() {
-            let doc = &state.docs[d];
-            let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
-            let short: String = title.chars().take(18).collect();
-            let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
-            col.horizontal(|ui| {
-                if k > 0
-                    && ui
-                        .small_button("←")
-                        .on_hover_text(format!("Move {} left", doc.display_name()))
-                        .clicked()
-                {
-                    out.push(Command::MoveColumn { from: k, to: k - 1 });
-                }
-                if k + 1 < n
-                    && ui
-                        .small_button("→")
-                        .on_hover_text(format!("Move {} right", doc.display_name()))
-                        .clicked()
-                {
-                    out.push(Command::MoveColumn { from: k, to: k + 1 });
-                }
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
-                            .strong()
-                            .color(theme::doc_colour(d, dark)),
-                    )
-                    .truncate(),
+    let pin = pin.then_some(scroll_x);
+    band(ui, n, pin, |col, k| {
+        let d = state.chosen[k];
+        let doc = &state.docs[d];
+        let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
+        let short: String = title.chars().take(18).collect();
+        let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+        col.horizontal(|ui| {
+            if k > 0
+                && ui
+                    .small_button("←")
+                    .on_hover_text(format!("Move {} left", doc.display_name()))
+                    .clicked()
+            {
+                out.push(Command::MoveColumn { from: k, to: k - 1 });
+            }
+            if k + 1 < n
+                && ui
+                    .small_button("→")
+                    .on_hover_text(format!("Move {} right", doc.display_name()))
+                    .clicked()
+            {
+                out.push(Command::MoveColumn { from: k, to: k + 1 });
+            }
+            reference_button_ui(ui, state, k, d, out);
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
+                        .strong()
+                        .color(theme::doc_colour(d, dark)),
                 )
-                .on_hover_text(title);
-            });
-        }
+                .truncate(),
+            )
+            .on_hover_text(title);
+        });
     });
     ui.separator();
     egui::ScrollArea::vertical()
@@ -89,26 +127,51 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, out: &mut Vec<Com
         .show(ui, |ui| {
             for (i, row) in state.compare_rows() {
                 let header = ui
-                    .add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
-                    .on_hover_text(&row.description);
+                    .horizontal(|ui| {
+                        ui.add_space(scroll_x);
+                        ui.add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
+                            .on_hover_text(&row.description)
+                    })
+                    .inner;
                 if state.jump_to_row == Some(i) {
                     header.scroll_to_me(Some(egui::Align::TOP));
                     out.push(Command::JumpToRow(None));
                 }
-                ui.columns(row.cells.len(), |cols| {
-                    for (col, cell) in cols.iter_mut().zip(&row.cells) {
-                        if cell.is_empty() {
-                            col.weak("— no section on this domain —");
-                        }
-                        for card in cell {
-                            card_ui(col, state, card, dark, out);
-                        }
+                band(ui, row.cells.len(), pin, |col, k| {
+                    let cell = &row.cells[k];
+                    if cell.is_empty() {
+                        col.weak("— no section on this domain —");
+                    }
+                    for card in cell {
+                        card_ui(col, state, card, dark, out);
                     }
                 });
                 ui.add_space(theme::GAP);
                 ui.separator();
             }
         });
+}
+
+/// Pin a column as the reference (it moves to the left and stays there), or unpin it.
+fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: usize, out: &mut Vec<Command>) {
+    let name = state.docs[d].display_name();
+    if state.pin_reference && k == 0 {
+        if ui
+            .small_button("Unpin")
+            .on_hover_text(format!("{name} scrolls with the other columns again"))
+            .clicked()
+        {
+            out.push(Command::PinReference(None));
+        }
+    } else if ui
+        .small_button("Pin")
+        .on_hover_text(format!(
+            "Pin {name} as the reference: first column, kept in view while the others scroll"
+        ))
+        .clicked()
+    {
+        out.push(Command::PinReference(Some(d)));
+    }
 }
 
 fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &mut Vec<Command>) {

@@ -27,6 +27,20 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         "Each cell: the share of the row document's text that is also in the column document \
          (punctuation, spaces and boilerplate not counted). Click a cell for the passages.",
     );
+    if report.len() > crate::reuse::EXACT_ALL_PAIRS {
+        ui.weak(
+            "≈ marks an estimate from shared fingerprints (it can understate pairs that share \
+             many short passages); a pair becomes exact once it is clicked, compared or opened.",
+        );
+    }
+    ui.horizontal(|ui| {
+        ui.label("Order");
+        for o in crate::app::state::pairs::ReuseOrder::ALL {
+            if ui.selectable_label(state.reuse_order == o, o.name()).clicked() {
+                out.push(Command::SetReuseOrder(o));
+            }
+        }
+    });
     ui.add_space(theme::GAP * 0.5);
     matrix_ui(ui, state, report, dark, &mut out);
     ui.add_space(theme::GAP);
@@ -35,12 +49,23 @@ pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         ui.weak("Click a cell to list the passages two documents share.");
         return out;
     };
+    if state.reuse_pair_pending() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "Comparing {} and {}…",
+                state.docs[a].display_name(),
+                state.docs[b].display_name()
+            ));
+        });
+        return out;
+    }
     let Some(pair) = state.reuse_pair() else {
         ui.label(format!(
             "{} and {} share no passage of {} characters or more.",
             state.docs[a].display_name(),
             state.docs[b].display_name(),
-            report.options.min_chars
+            report.options().min_chars
         ));
         return out;
     };
@@ -217,20 +242,17 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 
 /// The heat matrix: one row and one column per document, each cell the share of the row
 /// document's text found in the column document.
-fn matrix_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    report: &crate::reuse::ReuseReport,
-    dark: bool,
-    out: &mut Vec<Command>,
-) {
-    let max = report
-        .pairs
-        .iter()
-        .map(|p| p.coverage_a.max(p.coverage_b))
-        .fold(0.0f32, f32::max)
-        .max(0.01);
-    let n = state.docs.len();
+fn matrix_ui(ui: &mut egui::Ui, state: &AppState, report: &crate::reuse::Overview, dark: bool, out: &mut Vec<Command>) {
+    let max = report.max_coverage().max(0.01);
+    // The order is rebuilt with the documents; until then (a frame at most) the load order.
+    let identity: Vec<usize>;
+    let order = if state.reuse_order_rows().len() == state.docs.len() {
+        state.reuse_order_rows()
+    } else {
+        identity = (0..state.docs.len()).collect();
+        &identity
+    };
+    let n = order.len();
     // A library's matrix scrolls both ways in the upper part of the view (the passages keep
     // the rest); only the cells in view are made, and the document names stay pinned at the
     // top and the left.
@@ -246,9 +268,9 @@ fn matrix_ui(
     };
     grid.show(
         ui,
-        |ui, r, c, rect| cell_ui(ui, state, report, (r, c), rect, max, dark, out),
-        |ui, r, rect| name_ui(ui, state, r, rect, dark),
-        |ui, c, rect| name_ui(ui, state, c, rect, dark),
+        |ui, r, c, rect| cell_ui(ui, state, report, (order[r], order[c]), rect, max, dark, out),
+        |ui, r, rect| name_ui(ui, state, order[r], rect, dark),
+        |ui, c, rect| name_ui(ui, state, order[c], rect, dark),
     );
 }
 
@@ -270,7 +292,7 @@ fn name_ui(ui: &mut egui::Ui, state: &AppState, d: usize, rect: egui::Rect, dark
 fn cell_ui(
     ui: &mut egui::Ui,
     state: &AppState,
-    report: &crate::reuse::ReuseReport,
+    report: &crate::reuse::Overview,
     (r, c): (usize, usize),
     rect: egui::Rect,
     max: f32,
@@ -281,11 +303,12 @@ fn cell_ui(
         ui.put(rect, egui::Label::new(egui::RichText::new("—").weak()));
         return;
     }
-    let share = report.coverage(r, c);
+    let (share, exact) = report.coverage(r, c);
+    let approx = if exact { "" } else { "≈" };
     let fill = theme::accent(dark).gamma_multiply(0.06 + 0.94 * (share / max).sqrt());
     let strong = share / max > 0.3;
     // Strong cells are dark blue in the light theme, light blue in the dark one.
-    let text = egui::RichText::new(format!("{:.1}%", share * 100.0)).color(match (strong, dark) {
+    let text = egui::RichText::new(format!("{approx}{:.1}%", share * 100.0)).color(match (strong, dark) {
         (true, false) => egui::Color32::WHITE,
         (true, true) => egui::Color32::BLACK,
         (false, _) => ui.visuals().text_color(),
@@ -297,12 +320,16 @@ fn cell_ui(
     }
     let response = ui.put(rect, button).on_hover_ui(|ui| {
         let pair = report.pair(r, c);
+        let passages = if exact {
+            format!("{} passages", pair.map_or(0, |p| p.substantive().count()))
+        } else {
+            "estimated: click to compare the texts".to_owned()
+        };
         ui.label(format!(
-            "{:.1}% of {}'s text is also in {}\n{} passages{}",
+            "{approx}{:.1}% of {}'s text is also in {}\n{passages}{}",
             share * 100.0,
             state.docs[r].display_name(),
             state.docs[c].display_name(),
-            pair.map_or(0, |p| p.substantive().count()),
             pair.and_then(|p| direction_text(state, p))
                 .map(|d| format!("\n{d}"))
                 .unwrap_or_default()

@@ -50,7 +50,7 @@ pub fn tables_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let height = (ui.available_height() * 0.55).max(200.0);
     ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| crosstab_ui(ui, block));
     ui.separator();
-    tool_chart_ui(ui, state);
+    chart_ui(ui, state, &mut out);
     out
 }
 
@@ -94,63 +94,124 @@ fn crosstab_ui(ui: &mut egui::Ui, block: &crate::export::tables::Block) {
     });
 }
 
-/// Items per tool group, one stacked bar per chosen document.
-fn tool_chart_ui(ui: &mut egui::Ui, state: &AppState) {
-    let docs = state.tool_groups();
-    let Some(first) = docs.first() else { return };
-    ui.strong("政策工具分布 Policy-tool groups per document (items)");
-    let names: Vec<String> = docs
-        .iter()
-        .map(|g| state.docs[g.doc].display_name().to_owned())
-        .collect();
-    let palette = [
-        egui::Color32::from_rgb(0x2e, 0x6f, 0x9e),
-        egui::Color32::from_rgb(0xd9, 0x8c, 0x2b),
-        egui::Color32::from_rgb(0x4f, 0x9a, 0x5b),
-        egui::Color32::from_rgb(0x9b, 0x59, 0xb6),
-    ];
+/// The chart chosen (tool groups per document, domain coverage, deadlines), drawn from the
+/// same data the SVG and PNG files are written from; buttons to save it.
+fn chart_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    use crate::export::chart::{Image, Kind};
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Chart");
+        for k in Kind::ALL {
+            if ui.selectable_label(state.tables_chart == k, k.name()).clicked() {
+                out.push(Command::SetChart(k));
+            }
+        }
+        ui.separator();
+        let can = state.chart().is_some_and(|c| !c.is_empty());
+        for (image, label) in [(Image::Png, "Save PNG…"), (Image::Svg, "Save SVG…")] {
+            if ui
+                .add_enabled(can, egui::Button::new(label))
+                .on_hover_text("At print resolution (PNG 300 dpi), titles and names in Chinese")
+                .clicked()
+            {
+                out.push(Command::SaveChart { image, path: None });
+            }
+        }
+    });
+    let Some(c) = state.chart() else { return };
+    if c.is_empty() {
+        ui.weak("Nothing to count for the chosen documents.");
+        return;
+    }
+    ui.strong(&c.title);
+    plot_ui(ui, c, state.tables_chart.id());
+}
+
+/// The chart's layers as `egui_plot` bar charts, each stacked on the ones below.
+fn layers(c: &crate::export::chart::Chart) -> Vec<BarChart> {
     let mut charts: Vec<BarChart> = Vec::new();
-    for (g, (group, _)) in first.groups.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss, reason = "document positions and item counts are small")]
-        let bars: Vec<Bar> = docs
+    for (l, layer) in c.layers.iter().enumerate() {
+        let [r, g, b] = crate::export::chart::colour(c, l);
+        #[allow(clippy::cast_precision_loss, reason = "a bar's position")]
+        let bars: Vec<Bar> = layer
+            .values
             .iter()
             .enumerate()
-            .map(|(x, d)| {
-                let n = d.groups.get(g).map_or(0, |(_, n)| *n);
-                Bar::new(x as f64, n as f64).width(0.6).name(&names[x])
+            .map(|(x, &v)| {
+                // Horizontal bars run top to bottom in the chart's order.
+                let at = if c.horizontal {
+                    (c.bars.len() - 1 - x) as f64
+                } else {
+                    x as f64
+                };
+                Bar::new(at, v).width(0.6).name(&c.bars[x])
             })
             .collect();
         let refs: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(group.clone(), bars)
-            .color(palette[g % palette.len()])
+        let mut chart = BarChart::new(layer.name.clone(), bars)
+            .color(egui::Color32::from_rgb(r, g, b))
             .stack_on(&refs);
+        if c.horizontal {
+            chart = chart.horizontal();
+        }
         charts.push(chart);
     }
-    Plot::new("tool_groups_chart")
-        .legend(Legend::default().position(Corner::RightTop))
-        .height(ui.available_height().max(160.0))
+    charts
+}
+
+/// The chart drawn: its bars named on their axis, the legend in the layers' order.
+fn plot_ui(ui: &mut egui::Ui, c: &crate::export::chart::Chart, id: &str) {
+    let charts = layers(c);
+    let names = c.bars.clone();
+    let horizontal = c.horizontal;
+    let name_of = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        let i = mark.value.round();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a bar's position"
+        )]
+        let k = i as usize;
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 || k >= names.len() {
+            return String::new();
+        }
+        names[if horizontal { names.len() - 1 - k } else { k }].clone()
+    };
+    // Every bar gets its name: a grid mark at each bar position.
+    let every_bar = || egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]);
+    // Sideways bars get room enough for each name (the view scrolls when they need more).
+    #[allow(clippy::cast_precision_loss, reason = "a few dozen bars")]
+    let height = if horizontal {
+        (c.bars.len() as f32 * 22.0 + 60.0).max(ui.available_height())
+    } else {
+        ui.available_height().max(160.0)
+    };
+    let mut plot = Plot::new(("chart", id))
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
-        .allow_scroll(false)
-        .show_x(false)
-        .y_axis_label("items 条")
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            #[allow(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a bar's position"
-            )]
-            let name = if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            };
-            name
-        })
-        .show(ui, |plot| {
+        .allow_scroll(false);
+    plot = if horizontal {
+        plot.show_y(false)
+            .y_axis_formatter(name_of)
+            .y_grid_spacer(every_bar())
+            .x_axis_label(c.unit.clone())
+            .y_axis_min_width(150.0)
+    } else {
+        plot.show_x(false)
+            .x_axis_formatter(name_of)
+            .x_grid_spacer(every_bar())
+            .y_axis_label(c.unit.clone())
+    };
+    egui::ScrollArea::vertical().id_salt("chart_scroll").show(ui, |ui| {
+        plot.show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
         });
+    });
 }

@@ -33,6 +33,27 @@ pub(super) const PREFIXES: &[(&str, Comparator)] = &[
     ("约", Comparator::About),
 ];
 
+/// Verbs of change that open a value cell (下降15%, 累计下降13.5%, 提高3个百分点).
+const CHANGES: &[&str] = &[
+    "累计下降",
+    "累计提高",
+    "累计增长",
+    "累计减少",
+    "年均增长",
+    "年均提高",
+    "年均下降",
+    "下降",
+    "降低",
+    "减少",
+    "提高",
+    "提升",
+    "增长",
+    "增加",
+    "累计",
+    "年均",
+    "力争",
+];
+
 pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
     let cell: Vec<char> = f[c.start..c.end].iter().copied().filter(|x| *x != ' ').collect();
     if cell
@@ -46,9 +67,15 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
             cumulative: false,
         });
     }
-    let mut i = 0;
+    // A verb of change states the value as a change (下降15%, 累计提高3个百分点).
+    let mut i = CHANGES
+        .iter()
+        .filter(|w| starts_with_at(&cell, 0, w))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut comparator = Comparator::Equal;
-    if let Some((w, cmp)) = PREFIXES.iter().find(|(w, _)| starts_with_at(&cell, 0, w)) {
+    if let Some((w, cmp)) = PREFIXES.iter().find(|(w, _)| starts_with_at(&cell, i, w)) {
         comparator = *cmp;
         i += w.chars().count();
     }
@@ -81,6 +108,10 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
     if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| starts_with_at(&cell, j, w)) {
         comparator = *cmp;
         j += w.chars().count();
+    }
+    // A footnote mark (60.6*, 45△).
+    while matches!(cell.get(j), Some('*' | '※' | '△' | '▲' | '#')) {
+        j += 1;
     }
     (j == cell.len()).then_some(CellValue {
         value: Some(value),

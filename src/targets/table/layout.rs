@@ -15,6 +15,9 @@ pub(super) enum Col {
     },
     Attribute,
     Source,
+    /// A column the reader does not use (年均增长〔累计〕 holds rates, 说明 text), kept so that
+    /// the columns after it stay aligned.
+    Other,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,37 +68,22 @@ pub(super) fn trimmed(f: &[char], mut a: usize, mut b: usize, line: usize) -> Op
 
 pub(super) fn split(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
     let seg = &f[s..e];
-    let mut cells = Vec::new();
-    let mut a = s;
-    let mut i = s;
     let piped = seg.contains(&'|');
-    let tabbed = seg.contains(&'\t');
-    while i < e {
-        let c = f[i];
-        let sep_len = if piped {
-            usize::from(c == '|')
-        } else if tabbed {
-            usize::from(c == '\t')
-        } else if c == ' ' && f.get(i + 1) == Some(&' ') {
-            (i..e).take_while(|&j| f[j] == ' ').count()
-        } else {
-            0
-        };
-        if sep_len > 0 {
-            cells.extend(trimmed(f, a, i, line));
-            i += sep_len;
-            a = i;
-        } else {
-            i += 1;
-        }
-    }
-    cells.extend(trimmed(f, a, e, line));
+    let tabbed = !piped && seg.contains(&'\t');
+    let cells = if piped || tabbed {
+        positional(f, s, e, line, if piped { '|' } else { '\t' })
+    } else {
+        spaced(f, s, e, line)
+    };
     // A Markdown separator row (|---|:--:|) has no cells.
     if piped
         && cells
             .iter()
             .all(|c| f[c.start..c.end].iter().all(|x| matches!(x, '-' | ':' | ' ')))
     {
+        return Vec::new();
+    }
+    if cells.iter().all(|c| c.start == c.end) {
         return Vec::new();
     }
     if cells.len() == 1 {
@@ -119,6 +107,63 @@ pub(super) fn split(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
                 }
             }
         }
+    }
+    cells
+}
+
+/// Cells separated by `sep` (`|` or a tab), in their positions: an empty cell between two
+/// separators stays, as an empty cell, so that the cells after it keep their columns. The
+/// outer bars of a Markdown row (`| a | b |`) and trailing empty cells are not cells.
+fn positional(f: &[char], s: usize, e: usize, line: usize, sep: char) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    let mut a = s;
+    for i in (s..=e).filter(|&i| i == e || f[i] == sep) {
+        cells.push(trimmed(f, a, i, line).unwrap_or(Cell { start: a, end: a, line }));
+        a = i + 1;
+    }
+    let blank = |c: &Cell| c.start == c.end;
+    let mut printed = f[s..e].iter().filter(|c| !c.is_whitespace());
+    if sep == '|' {
+        if printed.clone().next() == Some(&'|') && cells.first().is_some_and(blank) {
+            cells.remove(0);
+        }
+        if printed.next_back() == Some(&'|') && cells.last().is_some_and(blank) {
+            cells.pop();
+        }
+    } else {
+        // Trailing tabs cannot be told from trailing whitespace.
+        while cells.last().is_some_and(blank) {
+            cells.pop();
+        }
+    }
+    cells
+}
+
+/// Cells separated by runs of two or more spaces (pdftotext `-layout`). A run between two
+/// single characters is padding inside one cell (指　　标, 属　性: the ideographic spaces of a
+/// web page), not a column break.
+fn spaced(f: &[char], s: usize, e: usize, line: usize) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut a = s;
+    let mut i = s;
+    while i < e {
+        if f[i] == ' ' && f.get(i + 1) == Some(&' ') {
+            let run = (i..e).take_while(|&j| f[j] == ' ').count();
+            cells.extend(trimmed(f, a, i, line));
+            i += run;
+            a = i;
+        } else {
+            i += 1;
+        }
+    }
+    cells.extend(trimmed(f, a, e, line));
+    let single = |c: &Cell| c.end - c.start == 1 && crate::text::is_han(f[c.start]);
+    if cells.len() == 2 && single(&cells[0]) && single(&cells[1]) {
+        return vec![Cell {
+            start: cells[0].start,
+            end: cells[1].end,
+            line,
+        }];
     }
     cells
 }
@@ -163,19 +208,30 @@ pub(super) fn year_in(s: &str) -> Option<u16> {
 
 /// What a header cell names, if it is one.
 pub(super) fn header_col(s: &str) -> Option<Col> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Markdown bold (**指标**) and whitespace are no part of a header's words.
+    let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
     if t.chars().count() > 14 {
         return None;
     }
     let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if let Some(y) = year_in(&t) {
+    let base = has(&["基期", "现状", "基准", "基数", "基年", "完成", "实际"]);
+    let target = has(&["目标", "预期", "规划", "期末"]);
+    // A year, or a five-year plan standing for its last year (“十四五”目标, 十三五末).
+    let year = year_in(&t).or_else(|| {
+        super::super::year::PLANS
+            .iter()
+            .find(|(p, _)| t.contains(p))
+            .map(|(_, y)| *y)
+    });
+    if let Some(y) = year {
         let rest = t.replace(&y.to_string(), "");
-        let rest = rest.trim_matches(|c: char| matches!(c, '年' | '(' | ')' | '（' | '）' | '底' | '末'));
-        let role = if has(&["基期", "现状", "基准", "基数", "基年", "完成"]) {
+        let rest =
+            rest.trim_matches(|c: char| matches!(c, '年' | '(' | ')' | '（' | '）' | '底' | '末' | '“' | '”' | '"'));
+        let role = if base {
             Role::Base
-        } else if has(&["目标", "预期", "规划"]) {
+        } else if target {
             Role::Target
-        } else if rest.is_empty() || rest == "值" {
+        } else if rest.is_empty() || rest == "值" || super::super::year::PLANS.iter().any(|(p, _)| rest == *p) {
             Role::Year
         } else {
             return None;
@@ -185,6 +241,9 @@ pub(super) fn header_col(s: &str) -> Option<Col> {
     let exact = |w: &[&str]| w.iter().any(|x| t == *x);
     Some(if exact(&["序号", "编号", "序"]) {
         Col::Seq
+    } else if t.ends_with("指标") {
+        // 主要指标, 发展目标指标: the indicators (or the table's title), never a value.
+        Col::Name
     } else if has(&["属性", "性质"]) {
         Col::Attribute
     } else if exact(&["单位", "计量单位", "指标单位"]) {
@@ -194,10 +253,25 @@ pub(super) fn header_col(s: &str) -> Option<Col> {
             year: None,
             role: Role::Base,
         }
-    } else if has(&["目标值", "预期目标", "规划目标", "期末值", "目标"]) {
+    } else if has(&[
+        "目标值",
+        "预期目标",
+        "规划目标",
+        "期末值",
+        "目标",
+        "预期值",
+        "规划值",
+        "指标值",
+    ]) {
         Col::Value {
             year: None,
             role: Role::Target,
+        }
+    } else if has(&["年均", "累计", "增速", "增幅"]) {
+        // 年均增长〔累计〕: rates over the period, not the target-year value.
+        Col::Value {
+            year: None,
+            role: Role::Year,
         }
     } else if has(&["来源", "责任单位", "牵头单位", "责任部门", "备注"]) {
         Col::Source
@@ -244,24 +318,106 @@ pub(super) fn settle(cols: &mut [Col]) {
 /// The header that starts at cell `k` of `cells`, with the index after it: a run of header
 /// cells holding an indicator column and a value column.
 pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
+    // A title (发展目标指标) over a header of three or more cells on the next line: the
+    // header starts on that line.
+    if let (Some(n), Some(m)) = (cells.get(k + 1), cells.get(k + 3))
+        && n.line != cells[k].line
+        && m.line == n.line
+        && header_at(f, cells, k + 1).is_some()
+    {
+        return None;
+    }
     let mut cols = Vec::new();
     let mut j = k;
+    let known = |c: &Cell| header_col(&text_of(f, *c)).is_some();
     while let Some(c) = cells.get(j) {
         let t = text_of(f, *c);
+        // A whole header of three or more cells on one line, then its years in parentheses
+        // on the next line (基期值 / (2020年)): the header ends with its line, the years are
+        // read under it ([`years_below`]). Any other header cells go on (算力指标 2023 年
+        // 2024 年 2025 年, then 序号, 指标 a cell per line).
+        if j >= k + 3
+            && c.line != cells[k].line
+            && cells[j - 1].line == cells[k].line
+            && complete(&cols)
+            && t.starts_with('(')
+        {
+            break;
+        }
         match header_col(&t) {
+            // 目标值 / （2025年）: a header cut by a line break, the year under its column.
+            Some(Col::Value {
+                year: Some(y),
+                role: Role::Year,
+            }) if t.starts_with('(') && matches!(cols.last(), Some(Col::Value { year: None, .. })) => {
+                if let Some(Col::Value { year, .. }) = cols.last_mut() {
+                    *year = Some(y);
+                }
+            }
             Some(col) => cols.push(col),
             // A category cut into single characters by the layout (计, 算) may sit among them.
             None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
+            // A column the reader has no use for (说明, 年均/累计 in other words, an empty
+            // cell): on the header's own line, or followed by another header cell.
+            None if !cols.is_empty()
+                && header_like(&t)
+                && (c.line == cells[k].line || cells.get(j + 1).is_some_and(known)) =>
+            {
+                cols.push(Col::Other);
+            }
             None => break,
         }
         j += 1;
     }
-    let named = cols.iter().any(|c| matches!(c, Col::Name | Col::Category));
-    let valued = cols.iter().any(|c| matches!(c, Col::Value { .. }));
-    (named && valued && cols.len() >= 2).then(|| {
+    (complete(&cols) && cols.len() >= 2).then(|| {
         settle(&mut cols);
         (cols, j)
     })
+}
+
+/// A line right under a one-line header that holds only the years of its value columns
+/// without one (基期值 / 目标值 above, （2020年） （2025年） below): fill them in order and say so.
+pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> bool {
+    let years: Option<Vec<u16>> = line
+        .iter()
+        .map(|c| match header_col(&text_of(f, *c)) {
+            Some(Col::Value {
+                year: Some(y),
+                role: Role::Year,
+            }) => Some(y),
+            _ => None,
+        })
+        .collect();
+    let Some(years) = years.filter(|y| !y.is_empty()) else {
+        return false;
+    };
+    let mut open: Vec<&mut Option<u16>> = cols
+        .iter_mut()
+        .filter_map(|c| match c {
+            Col::Value { year: y @ None, .. } => Some(y),
+            _ => None,
+        })
+        .collect();
+    if open.len() != years.len() {
+        return false;
+    }
+    for (slot, y) in open.iter_mut().zip(years) {
+        **slot = Some(y);
+    }
+    true
+}
+
+/// A header names the indicators and a value column.
+fn complete(cols: &[Col]) -> bool {
+    cols.iter().any(|c| matches!(c, Col::Name | Col::Category)) && cols.iter().any(|c| matches!(c, Col::Value { .. }))
+}
+
+/// Short words with no number and no sentence: what a header cell looks like.
+fn header_like(t: &str) -> bool {
+    t.chars().count() <= 10
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '。' | '，' | ',' | '；' | '%'))
 }
 
 /// The year stated near a table's header (its title: `主要指标（2021—2025年）`, 截至2020年).
@@ -279,4 +435,12 @@ pub(super) fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
         })
         .filter(|y| (1990..2100).contains(y))
         .max()
+        .or_else(|| {
+            // “十四五”时期主要指标: the plan's last year.
+            super::super::year::PLANS
+                .iter()
+                .filter(|(p, _)| s.contains(p))
+                .map(|(_, y)| *y)
+                .max()
+        })
 }

@@ -1,0 +1,275 @@
+//! Numbered items a source ran together in one paragraph (`…。2.加强…。3.推进…`, or a PDF
+//! made from web text with no paragraph breaks at all): split where the numbering sequence
+//! continues — the next expected number of a style already seen, or a `1` whose `2` follows
+//! — never on any digit and dot.
+//!
+//! A number inside a paragraph counts only at a boundary: after a sentence or clause end
+//! (。；：！？) for `1.` and `一、`, which read as text elsewhere (`一、二、三次产业`); after any
+//! character but 第 for the bracketed kinds (a heading without a full stop runs straight into
+//! its first item: `营造宽松发展环境（四）降低准入门槛`). Enumerations inside a 第X条 article are
+//! the article's clauses, not items, and are left as they are; articles run together
+//! (`…。第二条 …`) are split. Table rows are never split. What is split is only the paragraph
+//! boundary: every character is kept.
+
+use std::collections::HashMap;
+
+use crate::ingest::{Hint, Para};
+use crate::lex::line::is_table_row;
+use crate::lex::number::{Marker, parse_marker};
+use crate::model::MarkerKind;
+
+/// How far ahead a `1` looks for the paragraph that opens with its `2`.
+const LOOKAHEAD_PARAS: usize = 200;
+
+/// A numbering style: the kind and the printed form with the number taken out (`（#）`, `#.`,
+/// `#、`), so `1.` and `1、` are two lists.
+type Style = (MarkerKind, String);
+
+fn style(m: &Marker) -> Style {
+    let mut form = String::new();
+    for c in m.printed.chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十百两".contains(c);
+        if !digit {
+            form.push(c);
+        } else if !form.ends_with('#') {
+            form.push('#');
+        }
+    }
+    (m.kind, form)
+}
+
+/// Kinds that structure a regulation; an article's own enumerations are not split.
+fn structural(kind: MarkerKind) -> bool {
+    matches!(
+        kind,
+        MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Subchapter | MarkerKind::Article
+    )
+}
+
+/// A number inside a paragraph, at char `at`.
+struct Candidate {
+    at: usize,
+    marker: Marker,
+    style: Style,
+}
+
+/// Every number inside `chars` (not at 0) that stands at a boundary.
+fn candidates(chars: &[char]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for at in 1..chars.len() {
+        let c = chars[at];
+        let may_open = c == '第' || c == '（' || c == '(' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+        if !may_open {
+            continue;
+        }
+        let prev = chars[..at]
+            .iter()
+            .rev()
+            .find(|c| !crate::text::is_space(**c))
+            .copied()
+            .unwrap_or('。');
+        let sentence_end = matches!(prev, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?');
+        let rest: String = chars[at..chars.len().min(at + 16)].iter().collect();
+        let Some(marker) = parse_marker(&rest) else { continue };
+        // A list right after a short label (附件：1.… 2.…) belongs to the label.
+        let label_only = matches!(prev, '：' | ':')
+            && chars[..at]
+                .iter()
+                .filter(|c| !crate::text::is_space(**c))
+                .take(7)
+                .count()
+                <= 6;
+        if label_only {
+            continue;
+        }
+        let bracketed = matches!(marker.kind, MarkerKind::ParenHanzi | MarkerKind::ParenArabic);
+        let bracket_boundary = bracketed && prev != '第' && !prev.is_ascii_digit() && prev != '、';
+        if !(sentence_end || bracket_boundary) {
+            continue;
+        }
+        let style = style(&marker);
+        out.push(Candidate { at, marker, style });
+    }
+    out
+}
+
+/// The value of the first paragraph after `from` that opens with a number of `style`.
+fn next_opening(paras: &[Para], from: usize, style_: &Style) -> Option<u32> {
+    paras
+        .iter()
+        .skip(from + 1)
+        .take(LOOKAHEAD_PARAS)
+        .filter_map(|p| parse_marker(crate::text::trim(&p.text)))
+        .find(|m| style(m) == *style_)
+        .map(|m| m.value)
+}
+
+/// The paragraphs with run-together items split (see the module documentation); `None` when
+/// nothing was split.
+#[must_use]
+pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
+    let mut last: HashMap<Style, u32> = HashMap::new();
+    let mut in_article = false;
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut changed = false;
+    for (i, p) in paras.iter().enumerate() {
+        if let Some(m) = parse_marker(&p.text) {
+            if structural(m.kind) {
+                in_article = m.kind == MarkerKind::Article;
+            }
+            last.insert(style(&m), m.value);
+        }
+        let cuts = if is_table_row(&p.text) {
+            Vec::new()
+        } else {
+            cuts(paras, i, &mut last, &mut in_article)
+        };
+        if cuts.is_empty() {
+            out.push(p.clone());
+            continue;
+        }
+        changed = true;
+        let chars: Vec<char> = p.text.chars().collect();
+        let mut from = 0;
+        for at in cuts.into_iter().chain([chars.len()]) {
+            let piece: String = chars[from..at].iter().collect();
+            let first = from == 0;
+            out.push(Para {
+                text: crate::text::trim(&piece).to_owned(),
+                hint: if first { p.hint } else { Hint::None },
+                bold_prefix: if first { p.bold_prefix.min(at) } else { 0 },
+            });
+            from = at;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Where paragraph `i` is cut: the candidates that continue their sequence, in order.
+fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &mut bool) -> Vec<usize> {
+    let chars: Vec<char> = paras[i].text.chars().collect();
+    let found = candidates(&chars);
+    // The next candidate of the same style after each (one pass from the end: a paragraph of
+    // a million `1.` costs a million steps, not their square).
+    let mut next_same: Vec<Option<usize>> = vec![None; found.len()];
+    let mut seen: HashMap<&Style, usize> = HashMap::new();
+    for (n, c) in found.iter().enumerate().rev() {
+        next_same[n] = seen.insert(&c.style, n);
+    }
+    // What the paragraphs after this one open with, per style, looked up once.
+    let mut opening: HashMap<&Style, Option<u32>> = HashMap::new();
+    let mut cuts = Vec::new();
+    for (n, c) in found.iter().enumerate() {
+        let kind = c.marker.kind;
+        if *in_article && !structural(kind) {
+            continue;
+        }
+        let v = c.marker.value;
+        let continues = last.get(&c.style).is_some_and(|&l| l + 1 == v);
+        let starts = v == 1
+            && (next_same[n].is_some_and(|j| found[j].marker.value == 2)
+                || *opening
+                    .entry(&c.style)
+                    .or_insert_with(|| next_opening(paras, i, &c.style))
+                    == Some(2));
+        if continues || starts {
+            last.insert(c.style.clone(), v);
+            if structural(kind) {
+                *in_article = kind == MarkerKind::Article;
+            }
+            cuts.push(c.at);
+        }
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<Para> {
+        crate::ingest::clean::split_plain(text, false)
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        split(&paras(text)).map_or_else(
+            || vec!["(unchanged)".to_owned()],
+            |v| v.into_iter().map(|p| p.text).collect(),
+        )
+    }
+
+    #[test]
+    fn items_that_continue_their_list_are_split() {
+        assert_eq!(
+            texts("二、重点任务\n1.推进上云。鼓励企业上云。2.加强监管。完善制度。3.推进示范。建设园区。"),
+            [
+                "二、重点任务",
+                "1.推进上云。鼓励企业上云。",
+                "2.加强监管。完善制度。",
+                "3.推进示范。建设园区。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_whole_document_on_one_line_is_split_by_its_sequences() {
+        assert_eq!(
+            texts(
+                "现提出以下意见：一、总体要求（一）指导思想。坚持创新。（二）主要目标。到2025年达到10%。二、营造环境（三）降低门槛。放宽准入。"
+            ),
+            [
+                "现提出以下意见：",
+                "一、总体要求",
+                "（一）指导思想。坚持创新。",
+                "（二）主要目标。到2025年达到10%。",
+                "二、营造环境",
+                "（三）降低门槛。放宽准入。"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_do_not_continue_a_list_stay_in_the_text() {
+        for t in [
+            // No list before, and no 2 after the 1.
+            "一、目标\n到2025年，完成1.建设任务。",
+            // 3. where 2. was never seen.
+            "1.推进上云。内容。\n完成计划。3.加强监管。",
+            // Numerals as text, decimals, references.
+            "1.推进上云。内容。\n一、二、三次产业融合。2.5万亿元。按照第（二）项执行。",
+            // Not at a boundary: 2. inside a clause.
+            "1.推进上云。内容。\n建设2.0版平台，推进工作",
+            // An attachment list after its label.
+            "四、保障措施\n附件：1.名词解释\n2.指标表",
+        ] {
+            assert_eq!(texts(t), ["(unchanged)"], "{t}");
+        }
+    }
+
+    #[test]
+    fn an_articles_clauses_stay_in_the_article_but_run_together_articles_split() {
+        assert_eq!(
+            texts(
+                "第一条 为了促进发展，制定本条例。\n第二条 有下列情形之一的：（一）甲；（二）乙。第三条 本条例自公布之日起施行。"
+            ),
+            [
+                "第一条 为了促进发展，制定本条例。",
+                "第二条 有下列情形之一的：（一）甲；（二）乙。",
+                "第三条 本条例自公布之日起施行。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hostile_paragraph_of_ones_is_linear() {
+        // 300,000 list-looking numbers that never continue: no split (a scan quadratic in
+        // them would not finish; no time is asserted).
+        let text = format!("1.开始。\n{}", "。1.项".repeat(300_000));
+        assert!(split(&paras(&text)).is_none());
+    }
+
+    #[test]
+    fn table_rows_are_not_split() {
+        assert_eq!(texts("1.推进上云。内容。\n指标\t2.5\t2.数据"), ["(unchanged)"]);
+    }
+}
