@@ -1,5 +1,5 @@
 //! Alignment speed: outline + align of the bundled corpus, and align of the synthetic
-//! 1,000-document corpus, and reading the model file. The aligner (taxonomy automaton + jieba dictionary) is built once,
+//! 1,000-document corpus, and reading the model file. The aligner (taxonomy automaton + segmenter with its terms) is built once,
 //! as the app and CLI do. Figures: BENCHMARKS.md.
 
 mod common;

@@ -191,13 +191,28 @@ impl Alignment {
         self.best_per_document(leaf, &members)
     }
 
-    /// [`Self::counterparts`] of every leaf at once, equal to them, without comparing every
-    /// pair of a row: an inverted index over each row's TF-IDF terms, and per leaf a
-    /// threshold (the tenth best document among a few likely candidates) below which terms
-    /// are too light to lift a leaf into the top ten (max-score pruning: only leaves sharing a
-    /// heavy term are scored). Similarities are the exact [`Self::similarity`].
+    /// [`Self::counterparts`] of every leaf at once, without comparing every pair of a row.
+    ///
+    /// In a row of up to [`EXACT_ROW`] leaves they are equal to [`Self::counterparts`]: an
+    /// inverted index over the row's TF-IDF terms, and per leaf a threshold (the tenth best
+    /// document among a few likely candidates) below which terms are too light to lift a leaf
+    /// into the top ten (max-score pruning: only leaves sharing a heavy term are scored).
+    /// In a larger row (thousands of documents) they are the top ten found through the
+    /// leaf's [`QUERY_TERMS`] heaviest terms, each term's postings cut to the
+    /// [`POSTINGS_KEPT`] leaves where it weighs most, the [`RESCORED`] best partial scores
+    /// rescored exactly: a constant cost per leaf, so the step grows linearly with the
+    /// corpus; a document whose closest section shares none of those postings is missed
+    /// (measured against the brute force in BENCHMARKS.md). Similarities are always the exact
+    /// [`Self::similarity`].
     #[must_use]
     pub fn all_counterparts(&self, scheme: usize) -> Vec<Vec<(usize, f32)>> {
+        self.all_counterparts_exact_up_to(scheme, EXACT_ROW)
+    }
+
+    /// [`Self::all_counterparts`] with rows of more than `exact_row` leaves approximated (for
+    /// measuring the approximation on small corpora).
+    #[must_use]
+    pub fn all_counterparts_exact_up_to(&self, scheme: usize, exact_row: usize) -> Vec<Vec<(usize, f32)>> {
         use rayon::prelude::*;
         let mut rows: std::collections::HashMap<Row, Vec<usize>> = std::collections::HashMap::new();
         for j in 0..self.leaves.len() {
@@ -208,20 +223,59 @@ impl Alignment {
         }
         let index: std::collections::HashMap<Row, RowIndex> = rows
             .into_par_iter()
-            .map(|(row, members)| (row, RowIndex::new(self, members)))
+            .map(|(row, members)| (row, RowIndex::new(self, members, exact_row)))
             .collect();
         (0..self.leaves.len())
             .into_par_iter()
-            .map(|i| {
-                index
-                    .get(&self.row_of(scheme, i))
-                    .map_or_else(Vec::new, |r| self.indexed_counterparts(i, r))
-            })
+            .map_init(
+                || Dense::new(self.tfidf.df.len()),
+                |dense, i| {
+                    index.get(&self.row_of(scheme, i)).map_or_else(Vec::new, |r| {
+                        dense.load(&self.tfidf.vectors[i]);
+                        let v = if r.members.len() <= exact_row {
+                            self.indexed_counterparts(i, r, dense)
+                        } else {
+                            self.impact_counterparts(i, r, dense)
+                        };
+                        dense.unload(&self.tfidf.vectors[i]);
+                        v
+                    })
+                },
+            )
             .collect()
     }
 
+    /// The approximate top ten of a leaf in a large row (see [`Self::all_counterparts`]).
+    fn impact_counterparts(&self, leaf: usize, row: &RowIndex, dense: &mut Dense) -> Vec<(usize, f32)> {
+        let own = self.leaves[leaf].doc;
+        let mut terms: Vec<(u32, f32)> = self.tfidf.vectors[leaf].clone();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(QUERY_TERMS);
+        for (t, wq) in terms {
+            for &(p, wd) in row.impact.get(&t).map_or(&[][..], Vec::as_slice) {
+                if row.doc_at[p as usize] != own {
+                    dense.add(p, wq * wd);
+                }
+            }
+        }
+        let mut cands = dense.take_partial();
+        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(RESCORED);
+        cands.sort_unstable_by_key(|c| c.0);
+        let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
+        for (p, _) in cands {
+            let j = row.members[p as usize];
+            let s = dense.dot(&self.tfidf.vectors[j]);
+            let doc = self.leaves[j].doc;
+            if s > 0.0 && best.get(&doc).is_none_or(|e| s > e.1) {
+                best.insert(doc, (j, s));
+            }
+        }
+        self.top_documents(own, best, row)
+    }
+
     /// [`Self::best_per_document`] over a row's members, through the row's index.
-    fn indexed_counterparts(&self, leaf: usize, row: &RowIndex) -> Vec<(usize, f32)> {
+    fn indexed_counterparts(&self, leaf: usize, row: &RowIndex, dense: &Dense) -> Vec<(usize, f32)> {
         let own = self.leaves[leaf].doc;
         let query = &self.tfidf.vectors[leaf];
         // Each term's most a shared leaf can gain from it.
@@ -232,14 +286,14 @@ impl Alignment {
         bounds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         // Scores positions in the row (ascending, distinct): the best leaf per other document.
         let best_of = |positions: &[u32]| {
-            let mut best: std::collections::HashMap<usize, (usize, f32)> = std::collections::HashMap::new();
+            let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
             for &p in positions {
                 let j = row.members[p as usize];
                 let doc = self.leaves[j].doc;
                 if doc == own {
                     continue;
                 }
-                let s = self.similarity(leaf, j);
+                let s = dense.dot(&self.tfidf.vectors[j]);
                 // Ascending leaf order: on a tie the first stays (as in best_per_document).
                 if s > 0.0 && best.get(&doc).is_none_or(|e| s > e.1) {
                     best.insert(doc, (j, s));
@@ -298,9 +352,19 @@ impl Alignment {
                 .flat_map(|p| p.iter().copied()),
         );
         let best = best_of(&candidates);
+        self.top_documents(own, best, row)
+    }
+
+    /// The best leaf per document, most similar first, at most [`COUNTERPARTS`]; fewer similar
+    /// documents than that are completed by the others at 0, each by its first leaf in the row.
+    fn top_documents(
+        &self,
+        own: usize,
+        best: rustc_hash::FxHashMap<usize, (usize, f32)>,
+        row: &RowIndex,
+    ) -> Vec<(usize, f32)> {
         let mut v: Vec<(usize, f32)> = best.into_values().collect();
         if v.len() < COUNTERPARTS {
-            // Fewer similar documents than listed: the others at 0, each by its first leaf.
             let have: std::collections::HashSet<usize> = v.iter().map(|&(j, _)| self.leaves[j].doc).collect();
             let fill: Vec<(usize, f32)> = row
                 .first_of_doc
@@ -318,7 +382,7 @@ impl Alignment {
 
     fn best_per_document(&self, leaf: usize, members: &[usize]) -> Vec<(usize, f32)> {
         let own = self.leaves[leaf].doc;
-        let mut best: std::collections::HashMap<usize, (usize, f32)> = std::collections::HashMap::new();
+        let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
         for &j in members {
             let doc = self.leaves[j].doc;
             if doc == own {
@@ -338,33 +402,118 @@ impl Alignment {
     }
 }
 
+/// A leaf's TF-IDF vector spread over the whole vocabulary, so that its cosine with another
+/// leaf is one pass over the other's terms. The products are added in the order of
+/// [`cosine`] (ascending term; a term the query lacks adds +0.0), so the result is the same
+/// to the bit.
+/// Also a partial-score accumulator per row position, for the approximate top ten.
+struct Dense {
+    query: Vec<f32>,
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Dense {
+    fn new(vocabulary: usize) -> Self {
+        Self {
+            query: vec![0.0; vocabulary],
+            acc: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    fn load(&mut self, v: &[(u32, f32)]) {
+        for &(t, w) in v {
+            self.query[t as usize] = w;
+        }
+    }
+
+    fn unload(&mut self, v: &[(u32, f32)]) {
+        for &(t, _) in v {
+            self.query[t as usize] = 0.0;
+        }
+    }
+
+    fn dot(&self, v: &[(u32, f32)]) -> f32 {
+        v.iter().fold(0.0, |s, &(t, w)| s + self.query[t as usize] * w)
+    }
+
+    /// Add `x` to position `p`'s partial score.
+    fn add(&mut self, p: u32, x: f32) {
+        let i = p as usize;
+        if i >= self.acc.len() {
+            self.acc.resize(i + 1, 0.0);
+        }
+        if self.acc[i] == 0.0 {
+            self.touched.push(p);
+        }
+        self.acc[i] += x;
+    }
+
+    /// The partial scores added since the last call, and the accumulator cleared.
+    fn take_partial(&mut self) -> Vec<(u32, f32)> {
+        let out = self.touched.iter().map(|&p| (p, self.acc[p as usize])).collect();
+        for &p in &self.touched {
+            self.acc[p as usize] = 0.0;
+        }
+        self.touched.clear();
+        out
+    }
+}
+
 /// At most this many counterparts are listed per section (the most similar documents).
 pub const COUNTERPARTS: usize = 10;
 
 /// Leaves of a query's heaviest term scored to set its pruning threshold.
 const SEED_POSTINGS: usize = 256;
 
+/// A row of up to this many leaves gets the exact counterparts; a larger one the approximate
+/// top ten (see [`Alignment::all_counterparts`]). 500 leaves in one domain is some 50
+/// documents' worth of sections on that topic; the exact search's cost grows with the row
+/// where near-copies abound.
+pub const EXACT_ROW: usize = 500;
+/// In a large row: the heaviest terms of a leaf looked up,
+pub const QUERY_TERMS: usize = 24;
+/// the leaves kept per term (those where it weighs most),
+pub const POSTINGS_KEPT: usize = 128;
+/// and the best partial scores rescored exactly.
+pub const RESCORED: usize = 64;
+
 /// One row's leaves by TF-IDF term, for [`Alignment::all_counterparts`].
 struct RowIndex {
     /// The row's leaves, ascending.
     members: Vec<usize>,
     /// Term → the positions in `members` of the leaves that have it, ascending.
-    postings: std::collections::HashMap<u32, Vec<u32>>,
+    postings: rustc_hash::FxHashMap<u32, Vec<u32>>,
     /// Term → its largest weight in the row's leaves.
-    max_weight: std::collections::HashMap<u32, f32>,
+    max_weight: rustc_hash::FxHashMap<u32, f32>,
     /// Per document with leaves in the row: (document, its first leaf there), ascending.
     first_of_doc: Vec<(usize, usize)>,
+    /// The document of each member.
+    doc_at: Vec<usize>,
+    /// In a row of more than `exact_row` leaves (and then `postings` and `max_weight` are
+    /// empty): term → (position, weight) of the [`POSTINGS_KEPT`] leaves where it weighs most.
+    impact: rustc_hash::FxHashMap<u32, Vec<(u32, f32)>>,
 }
 
 impl RowIndex {
-    fn new(alignment: &Alignment, members: Vec<usize>) -> Self {
-        let mut postings: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
-        let mut max_weight: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+    fn new(alignment: &Alignment, members: Vec<usize>, exact_row: usize) -> Self {
+        let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
+        let mut max_weight: rustc_hash::FxHashMap<u32, f32> = rustc_hash::FxHashMap::default();
         let mut first_of_doc: Vec<(usize, usize)> = Vec::new();
+        let mut impact: rustc_hash::FxHashMap<u32, Vec<(u32, f32)>> = rustc_hash::FxHashMap::default();
+        let large = members.len() > exact_row;
         for (p, &j) in members.iter().enumerate() {
             let doc = alignment.leaves[j].doc;
             if first_of_doc.last().is_none_or(|&(d, _)| d != doc) {
                 first_of_doc.push((doc, j));
+            }
+            if large {
+                for &(t, w) in &alignment.tfidf.vectors[j] {
+                    #[allow(clippy::cast_possible_truncation)]
+                    impact.entry(t).or_default().push((p as u32, w));
+                }
+                continue;
             }
             for &(t, w) in &alignment.tfidf.vectors[j] {
                 #[allow(clippy::cast_possible_truncation)]
@@ -373,11 +522,17 @@ impl RowIndex {
                 *m = m.max(w);
             }
         }
+        for list in impact.values_mut() {
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(POSTINGS_KEPT);
+        }
         Self {
+            doc_at: members.iter().map(|&j| alignment.leaves[j].doc).collect(),
             members,
             postings,
             max_weight,
             first_of_doc,
+            impact,
         }
     }
 }

@@ -1,56 +1,17 @@
-//! Section text → sparse TF-IDF vectors (jieba words + character bigrams), cosine similarity,
+//! Section text → sparse TF-IDF vectors (jieba's words + character bigrams), cosine similarity,
 //! and nearest neighbours across documents through an inverted index.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::is_han;
-
-/// Word segmentation with the taxonomy's cue terms in the dictionary, so that a cue is one
-/// token (数字孪生城市, not 数字/孪生/城市).
-pub struct Segmenter {
-    jieba: jieba_rs::Jieba,
-}
-
-impl Segmenter {
-    /// Load jieba's dictionary (about 0.1 s: build once, off the UI thread) and add `terms`.
-    pub fn new<'a>(terms: impl Iterator<Item = &'a str>) -> Self {
-        let mut jieba = jieba_rs::Jieba::new();
-        for t in terms {
-            if t.chars().count() >= 2 {
-                jieba.add_word(t, None, None);
-            }
-        }
-        Self { jieba }
-    }
-
-    /// jieba's cut of a text already in matching form, as byte ranges (kept with a leaf so
-    /// that the similarity features and the model's words share one cut).
-    #[must_use]
-    pub fn cut(&self, folded: &str) -> Vec<(u32, u32)> {
-        self.jieba
-            .cut(folded, false)
-            .into_iter()
-            .map(|t| {
-                let at = |b: usize| u32::try_from(b).unwrap_or(u32::MAX);
-                (at(t.byte_start), at(t.byte_start + t.word.len()))
-            })
-            .collect()
-    }
-
-    /// Features of a text already in matching form: words of two or more chars (and Latin or
-    /// digit words) plus every bigram of consecutive Han characters, so that wordings no
-    /// dictionary knows still share features.
-    #[must_use]
-    pub fn features(&self, folded: &str) -> Vec<String> {
-        features_of_cut(folded, &self.cut(folded))
-    }
-}
 
 fn words_of_cut<'a>(folded: &'a str, cut: &'a [(u32, u32)]) -> impl Iterator<Item = &'a str> {
     cut.iter().filter_map(|&(a, b)| folded.get(a as usize..b as usize))
 }
 
-/// [`Segmenter::features`] of a text and its cut.
+/// Features of a text already in matching form and its cut ([`super::segment::Segmenter::cut`]):
+/// words of two or more chars (and Latin or digit words) plus every bigram of consecutive Han
+/// characters, so that wordings no dictionary knows still share features.
 #[must_use]
 pub fn features_of_cut(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
     let mut out = Vec::new();
@@ -100,7 +61,7 @@ pub struct TfIdf {
     pub vectors: Vec<SparseVec>,
     pub df: Vec<u32>,
     /// Feature hash → term id.
-    pub vocab: HashMap<u64, u32>,
+    pub vocab: FxHashMap<u64, u32>,
 }
 
 impl TfIdf {
@@ -117,30 +78,39 @@ impl TfIdf {
 impl TfIdf {
     #[must_use]
     pub fn build(features: &[Vec<u64>]) -> Self {
-        let mut ids: HashMap<u64, u32> = HashMap::new();
+        use rayon::prelude::*;
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(features.len());
+        let mut terms: Vec<u32> = Vec::new();
         for f in features {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
+            // Ids in order of first appearance; each vector's term counts by sorting its ids.
+            terms.clear();
             for t in f {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                 let id = *ids.entry(*t).or_insert(next);
                 if id as usize == df.len() {
                     df.push(0);
                 }
-                *tf.entry(id).or_insert(0) += 1;
+                terms.push(id);
             }
-            for id in tf.keys() {
-                df[*id as usize] += 1;
+            terms.sort_unstable();
+            let mut v: Vec<(u32, u32)> = Vec::new();
+            for &id in &terms {
+                match v.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1,
+                    _ => v.push((id, 1)),
+                }
             }
-            let mut v: Vec<(u32, u32)> = tf.into_iter().collect();
-            v.sort_unstable();
+            for &(id, _) in &v {
+                df[id as usize] += 1;
+            }
             counted.push(v);
         }
         let n = features.len().max(1) as f32;
         let vocab = ids;
         let vectors = counted
-            .into_iter()
+            .into_par_iter()
             .map(|v| {
                 let mut w: SparseVec = v
                     .into_iter()

@@ -14,16 +14,18 @@ pub mod learn;
 pub mod overrides;
 pub mod report;
 pub mod score;
+pub mod segment;
 pub mod taxonomy;
 
 use std::sync::{Arc, LazyLock};
 
 use crate::model::{Document, MarkerKind};
 pub use alignment::{Alignment, Assignment, Evidence, Leaf, Row, SchemeAlignment, UnnamedGroup};
-use features::{Segmenter, TfIdf};
+use features::TfIdf;
 use groups::unnamed_groups;
 use learn::{Features, LeafContext, LinearModel};
 use score::{CueMatcher, Texts};
+use segment::Segmenter;
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
 
 /// A section is settled by its cues alone when its best score leads the runner-up by this
@@ -104,7 +106,8 @@ pub struct Refit {
 }
 
 impl Aligner {
-    /// Build an aligner (loads jieba's dictionary: about 0.1 s — do it off the UI thread).
+    /// Build an aligner (the cue automaton, and the taxonomy's words added to the segmenter:
+    /// a few milliseconds).
     /// The built-in model labels the domain scheme when the taxonomy has the same category
     /// ids; a taxonomy of the user's own falls back to its cue terms.
     #[must_use]
@@ -158,7 +161,14 @@ impl Aligner {
     pub fn section_features(&self, docs: &[Document], at: &[(usize, usize)]) -> Vec<Features> {
         use rayon::prelude::*;
         at.par_iter()
-            .map(|&(d, s)| self.features_prepared(&docs[d], s, &self.prepare(&docs[d], s)))
+            .map(|&(d, s)| {
+                let doc = &docs[d];
+                let place = Place {
+                    rank: doc.leaves().take_while(|(i, _)| *i < s).count(),
+                    leaves: doc.leaves().count(),
+                };
+                self.features_prepared(doc, s, &self.prepare(doc, s), place, &top_sections(doc))
+            })
             .collect()
     }
 
@@ -170,14 +180,13 @@ impl Aligner {
     }
 
     /// Model features of one section already prepared.
-    fn features_prepared(&self, doc: &Document, s: usize, p: &Prepared) -> Features {
+    fn features_prepared(&self, doc: &Document, s: usize, p: &Prepared, place: Place, tops: &[usize]) -> Features {
         let si = self.model_scheme();
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
             return Features::default();
         };
         let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
-        let leaves = doc.leaves().count();
-        let rank = doc.leaves().take_while(|(i, _)| *i < s).count();
+        let Place { rank, leaves } = place;
         let texts = Texts {
             heading: &p.heading,
             body: &p.body,
@@ -204,6 +213,7 @@ impl Aligner {
             leaves,
             cues: &cues,
             category_ids: &ids,
+            tops,
         })
     }
 
@@ -378,15 +388,6 @@ impl Aligner {
             .par_iter()
             .map(|l| self.prepare(&docs[l.doc], l.section))
             .collect();
-        let model_features: Vec<Features> = if self.fitted.is_some() {
-            leaves
-                .par_iter()
-                .zip(prepared.par_iter())
-                .map(|(l, p)| self.features_prepared(&docs[l.doc], l.section, p))
-                .collect()
-        } else {
-            Vec::new()
-        };
         // Features are hashed as they are made: a corpus of thousands of documents has tens of
         // millions of them, too many to keep as strings.
         let hashed: Vec<Vec<u64>> = prepared
@@ -418,12 +419,17 @@ impl Aligner {
                     .collect();
                 let fitted = self.fitted.as_ref().filter(|f| f.scheme == si);
                 let mut assignments: Vec<Assignment> = if let Some(fitted) = fitted {
+                    // Each leaf's model features are made, used and dropped here: all of them
+                    // at once would take a gigabyte for 1,000 documents.
+                    let places = places(docs, &leaves);
+                    let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
                     cue_phase
                         .into_par_iter()
-                        .zip(model_features.par_iter())
-                        .map(|((_, evidence), f)| {
+                        .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
+                        .map(|((_, evidence), ((l, p), place))| {
+                            let f = self.features_prepared(&docs[l.doc], l.section, p, place, &tops[l.doc]);
                             let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
-                            self.model_assignment(fitted, f, cues)
+                            self.model_assignment(fitted, &f, cues)
                         })
                         .collect()
                 } else {
@@ -472,6 +478,40 @@ impl Aligner {
             tfidf,
         }
     }
+}
+
+/// A leaf's place among its document's leaves, for the model's structure features.
+#[derive(Clone, Copy)]
+struct Place {
+    rank: usize,
+    leaves: usize,
+}
+
+/// A document's top-level sections, ascending.
+fn top_sections(doc: &Document) -> Vec<usize> {
+    (0..doc.sections.len())
+        .filter(|&i| doc.sections[i].parent.is_none())
+        .collect()
+}
+
+/// The [`Place`] of every leaf (leaves in document order, as [`Aligner::align`] lists them).
+fn places(docs: &[Document], leaves: &[Leaf]) -> Vec<Place> {
+    let mut counts = vec![0usize; docs.len()];
+    for l in leaves {
+        counts[l.doc] += 1;
+    }
+    let mut seen = vec![0usize; docs.len()];
+    leaves
+        .iter()
+        .map(|l| {
+            let rank = seen[l.doc];
+            seen[l.doc] += 1;
+            Place {
+                rank,
+                leaves: counts[l.doc],
+            }
+        })
+        .collect()
 }
 
 /// A section's texts in matching form; the context is the headings above it, nearest first.

@@ -1,5 +1,5 @@
 //! The analysis the app shows (alignment in every scheme, targets, shared passages), computed off the UI
-//! thread: building the aligner loads jieba's dictionary, and large imports take seconds.
+//! thread: aligning a large library takes seconds.
 
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};

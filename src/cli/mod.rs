@@ -70,7 +70,9 @@ pub struct InputArgs {
 
 /// Run a subcommand; returns the process exit code.
 pub fn run(command: Command) -> i32 {
-    let mut out = std::io::stdout().lock();
+    // Buffered: stdout alone is line-buffered, and `align --json` of 1,000 documents writes
+    // millions of lines.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = match command {
         Command::Outline(args) => outline::outline(&args, &mut out),
         Command::Align(args) => align::align(&args, &mut out),
@@ -82,7 +84,12 @@ pub fn run(command: Command) -> i32 {
             eprintln!("duizhao: `open` needs the desktop app (built with the `gui` feature)");
             return 2;
         }
-    };
+    }
+    .and_then(|code| {
+        use std::io::Write as _;
+        out.flush()?;
+        Ok(code)
+    });
     match result {
         Ok(code) => code,
         Err(e) => {

@@ -88,6 +88,8 @@ pub struct LeafContext<'a> {
     pub category_ids: &'a [String],
     /// The dictionary words of the heading and body (jieba), in order.
     pub words: &'a [String],
+    /// The document's top-level sections (no parent), ascending.
+    pub tops: &'a [usize],
 }
 
 impl Features {
@@ -185,7 +187,7 @@ fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
     let mut feats = Vec::new();
     for ((b, chars), &(_, weight)) in (0u8..).zip(blocks).zip(&BLOCKS) {
         let start = feats.len();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for n in 1..=3u8 {
             for (i, w) in (0u32..).zip(chars.windows(usize::from(n))) {
                 let bucket = bucket_of(b, w.iter().copied());
@@ -218,7 +220,7 @@ fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
 fn word_features(words: &[String]) -> (Vec<char>, Vec<Feat>) {
     let mut chars = Vec::new();
     let mut feats = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for w in words {
         let start = u32::try_from(chars.len()).unwrap_or(u32::MAX);
         let len = w.chars().count();
@@ -266,11 +268,9 @@ fn structure_names(cx: &LeafContext<'_>, top: usize) -> Vec<String> {
     if s.kind == MarkerKind::Article && cx.rank < 2 {
         structure.push("opening article".into());
     }
-    let tops: Vec<usize> = (0..doc.sections.len())
-        .filter(|&i| doc.sections[i].parent.is_none())
-        .collect();
+    let tops = cx.tops;
     if top != cx.section
-        && let Some(t) = tops.iter().position(|&i| i == top)
+        && let Ok(t) = tops.binary_search(&top)
     {
         let at = if t == 0 {
             "first"
