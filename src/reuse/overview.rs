@@ -49,6 +49,8 @@ pub struct Overview {
     exact: FxHashMap<(usize, usize), Arc<PairReuse>>,
     /// The largest coverage of any pair (exact where known, else estimated).
     max: f32,
+    /// [`Overview::by_similarity`], made with the rest (off the UI thread, once).
+    similar: Vec<usize>,
 }
 
 impl Overview {
@@ -73,9 +75,11 @@ impl Overview {
             links: Vec::new(),
             exact,
             max: 0.0,
+            similar: Vec::new(),
         };
         o.links = o.make_links(docs);
         o.max = o.largest();
+        o.similar = o.similarity_order();
         o
     }
 
@@ -176,13 +180,18 @@ impl Overview {
         out.into_iter().map(|(_, k)| k).collect()
     }
 
-    /// The documents in an order that places those sharing most text next to each other:
-    /// a nearest-neighbour chain over the estimated coverage (the larger side of each pair;
-    /// the estimate, so that the order does not change as pairs become exact), starting from the document that shares most, each chain continued by the
-    /// unplaced document closest to its last one; documents sharing nothing come last, in
-    /// load order.
+    /// The documents in an order that places those sharing most text next to each other
+    /// (see `similarity_order`); computed when the overview is built.
     #[must_use]
-    pub fn by_similarity(&self) -> Vec<usize> {
+    pub fn by_similarity(&self) -> &[usize] {
+        &self.similar
+    }
+
+    /// A nearest-neighbour chain over the estimated coverage (the larger side of each pair;
+    /// the estimate, so that the order does not change as pairs become exact), starting
+    /// from the document that shares most, each chain continued by the unplaced document
+    /// closest to its last one; documents sharing nothing come last, in load order.
+    fn similarity_order(&self) -> Vec<usize> {
         let n = self.len();
         let mut near: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
         for e in self.matrix.pairs() {

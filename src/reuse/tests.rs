@@ -476,7 +476,7 @@ fn a_large_librarys_links_carry_the_estimate_and_the_citation() {
 fn ordering_by_similarity_places_copies_next_to_each_other() {
     let docs = library_with_copies();
     let o = Overview::build(&docs, Options::default());
-    let order = o.by_similarity();
+    let order = o.by_similarity().to_vec();
     let mut sorted = order.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, (0..docs.len()).collect::<Vec<_>>(), "every document once");

@@ -199,7 +199,7 @@ impl AppState {
             ReuseOrder::Similarity => self
                 .analysis
                 .as_ref()
-                .map_or_else(|| (0..self.docs.len()).collect(), |a| a.reuse.by_similarity()),
+                .map_or_else(|| (0..self.docs.len()).collect(), |a| a.reuse.by_similarity().to_vec()),
         };
     }
 
