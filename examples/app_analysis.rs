@@ -43,7 +43,7 @@ fn main() {
     };
     let n = docs.len();
     // The aligner is built once per process and shared by re-analyses (as in the app).
-    let _ = analysis::aligner_for(Taxonomy::builtin());
+    let _ = analysis::aligner_for(Taxonomy::builtin(), &docs);
     let mut a = None;
     let whole = best_of_three(|| a = Some(analysis::run(&docs, Taxonomy::builtin())));
     let a = a.expect("analysed");

@@ -49,6 +49,10 @@ pub struct Project {
     pub chosen: Vec<DocKey>,
     /// A taxonomy file to align by (`None`: the built-in one).
     pub taxonomy: Option<PathBuf>,
+    /// The corrections the domain model was retrained on ("Retrain on my corrections"),
+    /// `None` for the shipped model: the model is refitted from them on opening, so it need
+    /// not be stored (refitting is deterministic).
+    pub retrained_on: Option<crate::align::overrides::Overrides>,
 }
 
 impl Default for Project {
@@ -63,6 +67,7 @@ impl Default for Project {
             basket: Vec::new(),
             chosen: Vec::new(),
             taxonomy: None,
+            retrained_on: None,
         }
     }
 }

@@ -495,6 +495,10 @@ fn reuse_of_a_large_corpus_lists_the_matrix_and_only_the_pairs_above_the_thresho
 /// another document, which the user did not correct, where the corrections went — while an
 /// unrelated section stays.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one flow: corrections → a model file → the model used by align, by --model and by a project"
+)]
 fn train_on_overrides_moves_similar_sections_of_the_users_documents() {
     use duizhao::align::overrides::{Key, Overrides};
     use duizhao::align::{Aligner, Row, Taxonomy, learn::LinearModel};
@@ -565,6 +569,56 @@ fn train_on_overrides_moves_similar_sections_of_the_users_documents() {
     let learned = LinearModel::from_bytes(&std::fs::read(&model).expect("model written")).expect("a model");
     assert_eq!(domain(Some(learned.clone()), 1, "1").as_deref(), Some(target));
     assert_eq!(domain(Some(learned), 1, "2"), unrelated_before);
+
+    // The model file aligns from the CLI too (`align --model`), and a project whose model was
+    // retrained on these corrections aligns the same without the file.
+    let wu_domain = |args: &[&str]| -> Option<String> {
+        let out = duizhao(args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let wu = v["documents"].as_array()?.iter().find(|d| d["source"] == "wu.txt")?["id"].clone();
+        let leaf = v["sections"]
+            .as_array()?
+            .iter()
+            .find(|s| s["doc"] == wu && s["path"] == "1")?;
+        leaf["domain"].as_str().map(str::to_owned)
+    };
+    let (a_s, b_s) = (a.to_str().expect("utf-8"), b.to_str().expect("utf-8"));
+    let model_s = model.to_str().expect("utf-8");
+    assert_eq!(wu_domain(&["align", "--json", a_s, b_s]), similar_before);
+    assert_eq!(
+        wu_domain(&["align", "--json", "--model", model_s, a_s, b_s]).as_deref(),
+        Some(target)
+    );
+    let mut project = duizhao::project::Project {
+        bundled: false,
+        documents: [(&a, 0), (&b, 1)]
+            .iter()
+            .map(|(p, d)| duizhao::project::ProjectDoc {
+                path: Some((*p).clone()),
+                hash: docs[*d].key(),
+                embedded: None,
+            })
+            .collect(),
+        overrides: o.clone(),
+        ..duizhao::project::Project::default()
+    };
+    let project_file = dir.path().join("study.duizhao");
+    project.save(&project_file).expect("save");
+    let p_s = project_file.to_str().expect("utf-8");
+    assert_eq!(wu_domain(&["align", "--json", "--project", p_s]), similar_before);
+    project.retrained_on = Some(o.clone());
+    project.save(&project_file).expect("save");
+    assert_eq!(
+        wu_domain(&["align", "--json", "--project", p_s]).as_deref(),
+        Some(target)
+    );
+    // A model file that cannot be read: exit 2, the file named.
+    let junk = dir.path().join("junk.dzm");
+    std::fs::write(&junk, "not a model").expect("write");
+    let out = duizhao(&["align", "--model", junk.to_str().expect("utf-8"), a_s]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.dzm"));
     // A file that is not an overrides file: exit 2, the file named, nothing written.
     std::fs::write(&overrides, "not json").expect("write");
     let bad = dir.path().join("bad.dzm");

@@ -5,13 +5,14 @@ use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use crate::align::overrides::Overrides;
 use crate::align::{Aligner, Alignment, Taxonomy};
 use crate::model::Document;
 use crate::targets::Target;
 
 /// Everything derived from the documents, in one piece.
 pub struct Analysis {
-    /// Shared with later analyses by the same taxonomy ([`aligner_for`]).
+    /// Shared with later analyses that align the same way ([`aligner_for`]).
     pub aligner: Arc<Aligner>,
     /// The alignment with the user's overrides applied.
     pub alignment: Alignment,
@@ -25,35 +26,65 @@ pub struct Analysis {
     pub millis: f64,
 }
 
-/// The aligners of the last few taxonomies used, most recent last.
-static CACHE: Mutex<Vec<Arc<Aligner>>> = Mutex::new(Vec::new());
+/// What an analysis aligns by: the taxonomy, and the corrections the domain model was refitted
+/// on ("Retrain on my corrections"; `None`: the shipped model). Kept in the project, so that a
+/// retrained study reopens — and exports from the CLI — with the same model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignBy {
+    pub taxonomy: Taxonomy,
+    pub retrained_on: Option<Overrides>,
+}
 
-/// The aligner for `taxonomy`, built once per process and shared by every re-analysis that
-/// aligns by the same taxonomy (building one loads the segmentation dictionary: the largest
-/// fixed cost of an analysis).
+impl From<Taxonomy> for AlignBy {
+    fn from(taxonomy: Taxonomy) -> Self {
+        Self {
+            taxonomy,
+            retrained_on: None,
+        }
+    }
+}
+
+/// The aligners of the last few [`AlignBy`] used, most recent last.
+static CACHE: Mutex<Vec<(AlignBy, Arc<Aligner>)>> = Mutex::new(Vec::new());
+const KEEP: usize = 3;
+
+/// The aligner for `by`, built once per process and shared by every re-analysis that aligns
+/// the same way (building one loads the segmentation dictionary: the largest fixed cost of an
+/// analysis). A model retrained on corrections is refitted from the shipped one on `docs`
+/// (deterministic: the same corrections of the same documents give the same model); when
+/// none of the corrections is of a loaded document, the shipped model is used.
 #[must_use]
-pub fn aligner_for(taxonomy: Taxonomy) -> Arc<Aligner> {
-    const KEEP: usize = 3;
+pub fn aligner_for(by: impl Into<AlignBy>, docs: &[Document]) -> Arc<Aligner> {
+    let by = by.into();
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(i) = cache.iter().position(|a| a.taxonomy == taxonomy) {
+    if let Some(i) = cache.iter().position(|(b, _)| *b == by) {
         let a = cache.remove(i);
-        cache.push(Arc::clone(&a));
-        return a;
+        let aligner = Arc::clone(&a.1);
+        cache.push(a);
+        return aligner;
     }
-    let aligner = Arc::new(Aligner::new(taxonomy));
-    if cache.len() >= KEEP {
-        cache.remove(0);
+    let mut aligner = Aligner::new(by.taxonomy.clone());
+    if let Some(o) = &by.retrained_on {
+        let _shipped_if_nothing_to_learn = aligner.refit(docs, o);
     }
-    cache.push(Arc::clone(&aligner));
+    let aligner = Arc::new(aligner);
+    remember(&mut cache, by, Arc::clone(&aligner));
     aligner
 }
 
-/// From now on analyse by `aligner` wherever its taxonomy is used (a model retrained on the
-/// user's corrections replaces the shipped one for the rest of the session).
-pub fn use_aligner(aligner: Arc<Aligner>) {
+fn remember(cache: &mut Vec<(AlignBy, Arc<Aligner>)>, by: AlignBy, aligner: Arc<Aligner>) {
+    cache.retain(|(b, _)| *b != by);
+    if cache.len() >= KEEP {
+        cache.remove(0);
+    }
+    cache.push((by, aligner));
+}
+
+/// Analyses that align `by` use `aligner` from now on (a model just retrained on the user's
+/// corrections, or the one an undo puts back).
+pub fn use_aligner(by: AlignBy, aligner: Arc<Aligner>) {
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    cache.retain(|a| a.taxonomy != aligner.taxonomy);
-    cache.push(aligner);
+    remember(&mut cache, by, aligner);
 }
 
 /// How far an analysis has come: share done (0–1) and the stage under way.
@@ -61,14 +92,14 @@ pub type Progress = Arc<Mutex<(f32, &'static str)>>;
 
 /// Analyse on the calling thread.
 #[must_use]
-pub fn run(docs: &[Document], taxonomy: Taxonomy) -> Analysis {
-    run_with_progress(docs, taxonomy, &Progress::default())
+pub fn run(docs: &[Document], by: impl Into<AlignBy>) -> Analysis {
+    run_with_progress(docs, by.into(), &Progress::default())
 }
 
 /// Analyse on the calling thread, reporting each stage in `progress`. The shares are the
 /// stages' typical part of the time (measured on the synthetic corpus, BENCHMARKS.md).
 #[must_use]
-pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progress) -> Analysis {
+pub fn run_with_progress(docs: &[Document], by: AlignBy, progress: &Progress) -> Analysis {
     let report = |done: f32, stage: &'static str| {
         if let Ok(mut p) = progress.lock() {
             *p = (done, stage);
@@ -76,7 +107,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
     };
     let started = Instant::now();
     report(0.0, "loading the dictionary");
-    let aligner = aligner_for(taxonomy);
+    let aligner = aligner_for(by, docs);
     report(0.05, "aligning sections");
     let alignment = aligner.align(docs);
     let pristine = alignment.schemes.clone();
@@ -102,7 +133,7 @@ pub fn run_with_progress(docs: &[Document], taxonomy: Taxonomy, progress: &Progr
 /// The thread could not be started.
 pub fn spawn(
     docs: Arc<Vec<Document>>,
-    taxonomy: Taxonomy,
+    by: AlignBy,
     progress: Progress,
     done: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<Receiver<Result<Analysis, String>>> {
@@ -110,19 +141,18 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("duizhao-analysis".to_owned())
         .spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run_with_progress(&docs, taxonomy, &progress)
-            }))
-            .map_err(|e| {
-                let why = e
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()));
-                format!(
-                    "the analysis failed: {}",
-                    why.unwrap_or_else(|| "unknown error".to_owned())
-                )
-            });
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_with_progress(&docs, by, &progress)))
+                    .map_err(|e| {
+                        let why = e
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+                        format!(
+                            "the analysis failed: {}",
+                            why.unwrap_or_else(|| "unknown error".to_owned())
+                        )
+                    });
             // The receiver is gone only if the app closed meanwhile: nothing to report then.
             let _ = tx.send(result);
             done();
@@ -148,5 +178,36 @@ mod tests {
             "another taxonomy, another aligner"
         );
         assert_eq!(c.aligner.taxonomy.schemes.len(), 1);
+    }
+
+    /// A model retrained on one project's corrections is used only where those corrections
+    /// are: a new project (no retraining) gets the shipped model back.
+    #[test]
+    fn a_retrained_model_is_kept_apart_from_the_shipped_one() {
+        let docs = crate::corpus::load_all();
+        let leaf = docs[0].leaves().next().expect("a leaf").1.id.clone();
+        let mut on = Overrides::default();
+        on.map.insert(
+            crate::align::overrides::Key {
+                doc_hash: docs[0].content_hash.clone(),
+                section: leaf,
+                scheme: "domain".into(),
+            },
+            Some("talent".into()),
+        );
+        let by = AlignBy {
+            taxonomy: Taxonomy::builtin(),
+            retrained_on: Some(on),
+        };
+        let retrained = aligner_for(by.clone(), &docs);
+        let shipped = aligner_for(Taxonomy::builtin(), &docs);
+        assert!(!Arc::ptr_eq(&retrained, &shipped));
+        assert_ne!(retrained.model(), shipped.model(), "refitted on the correction");
+        assert_eq!(
+            shipped.model(),
+            Aligner::new(Taxonomy::builtin()).model(),
+            "the shipped model untouched"
+        );
+        assert!(Arc::ptr_eq(&retrained, &aligner_for(by, &docs)), "refitted once");
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use duizhao::align::report::AlignJson;
-use duizhao::align::{Aligner, Alignment, Row, Scheme};
+use duizhao::align::{Alignment, Row, Scheme};
 use duizhao::model::Document;
 
 use super::{InputArgs, display_width};
@@ -20,6 +20,9 @@ pub struct AlignArgs {
     /// A taxonomy file (format of assets/domains.toml) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// A domain model file (made by `duizhao train -o FILE`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// Run `align`; returns the exit code.
@@ -29,7 +32,10 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         Ok(t) => t,
         Err(code) => return Ok(code),
     };
-    let aligner = Aligner::new(taxonomy);
+    let aligner = match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
+        Ok(a) => a,
+        Err(code) => return Ok(code),
+    };
     let alignment = super::align_with(&aligner, &docs, project.as_ref());
     if args.input.json {
         serde_json::to_writer_pretty(&mut *out, &AlignJson::new(&aligner.taxonomy, &docs, &alignment))?;

@@ -6,7 +6,6 @@ use clap::Args;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use super::InputArgs;
-use duizhao::align::Aligner;
 use duizhao::export::{self, Format, Input, SectionRef, Selection, chart};
 
 /// `--format`: the names of [`Format::name`], with a word on the ones a name does not explain.
@@ -48,6 +47,9 @@ pub struct ExportArgs {
     /// A taxonomy file instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+    /// A domain model file (made by `duizhao train -o FILE`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
     /// Write this chart of the selection's documents instead of passages, as SVG or PNG
     /// (300 dpi) by the file's extension: tools (policy-tool groups per document), domains
     /// (sections per domain and document), deadlines (targets per deadline year and domain).
@@ -85,7 +87,10 @@ pub fn export(args: &ExportArgs) -> i32 {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let aligner = Aligner::new(taxonomy);
+    let aligner = match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
     let alignment = super::align_with(&aligner, &docs, project.as_ref());
     let targets: Vec<_> = docs.iter().map(duizhao::targets::extract).collect();
     let selection = if args.sections.is_empty() {

@@ -160,6 +160,46 @@ pub fn taxonomy(
     }
 }
 
+/// The aligner for `taxonomy`: with the model file given by `--model` (made by `duizhao
+/// train`), else the built-in model — refitted on the corrections the project's model was
+/// retrained on in the app, if it was; `Err` is the exit code after the message was printed.
+pub fn aligner(
+    taxonomy: duizhao::align::Taxonomy,
+    model: Option<&std::path::Path>,
+    project: Option<&duizhao::project::Project>,
+    docs: &[Document],
+) -> Result<duizhao::align::Aligner, i32> {
+    use duizhao::align::{Aligner, learn::LinearModel};
+    let Some(path) = model else {
+        let mut aligner = Aligner::new(taxonomy);
+        if let Some(on) = project.and_then(|p| p.retrained_on.as_ref()) {
+            // As the app does: nothing of a loaded document to learn from leaves the shipped model.
+            let _shipped_if_nothing_to_learn = aligner.refit(docs, on);
+        }
+        return Ok(aligner);
+    };
+    let read = std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| LinearModel::from_bytes(&bytes).map_err(|e| e.to_string()));
+    match read {
+        Ok(m) => {
+            let aligner = Aligner::with_model(taxonomy, Some(m));
+            if aligner.model().is_none() {
+                eprintln!(
+                    "{}: the model's scheme or labels are not those of the taxonomy in use; give the taxonomy it was trained for",
+                    path.display()
+                );
+                return Err(2);
+            }
+            Ok(aligner)
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            Err(2)
+        }
+    }
+}
+
 /// Align, with the project's corrections applied when there is one.
 pub fn align_with(
     aligner: &duizhao::align::Aligner,

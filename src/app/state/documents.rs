@@ -163,6 +163,16 @@ impl AppState {
             .map_or_else(crate::align::Taxonomy::builtin, |(_, t)| t.clone())
     }
 
+    /// What the analysis aligns by: the taxonomy, and the corrections the model was
+    /// retrained on.
+    #[must_use]
+    pub fn align_by(&self) -> crate::app::analysis::AlignBy {
+        crate::app::analysis::AlignBy {
+            taxonomy: self.taxonomy(),
+            retrained_on: self.retrained_on.clone(),
+        }
+    }
+
     /// Read a taxonomy file; on success it replaces the one in use (and the analysis
     /// starts again), on failure the message names the file, line and field and the
     /// taxonomy in use stays.

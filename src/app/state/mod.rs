@@ -282,6 +282,9 @@ pub struct AppState {
     /// The chart the Tables view shows.
     pub tables_chart: crate::export::chart::Kind,
     retrain: retrain::RetrainState,
+    /// The corrections the domain model in use was retrained on (`None`: the shipped model);
+    /// kept in the project.
+    retrained_on: Option<crate::align::overrides::Overrides>,
     /// Shared passages being computed for the pairs in view (large libraries), and the
     /// matrix's order.
     pairs: pairs::PairsState,

@@ -123,6 +123,7 @@ impl AppState {
             basket: self.basket.items().to_vec(),
             chosen: self.chosen.iter().map(|&d| self.docs[d].key()).collect(),
             taxonomy: self.taxonomy_file.as_ref().map(|(p, _)| p.clone()),
+            retrained_on: self.retrained_on.clone(),
             ..Project::default()
         }
     }
@@ -212,6 +213,7 @@ impl AppState {
         };
         self.replace_documents(crate::corpus::load_all().into_iter().map(|d| (d, None)).collect());
         self.overrides = crate::align::overrides::OverrideLog::default();
+        self.retrained_on = None;
         self.basket = crate::app::basket::Basket::default();
         self.messages.push(Topic::Project, "New project", false);
     }
@@ -278,6 +280,8 @@ impl AppState {
         }
         self.replace_documents(opened.docs);
         self.overrides = crate::align::overrides::OverrideLog::new(project.overrides.clone());
+        // The analysis refits the retrained model from these (it starts on the next frame).
+        self.retrained_on.clone_from(&project.retrained_on);
         self.basket = crate::app::basket::Basket::new(project.basket.clone());
         let chosen: Vec<usize> = project
             .chosen

@@ -1,7 +1,9 @@
 //! "Retrain on my corrections": the domain model refitted with the user's corrections as
 //! labelled examples, on a background thread; the other sections of the documents move
 //! accordingly, the status bar says how many, and *Undo retrain* puts the model and the
-//! alignment back. Later analyses (an import, a reload) keep using the retrained model.
+//! alignment back. Later analyses (an import, a reload) keep using the retrained model, and
+//! the project keeps the corrections it learned from (`retrained_on`), so that reopening it
+//! refits the same model.
 
 use std::sync::Arc;
 
@@ -15,6 +17,8 @@ pub struct Retrained {
     aligner: Arc<Aligner>,
     alignment: Alignment,
     examples: usize,
+    /// The corrections it learned from.
+    on: crate::align::overrides::Overrides,
     /// The documents it was computed for (the result is dropped if they changed).
     docs: Arc<Vec<crate::model::Document>>,
 }
@@ -23,8 +27,16 @@ pub struct Retrained {
 #[derive(Default)]
 pub struct RetrainState {
     pub(super) task: Option<Task<Result<Retrained, String>>>,
-    /// The aligner and the analysed alignment before the last retraining.
-    pub(super) undo: Option<(Arc<Aligner>, Alignment)>,
+    /// The aligner, the analysed alignment and the corrections the model had learned from
+    /// before the last retraining.
+    pub(super) undo: Option<Undo>,
+}
+
+/// What undoing a retraining puts back.
+pub(super) struct Undo {
+    aligner: Arc<Aligner>,
+    alignment: Alignment,
+    retrained_on: Option<crate::align::overrides::Overrides>,
 }
 
 impl AppState {
@@ -46,6 +58,7 @@ impl AppState {
                 aligner: Arc::new(aligner),
                 alignment,
                 examples: refit.examples,
+                on: overrides,
                 docs,
             })
         };
@@ -86,8 +99,13 @@ impl AppState {
         let before: Vec<Option<usize>> = a.pristine[scheme].assignments.iter().map(|x| x.primary).collect();
         let mut previous = a.alignment.clone();
         previous.schemes.clone_from(&a.pristine);
-        self.retrain.undo = Some((Arc::clone(&a.aligner), previous));
-        crate::app::analysis::use_aligner(Arc::clone(&r.aligner));
+        self.retrain.undo = Some(Undo {
+            aligner: Arc::clone(&a.aligner),
+            alignment: previous,
+            retrained_on: self.retrained_on.replace(r.on),
+        });
+        crate::app::analysis::use_aligner(self.align_by(), Arc::clone(&r.aligner));
+        let Some(a) = self.analysis.as_mut() else { return true };
         a.aligner = r.aligner;
         a.pristine.clone_from(&r.alignment.schemes);
         a.alignment = r.alignment;
@@ -113,15 +131,22 @@ impl AppState {
 
     /// Put the model and the alignment of before the last retraining back.
     pub(super) fn undo_retrain(&mut self) {
-        let Some((aligner, alignment)) = self.retrain.undo.take() else {
+        let Some(Undo {
+            aligner,
+            alignment,
+            retrained_on,
+        }) = self.retrain.undo.take()
+        else {
             return;
         };
-        let Some(a) = self.analysis.as_mut() else { return };
+        let Some(a) = self.analysis.as_ref() else { return };
         if alignment.leaves != a.alignment.leaves {
             self.notify("The documents changed since the retraining: nothing to undo", false);
             return;
         }
-        crate::app::analysis::use_aligner(Arc::clone(&aligner));
+        self.retrained_on = retrained_on;
+        crate::app::analysis::use_aligner(self.align_by(), Arc::clone(&aligner));
+        let Some(a) = self.analysis.as_mut() else { return };
         a.aligner = aligner;
         a.pristine.clone_from(&alignment.schemes);
         a.alignment = alignment;

@@ -102,7 +102,7 @@ impl AppState {
         let progress = crate::app::analysis::Progress::default();
         let wake = self.wake.clone();
         let spawned =
-            crate::app::analysis::spawn(Arc::clone(&self.docs), self.taxonomy(), progress.clone(), move || {
+            crate::app::analysis::spawn(Arc::clone(&self.docs), self.align_by(), progress.clone(), move || {
                 if let Some(w) = wake {
                     w();
                 }
@@ -112,7 +112,7 @@ impl AppState {
             self.progress = Some(progress);
         } else {
             // No thread could be started: analyse here rather than not at all.
-            let a = crate::app::analysis::run(&self.docs, self.taxonomy());
+            let a = crate::app::analysis::run(&self.docs, self.align_by());
             self.set_analysis(a);
         }
     }

@@ -359,3 +359,52 @@ fn a_library_is_compared_eight_at_a_time_and_more_are_chosen_from_a_list() {
         "the new column has its sections"
     );
 }
+
+/// A model retrained on corrections is kept with the project: reopened in a fresh window, the
+/// study aligns as the retrained model did, not as the shipped one; once the retraining is
+/// undone, the project no longer asks for it.
+#[test]
+fn a_retrained_model_comes_back_with_its_project() {
+    use crate::app::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = analysed_in("Compare");
+    let shipped = h.state().state.analysis().expect("analysed").pristine.clone();
+    let (doc, section, other) = a_correction(&h);
+    let ctx = h.ctx.clone();
+    let moved = Command::MoveSection {
+        doc,
+        section,
+        category: Some(other),
+    };
+    h.state_mut().apply(&ctx, vec![moved]);
+    h.run();
+    h.get_by_label("Retrain on my corrections").click();
+    settle(&mut h);
+    let retrained = h.state().state.analysis().expect("analysed").pristine.clone();
+    assert_ne!(retrained, shipped, "the retrained model scores differently");
+    let project = h.state().state.to_project();
+    assert_eq!(project.retrained_on.as_ref(), Some(&h.state().state.overrides.current));
+    let path = dir.path().join("retrained.duizhao");
+    h.state_mut()
+        .apply(&ctx, vec![Command::SaveProjectAs(Some(path.clone()))]);
+    settle_project(&mut h);
+
+    let mut h2 = harness();
+    let ctx2 = h2.ctx.clone();
+    h2.state_mut().apply(&ctx2, vec![Command::OpenProject(path)]);
+    settle_project(&mut h2);
+    settle(&mut h2);
+    let s = &h2.state().state;
+    assert_eq!(
+        s.analysis().expect("analysed").pristine,
+        retrained,
+        "the same model again"
+    );
+    assert_eq!(s.category_of(doc, section), Some(other), "the correction holds");
+    assert!(!s.unsaved());
+
+    h.get_by_label("Undo retrain").click();
+    h.run();
+    assert_eq!(h.state().state.to_project().retrained_on, None);
+    assert_eq!(h.state().state.analysis().expect("analysed").pristine, shipped);
+}

@@ -3,7 +3,7 @@
 
 use egui_kittest::kittest::Queryable;
 
-use super::{analysed_in, settle};
+use super::{a_correction, analysed_in, settle};
 use crate::app::command::Command;
 use crate::app::state::View;
 use crate::library::Column;
@@ -244,15 +244,7 @@ fn retraining_on_a_correction_reports_what_moved_and_undo_puts_the_model_back() 
     let before = a.pristine.clone();
     let old = std::sync::Arc::clone(&a.aligner);
     // Move the first aligned leaf to another domain: a correction.
-    let (leaf, x) = a
-        .alignment
-        .leaves
-        .iter()
-        .zip(&a.alignment.schemes[0].assignments)
-        .find(|(_, x)| x.primary.is_some())
-        .expect("an aligned leaf");
-    let other = (x.primary.expect("aligned") + 1) % a.aligner.taxonomy.schemes[0].categories.len();
-    let (doc, section) = (leaf.doc, leaf.section);
+    let (doc, section, other) = a_correction(&h);
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         &ctx,

@@ -43,6 +43,21 @@ fn settle(h: &mut Harness<'static, DuizhaoApp>) {
     h.run_steps(2);
 }
 
+/// A correction of the analysed app: its first aligned leaf moved to the next domain, as
+/// (document, section, the domain it is moved to).
+fn a_correction(h: &Harness<'static, DuizhaoApp>) -> (usize, usize, usize) {
+    let a = h.state().state.analysis().expect("analysed");
+    let (leaf, x) = a
+        .alignment
+        .leaves
+        .iter()
+        .zip(&a.alignment.schemes[0].assignments)
+        .find(|(_, x)| x.primary.is_some())
+        .expect("an aligned leaf");
+    let other = (x.primary.expect("aligned") + 1) % a.aligner.taxonomy.schemes[0].categories.len();
+    (leaf.doc, leaf.section, other)
+}
+
 /// The analysed app switched to a view by clicking its tab.
 fn analysed_in(view: &str) -> Harness<'static, DuizhaoApp> {
     let mut h = analysed();
