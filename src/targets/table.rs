@@ -431,8 +431,9 @@ impl Reader<'_> {
             } else if is_prose(&t) {
                 break;
             } else if t.chars().count() == 1 {
-                // A category cut into single characters by the layout.
-                row.labels.push((c, category_col.unwrap_or(name_col)));
+                // A category cut into single characters by the layout (shown only where the
+                // table has a category column: in the indicator's they would garble it).
+                row.labels.extend(category_col.map(|i| (c, i)));
             } else if has_source
                 && !row.values.is_empty()
                 && row.name.is_some()

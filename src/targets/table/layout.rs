@@ -386,11 +386,14 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
         }
         j += 1;
     }
-    // A cell per line under a title that names indicators (主要指标 over 序号 / 指标 / 2025年):
-    // the title is no column; the header starts after it.
+    // A title that names indicators over a header that goes on to later lines with its own
+    // indicator column (主要指标 / 序号 / 指标 / 2025年, a cell per line; 发展指标2023 年 2024 年
+    // 2025 年 / 序号 / 指标): the title is no column; the header starts after it.
     if cols.first() == Some(&Col::Name)
-        && cols[1..].contains(&Col::Name)
-        && named.get(1).is_some_and(|(c, _)| c.line != cells[k].line)
+        && named
+            .iter()
+            .skip(1)
+            .any(|(c, i)| cols[*i] == Col::Name && c.line != cells[k].line)
     {
         return None;
     }
