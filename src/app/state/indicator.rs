@@ -106,30 +106,40 @@ fn parts(section: &crate::model::Section, tables: &[&IndicatorTable], targets: &
     out
 }
 
-/// The table's cells as text per column; a target cell highlighted only when the analysis
-/// kept its target (one in a 发展基础 section reports the past).
+/// The table's cells as text per column (cells of one column on separate lines: a label cut
+/// by a line break); a target cell highlighted only when the analysis kept its target (one in
+/// a 发展基础 section reports the past). Columns go labels first, then values in their printed
+/// order, then 属性 and sources: pdftotext may print a header's years before its 序号 / 指标.
 fn shown(t: &IndicatorTable, chars: &[char], base: usize, targets: &[&Target]) -> ShownTable {
     let text = |r: CharRange| -> String { chars[r.start - base..(r.end - base).min(chars.len())].iter().collect() };
     let n = t.columns.len();
-    let header = (0..n)
-        .map(|i| {
-            let parts: Vec<String> = t
-                .header
-                .iter()
-                .filter(|c| c.column == i)
-                .map(|c| text(c.range))
-                .collect();
-            parts.join("\n")
-        })
-        .collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| column_rank(t.columns[i]));
+    let place = |column: usize| order.iter().position(|&i| i == column);
+    let add = |to: &mut String, more: String| {
+        if !to.is_empty() {
+            to.push('\n');
+        }
+        to.push_str(&more);
+    };
+    let mut header = vec![String::new(); n];
+    for c in &t.header {
+        if let Some(h) = place(c.column).and_then(|i| header.get_mut(i)) {
+            add(h, text(c.range));
+        }
+    }
     let rows = t
         .rows
         .iter()
         .map(|r| {
             let mut cells = vec![ShownCell::default(); n];
             for c in &r.cells {
-                let Some(cell) = cells.get_mut(c.column) else { continue };
-                cell.text.push_str(&text(c.range));
+                // A category row's one cell opens the row, whatever column it was read in.
+                let at = if r.spanning { Some(0) } else { place(c.column) };
+                let Some(cell) = at.and_then(|i| cells.get_mut(i)) else {
+                    continue;
+                };
+                add(&mut cell.text, text(c.range));
                 let span = CharRange::new(c.range.start - base, c.range.end - base);
                 let target = targets.iter().find(|x| x.span == span);
                 let kind = match (c.kind, target) {
@@ -150,9 +160,21 @@ fn shown(t: &IndicatorTable, chars: &[char], base: usize, targets: &[&Target]) -
         })
         .collect();
     ShownTable {
-        columns: t.columns.clone(),
+        columns: order.iter().map(|&i| t.columns[i]).collect(),
         header,
         rows,
+    }
+}
+
+fn column_rank(k: ColumnKind) -> u8 {
+    match k {
+        ColumnKind::Seq => 0,
+        ColumnKind::Category => 1,
+        ColumnKind::Indicator => 2,
+        ColumnKind::Unit => 3,
+        ColumnKind::Base | ColumnKind::Value | ColumnKind::Target | ColumnKind::Period => 4,
+        ColumnKind::Attribute => 5,
+        ColumnKind::Source | ColumnKind::Other => 6,
     }
 }
 
@@ -174,10 +196,10 @@ fn tip_with_baseline(t: &Target) -> String {
             comparator: crate::targets::Comparator::Equal,
             ..t.clone()
         };
-        let year = b.year.map(|y| format!("（{y}）")).unwrap_or_default();
+        let year = b.year.map(|y| format!(" {y}")).unwrap_or_default();
         tip.push_str("\n基期");
         tip.push_str(&year);
-        tip.push(' ');
+        tip.push('：');
         tip.push_str(&crate::targets::display_value(&base));
     }
     if let Some(a) = &t.attribute {
@@ -185,4 +207,51 @@ fn tip_with_baseline(t: &Target) -> String {
         tip.push_str(a);
     }
     tip
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document whose table prints its years before 序号 / 指标, a cell per line (as
+    /// pdftotext gives some tables), with a sentence before and after it.
+    const PLAN: &str = "某市算力发展行动计划（2024—2025年）\n一、主要指标\n到2025年，全市算力规模明显提升。\n\
+        2024年\n2025年\n序号\n指标\n1\n算力规模（EFLOPS）\n3\n5\n2\n智能算力占比（%）\n30\n45\n以上指标由市数据局统计。\n";
+
+    #[test]
+    fn a_section_is_cut_around_its_table_and_the_table_reads_labels_first() {
+        let (docs, errors) = crate::load_many([("plan.txt", crate::model::SourceFormat::Txt, PLAN.as_bytes())]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let tables: Vec<Vec<IndicatorTable>> = docs.iter().map(crate::targets::indicator_tables).collect();
+        let targets: Vec<Vec<Target>> = docs.iter().map(crate::targets::extract).collect();
+        let parts = section_parts(&docs, &tables, &targets);
+        assert_eq!(parts.len(), 1, "{parts:#?}");
+        let (&(d, s), parts) = parts.iter().next().expect("a section with a table");
+        let text: Vec<char> = docs[d].sections[s].text.chars().collect();
+        let slice = |r: &CharRange| text[r.start..r.end].iter().collect::<String>();
+        let [Part::Text(before), Part::Table(table), Part::Text(after)] = parts.as_slice() else {
+            panic!("{parts:#?}");
+        };
+        assert_eq!(slice(before), "到2025年，全市算力规模明显提升。");
+        assert_eq!(slice(after).trim_end(), "以上指标由市数据局统计。");
+        assert_eq!(table.header, ["序号", "指标", "2024年", "2025年"]);
+        assert_eq!(
+            table.columns,
+            [
+                ColumnKind::Seq,
+                ColumnKind::Indicator,
+                ColumnKind::Base,
+                ColumnKind::Target
+            ]
+        );
+        let row: Vec<&str> = table.rows[1].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(row, ["2", "智能算力占比（%）", "30", "45"]);
+        let target = &table.rows[1].cells[3];
+        assert_eq!(target.kind, Some(CellKind::Target));
+        assert_eq!(
+            target.tip.as_deref(),
+            Some("45 % · 2025 · 智能算力占比\n基期 2024：30 %")
+        );
+        assert_eq!(table.rows[1].cells[2].kind, Some(CellKind::Baseline));
+    }
 }

@@ -1,6 +1,6 @@
-//! An indicator table in a document is read as a table: header cells and the target cell are
-//! cells of their own, the target cell under its year's header, and its tooltip says what the
-//! targets panel says.
+//! An indicator table in a document is drawn as a table, in the Document view and in the
+//! comparison's card: header cells and the target cell are cells of their own, the target cell
+//! under its year's header, and its tooltip says what the targets panel says.
 
 use egui_kittest::kittest::Queryable;
 
@@ -49,4 +49,19 @@ fn an_indicator_table_is_drawn_as_a_table_with_its_target_cells_marked() {
             .is_some(),
         "the target's tooltip"
     );
+    // In the comparison, its card draws the same table.
+    let chosen = h.state().state.chosen.clone();
+    let mut commands: Vec<Command> = chosen.into_iter().map(Command::ToggleChosen).collect();
+    commands.extend([
+        Command::ToggleChosen(last),
+        Command::SetView(crate::app::state::View::Compare),
+    ]);
+    h.state_mut().apply(&ctx, commands);
+    settle(&mut h);
+    assert_eq!(h.state().state.chosen, [last]);
+    for cell in ["指标名称", "2027年", "村级事项网上可办率", "88"] {
+        assert!(h.query_by_label(cell).is_some(), "card cell {cell}");
+    }
+    let left = |label: &str| h.get_by_label(label).rect().left();
+    assert!((left("88") - left("2027年")).abs() < 1.0, "88 under 2027年 in the card");
 }

@@ -41,36 +41,33 @@ pub fn body_ui(
 fn table_ui(ui: &mut egui::Ui, salt: ((&'static str, usize, usize), usize), table: &ShownTable, dark: bool) {
     ui.add_space(theme::GAP * 0.5);
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        egui::ScrollArea::horizontal()
-            .id_salt((salt, "scroll"))
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                egui::Grid::new((salt, "grid"))
-                    .striped(true)
-                    .spacing([14.0, 4.0])
-                    .show(ui, |ui| {
-                        for (c, h) in table.header.iter().enumerate() {
-                            let mut head = egui::RichText::new(h).strong();
-                            match table.columns.get(c) {
-                                Some(ColumnKind::Base) => head = head.color(ui.visuals().weak_text_color()),
-                                Some(ColumnKind::Target) => head = head.color(theme::target_colour(dark)),
-                                _ => {}
+        egui::ScrollArea::horizontal().id_salt((salt, "scroll")).show(ui, |ui| {
+            egui::Grid::new((salt, "grid"))
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    for (c, h) in table.header.iter().enumerate() {
+                        let mut head = egui::RichText::new(h).strong();
+                        match table.columns.get(c) {
+                            Some(ColumnKind::Base) => head = head.color(ui.visuals().weak_text_color()),
+                            Some(ColumnKind::Target) => head = head.color(theme::target_colour(dark)),
+                            _ => {}
+                        }
+                        ui.label(head);
+                    }
+                    ui.end_row();
+                    for row in &table.rows {
+                        for (c, cell) in row.cells.iter().enumerate() {
+                            if row.spanning && c > 0 {
+                                ui.label("");
+                            } else {
+                                cell_ui(ui, table.columns.get(c).copied(), cell, row.spanning, dark);
                             }
-                            ui.label(head);
                         }
                         ui.end_row();
-                        for row in &table.rows {
-                            for (c, cell) in row.cells.iter().enumerate() {
-                                if row.spanning && c > 0 {
-                                    ui.label("");
-                                } else {
-                                    cell_ui(ui, table.columns.get(c).copied(), cell, row.spanning, dark);
-                                }
-                            }
-                            ui.end_row();
-                        }
-                    });
-            });
+                    }
+                });
+        });
     });
     ui.add_space(theme::GAP * 0.5);
 }
