@@ -645,6 +645,37 @@ fn columns_the_reader_does_not_use_and_empty_cells_keep_the_others_aligned() {
 }
 
 #[test]
+fn a_row_whose_only_figure_is_over_the_period_commits_to_it_by_the_target_year() {
+    // 〔〕 in a 年均增长〔累计〕 column is a sum over the plan period, a bare number there an
+    // average annual rate: when the target-year cell is empty, that figure is the row's
+    // commitment, due at the period's end.
+    let text = "指标\t单位\t2020年\t2025年\t年均增长〔累计〕\t属性\n\
+        单位地区生产总值能耗降低\t%\t—\t—\t〔14〕\t约束性\n\
+        居民人均可支配收入增长\t%\t—\t—\t6.5\t预期性\n\
+        城镇新增就业\t万人\t—\t—\t〔60〕\t预期性\n\
+        数字经济核心产业增加值\t亿元\t300\t500\t10.8\t预期性\n";
+    let t = table_targets(text);
+    let got: Vec<(&str, f64, &str)> = t.iter().map(|x| (x.text.as_str(), x.value, x.unit.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("〔14〕", 14.0, "%"),
+            ("6.5", 6.5, "%"),
+            ("〔60〕", 6e5, "人"),
+            ("500", 5e10, "元")
+        ],
+        "{t:#?}"
+    );
+    assert!(t.iter().all(|x| x.year == Some(Deadline::Year(2025))), "{t:#?}");
+    assert_eq!(t[0].metric.as_deref(), Some("单位地区生产总值能耗降低（累计）"));
+    assert_eq!(t[1].metric.as_deref(), Some("居民人均可支配收入增长（年均）"));
+    assert_eq!(t[0].attribute.as_deref(), Some("约束性"));
+    // A rate has no base-year value to compare with; a level keeps its baseline.
+    assert_eq!(t[0].baseline, None);
+    assert_eq!(t[3].baseline.map(|b| b.value), Some(3e10));
+}
+
+#[test]
 fn tab_separated_rows_keep_an_empty_cell_in_its_column() {
     // Copied from a spreadsheet: two tabs stand for an empty cell.
     let text = "指标名称\t单位\t2023年\t2027年\t属性\n\

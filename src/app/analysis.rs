@@ -20,6 +20,8 @@ pub struct Analysis {
     pub pristine: Vec<crate::align::SchemeAlignment>,
     /// Per document, in the order of the documents analysed.
     pub targets: Arc<Vec<Vec<Target>>>,
+    /// Per document, its indicator tables as read (drawn as tables by the reading views).
+    pub tables: Vec<Vec<crate::targets::IndicatorTable>>,
     /// Which documents share text: every pair estimated, the pairs looked at exact.
     pub reuse: crate::reuse::Overview,
     /// Wall time of the whole analysis, for the status bar.
@@ -113,6 +115,7 @@ pub fn run_with_progress(docs: &[Document], by: AlignBy, progress: &Progress) ->
     let pristine = alignment.schemes.clone();
     report(0.75, "finding targets");
     let targets = Arc::new(docs.iter().map(crate::targets::extract).collect());
+    let tables = docs.iter().map(crate::targets::indicator_tables).collect();
     report(0.8, "finding shared passages");
     let reuse = crate::reuse::Overview::build(docs, crate::reuse::Options::default());
     report(1.0, "done");
@@ -121,6 +124,7 @@ pub fn run_with_progress(docs: &[Document], by: AlignBy, progress: &Progress) ->
         alignment,
         pristine,
         targets,
+        tables,
         reuse,
         millis: started.elapsed().as_secs_f64() * 1000.0,
     }

@@ -42,6 +42,7 @@ mod table;
 mod year;
 
 pub use display::{display_value, scaled_value};
+pub use table::{CellKind, ColumnKind, IndicatorTable, TableCell, TableRow, indicator_tables};
 
 use serde::{Deserialize, Serialize};
 

@@ -13,7 +13,9 @@
 //! column's header (else the year the table's title or the section states), comparator from
 //! the cell (`≥50`, `30以上`, `6左右`), the metric from the indicator name with its category
 //! (`地区生产总值（经济发展）`); the base-year cell is its baseline, never a target. A cell in
-//! 〔〕 brackets is cumulative over the plan period: the metric says `（累计）`. In the
+//! 〔〕 brackets is cumulative over the plan period: the metric says `（累计）`. A row whose
+//! target-year cell is empty commits to its 年均增长〔累计〕 figure instead: due in the target
+//! column's year, `（累计）` for a sum, `（年均）` and `%` for an average annual rate. In the
 //! cell-per-line form the columns are known only by count: a run of values after an
 //! indicator is split into rows of as many values as the header has value columns (pdftotext
 //! sometimes prints a row's values before its label; such rows have no metric).
@@ -23,19 +25,24 @@
 
 mod cell;
 mod layout;
+mod region;
+
+pub use region::{CellKind, ColumnKind, IndicatorTable, TableCell, TableRow, indicator_tables};
 
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
 use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
 use layout::{Cell, Col, Role, header_at, lines, text_of, title_year, years_below};
 
-/// The tables of a text: their targets and the char ranges they cover (prose extraction
-/// skips those).
+/// The tables of a text: their targets, the char ranges they cover (prose extraction skips
+/// those) and their layout.
 #[derive(Debug, Clone, Default)]
 pub struct Tables {
     /// Their targets (`text` left empty: the caller slices the original text).
     pub targets: Vec<Found>,
     pub covered: Vec<(usize, usize)>,
+    /// Each table's cells as read (chars of the text read; `section_ix` left 0).
+    pub regions: Vec<IndicatorTable>,
 }
 
 /// Read every indicator table of the width-folded `f`. `fallback` is the deadline of the
@@ -50,15 +57,20 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     let cells: Vec<Cell> = lines.iter().flat_map(|(_, _, c)| c.iter().copied()).collect();
     let mut k = 0;
     while k < cells.len() {
-        let Some((mut cols, body)) = header_at(f, &cells, k) else {
+        let Some((mut cols, body, named)) = header_at(f, &cells, k) else {
             k += 1;
             continue;
         };
+        let mut header: Vec<TableCell> = named.iter().map(|&(c, i)| header_cell(c, i)).collect();
         let first_line = cells[k].line;
         // A header on one line with several cells: a row per line. Else a cell per line.
         let row_mode = cells[k..body].iter().all(|c| c.line == first_line) && body - k >= 3;
         let mut first_row = cells[body.saturating_sub(1)].line + 1;
-        if row_mode && lines.get(first_row).is_some_and(|l| years_below(f, &l.2, &mut cols)) {
+        if row_mode
+            && let Some(l) = lines.get(first_row)
+            && let Some(filled) = years_below(f, &l.2, &mut cols)
+        {
+            header.extend(l.2.iter().zip(filled).map(|(&c, i)| header_cell(c, i)));
             first_row += 1;
         }
         let title_from = lines[first_line.saturating_sub(3)].0;
@@ -68,6 +80,7 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
             cols: &cols,
             fallback: year.map(Deadline::Year).or(fallback),
             out: Vec::new(),
+            rows: Vec::new(),
         };
         let end = if row_mode {
             reader.rows(&lines, first_row)
@@ -80,9 +93,29 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
         }
         out.covered.push((cells[k].start, end));
         out.targets.append(&mut reader.out);
+        // The table as drawn begins with its header's line: a Markdown row's opening bar too.
+        let mut start = cells[k].start;
+        while start > 0 && matches!(f[start - 1], '|' | ' ' | '\t' | '\u{3000}') {
+            start -= 1;
+        }
+        out.regions.push(IndicatorTable {
+            section_ix: 0,
+            range: CharRange::new(start, end),
+            columns: cols.iter().map(|c| ColumnKind::of(*c)).collect(),
+            header,
+            rows: std::mem::take(&mut reader.rows),
+        });
         k = cells.iter().position(|c| c.start >= end).unwrap_or(cells.len());
     }
     out
+}
+
+fn header_cell(c: Cell, column: usize) -> TableCell {
+    TableCell {
+        range: CharRange::new(c.start, c.end),
+        column,
+        kind: CellKind::Header,
+    }
 }
 
 struct Reader<'a> {
@@ -90,6 +123,8 @@ struct Reader<'a> {
     cols: &'a [Col],
     fallback: Option<Deadline>,
     out: Vec<Found>,
+    /// The rows read so far, as the views draw them.
+    rows: Vec<TableRow>,
 }
 
 /// One row as read: its label, unit, attribute and value cells in column order.
@@ -100,42 +135,112 @@ struct Row {
     unit: Option<(String, f64)>,
     attribute: Option<String>,
     values: Vec<(Cell, CellValue)>,
+    /// Its other cells (labels, unit, 属性, number, source) with their column.
+    labels: Vec<(Cell, usize)>,
+}
+
+/// The cell a row's target was read from, and how.
+struct Chosen {
+    cell: Cell,
+    value: CellValue,
+    year: Option<u16>,
+    /// Read from a 年均 / 累计 column: `Some(cumulative)`.
+    period: Option<bool>,
 }
 
 impl Reader<'_> {
-    fn value_cols(&self) -> Vec<Col> {
+    /// The value columns: their index among the columns, and what they are.
+    fn value_cols(&self) -> Vec<(usize, Col)> {
         self.cols
             .iter()
             .copied()
-            .filter(|c| matches!(c, Col::Value { .. }))
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Col::Value { .. }))
             .collect()
     }
 
-    /// Emit the target of a row whose value cells stand for `value_cols` (right-aligned when
-    /// fewer: a missing base cell).
-    fn emit(&mut self, row: &Row) {
-        let vcols = self.value_cols();
-        if row.values.is_empty() || row.values.len() > vcols.len() {
-            return;
-        }
+    /// The first column that is one of `want`.
+    fn col_of(&self, want: &[Col]) -> Option<usize> {
+        self.cols.iter().position(|c| want.contains(c))
+    }
+
+    /// The year of the target column, for a target read from a period column.
+    fn target_year(&self) -> Option<u16> {
+        self.cols.iter().find_map(|c| match c {
+            Col::Value {
+                year,
+                role: Role::Target,
+            } => *year,
+            _ => None,
+        })
+    }
+
+    /// The cell a row's target comes from: its target-year cell; when that is empty or
+    /// missing, its first 年均 / 累计 cell with a value (a commitment over the period, due at
+    /// its end: 〔30〕, 年均增长7%).
+    fn choose(&self, row: &Row, vcols: &[(usize, Col)]) -> (Option<Chosen>, Option<Baseline>) {
         let offset = vcols.len() - row.values.len();
         let mut target = None;
+        let mut period = None;
         let mut baseline = None;
         for (k, (cell, v)) in row.values.iter().enumerate() {
-            if let Col::Value { year, role } = vcols[offset + k] {
+            if let (_, Col::Value { year, role }) = vcols[offset + k] {
+                let chosen = |p| Chosen {
+                    cell: *cell,
+                    value: v.clone(),
+                    year,
+                    period: p,
+                };
                 match role {
-                    Role::Target => target = Some((*cell, v.clone(), year)),
+                    Role::Target => target = Some(chosen(None)),
                     Role::Base => baseline = v.value.map(|value| Baseline { value, year }),
-                    Role::Year => {}
+                    Role::Period { cumulative } if period.is_none() && v.value.is_some() => {
+                        period = Some(Chosen {
+                            year: self.target_year(),
+                            ..chosen(Some(cumulative || v.cumulative))
+                        });
+                    }
+                    Role::Period { .. } | Role::Year => {}
                 }
             }
         }
-        let Some((cell, v, year)) = target else { return };
+        match target {
+            Some(t) if t.value.value.is_some() => (Some(t), baseline),
+            // A rate or sum has no base-year value to compare with.
+            _ => (period, None),
+        }
+    }
+
+    /// Emit the target of a row whose value cells stand for the value columns (right-aligned
+    /// when fewer: a missing base cell), and record the row.
+    fn emit(&mut self, row: &Row) {
+        let vcols = self.value_cols();
+        let mut target = None;
+        if !row.values.is_empty() && row.values.len() <= vcols.len() {
+            let (chosen, baseline) = self.choose(row, &vcols);
+            if let Some(c) = chosen {
+                target = Some(c.cell.start);
+                self.push(row, c, baseline);
+            }
+        }
+        self.record(row, &vcols, target);
+    }
+
+    fn push(&mut self, row: &Row, c: Chosen, baseline: Option<Baseline>) {
+        let Chosen {
+            cell,
+            value: v,
+            year,
+            period,
+        } = c;
         let Some(raw) = v.value else { return };
-        let (unit, factor) = if v.unit.is_empty() {
-            row.unit.clone().unwrap_or_else(|| (String::new(), 1.0))
-        } else {
+        let (unit, factor) = if !v.unit.is_empty() {
             (v.unit.clone(), 1.0)
+        } else if period == Some(false) {
+            // An average annual rate is a percentage whatever the indicator's unit.
+            ("%".to_owned(), 1.0)
+        } else {
+            row.unit.clone().unwrap_or_else(|| (String::new(), 1.0))
         };
         let value = tidy(raw * factor);
         let baseline = baseline.map(|b| Baseline {
@@ -150,8 +255,13 @@ impl Reader<'_> {
             Some(c) if !c.is_empty() => format!("{n}（{c}）"),
             _ => n,
         });
-        if v.cumulative {
-            metric = Some(format!("{}（累计）", metric.unwrap_or_default()));
+        let mark = match period {
+            Some(false) => Some("（年均）"),
+            Some(true) => Some("（累计）"),
+            None => v.cumulative.then_some("（累计）"),
+        };
+        if let Some(mark) = mark {
+            metric = Some(format!("{}{mark}", metric.unwrap_or_default()));
         }
         self.out.push(Found {
             span: CharRange::new(cell.start, cell.end),
@@ -165,6 +275,42 @@ impl Reader<'_> {
             attribute: row.attribute.clone(),
             table: true,
         });
+    }
+
+    /// Keep a row's cells, in column order, for the views.
+    fn record(&mut self, row: &Row, vcols: &[(usize, Col)], target: Option<usize>) {
+        let offset = vcols.len().saturating_sub(row.values.len());
+        let mut cells: Vec<TableCell> = row
+            .labels
+            .iter()
+            .map(|&(c, column)| TableCell {
+                range: CharRange::new(c.start, c.end),
+                column,
+                kind: CellKind::Label,
+            })
+            .collect();
+        for (k, (c, v)) in row.values.iter().enumerate() {
+            let Some(&(column, col)) = vcols.get(offset + k).or(vcols.last()) else {
+                break;
+            };
+            let kind = if Some(c.start) == target {
+                CellKind::Target
+            } else if matches!(col, Col::Value { role: Role::Base, .. }) && v.value.is_some() {
+                CellKind::Baseline
+            } else {
+                CellKind::Value
+            };
+            cells.push(TableCell {
+                range: CharRange::new(c.start, c.end),
+                column,
+                kind,
+            });
+        }
+        cells.retain(|c| !c.range.is_empty());
+        cells.sort_by_key(|c| (c.column, c.range.start));
+        if !cells.is_empty() {
+            self.rows.push(TableRow { cells, spanning: false });
+        }
     }
 
     /// Rows one per line from line `from`; returns where the table ends.
@@ -183,6 +329,14 @@ impl Reader<'_> {
                 }
                 // A category row spanning the table (一、经济发展).
                 category = Some(name_and_unit(&t).0);
+                self.rows.push(TableRow {
+                    cells: vec![TableCell {
+                        range: CharRange::new(cells[0].start, cells[0].end),
+                        column: 0,
+                        kind: CellKind::Label,
+                    }],
+                    spanning: true,
+                });
                 end = *line_end;
                 continue;
             }
@@ -198,6 +352,9 @@ impl Reader<'_> {
                 if t.is_empty() && !matches!(col, Col::Value { .. }) {
                     // An empty cell (a merged category, a missing unit) changes nothing.
                     continue;
+                }
+                if !matches!(col, Col::Value { .. }) {
+                    row.labels.push((*c, offset + k));
                 }
                 match col {
                     Col::Category => category = Some(name_and_unit(&t).0),
@@ -239,6 +396,8 @@ impl Reader<'_> {
         let n = self.value_cols().len();
         let has_category = self.cols.contains(&Col::Category);
         let has_source = self.cols.iter().any(|c| matches!(c, Col::Source | Col::Other));
+        let name_col = self.col_of(&[Col::Name]).unwrap_or(0);
+        let category_col = self.col_of(&[Col::Category]);
         let mut row = Row::default();
         let mut category: Option<String> = None;
         let mut seq = 0u32;
@@ -252,23 +411,29 @@ impl Reader<'_> {
                 continue;
             }
             if let Some(v) = value_cell(f, c) {
-                // A row number: the next integer, followed by a label.
-                let next_is_value = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_some());
-                if v.value == Some(f64::from(seq + 1)) && v.unit.is_empty() && !next_is_value && !t.contains('.') {
+                // A row number: the next integer, followed by a label (the last row's last
+                // value may equal the next number).
+                let next_is_label = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_none());
+                if v.value == Some(f64::from(seq + 1)) && v.unit.is_empty() && next_is_label && !t.contains('.') {
                     seq += 1;
                     self.flush(&mut row, n);
+                    row.labels.extend(self.col_of(&[Col::Seq]).map(|i| (c, i)));
                 } else {
                     row.values.push((c, v));
                 }
                 name_run = 0;
             } else if let Some(a) = attribute_cell(&t) {
                 row.attribute = Some(a);
+                row.labels.push((c, self.col_of(&[Col::Attribute]).unwrap_or(name_col)));
             } else if let Some(u) = table_unit(&t).filter(|_| row.values.is_empty()) {
                 row.unit = Some(u);
+                row.labels.push((c, self.col_of(&[Col::Unit]).unwrap_or(name_col)));
             } else if is_prose(&t) {
                 break;
             } else if t.chars().count() == 1 {
-                // A category cut into single characters by the layout.
+                // A category cut into single characters by the layout (shown only where the
+                // table has a category column: in the indicator's they would garble it).
+                row.labels.extend(category_col.map(|i| (c, i)));
             } else if has_source
                 && !row.values.is_empty()
                 && row.name.is_some()
@@ -276,6 +441,8 @@ impl Reader<'_> {
                 && !looks_like_name(&t)
             {
                 // The row's source.
+                row.labels
+                    .extend(self.col_of(&[Col::Source, Col::Other]).map(|i| (c, i)));
                 self.flush(&mut row, n);
             } else {
                 let (name, unit) = name_and_unit(&t);
@@ -286,6 +453,9 @@ impl Reader<'_> {
                     if has_category && name_run == 1 && row.unit.is_none() {
                         category = Some(prev);
                         row.name = Some(name);
+                        for l in row.labels.iter_mut().filter(|l| l.1 == name_col) {
+                            l.1 = category_col.unwrap_or(name_col);
+                        }
                     } else {
                         row.name = Some(format!("{prev}{name}"));
                     }
@@ -293,6 +463,7 @@ impl Reader<'_> {
                     self.flush(&mut row, n);
                     row.name = Some(name);
                 }
+                row.labels.push((c, name_col));
                 row.unit = row.unit.take().or(unit);
                 row.category.clone_from(&category);
                 name_run += 1;
@@ -308,8 +479,17 @@ impl Reader<'_> {
     fn flush(&mut self, row: &mut Row, n: usize) {
         let done = std::mem::take(row);
         if n == 0 || done.values.is_empty() {
+            // A named row without values is shown as it is; labels before any name (a row
+            // number, a category's characters) stay for the row they open.
+            let labels = if done.name.is_some() {
+                self.emit(&done);
+                Vec::new()
+            } else {
+                done.labels
+            };
             *row = Row {
                 category: done.category,
+                labels,
                 ..Row::default()
             };
             return;
@@ -325,6 +505,7 @@ impl Reader<'_> {
                     unit: if k == 0 { done.unit.clone() } else { None },
                     attribute: done.attribute.clone(),
                     values: chunk.to_vec(),
+                    labels: if k == 0 { done.labels.clone() } else { Vec::new() },
                 };
                 self.emit(&part);
             }

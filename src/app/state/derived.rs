@@ -83,11 +83,7 @@ impl AppState {
         let targets = a.targets[l.doc]
             .iter()
             .filter(|t| t.section_ix == l.section && t.field == crate::targets::Field::Text)
-            .map(|t| {
-                let year = t.year.map(|y| format!(" · {y}")).unwrap_or_default();
-                let metric = t.metric.as_deref().map(|m| format!(" · {m}")).unwrap_or_default();
-                (t.span, format!("{}{year}{metric}", crate::targets::display_value(t)))
-            })
+            .map(|t| (t.span, super::indicator::target_tip(t)))
             .collect();
         Card {
             doc: l.doc,

@@ -138,6 +138,7 @@ impl AppState {
         self.messages.clear(Some(Topic::Analysis));
         self.derived.shared.clear();
         self.derived.target_spans.clear();
+        self.derived.parts.clear();
         self.derived.compare.clear();
         self.derived.target_rows.clear();
         self.reuse_pair = None;

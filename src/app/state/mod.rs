@@ -16,6 +16,7 @@ mod documents;
 pub use documents::AUTO_CHOSEN;
 mod export;
 mod handle;
+pub mod indicator;
 pub mod library;
 pub mod messages;
 mod navigate;
@@ -162,6 +163,8 @@ struct Derived {
     shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
     /// Per (document, section): the spans of the targets in its text (chars of its text).
     target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
+    /// Per (document, section) that holds an indicator table: its text and tables in order.
+    parts: std::collections::HashMap<(usize, usize), Vec<indicator::Part>>,
     library: library::LibraryRows,
     crosstab: Vec<crate::export::tables::Block>,
     tool_groups: Vec<tables::ToolGroups>,
@@ -422,6 +425,12 @@ impl AppState {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// A section's text cut into running text and indicator tables, when it holds a table.
+    #[must_use]
+    pub fn parts_in(&self, doc: usize, section: usize) -> Option<&[indicator::Part]> {
+        self.derived.parts.get(&(doc, section)).map(Vec::as_slice)
+    }
+
     /// The pair selected in the reuse view, if the analysis has it.
     #[must_use]
     pub fn reuse_pair(&self) -> Option<&crate::reuse::PairReuse> {
@@ -451,6 +460,7 @@ impl AppState {
         self.want_analysis = false;
         self.derived.shared = derived::shared_map(&self.docs, analysis.reuse.exact_pairs());
         self.derived.target_spans = derived::target_spans(&self.docs, &analysis.targets);
+        self.derived.parts = indicator::section_parts(&self.docs, &analysis.tables, &analysis.targets);
         self.analysis = Some(analysis);
         self.scheme = self.scheme.min(self.schemes().len().saturating_sub(1));
         self.reapply_overrides();

@@ -322,6 +322,7 @@ fn copy_with_citation_puts_the_citation_on_the_clipboard() {
 
 mod basket;
 mod documents;
+mod indicator;
 mod library;
 mod navigate;
 mod reuse;

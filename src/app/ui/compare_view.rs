@@ -210,15 +210,19 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
         current,
     };
     // `ui.columns` lays out justified; stretched CJK lines read badly, so the body is not.
-    let job = marks::marked(ui, &card.text, marks, dark);
+    let parts = state.parts_in(card.doc, card.section);
+    let salt = ("card_body", card.doc, card.section);
     let body = ui
         .with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-            ui.add(egui::Label::new(job).wrap())
+            super::indicator_view::body_ui(ui, salt, &card.text, parts, marks, dark)
         })
         .inner;
     if !card.targets.is_empty() {
         let lines: Vec<&str> = card.targets.iter().map(|(_, t)| t.as_str()).collect();
-        body.on_hover_text(lines.join("\n"));
+        let tip = lines.join("\n");
+        for text in body {
+            text.on_hover_text(&tip);
+        }
     }
     if let Some(note) = &card.note {
         super::project_view::note_line_ui(ui, note, card.doc, card.section, out);

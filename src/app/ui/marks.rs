@@ -23,23 +23,31 @@ pub struct Marks<'a> {
 /// colours its underlay, and a search hit wins over a shared passage.
 #[must_use]
 pub fn marked(ui: &egui::Ui, text: &str, marks: Marks<'_>, dark: bool) -> LayoutJob {
+    let chars: Vec<char> = text.chars().collect();
+    marked_part(ui, &chars, CharRange::new(0, chars.len()), marks, dark)
+}
+
+/// Lay out the chars of `window` (of the text `chars`) with the marks that fall in it: the
+/// running text between a section's indicator tables.
+#[must_use]
+pub fn marked_part(ui: &egui::Ui, chars: &[char], window: CharRange, marks: Marks<'_>, dark: bool) -> LayoutJob {
     let font = FontId::proportional(
         ui.style()
             .text_styles
             .get(&egui::TextStyle::Body)
             .map_or(15.0, |f| f.size),
     );
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let mut cuts: Vec<usize> = vec![0, n];
+    let n = window.end.min(chars.len());
+    let from = window.start.min(n);
+    let mut cuts: Vec<usize> = vec![from, n];
     for r in marks
         .targets
         .iter()
         .chain(marks.shared.iter().map(|(r, _)| r))
         .chain(marks.hits)
     {
-        cuts.push(r.start.min(n));
-        cuts.push(r.end.min(n));
+        cuts.push(r.start.clamp(from, n));
+        cuts.push(r.end.clamp(from, n));
     }
     cuts.sort_unstable();
     cuts.dedup();

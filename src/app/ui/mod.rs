@@ -5,6 +5,7 @@ pub mod compare_view;
 pub mod doc_list;
 pub mod domain_nav;
 pub mod grid;
+pub mod indicator_view;
 pub mod library_view;
 pub mod marks;
 pub mod outline_view;

@@ -5,7 +5,7 @@
 use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::app::ui::marks;
+use crate::app::ui::{indicator_view, marks};
 use crate::model::Document;
 
 pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -161,19 +161,13 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usiz
         } else {
             &[]
         };
-        ui.add(
-            egui::Label::new(marks::marked(
-                ui,
-                &s.text,
-                marks::Marks {
-                    targets,
-                    shared,
-                    ..Default::default()
-                },
-                dark,
-            ))
-            .wrap(),
-        );
+        let marks = marks::Marks {
+            targets,
+            shared,
+            ..Default::default()
+        };
+        let salt = ("text_body", doc_index, index);
+        indicator_view::body_ui(ui, salt, &s.text, state.parts_in(doc_index, index), marks, dark);
     }
     if !s.units.is_empty() {
         ui.weak(format!("责任单位 {}", s.units.join("、")));

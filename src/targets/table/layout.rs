@@ -26,6 +26,11 @@ pub(super) enum Role {
     Target,
     /// A bare year column; which it is depends on the others.
     Year,
+    /// A rate or sum over the plan period (年均增长, 累计): `cumulative` when the header says
+    /// 累计 and not 年均 (a 年均增长〔累计〕 column is cumulative only in its 〔〕 cells).
+    Period {
+        cumulative: bool,
+    },
 }
 
 /// A cell: its trimmed char range in the text.
@@ -271,7 +276,9 @@ pub(super) fn header_col(s: &str) -> Option<Col> {
         // 年均增长〔累计〕: rates over the period, not the target-year value.
         Col::Value {
             year: None,
-            role: Role::Year,
+            role: Role::Period {
+                cumulative: t.contains("累计") && !t.contains("年均"),
+            },
         }
     } else if has(&["来源", "责任单位", "牵头单位", "责任部门", "备注"]) {
         Col::Source
@@ -315,9 +322,13 @@ pub(super) fn settle(cols: &mut [Col]) {
     }
 }
 
-/// The header that starts at cell `k` of `cells`, with the index after it: a run of header
-/// cells holding an indicator column and a value column.
-pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col>, usize)> {
+/// A header: its columns, the index of the cell after it, and its cells with the column each
+/// names.
+pub(super) type Header = (Vec<Col>, usize, Vec<(Cell, usize)>);
+
+/// The header that starts at cell `k` of `cells`: a run of header cells holding an indicator
+/// column and a value column.
+pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> {
     // A title (发展目标指标) over a header of three or more cells on the next line: the
     // header starts on that line.
     if let (Some(n), Some(m)) = (cells.get(k + 1), cells.get(k + 3))
@@ -328,6 +339,7 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col
         return None;
     }
     let mut cols = Vec::new();
+    let mut named = Vec::new();
     let mut j = k;
     let known = |c: &Cell| header_col(&text_of(f, *c)).is_some();
     while let Some(c) = cells.get(j) {
@@ -353,8 +365,12 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col
                 if let Some(Col::Value { year, .. }) = cols.last_mut() {
                     *year = Some(y);
                 }
+                named.push((*c, cols.len() - 1));
             }
-            Some(col) => cols.push(col),
+            Some(col) => {
+                cols.push(col);
+                named.push((*c, cols.len() - 1));
+            }
             // A category cut into single characters by the layout (计, 算) may sit among them.
             None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
             // A column the reader has no use for (说明, 年均/累计 in other words, an empty
@@ -364,20 +380,33 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<(Vec<Col
                 && (c.line == cells[k].line || cells.get(j + 1).is_some_and(known)) =>
             {
                 cols.push(Col::Other);
+                named.push((*c, cols.len() - 1));
             }
             None => break,
         }
         j += 1;
     }
+    // A title that names indicators over a header that goes on to later lines with its own
+    // indicator column (主要指标 / 序号 / 指标 / 2025年, a cell per line; 发展指标2023 年 2024 年
+    // 2025 年 / 序号 / 指标): the title is no column; the header starts after it.
+    if cols.first() == Some(&Col::Name)
+        && named
+            .iter()
+            .skip(1)
+            .any(|(c, i)| cols[*i] == Col::Name && c.line != cells[k].line)
+    {
+        return None;
+    }
     (complete(&cols) && cols.len() >= 2).then(|| {
         settle(&mut cols);
-        (cols, j)
+        (cols, j, named)
     })
 }
 
 /// A line right under a one-line header that holds only the years of its value columns
-/// without one (基期值 / 目标值 above, （2020年） （2025年） below): fill them in order and say so.
-pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> bool {
+/// without one (基期值 / 目标值 above, （2020年） （2025年） below): fill them in order and
+/// return the columns filled, in the line's order.
+pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> Option<Vec<usize>> {
     let years: Option<Vec<u16>> = line
         .iter()
         .map(|c| match header_col(&text_of(f, *c)) {
@@ -388,23 +417,22 @@ pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> bool {
             _ => None,
         })
         .collect();
-    let Some(years) = years.filter(|y| !y.is_empty()) else {
-        return false;
-    };
-    let mut open: Vec<&mut Option<u16>> = cols
+    let years = years.filter(|y| !y.is_empty())?;
+    let mut open: Vec<(usize, &mut Option<u16>)> = cols
         .iter_mut()
-        .filter_map(|c| match c {
-            Col::Value { year: y @ None, .. } => Some(y),
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Col::Value { year: y @ None, .. } => Some((i, y)),
             _ => None,
         })
         .collect();
     if open.len() != years.len() {
-        return false;
+        return None;
     }
-    for (slot, y) in open.iter_mut().zip(years) {
+    for ((_, slot), y) in open.iter_mut().zip(years) {
         **slot = Some(y);
     }
-    true
+    Some(open.into_iter().map(|(i, _)| i).collect())
 }
 
 /// A header names the indicators and a value column.
