@@ -22,9 +22,9 @@ fn bundled(c: &mut Criterion) {
         docs: Vec::new(),
         domains: Vec::new(),
     };
-    for format in Format::ALL {
+    for format in Format::NAMED {
         c.bench_function(
-            &format!("export all sections of the bundled corpus to {}", format.extension()),
+            &format!("export all sections of the bundled corpus to {}", format.name()),
             |b| {
                 b.iter(|| {
                     let selected = export::select(&input, &all).expect("passages");
@@ -32,6 +32,21 @@ fn bundled(c: &mut Criterion) {
                 });
             },
         );
+    }
+    // The charts a paper takes: made from the selection and drawn as SVG, or rasterised to a
+    // 300 dpi PNG with the bundled font (the slow one).
+    let selected = export::select(&input, &all).expect("passages");
+    let blocks = export::tables::crosstab(&input, &selected);
+    for kind in export::chart::Kind::ALL {
+        c.bench_function(&format!("chart {} of the bundled corpus as svg", kind.id()), |b| {
+            b.iter(|| black_box(export::chart::svg(&export::chart::chart(kind, &input, &selected, &blocks)).len()));
+        });
+        c.bench_function(&format!("chart {} of the bundled corpus as png", kind.id()), |b| {
+            b.iter(|| {
+                let drawn = export::chart::chart(kind, &input, &selected, &blocks);
+                black_box(export::chart::png(&drawn, export::chart::PRINT_DPI).expect("png").len())
+            });
+        });
     }
 }
 
