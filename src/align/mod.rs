@@ -297,8 +297,9 @@ impl Aligner {
     }
 
     /// The model's assignment of one leaf, with the strongest features as evidence and the
-    /// cue hits after them.
-    fn model_assignment(&self, fitted: &Fitted, f: &Features, cues: Vec<Evidence>) -> Assignment {
+    /// cue hits after them; and the category the model ranks first (also when it is below
+    /// the threshold and the leaf gets none).
+    fn model_assignment(&self, fitted: &Fitted, f: &Features, cues: Vec<Evidence>) -> (Assignment, usize) {
         let model = &fitted.model;
         let p = model.probabilities(&learn::vector(f));
         let mut order: Vec<usize> = (0..p.len()).collect();
@@ -334,14 +335,15 @@ impl Aligner {
             })
             .collect();
         evidence.extend(cues);
-        Assignment {
+        let assignment = Assignment {
             primary,
             score: top,
             secondary,
             group: None,
             evidence,
             overridden: false,
-        }
+        };
+        (assignment, fitted.category_of[best])
     }
 
     /// Similarity features of a leaf: its heading counts twice.
@@ -423,7 +425,7 @@ impl Aligner {
                     // at once would take a gigabyte for 1,000 documents.
                     let places = places(docs, &leaves);
                     let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
-                    cue_phase
+                    let (mut assignments, best): (Vec<Assignment>, Vec<usize>) = cue_phase
                         .into_par_iter()
                         .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
                         .map(|((_, evidence), ((l, p), place))| {
@@ -431,7 +433,9 @@ impl Aligner {
                             let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
                             self.model_assignment(fitted, &f, cues)
                         })
-                        .collect()
+                        .unzip();
+                    agree_with_neighbours(&mut assignments, &best, &neighbours, &leaves, docs);
+                    assignments
                 } else {
                     cue_phase
                         .into_iter()
@@ -476,6 +480,43 @@ impl Aligner {
             schemes,
             neighbours,
             tfidf,
+        }
+    }
+}
+
+/// A leaf the model left without a domain because its best one fell just short of the
+/// threshold takes that domain when a section of another document, at least [`GROUP_SIM`]
+/// similar, has it: near-copies must not fall on two sides of a threshold (one in the
+/// domain, the other nowhere). Decided from the assignments as the model made them, so the
+/// order of the leaves does not matter.
+fn agree_with_neighbours(
+    assignments: &mut [Assignment],
+    best: &[usize],
+    neighbours: &[Vec<(usize, f32)>],
+    leaves: &[Leaf],
+    docs: &[Document],
+) {
+    let made: Vec<Option<usize>> = assignments.iter().map(|a| a.primary).collect();
+    for (i, a) in assignments.iter_mut().enumerate() {
+        if made[i].is_some() || a.score < learn::NONE_BELOW / 2.0 {
+            continue;
+        }
+        let agreeing = neighbours[i]
+            .iter()
+            .find(|&&(n, sim)| sim >= GROUP_SIM && made[n] == Some(best[i]));
+        if let Some(&(n, similarity)) = agreeing {
+            let nl = leaves[n];
+            a.primary = Some(best[i]);
+            a.evidence.insert(
+                0,
+                Evidence::Neighbour {
+                    category: best[i],
+                    doc: docs[nl.doc].id.clone(),
+                    section: docs[nl.doc].sections[nl.section].id.clone(),
+                    similarity,
+                    points: a.score,
+                },
+            );
         }
     }
 }

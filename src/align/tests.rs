@@ -379,3 +379,39 @@ fn model_evidence_names_words_and_grams_of_the_section() {
     }
     assert!(words > 0, "no word among the strongest features of any section");
 }
+
+/// Near-copies on two sides of the "no domain" threshold meet in the domain the model ranks
+/// first for both; a leaf far under the threshold, or whose best domain is not its
+/// neighbour's, stays without one.
+#[test]
+fn a_leaf_just_under_the_threshold_joins_its_near_copys_domain() {
+    let docs = vec![doc("a", "1. 甲。\n2. 乙。\n3. 丙。"), doc("b", "1. 丁。")];
+    let leaves: Vec<Leaf> = [(0, 0), (0, 1), (0, 2), (1, 0)]
+        .iter()
+        .map(|&(doc, section)| Leaf { doc, section })
+        .collect();
+    let undecided = |score: f32| Assignment {
+        primary: None,
+        score,
+        secondary: Vec::new(),
+        group: None,
+        evidence: Vec::new(),
+        overridden: false,
+    };
+    let mut decided = undecided(0.21);
+    decided.primary = Some(3);
+    let mut assignments = vec![undecided(0.19), undecided(0.05), undecided(0.19), decided];
+    let best = [3, 3, 4, 3];
+    let neighbours = vec![vec![(3, 0.6)], vec![(3, 0.6)], vec![(3, 0.6)], vec![(0, 0.6)]];
+    agree_with_neighbours(&mut assignments, &best, &neighbours, &leaves, &docs);
+    let primaries: Vec<Option<usize>> = assignments.iter().map(|a| a.primary).collect();
+    assert_eq!(primaries, [Some(3), None, None, Some(3)]);
+    assert!(matches!(
+        &assignments[0].evidence[0],
+        Evidence::Neighbour { category: 3, doc, section, .. } if doc == "b" && section == "1"
+    ));
+    // Not similar enough: no change.
+    let mut far = vec![undecided(0.19), assignments[3].clone()];
+    agree_with_neighbours(&mut far, &[3, 3], &[vec![(1, 0.2)], vec![]], &leaves[2..], &docs);
+    assert_eq!(far[0].primary, None);
+}

@@ -208,7 +208,8 @@ pub fn xlsx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Rendered, Expo
     blocks_sheet(sheet, &blocks, &widths, &header, &mut w)?;
     let sheet = book.add_worksheet();
     sheet.set_name("Coding 编码表").map_err(err)?;
-    let widths = [10.0, 22.0, 14.0, 12.0, 12.0, 20.0, 60.0, 9.0, 12.0, 14.0, 14.0, 10.0];
+    // Wide enough for each header word: `tool_group` wrapped mid-word at 9 in LibreOffice.
+    let widths = [10.0, 22.0, 14.0, 12.0, 12.0, 20.0, 60.0, 12.0, 12.0, 14.0, 14.0, 10.0];
     blocks_sheet(
         sheet,
         &[super::tables::coding(input, selected)],

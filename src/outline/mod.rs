@@ -220,6 +220,15 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let k = m.kind;
+            if is_item_of_article(k, &stack) {
+                // 条 → 款 → 项 （一） → 目 1.: an article's enumerations are part of its
+                // text, not sections (legislative drafting; the article is the unit).
+                continue;
+            }
+            if k == MarkerKind::Hanzi && stack.iter().any(|(_, kind)| *kind == MarkerKind::Article) {
+                // An article has no 一、 parts: after the articles, 一、 opens an annex.
+                stack.clear();
+            }
             if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
                 stack.truncate(pos);
             } else {
@@ -370,6 +379,21 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// A marker of kind `k` under an open 第X条 article that numbers the article's own items
+/// (项 （一）, 目 1. (1) ①, Word list numbering) rather than a new section. 一、 and the
+/// structural kinds (编, 章, 节, 条, headings) still open sections: an annex after the last
+/// article starts with them.
+fn is_item_of_article(k: MarkerKind, stack: &[(usize, MarkerKind)]) -> bool {
+    matches!(
+        k,
+        MarkerKind::ParenHanzi
+            | MarkerKind::Arabic
+            | MarkerKind::ParenArabic
+            | MarkerKind::Circled
+            | MarkerKind::WordList(_)
+    ) && stack.iter().any(|(_, kind)| *kind == MarkerKind::Article)
+}
+
 fn path_part(s: &str) -> String {
     let short: String = s.chars().filter(|c| *c != '/').take(24).collect();
     if short.is_empty() { "§".to_owned() } else { short }
@@ -409,7 +433,11 @@ fn split_heading(rest: &str, p: &Para, m: &Marker) -> (String, usize) {
         }
         return (String::new(), 0);
     }
-    if chars.len() <= MAX_HEADING_CHARS && !clause(&chars) && m.kind != MarkerKind::Paragraph {
+    if chars.len() <= MAX_HEADING_CHARS
+        && !clause(&chars)
+        && m.kind != MarkerKind::Paragraph
+        && m.kind != MarkerKind::Article
+    {
         return (rest.to_owned(), chars.len());
     }
     (String::new(), 0)

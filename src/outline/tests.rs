@@ -65,15 +65,12 @@ fn articles_chapters_and_circled_numbers() {
     );
     assert_eq!(
         paths(&d),
-        [
-            "第一章",
-            "第一章/第一条",
-            "第一章/第二条",
-            "第二章",
-            "第二章/第三条",
-            "第二章/第三条/①",
-            "第二章/第三条/②"
-        ]
+        ["第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条"]
+    );
+    // An article's items (项 ①, （一）, 1.) are its text: the article is the unit.
+    assert_eq!(
+        d.section("第二章/第三条").expect("article").text,
+        "加强数据开放：\n①公共数据。\n②社会数据。"
     );
     let a = d.section("第一章/第一条").expect("article");
     assert_eq!(a.heading, "", "articles carry no run-in heading");
@@ -196,4 +193,38 @@ fn a_pkulaw_export_gives_its_code_link_and_order_as_metadata_and_no_preamble() {
     assert_eq!(d.meta.date_issued.as_deref(), Some("2099-01-09"));
     assert_eq!(paths(&d), ["第一章", "第一章/第一条", "第一章/第二条"]);
     assert!(!d.text.contains("法宝引证码") && !d.text.contains("原文链接"));
+}
+
+#[test]
+fn an_articles_enumerations_stay_in_its_text_and_an_annex_after_it_is_a_section() {
+    let d = doc(
+        "某省公共数据管理办法\n第一章 总则\n第一条 为了规范公共数据管理，制定本办法。\n第二条 本办法下列用语的含义：\n（一）公共数据，是指公共管理和服务机构依法履行职责产生的数据。\n（二）数据主体，是指相关数据所指向的自然人。\n第二章 采集\n第三条 采集公共数据应当遵循下列规定：\n1. 依法采集；\n2. 一数一源。\n第四条 本办法自公布之日起施行。\n附件\n一、数据目录编制要求\n按统一标准编制。\n",
+    );
+    assert_eq!(
+        paths(&d),
+        [
+            "第一章",
+            "第一章/第一条",
+            "第一章/第二条",
+            "第二章",
+            "第二章/第三条",
+            "第二章/第四条",
+            "一"
+        ]
+    );
+    let def = d.section("第一章/第二条").expect("article");
+    assert!(def.is_leaf());
+    assert!(
+        def.text.starts_with("本办法下列用语的含义：\n（一）公共数据"),
+        "{}",
+        def.text
+    );
+    assert!(def.text.ends_with("所指向的自然人。"), "{}", def.text);
+    assert!(
+        d.section("第二章/第三条")
+            .expect("article")
+            .text
+            .ends_with("2. 一数一源。")
+    );
+    assert_eq!(d.slice(def.text_range), def.text);
 }
