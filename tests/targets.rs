@@ -748,6 +748,37 @@ fn a_docx_indicator_table_gives_its_target_column() {
     assert_eq!(ts[1].baseline.map(|b| b.value), Some(1.85e9));
 }
 
+/// A cell left empty in Word (no base-year value, no unit) keeps its column: the figure
+/// after it is still read under its own header.
+#[test]
+fn an_empty_docx_cell_does_not_shift_the_target_column() {
+    let bytes = docx_with_table(
+        &[
+            "某市智慧农业发展规划（2024—2028年）",
+            "一、发展目标",
+            "到2028年，智慧农业应用水平显著提升。",
+            "附表 主要指标",
+        ],
+        &[
+            &["序号", "指标", "单位", "2023年（基期）", "2028年（目标）", "属性"],
+            &["1", "农业物联网应用基地", "个", "", "120", "预期性"],
+            &["2", "农产品网络零售额（亿元）", "", "18.5", "40", "预期性"],
+        ],
+    );
+    let (mut docs, errors) = duizhao::load_many([("plan.docx", SourceFormat::Docx, bytes.as_slice())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let d = docs.pop().expect("a document");
+    let ts: Vec<_> = extract(&d).into_iter().filter(|t| t.table).collect();
+    let got: Vec<(&str, Option<Deadline>)> = ts.iter().map(|t| (t.text.as_str(), t.year)).collect();
+    assert_eq!(
+        got,
+        [("120", Some(Deadline::Year(2028))), ("40", Some(Deadline::Year(2028)))],
+        "{ts:#?}"
+    );
+    assert_eq!(ts[0].baseline, None, "no base-year value printed");
+    assert_eq!(ts[1].baseline.map(|b| b.value), Some(1.85e9));
+}
+
 #[test]
 fn instruments_rules_classes_and_procedures_are_refused() {
     for text in [

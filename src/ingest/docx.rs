@@ -387,28 +387,43 @@ impl Body<'_> {
 
     /// A row of the outermost table: within a cell, paragraphs stay paragraphs; across
     /// cells, the last line of one cell and the first of the next are one line with a tab
-    /// between them (a cell boundary) unless the first ends a sentence.
+    /// between them (a cell boundary) unless the first ends a sentence. An empty cell keeps
+    /// its place on the line (`a\t\tc`, or a leading tab), so the columns after it stay
+    /// under their headers.
     fn finish_row(&mut self) {
         let mut line = String::new();
         let mut line_hint = Hint::None;
         let mut pieces = 0usize;
+        // Empty cells since the last piece on this line; `None` once the line no longer
+        // starts at the row's first cell (a cell broke it), where places are lost anyway.
+        let mut empties: Option<usize> = Some(0);
         for cell in std::mem::take(&mut self.row) {
+            let mut any = false;
             for (k, (text, hint)) in cell.into_iter().enumerate() {
                 if crate::text::trim(&text).is_empty() {
                     continue;
                 }
                 if k > 0 && pieces > 0 {
                     flush(&mut self.out, &mut line, &mut line_hint, &mut pieces);
+                    empties = None;
                 }
-                if pieces > 0 {
-                    line.push('\t');
+                let gap = empties.take().unwrap_or(0);
+                if pieces > 0 || (gap > 0 && line.is_empty()) {
+                    let tabs = gap + usize::from(pieces > 0);
+                    line.extend(std::iter::repeat_n('\t', tabs));
                 }
+                empties = Some(0);
+                any = true;
                 line.push_str(crate::text::trim(&text));
                 line_hint = if pieces == 0 { hint } else { Hint::None };
                 pieces += 1;
                 if line.ends_with(['。', '；', '！', '？', '!', '?', ';']) {
                     flush(&mut self.out, &mut line, &mut line_hint, &mut pieces);
+                    empties = None;
                 }
+            }
+            if !any && let Some(n) = empties.as_mut() {
+                *n += 1;
             }
         }
         flush(&mut self.out, &mut line, &mut line_hint, &mut pieces);
@@ -449,6 +464,28 @@ mod tests {
             .into_iter()
             .map(|p| p.text)
             .collect()
+    }
+
+    #[test]
+    fn an_empty_cell_keeps_its_column() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let empty = "<w:tc><w:p/></w:tc>";
+        let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+        let xml = format!(
+            "<w:document><w:body><w:tbl>{}{}{}</w:tbl></w:body></w:document>",
+            row(&[cell("指标"), cell("单位"), cell("2020年"), cell("2025年")]),
+            row(&[cell("网络零售额"), empty.to_owned(), cell("3000"), cell("5000")]),
+            row(&[
+                empty.to_owned(),
+                cell("小计"),
+                "<w:tc><w:p></w:p></w:tc>".to_owned(),
+                cell("8")
+            ]),
+        );
+        assert_eq!(
+            texts(&xml),
+            ["指标\t单位\t2020年\t2025年", "网络零售额\t\t3000\t5000", "\t小计\t\t8"]
+        );
     }
 
     #[test]
