@@ -718,8 +718,11 @@ fn docx_with_table(paras: &[&str], rows: &[&[&str]]) -> Vec<u8> {
     w.finish().expect("finish").into_inner()
 }
 
-#[test]
-fn a_docx_indicator_table_gives_its_target_column() {
+/// A Word plan with a 主要指标 table of these rows under its header (序号 指标 单位 2023年（基期）
+/// 2028年（目标） 属性): the document and its table targets.
+fn plan_with_table(rows: &[&[&str]]) -> (duizhao::model::Document, Vec<duizhao::targets::Target>) {
+    let mut all: Vec<&[&str]> = vec![&["序号", "指标", "单位", "2023年（基期）", "2028年（目标）", "属性"]];
+    all.extend_from_slice(rows);
     let bytes = docx_with_table(
         &[
             "某市智慧农业发展规划（2024—2028年）",
@@ -727,16 +730,21 @@ fn a_docx_indicator_table_gives_its_target_column() {
             "到2028年，智慧农业应用水平显著提升。",
             "附表 主要指标",
         ],
-        &[
-            &["序号", "指标", "单位", "2023年（基期）", "2028年（目标）", "属性"],
-            &["1", "农业物联网应用基地", "个", "35", "120", "预期性"],
-            &["2", "农产品网络零售额", "亿元", "18.5", "40", "预期性"],
-        ],
+        &all,
     );
     let (mut docs, errors) = duizhao::load_many([("plan.docx", SourceFormat::Docx, bytes.as_slice())]);
     assert!(errors.is_empty(), "{errors:?}");
     let d = docs.pop().expect("a document");
     let ts: Vec<_> = extract(&d).into_iter().filter(|t| t.table).collect();
+    (d, ts)
+}
+
+#[test]
+fn a_docx_indicator_table_gives_its_target_column() {
+    let (d, ts) = plan_with_table(&[
+        &["1", "农业物联网应用基地", "个", "35", "120", "预期性"],
+        &["2", "农产品网络零售额", "亿元", "18.5", "40", "预期性"],
+    ]);
     let got: Vec<(&str, f64, &str)> = ts.iter().map(|t| (t.text.as_str(), t.value, t.unit.as_str())).collect();
     assert_eq!(got, [("120", 120.0, "个"), ("40", 4e9, "元")], "{ts:#?}");
     for t in &ts {
@@ -752,23 +760,10 @@ fn a_docx_indicator_table_gives_its_target_column() {
 /// after it is still read under its own header.
 #[test]
 fn an_empty_docx_cell_does_not_shift_the_target_column() {
-    let bytes = docx_with_table(
-        &[
-            "某市智慧农业发展规划（2024—2028年）",
-            "一、发展目标",
-            "到2028年，智慧农业应用水平显著提升。",
-            "附表 主要指标",
-        ],
-        &[
-            &["序号", "指标", "单位", "2023年（基期）", "2028年（目标）", "属性"],
-            &["1", "农业物联网应用基地", "个", "", "120", "预期性"],
-            &["2", "农产品网络零售额（亿元）", "", "18.5", "40", "预期性"],
-        ],
-    );
-    let (mut docs, errors) = duizhao::load_many([("plan.docx", SourceFormat::Docx, bytes.as_slice())]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let d = docs.pop().expect("a document");
-    let ts: Vec<_> = extract(&d).into_iter().filter(|t| t.table).collect();
+    let (_, ts) = plan_with_table(&[
+        &["1", "农业物联网应用基地", "个", "", "120", "预期性"],
+        &["2", "农产品网络零售额（亿元）", "", "18.5", "40", "预期性"],
+    ]);
     let got: Vec<(&str, Option<Deadline>)> = ts.iter().map(|t| (t.text.as_str(), t.year)).collect();
     assert_eq!(
         got,
