@@ -22,9 +22,9 @@ const PROVINCES: [&str; 10] = [
 ];
 const KINDS: [&str; 4] = ["实施意见", "行动计划", "条例", "管理办法"];
 
-/// 200 documents: each province has 20, of four kinds, dated over four years.
-fn write_library(dir: &std::path::Path) {
-    for i in 0..200 {
+/// `n` documents (200: each province has 20, of four kinds, dated over four years).
+fn write_library(dir: &std::path::Path, n: usize) {
+    for i in 0..n {
         let province = PROVINCES[i % PROVINCES.len()];
         let kind = KINDS[(i / PROVINCES.len()) % KINDS.len()];
         let year = 2019 + (i / 40);
@@ -41,7 +41,7 @@ fn two_hundred_documents_are_filtered_sorted_and_eight_chosen_from_the_library()
     let mut h = analysed_in("Library");
     assert_eq!(h.state().state.view, View::Library);
     let dir = tempfile::tempdir().expect("temp dir");
-    write_library(dir.path());
+    write_library(dir.path(), 200);
     let ctx = h.ctx.clone();
     h.state_mut()
         .apply(&ctx, vec![Command::Import(vec![dir.path().to_owned()])]);
@@ -127,6 +127,47 @@ fn two_hundred_documents_are_filtered_sorted_and_eight_chosen_from_the_library()
         state.compare_rows().all(|(_, r)| r.cells.len() == want + 1),
         "the comparison has a column for each"
     );
+}
+
+/// More documents compared than the navigator's strip has readable cells for: each row says
+/// how many it covers, and a link opens the coverage matrix.
+#[test]
+fn comparing_many_documents_the_navigator_counts_coverage_and_leads_to_the_matrix() {
+    let mut h = analysed_in("Compare");
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_library(dir.path(), 30);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::Import(vec![dir.path().to_owned()])]);
+    settle(&mut h);
+    h.get_by_label("Library").click();
+    h.run();
+    h.get_by_label("Compare all shown").click();
+    h.run();
+    h.get_by_label("Compare").click();
+    h.run();
+    let n = h.state().state.chosen.len();
+    assert_eq!(n, 35);
+    assert!(n > crate::app::ui::domain_nav::STRIP_MAX);
+    // 在线教育: the 30 imported plans and some bundled ones cover it.
+    let (_, education) = h
+        .state()
+        .state
+        .compare_rows()
+        .find(|(_, r)| r.key == "education")
+        .expect("an education row");
+    let covered = education.cells.iter().filter(|c| !c.is_empty()).count();
+    assert!(covered >= 30, "{covered}");
+    assert!(
+        h.query_all_by_label(&format!("{covered}/{n}")).next().is_some(),
+        "the row says how many documents it covers"
+    );
+    h.get_by_label(&format!("{n} documents compared: coverage matrix…"))
+        .click();
+    h.run();
+    let state = &h.state().state;
+    assert_eq!(state.view, View::Library);
+    assert_eq!(state.library_mode, crate::app::state::library::LibraryMode::Coverage);
 }
 
 #[test]

@@ -1,9 +1,15 @@
 //! The domain navigator: every row of the comparison with a heat strip (one cell per chosen
 //! document, shaded by its number of sections), the scheme switch and the coverage filter.
+//! With more documents compared than cells fit readably ([`STRIP_MAX`]), each row shows how
+//! many of them it covers instead, and a link opens the library's coverage matrix, which is
+//! made for that many.
 
 use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
+
+/// The most compared documents the strip shows one cell each (4 px or more in the panel).
+pub const STRIP_MAX: usize = 24;
 
 pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -32,6 +38,18 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     retrain_ui(ui, state, &mut out);
     ui.separator();
     let dark = ui.visuals().dark_mode;
+    let many = state.chosen.len() > STRIP_MAX;
+    if many
+        && ui
+            .link(format!("{} documents compared: coverage matrix…", state.chosen.len()))
+            .on_hover_text("Domains × documents for the whole library, in the Library view")
+            .clicked()
+    {
+        out.push(Command::SetView(crate::app::state::View::Library));
+        out.push(Command::SetLibraryMode(
+            crate::app::state::library::LibraryMode::Coverage,
+        ));
+    }
     egui::ScrollArea::vertical()
         .id_salt("domains")
         .auto_shrink([false, false])
@@ -42,14 +60,18 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             let cell = (ui.available_width() * 0.5 / n).clamp(2.0, 10.0);
             for (i, row) in state.compare_rows() {
                 ui.horizontal(|ui| {
-                    let spacing = ui.spacing().item_spacing.x;
-                    ui.spacing_mut().item_spacing.x = if cell >= 6.0 { 4.0 } else { 1.0 };
-                    for c in &row.cells {
-                        let (rect, _) = ui.allocate_exact_size(egui::vec2(cell, 14.0), egui::Sense::hover());
-                        ui.painter()
-                            .rect_filled(rect, 2.0_f32.min(cell / 3.0), theme::heat(c.len(), dark));
+                    if many {
+                        coverage_bar(ui, row, dark);
+                    } else {
+                        let spacing = ui.spacing().item_spacing.x;
+                        ui.spacing_mut().item_spacing.x = if cell >= 6.0 { 4.0 } else { 1.0 };
+                        for c in &row.cells {
+                            let (rect, _) = ui.allocate_exact_size(egui::vec2(cell, 14.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0_f32.min(cell / 3.0), theme::heat(c.len(), dark));
+                        }
+                        ui.spacing_mut().item_spacing.x = spacing;
                     }
-                    ui.spacing_mut().item_spacing.x = spacing;
                     if ui
                         .selectable_label(false, &row.name)
                         .on_hover_text(&row.description)
@@ -61,6 +83,23 @@ pub fn domain_nav_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     out
+}
+
+/// How many of the compared documents a row covers: a bar filled in that share, shaded by
+/// the row's sections per covering document, and "k/n" beside it.
+fn coverage_bar(ui: &mut egui::Ui, row: &crate::app::state::CompareRow, dark: bool) {
+    let n = row.cells.len().max(1);
+    let covered = row.cells.iter().filter(|c| !c.is_empty()).count();
+    let sections: usize = row.cells.iter().map(Vec::len).sum();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(60.0, 14.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 2.0, theme::heat(0, dark));
+    let mut filled = rect;
+    filled.set_width(rect.width() * covered as f32 / n as f32);
+    let per_doc = sections.div_ceil(covered.max(1));
+    painter.rect_filled(filled, 2.0, theme::heat(per_doc, dark));
+    response.on_hover_text(format!("{covered} of {n} documents, {sections} sections"));
+    ui.label(egui::RichText::new(format!("{covered}/{n}")).small().weak());
 }
 
 /// "Retrain on my corrections": the model learns from the sections the user moved, and the
