@@ -264,6 +264,19 @@ fn five_thousand_numbered_items_are_five_thousand_sections() {
     assert_eq!(duizhao::outline::build(&raw, "y", "").sections.len(), 1);
 }
 
+#[test]
+fn a_paragraph_broken_into_a_hundred_thousand_lines_is_rejoined_whole() {
+    // A PDF-broken paragraph (no line ends a sentence): every line is joined to the one
+    // before. Judging the joined paragraph again at each line made cleaning quadratic (a
+    // 1 MB file of such lines took 21 s); at this size that would not finish. No time is
+    // asserted: the test is that it ends, with every line in one paragraph.
+    let text = format!("一、总则\n{}", "推进数字经济发展\n".repeat(100_000));
+    let raw = duizhao::ingest::read_bytes("broken.txt", SourceFormat::Txt, text.as_bytes()).expect("reads");
+    let d = duizhao::outline::build(&raw, "broken", "");
+    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.sections[0].text, "推进数字经济发展".repeat(100_000));
+}
+
 /// About 7 MB of policy text: every bundled document repeated with its numbers renamed.
 fn big_text() -> String {
     let mut out = String::new();
