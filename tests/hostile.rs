@@ -277,6 +277,37 @@ fn a_paragraph_broken_into_a_hundred_thousand_lines_is_rejoined_whole() {
     assert_eq!(d.sections[0].text, "推进数字经济发展".repeat(100_000));
 }
 
+#[test]
+fn long_sentences_clauses_and_numbers_of_quantities_are_read_whole() {
+    // Each shape was quadratic in the targets reader: every quantity scanned its whole
+    // sentence or clause (85 KB of the first took 18.7 s, of the second 5 s), and a run of
+    // digits too long for a value was read again from each digit. At these sizes the old
+    // reader would not finish; no time is asserted.
+    let read = |name: &str, text: &str| {
+        let raw = duizhao::ingest::read_bytes(name, SourceFormat::Txt, text.as_bytes()).expect("reads");
+        duizhao::targets::extract(&duizhao::outline::build(&raw, name, ""))
+    };
+    let sentence = read(
+        "sentence.txt",
+        &format!("一、目标\n{}", "到2025年达到10%，".repeat(20_000)),
+    );
+    assert_eq!(sentence.len(), 20_000);
+    assert!(
+        sentence
+            .iter()
+            .all(|t| t.text == "达到10%" && t.unit == "%" && t.year == Some(duizhao::targets::Deadline::Year(2025)))
+    );
+    let clause = read("clause.txt", &format!("一、目标\n{}", "建成10家".repeat(20_000)));
+    assert_eq!(clause.len(), 20_000);
+    assert!(clause.iter().all(|t| t.text == "10家" && t.unit == "家"));
+    let digits = read(
+        "digits.txt",
+        &format!("一、目标\n建成{}家，建成5家。", "1".repeat(100_000)),
+    );
+    let texts: Vec<&str> = digits.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["5家"]);
+}
+
 /// About 7 MB of policy text: every bundled document repeated with its numbers renamed.
 fn big_text() -> String {
     let mut out = String::new();
