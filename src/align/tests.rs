@@ -379,3 +379,22 @@ fn model_evidence_names_words_and_grams_of_the_section() {
     }
     assert!(words > 0, "no word among the strongest features of any section");
 }
+
+#[test]
+fn a_document_aligned_alone_has_no_counterparts_however_long() {
+    // Its rows hold only its own leaves: nothing is scored (scoring them, to skip each,
+    // was quadratic in a long document aligned alone).
+    let text: String = (1..=40).map(|k| format!("第{k}章 第{k}部分\n{PROVINCE}\n")).collect();
+    let docs = vec![doc("alone", &text)];
+    let al = ALIGNER.align(&docs);
+    assert!(al.leaves.len() >= 40 * 5, "{}", al.leaves.len());
+    assert!(al.all_counterparts(0).iter().all(Vec::is_empty));
+    // With a second document, a leaf's counterparts are in that one only.
+    let docs = vec![doc("alone", &text), doc("city", CITY)];
+    let al = ALIGNER.align(&docs);
+    let all = al.all_counterparts(0);
+    assert!(all.iter().any(|c| !c.is_empty()));
+    for (i, cs) in all.iter().enumerate() {
+        assert!(cs.iter().all(|&(j, _)| al.leaves[j].doc != al.leaves[i].doc));
+    }
+}
