@@ -384,7 +384,11 @@ fn model_evidence_names_words_and_grams_of_the_section() {
 fn a_document_aligned_alone_has_no_counterparts_however_long() {
     // Its rows hold only its own leaves: nothing is scored (scoring them, to skip each,
     // was quadratic in a long document aligned alone).
-    let text: String = (1..=40).map(|k| format!("第{k}章 第{k}部分\n{PROVINCE}\n")).collect();
+    let text = (1..=40).fold(String::new(), |mut t, k| {
+        use std::fmt::Write as _;
+        let _ = writeln!(t, "第{k}章 第{k}部分\n{PROVINCE}");
+        t
+    });
     let docs = vec![doc("alone", &text)];
     let al = ALIGNER.align(&docs);
     assert!(al.leaves.len() >= 40 * 5, "{}", al.leaves.len());
