@@ -308,6 +308,19 @@ fn long_sentences_clauses_and_numbers_of_quantities_are_read_whole() {
     assert_eq!(texts, ["5家"]);
 }
 
+#[test]
+fn thousands_of_lines_naming_a_header_word_are_no_table() {
+    // Found by the fuzz harness (a 19 KB mutated file, 0.55 s): each line 重点领域 names a
+    // category column, and the table reader took the run from each line to the end for a
+    // header — quadratic (4,000 lines 4 s, 8,000 22 s). 10,000 would not finish; no time is
+    // asserted.
+    let text = format!("一、总则\n到2025年达到10%。\n{}", "重点领域\n".repeat(10_000));
+    let raw = duizhao::ingest::read_bytes("header.txt", SourceFormat::Txt, text.as_bytes()).expect("reads");
+    let targets = duizhao::targets::extract(&duizhao::outline::build(&raw, "header", ""));
+    let texts: Vec<&str> = targets.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["达到10%"]);
+}
+
 /// About 7 MB of policy text: every bundled document repeated with its numbers renamed.
 fn big_text() -> String {
     let mut out = String::new();
