@@ -142,6 +142,24 @@ const ALL: [List; LISTS] = [
     List::PerUnit,
 ];
 
+/// Every list's words by their first char (so that a text is read once), with the list's
+/// index; and each list's longest word in chars.
+type ByFirst = (std::collections::HashMap<char, Vec<(usize, Vec<char>)>>, [usize; LISTS]);
+
+static BY_FIRST: std::sync::LazyLock<ByFirst> = std::sync::LazyLock::new(|| {
+    let mut by_first: std::collections::HashMap<char, Vec<(usize, Vec<char>)>> = std::collections::HashMap::new();
+    let mut longest = [0; LISTS];
+    for (li, &list) in ALL.iter().enumerate() {
+        for w in words(list) {
+            let chars: Vec<char> = w.chars().collect();
+            longest[li] = longest[li].max(chars.len());
+            by_first.entry(chars[0]).or_default().push((li, chars));
+        }
+    }
+    longest[List::PerUnit as usize] = 2;
+    (by_first, longest)
+});
+
 impl Index {
     /// Index the width-folded `f`: O(n) bounds, and one pass per list's first chars.
     #[must_use]
@@ -178,17 +196,7 @@ impl Index {
             clause_end[at] = if is_clause_break(f, at) { at } else { clause_end[at + 1] };
         }
         let mut words_of: Vec<Occurrences> = (0..LISTS).map(|_| Occurrences::default()).collect();
-        let mut longest = [0; LISTS];
-        // The words by first char, so that the text is read once.
-        let mut by_first: std::collections::HashMap<char, Vec<(usize, Vec<char>)>> = std::collections::HashMap::new();
-        for (li, &list) in ALL.iter().enumerate() {
-            for w in words(list) {
-                let chars: Vec<char> = w.chars().collect();
-                longest[li] = longest[li].max(chars.len());
-                by_first.entry(chars[0]).or_default().push((li, chars));
-            }
-        }
-        longest[List::PerUnit as usize] = 2;
+        let (by_first, longest) = &*BY_FIRST;
         for j in 0..n {
             if let Some(ws) = by_first.get(&f[j]) {
                 for (li, w) in ws {
@@ -235,7 +243,7 @@ impl Index {
             opens,
             closes,
             words: words_of,
-            longest,
+            longest: *longest,
         }
     }
 
