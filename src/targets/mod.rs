@@ -12,7 +12,9 @@
 //! well-formed quantities (`han` those in Chinese characters) and refuses dates, 文号, list
 //! numbers, ordinals, technology names;
 //! `context` keeps those that are targets (not subsidies, facts already achieved, routine
-//! frequencies, size descriptors); `year` reads deadlines; `metric` names what is counted.
+//! frequencies, size descriptors); `year` reads deadlines; `metric` names what is counted;
+//! `index` answers, once per text, where sentences and clauses begin and end and where each
+//! word list occurs, so that judging a quantity never rescans its sentence.
 //!
 //! Decisions a reader may question, taken on purpose:
 //! - a range (增长10%—15%) is one target at its lower bound with comparator ≥;
