@@ -8,8 +8,14 @@
 //! cargo run --release --example fuzz -- docx 300
 //! cargo run --release --example fuzz -- outline 300
 //! cargo run --release --example fuzz -- targets 300
+//! cargo run --release --example fuzz -- html 300
+//! cargo run --release --example fuzz -- doc 300
+//! FUZZ_SEEDS=../shared/gold/train/files cargo run --release --example fuzz -- pdf 300
 //! ```
-//! One target per process, so the peak memory printed is that target's.
+//! One target per process, so the peak memory printed is that target's. An input slower than
+//! `FUZZ_SLOW_MS` (default 1000) is saved to `fuzz-slow/` to be timed and profiled on its own.
+//! `FUZZ_SEEDS=DIR` adds the files of DIR with the target's extension to its seeds (the
+//! `pdf` target has only a tiny built-in PDF without it).
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -154,11 +160,101 @@ fn document_xml(text: &str) -> Vec<u8> {
     format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>").into_bytes()
 }
 
+/// A saved web page of a text: a title, the lines as paragraphs, a table, page furniture.
+fn html_of(text: &str, charset: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut body = String::new();
+    for (i, line) in text.lines().take(200).enumerate() {
+        let _ = writeln!(body, "<p>{}</p>", esc(line));
+        if i % 50 == 25 {
+            body.push_str(
+                "<table><tr><td>指标</td><td>2025年</td></tr><tr><td>数字经济</td><td>10%</td></tr></table>\n",
+            );
+        }
+    }
+    format!(
+        "<html><head><meta charset=\"{charset}\"><title>{}</title></head><body><div class=\"nav\">首页 > 政策</div>{body}<div>索引号：123 发文字号：某政〔2021〕1号</div></body></html>",
+        esc(text.lines().next().unwrap_or(""))
+    )
+}
+
+/// A one-page PDF whose text layer is `lines` (ASCII, Helvetica): the fallback `pdf` seed.
+fn tiny_pdf(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
+    for l in lines {
+        let _ = writeln!(content, "({l}) Tj T*");
+    }
+    content.push_str("ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// The files of `FUZZ_SEEDS` ending in `.ext`, if the variable names a folder.
+fn seed_files(ext: &str) -> Vec<Vec<u8>> {
+    let Some(dir) = std::env::var_os("FUZZ_SEEDS") else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == ext));
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
 fn seeds(target: &str) -> Vec<Vec<u8>> {
     let texts: Vec<&str> = duizhao::corpus::BUNDLED
         .iter()
         .map(|b| std::str::from_utf8(b.bytes).unwrap_or(""))
         .collect();
+    if target == "html" {
+        let mut out: Vec<Vec<u8>> = texts.iter().map(|t| html_of(t, "utf-8").into_bytes()).collect();
+        out.extend(
+            texts
+                .iter()
+                .map(|t| encoding_rs::GB18030.encode(&html_of(t, "gbk")).0.into_owned()),
+        );
+        out.extend(seed_files("html"));
+        return out;
+    }
+    if target == "doc" {
+        let mut out = vec![
+            include_bytes!("../tests/fixtures/doc/outline.doc").to_vec(),
+            include_bytes!("../tests/fixtures/doc/table-field.doc").to_vec(),
+            include_bytes!("../tests/fixtures/doc/wuhu-2021-online-economy.doc").to_vec(),
+        ];
+        out.extend(seed_files("doc"));
+        return out;
+    }
+    if target == "pdf" {
+        let mut out = vec![tiny_pdf(&["1. General", "(1) Goal. By 2025, 100 firms.", "2. Tasks"])];
+        out.extend(seed_files("pdf"));
+        return out;
+    }
     if target == "docx" {
         // The XML is mutated and zipped per input (see `input`), so the seeds are XML.
         texts.iter().map(|t| document_xml(t)).collect()
@@ -182,6 +278,21 @@ fn run_target(target: &str, bytes: &[u8]) {
         }
         "docx" => {
             let _ = duizhao::ingest::read_bytes("fuzz.docx", SourceFormat::Docx, bytes);
+        }
+        "html" | "doc" | "pdf" => {
+            let format = match target {
+                "html" => SourceFormat::Html,
+                "doc" => SourceFormat::Doc,
+                _ => SourceFormat::Pdf,
+            };
+            // Read, then outlined and searched for targets like any document.
+            if let Ok(raw) = duizhao::ingest::read_bytes("fuzz", format, bytes) {
+                let d = duizhao::outline::build(&raw, "fuzz", "");
+                for s in &d.sections {
+                    assert_eq!(d.slice(s.text_range), s.text, "text_range points at the text");
+                }
+                let _ = duizhao::targets::extract(&d);
+            }
         }
         "outline" | "targets" => {
             if let Ok(raw) = duizhao::ingest::read_bytes("fuzz.txt", SourceFormat::Txt, bytes) {
@@ -234,7 +345,11 @@ fn main() {
     }));
     let start = Instant::now();
     let (mut execs, mut panics, mut max_len) = (0u64, 0u64, 0usize);
-    let mut slowest = Duration::ZERO;
+    let (mut slowest, mut slowest_len, mut slow) = (Duration::ZERO, 0usize, 0u64);
+    let slow_ms: u64 = std::env::var("FUZZ_SLOW_MS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
     while start.elapsed() < Duration::from_secs(seconds) {
         let base = &seeds[rng.below(seeds.len())];
         let mutated = mutate(&mut rng, base, &seeds);
@@ -254,8 +369,17 @@ fn main() {
         IN_TARGET.store(true, Ordering::Relaxed);
         let ok = std::panic::catch_unwind(|| run_target(&target, &input)).is_ok();
         IN_TARGET.store(false, Ordering::Relaxed);
-        slowest = slowest.max(t.elapsed());
+        let took = t.elapsed();
         execs += 1;
+        if took > slowest {
+            slowest = took;
+            slowest_len = input.len();
+        }
+        if took > Duration::from_millis(slow_ms) {
+            slow += 1;
+            let _ = std::fs::create_dir_all("fuzz-slow");
+            let _ = std::fs::write(format!("fuzz-slow/{target}-{execs}.bin"), &input);
+        }
         if !ok {
             panics += 1;
             let _ = std::fs::create_dir_all("fuzz-crashes");
@@ -263,10 +387,11 @@ fn main() {
         }
     }
     println!(
-        "target {target}: {execs} inputs in {:.0} s, {panics} panics, largest input {} KB, slowest {:.0} ms, peak RSS {}",
+        "target {target}: {execs} inputs in {:.0} s, {panics} panics, largest input {} KB, slowest {:.0} ms ({} KB), {slow} slower than {slow_ms} ms, peak RSS {}",
         start.elapsed().as_secs_f64(),
         max_len / 1024,
         slowest.as_secs_f64() * 1000.0,
+        slowest_len / 1024,
         peak_rss_mb().map_or_else(|| "n/a".to_owned(), |m| format!("{m:.0} MB"))
     );
     if panics > 0 {

@@ -264,6 +264,83 @@ fn five_thousand_numbered_items_are_five_thousand_sections() {
     assert_eq!(duizhao::outline::build(&raw, "y", "").sections.len(), 1);
 }
 
+#[test]
+fn a_paragraph_broken_into_a_hundred_thousand_lines_is_rejoined_whole() {
+    // A PDF-broken paragraph (no line ends a sentence): every line is joined to the one
+    // before. Judging the joined paragraph again at each line made cleaning quadratic (a
+    // 1 MB file of such lines took 21 s); at this size that would not finish. No time is
+    // asserted: the test is that it ends, with every line in one paragraph.
+    let text = format!("一、总则\n{}", "推进数字经济发展\n".repeat(100_000));
+    let raw = duizhao::ingest::read_bytes("broken.txt", SourceFormat::Txt, text.as_bytes()).expect("reads");
+    let d = duizhao::outline::build(&raw, "broken", "");
+    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.sections[0].text, "推进数字经济发展".repeat(100_000));
+}
+
+#[test]
+fn long_sentences_clauses_and_numbers_of_quantities_are_read_whole() {
+    // Each shape was quadratic in the targets reader: every quantity scanned its whole
+    // sentence or clause (85 KB of the first took 18.7 s, of the second 5 s), and a run of
+    // digits too long for a value was read again from each digit. At these sizes the old
+    // reader would not finish; no time is asserted.
+    let read = |name: &str, text: &str| {
+        let raw = duizhao::ingest::read_bytes(name, SourceFormat::Txt, text.as_bytes()).expect("reads");
+        duizhao::targets::extract(&duizhao::outline::build(&raw, name, ""))
+    };
+    let sentence = read(
+        "sentence.txt",
+        &format!("一、目标\n{}", "到2025年达到10%，".repeat(20_000)),
+    );
+    assert_eq!(sentence.len(), 20_000);
+    assert!(
+        sentence
+            .iter()
+            .all(|t| t.text == "达到10%" && t.unit == "%" && t.year == Some(duizhao::targets::Deadline::Year(2025)))
+    );
+    let clause = read("clause.txt", &format!("一、目标\n{}", "建成10家".repeat(20_000)));
+    assert_eq!(clause.len(), 20_000);
+    assert!(clause.iter().all(|t| t.text == "10家" && t.unit == "家"));
+    let digits = read(
+        "digits.txt",
+        &format!("一、目标\n建成{}家，建成5家。", "1".repeat(100_000)),
+    );
+    let texts: Vec<&str> = digits.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["5家"]);
+}
+
+#[test]
+fn thousands_of_lines_naming_a_header_word_are_no_table() {
+    // Found by the fuzz harness (a 19 KB mutated file, 0.55 s): each line 重点领域 names a
+    // category column, and the table reader took the run from each line to the end for a
+    // header — quadratic (4,000 lines 4 s, 8,000 22 s). 10,000 would not finish; no time is
+    // asserted.
+    let text = format!("一、总则\n到2025年达到10%。\n{}", "重点领域\n".repeat(10_000));
+    let raw = duizhao::ingest::read_bytes("header.txt", SourceFormat::Txt, text.as_bytes()).expect("reads");
+    let targets = duizhao::targets::extract(&duizhao::outline::build(&raw, "header", ""));
+    let texts: Vec<&str> = targets.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["达到10%"]);
+}
+
+#[test]
+fn a_page_of_twenty_thousand_unclosed_divs_is_read_by_its_lines() {
+    // Found by the fuzz harness (a 68 KB page, 1.2 s): readability's time grows with the
+    // square of the nesting depth (2,000 unclosed <div>s 1.2 s); 20,000 would take minutes.
+    // Such a page is read by its text lines. No time is asserted.
+    let page = format!(
+        "<html><head><title>某市数字经济发展方案</title></head><body>{}<p>一、总体要求</p><p>到2025年，数字经济核心产业增加值占比达到10%。</p></body></html>",
+        "<div>".repeat(20_000)
+    );
+    let raw = duizhao::ingest::read_bytes("deep.html", SourceFormat::Html, page.as_bytes()).expect("reads");
+    let d = duizhao::outline::build(&raw, "deep", "");
+    assert!(
+        d.section("一").is_some(),
+        "{:?}",
+        d.sections.iter().map(|s| &s.path).collect::<Vec<_>>()
+    );
+    let targets = duizhao::targets::extract(&d);
+    assert_eq!(targets.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["达到10%"]);
+}
+
 /// About 7 MB of policy text: every bundled document repeated with its numbers renamed.
 fn big_text() -> String {
     let mut out = String::new();

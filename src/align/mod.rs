@@ -185,8 +185,6 @@ impl Aligner {
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
             return Features::default();
         };
-        let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
-        let Place { rank, leaves } = place;
         let texts = Texts {
             heading: &p.heading,
             body: &p.body,
@@ -195,6 +193,22 @@ impl Aligner {
         let (_, hits) = self
             .matcher
             .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+        Self::features_with_hits(doc, s, p, place, tops, scheme, &hits)
+    }
+
+    /// [`Self::features_prepared`] given the cue hits of the model's `scheme` on `p` (the
+    /// aligner has them from its cue phase: not matched a second time per leaf).
+    fn features_with_hits<'h>(
+        doc: &Document,
+        s: usize,
+        p: &Prepared,
+        place: Place,
+        tops: &[usize],
+        scheme: &Scheme,
+        hits: impl IntoIterator<Item = &'h score::CueHit>,
+    ) -> Features {
+        let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
+        let Place { rank, leaves } = place;
         let mut cues: Vec<(u8, usize, f32)> = Vec::new();
         for h in hits {
             let place = h.place as u8;
@@ -214,6 +228,8 @@ impl Aligner {
             cues: &cues,
             category_ids: &ids,
             tops,
+            heading: &p.heading,
+            body: &p.body,
         })
     }
 
@@ -429,7 +445,14 @@ impl Aligner {
                         .into_par_iter()
                         .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
                         .map(|((_, evidence), ((l, p), place))| {
-                            let f = self.features_prepared(&docs[l.doc], l.section, p, place, &tops[l.doc]);
+                            // The model's scheme is this one (`fitted.scheme == si`): its cue
+                            // hits are the cue phase's.
+                            let hits = evidence.iter().filter_map(|e| match e {
+                                Evidence::Cue(h) => Some(h),
+                                _ => None,
+                            });
+                            let f =
+                                Self::features_with_hits(&docs[l.doc], l.section, p, place, &tops[l.doc], scheme, hits);
                             let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
                             self.model_assignment(fitted, &f, cues)
                         })
@@ -437,29 +460,7 @@ impl Aligner {
                     agree_with_neighbours(&mut assignments, &best, &neighbours, &leaves, docs);
                     assignments
                 } else {
-                    cue_phase
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (mut scores, mut evidence))| {
-                            if confident[i].is_none() {
-                                for &(n, sim) in &neighbours[i] {
-                                    if let Some(c) = confident[n] {
-                                        let points = sim * NEIGHBOUR_WEIGHT * scheme.threshold;
-                                        scores[c] += points;
-                                        let nl = leaves[n];
-                                        evidence.push(Evidence::Neighbour {
-                                            category: c,
-                                            doc: docs[nl.doc].id.clone(),
-                                            section: docs[nl.doc].sections[nl.section].id.clone(),
-                                            similarity: sim,
-                                            points,
-                                        });
-                                    }
-                                }
-                            }
-                            decide(&scores, evidence, scheme.threshold)
-                        })
-                        .collect()
+                    cue_assignments(scheme.threshold, cue_phase, &confident, &neighbours, &leaves, docs)
                 };
                 let groups = unnamed_groups(
                     &mut assignments,
@@ -482,6 +483,41 @@ impl Aligner {
             tfidf,
         }
     }
+}
+
+/// Assignments by cue scores alone (no model fits the scheme): a leaf its cues do not settle
+/// takes points from the confident leaves among its neighbours in other documents.
+fn cue_assignments(
+    threshold: f32,
+    cue_phase: Vec<(Vec<f32>, Vec<Evidence>)>,
+    confident: &[Option<usize>],
+    neighbours: &[Vec<(usize, f32)>],
+    leaves: &[Leaf],
+    docs: &[Document],
+) -> Vec<Assignment> {
+    cue_phase
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut scores, mut evidence))| {
+            if confident[i].is_none() {
+                for &(n, sim) in &neighbours[i] {
+                    if let Some(c) = confident[n] {
+                        let points = sim * NEIGHBOUR_WEIGHT * threshold;
+                        scores[c] += points;
+                        let nl = leaves[n];
+                        evidence.push(Evidence::Neighbour {
+                            category: c,
+                            doc: docs[nl.doc].id.clone(),
+                            section: docs[nl.doc].sections[nl.section].id.clone(),
+                            similarity: sim,
+                            points,
+                        });
+                    }
+                }
+            }
+            decide(&scores, evidence, threshold)
+        })
+        .collect()
 }
 
 /// A leaf the model left without a domain because its best one fell just short of the

@@ -415,3 +415,26 @@ fn a_leaf_just_under_the_threshold_joins_its_near_copys_domain() {
     agree_with_neighbours(&mut far, &[3, 3], &[vec![(1, 0.2)], vec![]], &leaves[2..], &docs);
     assert_eq!(far[0].primary, None);
 }
+
+#[test]
+fn a_document_aligned_alone_has_no_counterparts_however_long() {
+    // Its rows hold only its own leaves: nothing is scored (scoring them, to skip each,
+    // was quadratic in a long document aligned alone).
+    let text = (1..=40).fold(String::new(), |mut t, k| {
+        use std::fmt::Write as _;
+        let _ = writeln!(t, "第{k}章 第{k}部分\n{PROVINCE}");
+        t
+    });
+    let docs = vec![doc("alone", &text)];
+    let al = ALIGNER.align(&docs);
+    assert!(al.leaves.len() >= 40 * 5, "{}", al.leaves.len());
+    assert!(al.all_counterparts(0).iter().all(Vec::is_empty));
+    // With a second document, a leaf's counterparts are in that one only.
+    let docs = vec![doc("alone", &text), doc("city", CITY)];
+    let al = ALIGNER.align(&docs);
+    let all = al.all_counterparts(0);
+    assert!(all.iter().any(|c| !c.is_empty()));
+    for (i, cs) in all.iter().enumerate() {
+        assert!(cs.iter().all(|&(j, _)| al.leaves[j].doc != al.leaves[i].doc));
+    }
+}

@@ -7,7 +7,7 @@
 use super::{Hint, Para, RawText};
 /// Now in the line lexer (kept here for old paths).
 pub use crate::lex::line::iso_date;
-use crate::lex::line::{header_line, is_boilerplate, is_table_row, is_trailer_line, looks_like_title};
+use crate::lex::line::{RowSigns, header_line, is_boilerplate, is_table_row, is_trailer_line, looks_like_title};
 use crate::lex::number::parse_marker;
 use crate::text::trim;
 
@@ -210,7 +210,8 @@ fn heading_like(p: &Para) -> bool {
     }
     let t = p.text.as_str();
     if let Some(m) = parse_marker(t) {
-        let rest: String = t.chars().skip(m.len).collect();
+        // At most 41 chars read: a longer rest is no heading, however long it is.
+        let rest: String = t.chars().skip(m.len).take(41).collect();
         return rest.chars().count() <= 40 && !rest.contains(['。', '，', ',', '；', ';']);
     }
     looks_like_title(t)
@@ -222,15 +223,18 @@ fn stands_alone(t: &str) -> bool {
     line::looks_like_issuer(t)
         || line::doc_number_line(t).is_some()
         || line::date_line(t).is_some()
-        || t.chars().count() <= 6
+        || t.chars().nth(6).is_none()
 }
 
-/// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)?
-fn continues(prev: &Para, next: &Para) -> bool {
+/// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)? The
+/// table-row signs of each are given, counted once per line: `prev` may already be many
+/// lines rejoined, and every test here reads no more of it than a bounded prefix or suffix,
+/// so that cleaning stays linear in a paragraph broken into thousands of lines.
+fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: RowSigns) -> bool {
     // A tab separates table cells (PDF indicator tables): rows are never run together.
     !ends_paragraph(&prev.text)
-        && !is_table_row(&prev.text)
-        && !is_table_row(&next.text)
+        && !prev_row.is_row()
+        && !next_row.is_row()
         && !heading_like(prev)
         && !stands_alone(&prev.text)
         && next.hint == Hint::None
@@ -244,9 +248,10 @@ fn continues(prev: &Para, next: &Para) -> bool {
 /// A list number cut from its separator by a line break (`2` / `.不断优化`): a paragraph that
 /// is only a number, and one that opens with the separator.
 fn broken_number(prev: &Para, next: &Para) -> bool {
-    let n = prev.text.chars().count();
+    // All ASCII digits, so bytes are chars; `len` does not read a long paragraph.
+    let n = prev.text.len();
     (1..=3).contains(&n)
-        && prev.text.chars().all(|c| c.is_ascii_digit())
+        && prev.text.bytes().all(|c| c.is_ascii_digit())
         && next.text.starts_with(['.', '．', '、'])
         && parse_marker(&format!("{}{}", prev.text, next.text)).is_some()
 }
@@ -263,7 +268,7 @@ fn broken_heading(prev: &Para, rest: &[Para]) -> bool {
     let Some(m) = parse_marker(&prev.text) else {
         return false;
     };
-    let title = prev.text.chars().count() - m.len;
+    let title = prev.text.chars().skip(m.len).take(31).count();
     if title > 30 || ends_paragraph(&prev.text) || is_table_row(&prev.text) {
         return false;
     }
@@ -293,6 +298,8 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let (fields, labelled) = super::fields::take(&raw.paras);
     // The last paragraph's number was cut from it by a line break (then so may its heading be).
     let mut cut_number = false;
+    // The table-row signs of the last paragraph in `paras`.
+    let mut last_row = RowSigns::default();
     out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
         if toc.contains(&i) || labelled[i] {
@@ -321,17 +328,21 @@ pub fn clean(raw: &RawText) -> Cleaned {
             hint: p.hint,
             bold_prefix,
         };
+        let row = RowSigns::of(&para.text);
         match paras.last_mut() {
             Some(prev) if broken_number(prev, &para) || cut_number && broken_heading(prev, &raw.paras[i..]) => {
                 prev.text.push_str(&para.text);
+                last_row = last_row.joined(row);
                 cut_number = true;
             }
-            Some(prev) if continues(prev, &para) => {
+            Some(prev) if continues(prev, last_row, &para, row) => {
                 prev.text.push_str(&para.text);
+                last_row = last_row.joined(row);
                 out.rejoined += 1;
             }
             _ => {
                 paras.push(para);
+                last_row = row;
                 cut_number = false;
             }
         }
@@ -339,11 +350,12 @@ pub fn clean(raw: &RawText) -> Cleaned {
     // Signature, distribution list and print line at the end go to metadata.
     while let Some(last) = paras.last() {
         if last.hint == Hint::None && is_trailer_line(&last.text) && parse_marker(&last.text).is_none() {
-            out.trailer.insert(0, paras.pop().map(|p| p.text).unwrap_or_default());
+            out.trailer.extend(paras.pop().map(|p| p.text));
         } else {
             break;
         }
     }
+    out.trailer.reverse();
     out.paras = paras;
     out
 }

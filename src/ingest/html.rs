@@ -4,7 +4,9 @@
 //! 16 KB (government pages put it late), then detection ([`super::decode_text`]). The article
 //! is taken out of the navigation, breadcrumbs, share blocks, sidebars and footers by
 //! `dom_smoothie` (readability.js's algorithm; formatted text keeps paragraphs); if it finds
-//! nothing, every text line of the page is kept and cleaning drops the boilerplate lines. The
+//! nothing, or the page nests `<div>`s deeper than [`MAX_DIV_DEPTH`] (readability's time
+//! grows with the square of the depth), every text line of the page is kept and cleaning
+//! drops the boilerplate lines. The
 //! page title loses its site suffix (`…的通知_广州市人民政府门户网站`). The metadata table government
 //! pages carry (索引号, 发文机关, 成文日期, 发文字号, 发布日期, 主题分类) is read from the page's
 //! text lines, label then value, into labelled fields.
@@ -13,6 +15,35 @@ use encoding_rs::Encoding;
 
 use super::Para;
 use crate::model::SourceEncoding;
+
+/// Deepest nesting of `<div>`s given to readability. Its scoring walks each element's
+/// descendants, so its time grows with the square of the depth: 2,000 unclosed `<div>`s
+/// (a damaged or hostile page; the fuzz harness made one of 68 KB) took 1.2 s, and a few
+/// thousand more would take minutes. Real pages nest a few dozen deep; a deeper page is
+/// read by its text lines, as a page readability finds nothing in.
+pub const MAX_DIV_DEPTH: usize = 256;
+
+/// The deepest `<div>` nesting of a page, by counting its opening and closing tags.
+fn div_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(|&c| c == b'<') {
+        let t = i + at + 1;
+        let close = b.get(t) == Some(&b'/');
+        let name = t + usize::from(close);
+        let is_div = b.get(name..name + 3).is_some_and(|n| n.eq_ignore_ascii_case(b"div"))
+            && b.get(name + 3).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if is_div && close {
+            depth = depth.saturating_sub(1);
+        } else if is_div {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        i = t;
+    }
+    deepest
+}
 
 /// Pages larger than this are refused (a saved page with inline images can be big, but the
 /// parser's tree grows with it).
@@ -121,7 +152,11 @@ pub fn read(bytes: &[u8]) -> Result<Page, String> {
     let lines = text_lines(&html);
     let fields = meta_fields(&lines);
     let page_title = tag_text(&html, "title").map(|t| strip_site_suffix(&t));
-    let article = extract_article(&html);
+    let article = if div_depth(&html) > MAX_DIV_DEPTH {
+        None
+    } else {
+        extract_article(&html)
+    };
     let (title, body) = match article {
         Some((t, body)) if body.iter().map(|l| l.chars().count()).sum::<usize>() >= 50 => (
             page_title.or_else(|| (!t.trim().is_empty()).then(|| strip_site_suffix(&t))),
@@ -363,6 +398,12 @@ mod tests {
                 ("发文字号".to_owned(), "穗府办规〔2022〕13号".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn div_nesting_is_counted_from_the_tags() {
+        assert_eq!(div_depth("<div><DIV class=a><p>x</p></div><div/></div><divider>"), 2);
+        assert_eq!(div_depth("</div></div><div>"), 1);
     }
 
     #[test]

@@ -30,7 +30,8 @@ const ISSUER_SUFFIXES: &[&str] = &[
 /// An issuing body on a line of its own: 某省人民政府办公厅, 中共某省委办公厅 某省人民政府办公厅.
 #[must_use]
 pub fn looks_like_issuer(t: &str) -> bool {
-    let n = t.chars().count();
+    // Counted no further than the longest issuer: a long paragraph costs nothing here.
+    let n = t.chars().take(49).count();
     (4..=48).contains(&n)
         && !t.starts_with("关于")
         && t.chars().all(|c| is_han(c) || matches!(c, '、' | ' ' | '\u{3000}'))
@@ -48,7 +49,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// and maybe a parenthesis such as (2020-2022年) or （试行）.
 #[must_use]
 pub fn looks_like_title(t: &str) -> bool {
-    t.chars().count() <= 80 && TITLE.is_match(t)
+    t.chars().nth(80).is_none() && TITLE.is_match(t)
 }
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -302,11 +303,52 @@ pub fn is_boilerplate(line: &str) -> bool {
 /// or more). Rows are never joined: the target reader needs one row per line.
 #[must_use]
 pub fn is_table_row(t: &str) -> bool {
-    let spaced = t
-        .split("  ")
-        .filter(|c| !c.trim_matches(crate::text::is_space).is_empty())
-        .count();
-    t.contains('\t') || t.matches(['|', '｜']).count() >= 2 || spaced >= 3
+    RowSigns::of(t).is_row()
+}
+
+/// What [`is_table_row`] counts in a line: a tab, the bars, the cells between runs of
+/// spaces. Counted once per line, so that a paragraph rejoined from many broken lines is
+/// judged from its parts' counts ([`RowSigns::joined`]) instead of being read again after
+/// every line joined to it (which made cleaning quadratic in such a paragraph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RowSigns {
+    tab: bool,
+    bars: usize,
+    cells: usize,
+}
+
+impl RowSigns {
+    #[must_use]
+    pub fn of(t: &str) -> Self {
+        Self {
+            tab: t.contains('\t'),
+            bars: t.matches(['|', '｜']).count(),
+            cells: t
+                .split("  ")
+                .filter(|c| !c.trim_matches(crate::text::is_space).is_empty())
+                .count(),
+        }
+    }
+
+    /// The signs of `a` followed directly by `b` (`self` = `a`), both trimmed (no space
+    /// at either end): `a`'s last cell and `b`'s first become one.
+    #[must_use]
+    pub fn joined(self, b: Self) -> Self {
+        Self {
+            tab: self.tab || b.tab,
+            bars: self.bars + b.bars,
+            cells: if self.cells > 0 && b.cells > 0 {
+                self.cells + b.cells - 1
+            } else {
+                self.cells + b.cells
+            },
+        }
+    }
+
+    #[must_use]
+    pub fn is_row(self) -> bool {
+        self.tab || self.bars >= 2 || self.cells >= 3
+    }
 }
 
 /// A line of the signature, distribution list (抄送) or print line at the end of a document.
@@ -325,6 +367,19 @@ pub fn is_trailer_line(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Joining two trimmed lines' counts gives the joined line's: cleaning relies on it.
+        #[test]
+        fn row_signs_of_a_joined_line_are_its_parts_joined(
+            a in "[ 　\t|｜一二a]{0,12}",
+            b in "[ 　\t|｜一二a]{0,12}",
+        ) {
+            let (a, b) = (crate::text::trim(&a), crate::text::trim(&b));
+            let joined = format!("{a}{b}");
+            proptest::prop_assert_eq!(RowSigns::of(&joined), RowSigns::of(a).joined(RowSigns::of(b)));
+        }
+    }
 
     #[test]
     fn issuers() {

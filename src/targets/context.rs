@@ -18,6 +18,7 @@
 //! Clauses and sentences are read on the width-folded text.
 
 use super::Comparator;
+use super::index::{Index, List};
 use super::scan::{Kind, Quantity};
 
 /// Sentence breaks (；, 。, line ends …).
@@ -49,7 +50,9 @@ pub fn sentence_bounds(f: &[char], at: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// `[start, end)` of the clause around char `at`.
+/// `[start, end)` of the clause around char `at` (what [`super::index::Index::clause`] answers
+/// in one lookup; kept as its reference in tests).
+#[cfg(test)]
 #[must_use]
 pub fn clause_bounds(f: &[char], at: usize) -> (usize, usize) {
     let at = at.min(f.len());
@@ -64,7 +67,7 @@ fn contains(hay: &[char], needle: &str) -> bool {
 }
 
 /// Words of policy support: amounts near them are instruments, not targets.
-const SUPPORT: &[&str] = &[
+pub(super) const SUPPORT: &[&str] = &[
     "奖励",
     "补助",
     "补贴",
@@ -88,18 +91,18 @@ const SUPPORT: &[&str] = &[
 
 /// Words that name one recipient of support: an amount bounded under them is a cap per
 /// recipient (单个项目支持金额不超过300万元), not a goal.
-const PER_RECIPIENT: &[&str] = &[
+pub(super) const PER_RECIPIENT: &[&str] = &[
     "单个", "单项", "单家", "单笔", "每个", "每家", "每项", "每户", "每人", "每所",
 ];
 
 /// Words that report what has been achieved, in the clause before the number.
-const PAST: &[&str] = &["已", "同比", "比上年", "较上年"];
+pub(super) const PAST: &[&str] = &["已", "同比", "比上年", "较上年"];
 
 /// Words that set a whole sentence in the past (“十三五”以来，…; 截至去年底，…).
-const PAST_SENTENCE: &[&str] = &["以来", "去年", "上年", "前年", "上一年"];
+pub(super) const PAST_SENTENCE: &[&str] = &["以来", "去年", "上年", "前年", "上一年"];
 
 /// Verbs that name a scope rather than a goal, right before the number (围绕4个重点领域).
-const SCOPE: &[&str] = &[
+pub(super) const SCOPE: &[&str] = &[
     "围绕", "聚焦", "包括", "涵盖", "分为", "依托", "按照", "针对", "面向", "涉及",
 ];
 
@@ -112,7 +115,7 @@ const JURISDICTION: &[&str] = &[
 const EXISTING: &[&str] = &["共有", "现有", "下辖", "辖"];
 
 /// Periods of a routine (每季度召开1次): not targets.
-const ROUTINE: &[&str] = &[
+pub(super) const ROUTINE: &[&str] = &[
     "每季度",
     "每季",
     "每月",
@@ -126,7 +129,7 @@ const ROUTINE: &[&str] = &[
 
 /// Split quantities into targets and refused ones, each refusal with its reason.
 #[must_use]
-pub fn judge(f: &[char], qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'static str)>) {
+pub fn judge(f: &[char], ix: &Index, qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'static str)>) {
     let descriptors: Vec<bool> = (0..qs.len()).map(|k| is_descriptor(f, &qs, k)).collect();
     let mut kept = Vec::with_capacity(qs.len());
     let mut refused = Vec::new();
@@ -134,7 +137,7 @@ pub fn judge(f: &[char], qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'
         let why = if d {
             Some("describes what is counted (营收超百亿元企业10家)")
         } else {
-            refusal(f, &q)
+            refusal(f, ix, &q)
         };
         match why {
             Some(r) => refused.push((q, r)),
@@ -145,16 +148,16 @@ pub fn judge(f: &[char], qs: Vec<Quantity>) -> (Vec<Quantity>, Vec<(Quantity, &'
 }
 
 /// Words that make a sentence punitive: its amounts are penalties.
-const PUNITIVE: &[&str] = &["罚款", "罚金", "处以", "没收", "吊销", "拘留", "责令"];
+pub(super) const PUNITIVE: &[&str] = &["罚款", "罚金", "处以", "没收", "吊销", "拘留", "责令"];
 
 /// Words of obligation and prohibition: a quantity under them is a rule (应当配备, 不得超过).
-const NORMATIVE: &[&str] = &["应当", "不得", "必须", "须按", "禁止", "严禁", "原则上"];
+pub(super) const NORMATIVE: &[&str] = &["应当", "不得", "必须", "须按", "禁止", "严禁", "原则上"];
 
 /// Verbs of provision by ratio (每5000名老年人配备1名).
-const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", "按"];
+pub(super) const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", "按"];
 
 /// Words of fees, charges and shares of money.
-const FEES: &[&str] = &[
+pub(super) const FEES: &[&str] = &[
     "收费", "费用", "费率", "收取", "缴纳", "计提", "提取", "返还", "分成", "租金", "价格",
 ];
 
@@ -165,89 +168,69 @@ const AREAS: &[&str] = &["平方米", "平方公里", "亩", "公顷"];
 const TIME_UNITS: &[&str] = &["工作日", "小时", "分钟", "天", "周", "星期", "年", "岁", "月", "日"];
 
 /// Words that make a bounded duration or age a goal (压缩至3个工作日以内, 达到11.5年).
-const GOAL_WORDS: &[&str] = &[
+pub(super) const GOAL_WORDS: &[&str] = &[
     "压缩", "缩短", "减少", "降低", "降至", "控制", "力争", "提高", "提升", "延长", "达到", "达",
 ];
 
-/// A word that sets a sentence in the past, unless it is a comparison base (较上一年增加).
-fn past_in(hay: &[char], word: &str) -> bool {
-    let n = word.chars().count();
-    hay.windows(n)
-        .enumerate()
-        .any(|(j, w)| w.iter().copied().eq(word.chars()) && !(j > 0 && matches!(hay[j - 1], '较' | '比' | '同')))
-}
-
 /// Words of a definition (名词解释): its quantities explain a term.
-const DEFINITION: &[&str] = &["是指", "指的是", "计量单位", "定义为", "单位为", "单位是"];
+pub(super) const DEFINITION: &[&str] = &["是指", "指的是", "计量单位", "定义为", "单位为", "单位是"];
 
-/// A per-unit denominator before the number: 每5000名, 每万人, 每百户, 每个社区 (not 每年,
-/// 每月: a period).
-fn per_unit(before: &[char]) -> bool {
-    before.iter().enumerate().any(|(j, c)| {
-        *c == '每'
-            && before.get(j + 1).is_some_and(|n| {
-                n.is_ascii_digit() || super::number::is_han_numeral(*n) || matches!(n, '个' | '家' | '所' | '座' | '处')
-            })
-    })
-}
-
-fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
-    let (c0, c1) = clause_bounds(f, q.num_start);
-    let before = &f[c0..q.start.max(c0)];
+fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
+    // Every test of a word over the clause or the sentence asks the text's index (a scan
+    // per quantity was quadratic in a long sentence of many quantities): `[c0, c1)` is the
+    // clause, `[c0, q.start)` the clause before the quantity, `[s0, q.start)` the sentence
+    // before it.
+    let (c0, c1) = ix.clause(q.num_start);
+    let before_end = q.start.max(c0);
     let near_before = &f[q.start.saturating_sub(4).max(c0)..q.start.max(c0)];
     if contains(near_before, "最高") || contains(near_before, "最多") || contains(near_before, "上限") {
         return Some("a cap (最高, 最多), not a goal");
     }
     // The support a sentence grants: 对…按30%给予补助，单个企业不超过50万元.
-    let (s0, s1) = sentence_bounds(f, q.num_start);
-    let sentence_before = &f[s0..q.start.max(s0)];
-    let sentence = &f[s0..s1];
-    let clause = &f[c0..c1];
-    if DEFINITION.iter().any(|w| contains(sentence, w)) {
+    let (s0, s1) = ix.sentence(q.num_start);
+    let sentence_before_end = q.start.max(s0);
+    if ix.any(List::Definition, s0, s1) {
         return Some("a definition (是指, 计量单位)");
     }
-    if PUNITIVE.iter().any(|w| contains(sentence, w)) {
+    if ix.any(List::Punitive, s0, s1) {
         return Some("a penalty (罚款, 处…以下)");
     }
-    if NORMATIVE.iter().any(|w| contains(sentence_before, w)) {
+    if ix.any(List::Normative, s0, sentence_before_end) {
         return Some("a rule (应当, 不得), not a commitment");
     }
     if matches!(q.kind, Kind::Money | Kind::Rate)
-        && SUPPORT
-            .iter()
-            .any(|w| contains(clause, w) || contains(sentence_before, w))
+        && (ix.any(List::Support, c0, c1) || ix.any(List::Support, s0, sentence_before_end))
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
     if q.kind == Kind::Money
         && matches!(q.comparator, Comparator::AtMost | Comparator::LessThan)
-        && PER_RECIPIENT.iter().any(|w| contains(clause, w))
+        && ix.any(List::PerRecipient, c0, c1)
     {
         return Some("a cap per recipient (单个项目不超过300万元)");
     }
-    if matches!(q.kind, Kind::Money | Kind::Rate) && FEES.iter().any(|w| contains(clause, w)) {
+    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) {
         return Some("a fee or share of money (收费, 用于)");
     }
     if q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于") {
         return Some("a share of money (80%用于)");
     }
-    if per_unit(before) && PROVISION.iter().any(|w| contains(clause, w)) && q.kind == Kind::Count {
+    if ix.any(List::PerUnit, c0, before_end) && ix.any(List::Provision, c0, c1) && q.kind == Kind::Count {
         return Some("a provision ratio (每…配备), a norm");
     }
     let printed_qualifier = &f[q.start..q.num_start];
-    if AREAS.contains(&q.unit.as_str()) && contains(clause, "面积") && printed_qualifier.first() == Some(&'不') {
+    if AREAS.contains(&q.unit.as_str()) && ix.any(List::Area, c0, c1) && printed_qualifier.first() == Some(&'不') {
         return Some("a facility size (面积不少于), a norm");
     }
-    let lead = &f[c0..q.num_start.max(c0)];
     if TIME_UNITS.contains(&q.unit.as_str())
         && !super::number::level_verb_before(f, q.start)
-        && !GOAL_WORDS.iter().any(|w| contains(lead, w))
+        && !ix.any(List::GoalWords, c0, q.num_start.max(c0))
     {
         return Some("a procedural time limit (5个工作日内)");
     }
     // 上架率低于50%的地区: a threshold that picks a class, not a goal.
     // (完成超20万人次的培训 is a goal: a verb of achieving governs it.)
-    let achieving = super::han::TARGET_VERBS.iter().any(|v| contains(before, v));
+    let achieving = ix.any(List::TargetVerbs, c0, before_end);
     if (matches!(q.comparator, Comparator::LessThan | Comparator::AtMost)
         || q.comparator == Comparator::MoreThan && !achieving)
         && f.get(q.end) == Some(&'的')
@@ -257,7 +240,7 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     if names_a_class(f, q) {
         return Some("a threshold naming a class (就诊≥1次的居民, 5人及以上的商户)");
     }
-    if SAMPLING.iter().any(|w| contains(before, w)) {
+    if ix.any(List::Sampling, c0, before_end) {
         return Some("a sampling or checking procedure (抽查10份)");
     }
     if q.kind == Kind::Other
@@ -268,17 +251,19 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     {
         return Some("a size describing a thing (3.8米直径)");
     }
-    if PAST.iter().any(|w| contains(before, w)) || PAST_SENTENCE.iter().any(|w| past_in(sentence_before, w)) {
+    // PAST_SENTENCE words after 较, 比 or 同 are comparison bases; the sentence's first char
+    // follows a break, never one of those.
+    if ix.any(List::Past, c0, before_end) || ix.any(List::PastSentenceFree, s0, sentence_before_end) {
         return Some("reports the past (已, 同比, 以来)");
     }
-    if ROUTINE.iter().any(|w| contains(before, w)) {
+    if ix.any(List::Routine, c0, before_end) {
         return Some("a routine frequency (每季度)");
     }
     if q.kind == Kind::Count {
         // 15项主要指标中, 6项排名第一, 等12个部门: one of a set, a ranking, the authors.
-        let rest: String = f[q.end.min(c1)..c1].iter().collect();
-        if rest.chars().count() <= 12 && rest.ends_with('中')
-            || ["排名", "位居", "位列", "部门"].iter().any(|w| rest.starts_with(w))
+        let r0 = q.end.min(c1);
+        let in_rest = |w: &str| r0 + w.chars().count() <= c1 && super::number::starts_with_at(f, r0, w);
+        if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || ["排名", "位居", "位列", "部门"].iter().any(|w| in_rest(w))
         {
             return Some("one of a set, a ranking or the authors");
         }
@@ -290,7 +275,7 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
     if q.kind == Kind::Count && right_before(JURISDICTION) {
         return Some("existing units of a jurisdiction (全省16个市)");
     }
-    if scoped(before) {
+    if scoped(ix, c0, before_end) {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
@@ -298,7 +283,7 @@ fn refusal(f: &[char], q: &Quantity) -> Option<&'static str> {
 
 /// Words of a sampling or checking procedure: the numbers under them say how a figure is
 /// checked, not what is to be reached.
-const SAMPLING: &[&str] = &["抽查", "抽取", "抽样", "随机抽"];
+pub(super) const SAMPLING: &[&str] = &["抽查", "抽取", "抽样", "随机抽"];
 
 /// A bound written as a symbol (≥1次) or as 及以上 (5人及以上), then 的 and a noun: it picks
 /// out a class of people or things, it sets no goal.
@@ -310,18 +295,12 @@ fn names_a_class(f: &[char], q: &Quantity) -> bool {
     symbol || super::number::ends_with_at(f, q.end, "及以上") || super::number::ends_with_at(f, q.end, "及以下")
 }
 
-/// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number, with no
-/// verb of achieving between them (聚焦支持10家企业 is a target).
-fn scoped(before: &[char]) -> bool {
-    let text: String = before.iter().collect();
-    SCOPE
-        .iter()
-        .filter_map(|w| text.rfind(w).map(|p| p + w.len()))
-        .max()
-        .is_some_and(|after| {
-            let rest = &text[after..];
-            !super::han::TARGET_VERBS.iter().any(|v| rest.contains(v))
-        })
+/// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number (in
+/// `[c0, end)`, the clause before it), with no verb of achieving between them
+/// (聚焦支持10家企业 is a target).
+fn scoped(ix: &Index, c0: usize, end: usize) -> bool {
+    ix.last_end(List::Scope, c0, end)
+        .is_some_and(|after| !ix.any(List::TargetVerbs, after, end))
 }
 
 /// An amount or size class right next to a count, with nothing but a noun between them

@@ -5,8 +5,8 @@
 //! 达到1.5万亿元). Positions are read on the width-folded text and the metric is returned
 //! as printed.
 
-use super::context::is_clause_break;
 use super::han::TARGET_VERBS;
+use super::index::Index;
 use super::number::{BEFORE, LEVEL_VERBS, ends_with_at, starts_with_at};
 use super::scan::Quantity;
 
@@ -46,16 +46,16 @@ const MAX_CHARS: usize = 24;
 /// The metric of `q` in `o` (as printed) / `f` (width-folded); `next` is where the next
 /// quantity starts (a list of targets: 培育“100+”基地和“1000+”品牌).
 #[must_use]
-pub fn metric(o: &[char], f: &[char], q: &Quantity, next: usize) -> Option<String> {
-    if let Some((a, b, tail)) = after(f, q, next) {
+pub fn metric(o: &[char], f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<String> {
+    if let Some((a, b, tail)) = after(f, ix, q, next) {
         let mut m = render(o, a, b);
         if let Some((c, d)) = tail {
             m.push_str(&render(o, c, d));
         }
         return Some(shorten(&m));
     }
-    before(f, q.start)
-        .or_else(|| elided_subject(f, q.start))
+    before(f, ix, q.start)
+        .or_else(|| elided_subject(f, ix, q.start))
         .map(|(a, b)| shorten(&render(o, a, b)))
 }
 
@@ -69,18 +69,14 @@ fn in_parens(f: &[char], a: usize, j: usize) -> bool {
     open > close
 }
 
-fn clause_end(f: &[char], from: usize) -> usize {
-    (from..f.len()).find(|&j| is_clause_break(f, j)).unwrap_or(f.len())
-}
-
 /// The noun after the quantity (and, for 2个万亿级、5个千亿级产业集群, the shared noun).
 #[allow(clippy::type_complexity)]
-fn after(f: &[char], q: &Quantity, next: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
+fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
     let mut a = q.end;
     while a < f.len() && matches!(f[a], '的' | '”' | '"' | ' ' | '\u{3000}') {
         a += 1;
     }
-    let c1 = clause_end(f, a);
+    let c1 = ix.clause(a).1;
     let stop = c1.min(next.max(a));
     // A phrase with attributes: the noun after its last 的 (outside parentheses).
     let last_de = (a..stop).rev().find(|&j| f[j] == '的' && !in_parens(f, a, j));
@@ -109,7 +105,7 @@ fn after(f: &[char], q: &Quantity, next: usize) -> Option<(usize, usize, Option<
     // 2个万亿级、5个千亿级数字产业集群, 行业型、区域型平台: the noun after the list's last
     // adjective of the same kind.
     let suffix = f[e - 1];
-    let last_item = (e..c1).rev().find(|&j| f[j] == '、').map_or(e, |j| j + 1);
+    let last_item = ix.last_dun(c1).filter(|&j| j >= e).map_or(e, |j| j + 1);
     let tail = matches!(suffix, '级' | '型' | '性' | '类' | '式')
         .then(|| (last_item..c1).find(|&j| f[j] == suffix))
         .flatten()
@@ -128,23 +124,31 @@ fn starts_with_verbal(f: &[char], s: usize) -> bool {
         .any(|w| starts_with_at(f, s, w))
 }
 
-/// The subject before the quantity, in its clause (or list item).
-fn before(f: &[char], end: usize) -> Option<(usize, usize)> {
-    let c0 = (0..end)
-        .rev()
-        .find(|&j| is_clause_break(f, j) || f[j] == '、' && !in_parens(f, j, end))
-        .map_or(0, |j| j + 1);
+/// The subject before the quantity, in its clause (or list item): after the last 、 of the
+/// clause that stands outside parentheses. The clause's start and its 、 are looked up in
+/// the index, not scanned for back from every quantity of a long clause.
+fn before(f: &[char], ix: &Index, end: usize) -> Option<(usize, usize)> {
+    let clause = ix.clause(end).0;
+    let mut c0 = clause;
+    let mut p = end;
+    while let Some(d) = ix.last_dun(p).filter(|&d| d >= clause) {
+        if !ix.in_parens(d, end) {
+            c0 = d + 1;
+            break;
+        }
+        p = d;
+    }
     let (a, b) = strip(f, c0, end);
     (han_count(f, a, b) >= 2).then_some((a, b))
 }
 
 /// The subject of the previous clause of the same sentence, when this clause has none.
-fn elided_subject(f: &[char], start: usize) -> Option<(usize, usize)> {
-    let c0 = (0..start).rev().find(|&j| is_clause_break(f, j))?;
+fn elided_subject(f: &[char], ix: &Index, start: usize) -> Option<(usize, usize)> {
+    let c0 = ix.clause(start).0.checked_sub(1)?;
     if !matches!(f[c0], ',' | '，') {
         return None;
     }
-    let p0 = (0..c0).rev().find(|&j| is_clause_break(f, j)).map_or(0, |j| j + 1);
+    let p0 = ix.clause(c0).0;
     // Up to the previous quantity (its first digit or qualifier).
     let mut stop = (p0..c0).find(|&j| f[j].is_ascii_digit()).unwrap_or(c0);
     if let Some((w, _)) = BEFORE.iter().find(|(w, _)| ends_with_at(f, stop, w)) {

@@ -12,7 +12,9 @@
 //! well-formed quantities (`han` those in Chinese characters) and refuses dates, 文号, list
 //! numbers, ordinals, technology names;
 //! `context` keeps those that are targets (not subsidies, facts already achieved, routine
-//! frequencies, size descriptors); `year` reads deadlines; `metric` names what is counted.
+//! frequencies, size descriptors); `year` reads deadlines; `metric` names what is counted;
+//! `index` answers, once per text, where sentences and clauses begin and end and where each
+//! word list occurs, so that judging a quantity never rescans its sentence.
 //!
 //! Decisions a reader may question, taken on purpose:
 //! - a range (增长10%—15%) is one target at its lower bound with comparator ≥;
@@ -35,6 +37,7 @@
 mod context;
 mod display;
 mod han;
+mod index;
 mod metric;
 mod number;
 mod scan;
@@ -288,7 +291,11 @@ fn extract_in(
         .collect();
     let mut quantities = scan::quantities(&f);
     quantities.retain(|q| !in_table(q.start));
-    let (qs, no) = context::judge(&f, quantities);
+    if quantities.is_empty() {
+        return out;
+    }
+    let ix = index::Index::new(&f);
+    let (qs, no) = context::judge(&f, &ix, quantities);
     let mut refuse = |q: &scan::Quantity, why: &'static str| {
         if let Some(r) = refused.as_deref_mut() {
             r.push((CharRange::new(q.start, q.end), o[q.start..q.end].iter().collect(), why));
@@ -304,8 +311,8 @@ fn extract_in(
     let mut previous: Option<(usize, Option<String>)> = None;
     for (k, q) in qs.iter().enumerate() {
         let next = qs.get(k + 1).map_or(f.len(), |n| n.start);
-        let sentence = context::sentence_bounds(&f, q.start).0;
-        let mut metric = metric::metric(&o, &f, q, next);
+        let sentence = ix.sentence(q.start).0;
+        let mut metric = metric::metric(&o, &f, &ix, q, next);
         // An elided subject: 每年推动1万家企业上云，到2025年累计达到10万家.
         if metric.is_none()
             && let Some((s, m)) = &previous
@@ -314,14 +321,14 @@ fn extract_in(
             metric.clone_from(m);
         }
         previous = Some((sentence, metric.clone()));
-        let year = deadlines.resolve(&f, q.start, inherited);
+        let year = deadlines.resolve(&ix, q.start, inherited);
         if let (Some(Deadline::Year(y)), Some(min)) = (year, min_year)
             && y < min
         {
             refuse(q, "due before the document's own year: reports the past");
             continue;
         }
-        if policy.normative && !states_goal(&f, q) {
+        if policy.normative && !states_goal(&f, &ix, q) {
             refuse(q, "a norm of a 第X条 regulation (no goal with a deadline)");
             continue;
         }
@@ -352,8 +359,8 @@ fn extract_in(
 
 /// In a regulation, a quantity is a goal only when its own sentence states a deadline year
 /// (到2025年，全省…达到) or a verb of striving (力争, 争取).
-fn states_goal(f: &[char], q: &scan::Quantity) -> bool {
-    let (s0, s1) = context::sentence_bounds(f, q.num_start);
+fn states_goal(f: &[char], ix: &index::Index, q: &scan::Quantity) -> bool {
+    let (s0, s1) = ix.sentence(q.num_start);
     let sentence: String = f[s0..s1].iter().collect();
     year::marks(&f[s0..s1])
         .iter()

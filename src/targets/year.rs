@@ -14,7 +14,8 @@
 //! are not deadlines.
 
 use super::Deadline;
-use super::context::{clause_bounds, is_clause_break, is_sentence_break, sentence_bounds};
+use super::context::{is_clause_break, is_sentence_break, sentence_bounds};
+use super::index::{Index, List};
 use super::number::{ends_with_at, starts_with_at};
 
 /// A deadline stated in a text.
@@ -49,13 +50,26 @@ pub(super) const PLANS: &[(&str, u16)] = &[
 #[must_use]
 pub fn marks(f: &[char]) -> Vec<Mark> {
     let mut out = Vec::new();
+    // Where the sentence and the clause around `i` start, kept up to date as `i` moves (a
+    // scan back from every mark was quadratic in a long sentence of years): a mark opens
+    // its sentence when no clause break stands between the sentence's start and it.
+    let (mut sentence_start, mut clause_start, mut seen) = (0, 0, 0);
     let mut i = 0;
     while i < f.len() {
         if let Some((deadline, next)) = year_at(f, i).or_else(|| plan_at(f, i)).or_else(|| every_year_at(f, i)) {
+            while seen < i {
+                if is_sentence_break(f[seen]) {
+                    sentence_start = seen + 1;
+                }
+                if is_clause_break(f, seen) {
+                    clause_start = seen + 1;
+                }
+                seen += 1;
+            }
             out.push(Mark {
                 pos: i,
                 deadline,
-                opens: opens_sentence(f, i),
+                opens: clause_start <= sentence_start,
             });
             i = next;
         } else {
@@ -63,11 +77,6 @@ pub fn marks(f: &[char]) -> Vec<Mark> {
         }
     }
     out
-}
-
-fn opens_sentence(f: &[char], at: usize) -> bool {
-    let (s0, _) = sentence_bounds(f, at);
-    !(s0..at).any(|j| is_clause_break(f, j))
 }
 
 fn every_year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
@@ -168,6 +177,11 @@ pub struct Deadlines {
     /// Where the lead ends (exclusive), and the indices of the year deadlines in it.
     lead_end: usize,
     lead: Vec<usize>,
+    /// Per `k` (0..=marks): the last year deadline opening its sentence among `marks[..k]`,
+    /// and how many year deadlines inside a clause `marks[..k]` holds — so that resolving a
+    /// quantity looks nothing up by scanning every mark of the text.
+    last_opening: Vec<Option<usize>>,
+    inner: Vec<usize>,
 }
 
 /// Read the deadlines of the width-folded `f`. A year before `min_year` reports the past:
@@ -199,46 +213,67 @@ pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
             lead_end = lead_end.max(next_end);
         }
     }
-    Deadlines { marks, lead_end, lead }
+    let mut last_opening = Vec::with_capacity(marks.len() + 1);
+    let mut inner = Vec::with_capacity(marks.len() + 1);
+    let (mut last, mut count) = (None, 0);
+    for (k, m) in marks.iter().enumerate() {
+        last_opening.push(last);
+        inner.push(count);
+        if m.deadline != Deadline::EveryYear {
+            if m.opens {
+                last = Some(k);
+            } else {
+                count += 1;
+            }
+        }
+    }
+    last_opening.push(last);
+    inner.push(count);
+    Deadlines {
+        marks,
+        lead_end,
+        lead,
+        last_opening,
+        inner,
+    }
 }
 
 impl Deadlines {
     /// The deadline of a quantity at `at` (its printed start), given the deadline the text
-    /// inherits.
+    /// inherits; `ix` is the index of `f`.
     #[must_use]
-    pub fn resolve(&self, f: &[char], at: usize, inherited: Option<Deadline>) -> Option<Deadline> {
+    pub fn resolve(&self, ix: &Index, at: usize, inherited: Option<Deadline>) -> Option<Deadline> {
         let marks = &self.marks;
-        let (s0, s1) = sentence_bounds(f, at);
-        let (c0, c1) = clause_bounds(f, at);
-        let clause: String = f[c0..c1].iter().collect();
+        let (s0, s1) = ix.sentence(at);
+        let (c0, c1) = ix.clause(at);
         // 累计达到10万家: a stock by a deadline, even when the sentence also says 每年.
-        let cumulative = ["累计", "总量", "总数", "总计"].iter().any(|w| clause.contains(w));
+        let cumulative = ix.any(List::Cumulative, c0, c1);
         let usable = |m: &&Mark| !(cumulative && m.deadline == Deadline::EveryYear);
-        if let Some(m) = marks.iter().filter(|m| (s0..at).contains(&m.pos)).rfind(usable) {
+        let from = |p: usize| marks.partition_point(|m| m.pos < p);
+        let (k_s0, k_at, k_s1) = (from(s0), from(at), from(s1));
+        if let Some(m) = marks[k_s0..k_at.max(k_s0)].iter().rfind(usable) {
             return Some(m.deadline);
         }
         let is_year = |m: &&Mark| m.deadline != Deadline::EveryYear;
-        if let Some(m) = marks.iter().filter(|m| (at..s1).contains(&m.pos)).find(is_year) {
+        if let Some(m) = marks[k_at..k_s1.max(k_at)].iter().find(is_year) {
             return Some(m.deadline);
         }
         // 2027年前，实现…。推动5款以上…: a deadline opening a sentence holds for the
         // sentences after it in its paragraph, until the next one.
-        if let Some(m) = marks.iter().filter(|m| m.pos < s0 && m.opens).rfind(is_year)
-            && !f[m.pos..at].contains(&'\n')
-            && !marks
-                .iter()
-                .any(|n| n.pos > m.pos && n.pos < at && n.deadline != Deadline::EveryYear && !n.opens)
+        if let Some(k) = self.last_opening[k_s0]
+            && ix.line_start(at) <= marks[k].pos
+            && self.inner[k_at] == self.inner[k + 1]
         {
-            return Some(m.deadline);
+            return Some(marks[k].deadline);
         }
-        let lead = || self.lead.iter().map(|&k| &marks[k]);
-        if let Some(m) = lead().rfind(|m| m.pos < at) {
-            return Some(m.deadline);
+        let before = self.lead.partition_point(|&k| marks[k].pos < at);
+        if before > 0 {
+            return Some(marks[self.lead[before - 1]].deadline);
         }
         if at < self.lead_end
-            && let Some(m) = lead().next()
+            && let Some(&k) = self.lead.first()
         {
-            return Some(m.deadline);
+            return Some(marks[k].deadline);
         }
         inherited
     }

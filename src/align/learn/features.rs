@@ -90,6 +90,10 @@ pub struct LeafContext<'a> {
     pub words: &'a [String],
     /// The document's top-level sections (no parent), ascending.
     pub tops: &'a [usize],
+    /// The section's heading and text in matching form ([`crate::align::fold::matching_form`]),
+    /// as the aligner has already folded them: not folded again per leaf.
+    pub heading: &'a str,
+    pub body: &'a str,
 }
 
 impl Features {
@@ -168,11 +172,11 @@ fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
     if top != cx.section {
         part = fold(&doc.sections[top].heading);
     }
-    let body = gram_chars(&fold(&s.text));
+    let body = gram_chars(cx.body);
     let opening: Vec<char> = body.iter().copied().take(24).collect();
     let title = doc.meta.title.as_deref().unwrap_or("");
     let blocks = vec![
-        gram_chars(&fold(&s.heading)),
+        gram_chars(cx.heading),
         opening,
         body,
         gram_chars(&parent),

@@ -322,12 +322,18 @@ pub(super) fn settle(cols: &mut [Col]) {
     }
 }
 
+/// Most cells a header has (an indicator table has a dozen columns or so). A run of header-
+/// like cells longer than this is no header: without the bound, a text of n short lines
+/// that each name a header word (`重点领域` is a category column) was read as a header
+/// from each of its cells to the end — quadratic (4,000 such lines took 4 s).
+const MAX_HEADER_CELLS: usize = 32;
+
 /// A header: its columns, the index of the cell after it, and its cells with the column each
 /// names.
 pub(super) type Header = (Vec<Col>, usize, Vec<(Cell, usize)>);
 
 /// The header that starts at cell `k` of `cells`: a run of header cells holding an indicator
-/// column and a value column.
+/// column and a value column, of at most [`MAX_HEADER_CELLS`].
 pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> {
     // A title (发展目标指标) over a header of three or more cells on the next line: the
     // header starts on that line.
@@ -343,6 +349,9 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
     let mut j = k;
     let known = |c: &Cell| header_col(&text_of(f, *c)).is_some();
     while let Some(c) = cells.get(j) {
+        if j - k >= MAX_HEADER_CELLS {
+            return None;
+        }
         let t = text_of(f, *c);
         // A whole header of three or more cells on one line, then its years in parentheses
         // on the next line (基期值 / (2020年)): the header ends with its line, the years are
