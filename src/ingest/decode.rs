@@ -147,6 +147,9 @@ pub fn decode_doubt(text: &str) -> Option<String> {
     let mut common = 0usize;
     let mut buf = [0u8; 8];
     let mut encoder = GBK.new_encoder();
+    // A text repeats its characters: each distinct one is converted and encoded once (the
+    // GBK encoder's search was a fifth of reading the bundled corpus).
+    let mut seen: rustc_hash::FxHashMap<char, bool> = rustc_hash::FxHashMap::default();
     for c in text
         .chars()
         .filter(|c| !c.is_ascii() && !crate::text::is_space(*c))
@@ -161,13 +164,14 @@ pub fn decode_doubt(text: &str) -> Option<String> {
             common += 1;
             continue;
         }
-        let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
-        let (_, _, written) = encoder.encode_from_utf8_without_replacement(&simplified, &mut buf, false);
-        // GB2312 rows 0xA1–0xA3 (punctuation, full-width forms) and 0xB0–0xF7 (hanzi), trail
-        // 0xA1–0xFE; not the kana, Greek and Cyrillic rows between them.
-        if written == 2 && matches!(buf[0], 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&buf[1]) {
-            common += 1;
-        }
+        let is_common = *seen.entry(c).or_insert_with(|| {
+            let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+            let (_, _, written) = encoder.encode_from_utf8_without_replacement(&simplified, &mut buf, false);
+            // GB2312 rows 0xA1–0xA3 (punctuation, full-width forms) and 0xB0–0xF7 (hanzi),
+            // trail 0xA1–0xFE; not the kana, Greek and Cyrillic rows between them.
+            written == 2 && matches!(buf[0], 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&buf[1])
+        });
+        common += usize::from(is_common);
     }
     if total < 20 {
         return None;
