@@ -283,11 +283,17 @@ impl AppState {
         // The analysis refits the retrained model from these (it starts on the next frame).
         self.retrained_on.clone_from(&project.retrained_on);
         self.basket = crate::app::basket::Basket::new(project.basket.clone());
-        let chosen: Vec<usize> = project
+        // Once each: a hand-edited or merged project may name a document twice.
+        let mut chosen: Vec<usize> = Vec::new();
+        for d in project
             .chosen
             .iter()
             .filter_map(|k| self.docs.iter().position(|d| d.content_hash == k.0))
-            .collect();
+        {
+            if !chosen.contains(&d) {
+                chosen.push(d);
+            }
+        }
         if !chosen.is_empty() {
             self.chosen = chosen;
         }

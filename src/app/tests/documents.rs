@@ -408,3 +408,23 @@ fn a_retrained_model_comes_back_with_its_project() {
     assert_eq!(h.state().state.to_project().retrained_on, None);
     assert_eq!(h.state().state.analysis().expect("analysed").pristine, shipped);
 }
+
+/// A project that names a compared document twice (edited by hand, or two studies merged)
+/// opens with that document compared once.
+#[test]
+fn a_document_named_twice_among_the_compared_is_compared_once() {
+    use crate::app::command::Command;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = crate::corpus::load_all();
+    let project = crate::project::Project {
+        chosen: vec![docs[1].key(), docs[3].key(), docs[1].key()],
+        ..crate::project::Project::default()
+    };
+    let path = dir.path().join("twice.duizhao");
+    project.save(&path).expect("save");
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Command::OpenProject(path)]);
+    settle_project(&mut h);
+    assert_eq!(h.state().state.chosen, [1, 3]);
+}

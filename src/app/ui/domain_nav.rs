@@ -99,7 +99,11 @@ fn coverage_bar(ui: &mut egui::Ui, row: &crate::app::state::CompareRow, dark: bo
     let per_doc = sections.div_ceil(covered.max(1));
     painter.rect_filled(filled, 2.0, theme::heat(per_doc, dark));
     response.on_hover_text(format!("{covered} of {n} documents, {sections} sections"));
-    ui.label(egui::RichText::new(format!("{covered}/{n}")).small().weak());
+    // A fixed width, so that the rows' names line up whatever the count's digits.
+    ui.add_sized(
+        [44.0, 14.0],
+        egui::Label::new(egui::RichText::new(format!("{covered}/{n}")).small().weak()),
+    );
 }
 
 /// "Retrain on my corrections": the model learns from the sections the user moved, and the
