@@ -6,6 +6,7 @@
 //! Everything is deterministic: inputs in the same order give the same output.
 
 mod alignment;
+mod decide;
 pub mod features;
 pub mod fold;
 pub mod gold;
@@ -21,6 +22,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::model::{Document, MarkerKind};
 pub use alignment::{Alignment, Assignment, Evidence, Leaf, Row, SchemeAlignment, UnnamedGroup};
+use decide::{agree_with_neighbours, confident_best, cue_assignments};
 use features::TfIdf;
 use groups::unnamed_groups;
 use learn::{Features, LeafContext, LinearModel};
@@ -485,78 +487,6 @@ impl Aligner {
     }
 }
 
-/// Assignments by cue scores alone (no model fits the scheme): a leaf its cues do not settle
-/// takes points from the confident leaves among its neighbours in other documents.
-fn cue_assignments(
-    threshold: f32,
-    cue_phase: Vec<(Vec<f32>, Vec<Evidence>)>,
-    confident: &[Option<usize>],
-    neighbours: &[Vec<(usize, f32)>],
-    leaves: &[Leaf],
-    docs: &[Document],
-) -> Vec<Assignment> {
-    cue_phase
-        .into_iter()
-        .enumerate()
-        .map(|(i, (mut scores, mut evidence))| {
-            if confident[i].is_none() {
-                for &(n, sim) in &neighbours[i] {
-                    if let Some(c) = confident[n] {
-                        let points = sim * NEIGHBOUR_WEIGHT * threshold;
-                        scores[c] += points;
-                        let nl = leaves[n];
-                        evidence.push(Evidence::Neighbour {
-                            category: c,
-                            doc: docs[nl.doc].id.clone(),
-                            section: docs[nl.doc].sections[nl.section].id.clone(),
-                            similarity: sim,
-                            points,
-                        });
-                    }
-                }
-            }
-            decide(&scores, evidence, threshold)
-        })
-        .collect()
-}
-
-/// A leaf the model left without a domain because its best one fell just short of the
-/// threshold takes that domain when a section of another document, at least [`GROUP_SIM`]
-/// similar, has it: near-copies must not fall on two sides of a threshold (one in the
-/// domain, the other nowhere). Decided from the assignments as the model made them, so the
-/// order of the leaves does not matter.
-fn agree_with_neighbours(
-    assignments: &mut [Assignment],
-    best: &[usize],
-    neighbours: &[Vec<(usize, f32)>],
-    leaves: &[Leaf],
-    docs: &[Document],
-) {
-    let made: Vec<Option<usize>> = assignments.iter().map(|a| a.primary).collect();
-    for (i, a) in assignments.iter_mut().enumerate() {
-        if made[i].is_some() || a.score < learn::NONE_BELOW / 2.0 {
-            continue;
-        }
-        let agreeing = neighbours[i]
-            .iter()
-            .find(|&&(n, sim)| sim >= GROUP_SIM && made[n] == Some(best[i]));
-        if let Some(&(n, similarity)) = agreeing {
-            let nl = leaves[n];
-            a.primary = Some(best[i]);
-            a.evidence.insert(
-                0,
-                Evidence::Neighbour {
-                    category: best[i],
-                    doc: docs[nl.doc].id.clone(),
-                    section: docs[nl.doc].sections[nl.section].id.clone(),
-                    similarity,
-                    points: a.score,
-                },
-            );
-        }
-    }
-}
-
 /// A leaf's place among its document's leaves, for the model's structure features.
 #[derive(Clone, Copy)]
 struct Place {
@@ -606,64 +536,6 @@ fn prepare(doc: &Document, section: usize) -> Prepared {
         body: fold::matching_form(&s.text),
         context,
         cuts: [Vec::new(), Vec::new()],
-    }
-}
-
-/// The best category if it passes the threshold and leads clearly.
-fn confident_best(scores: &[f32], threshold: f32) -> Option<usize> {
-    let (best, top) = argmax(scores)?;
-    let second = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != best)
-        .map(|(_, s)| *s)
-        .fold(0.0f32, f32::max);
-    (top >= threshold && (top - second) >= CONFIDENT_MARGIN * top).then_some(best)
-}
-
-/// Highest score, lowest index on ties; `None` when every score is zero.
-fn argmax(scores: &[f32]) -> Option<(usize, f32)> {
-    let mut best: Option<(usize, f32)> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
-        }
-    }
-    best
-}
-
-fn decide(scores: &[f32], mut evidence: Vec<Evidence>, threshold: f32) -> Assignment {
-    let best = argmax(scores).filter(|(_, s)| *s >= threshold);
-    let top = best.map_or(0.0, |(_, s)| s);
-    let mut secondary: Vec<(usize, f32)> = scores
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            Some(*i) != best.map(|b| b.0) && **s >= (SECONDARY_SHARE * top).max(threshold * 0.5) && **s > 0.0
-        })
-        .map(|(i, s)| (i, *s))
-        .collect();
-    secondary.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    secondary.truncate(2);
-    let points = |e: &Evidence| match e {
-        Evidence::Cue(h) => h.points,
-        Evidence::Neighbour { points, .. } | Evidence::Preamble { points, .. } | Evidence::Model { points, .. } => {
-            *points
-        }
-        Evidence::Override { .. } => f32::MAX,
-    };
-    let rank = |e: &Evidence| {
-        let c = e.category();
-        u8::from(c.is_none() || c != best.map(|b| b.0))
-    };
-    evidence.sort_by(|a, b| rank(a).cmp(&rank(b)).then(points(b).total_cmp(&points(a))));
-    Assignment {
-        primary: best.map(|b| b.0),
-        score: top,
-        secondary,
-        group: None,
-        evidence,
-        overridden: false,
     }
 }
 
