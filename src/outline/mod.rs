@@ -310,11 +310,22 @@ impl<'a> Builder<'a> {
         self.sections.clear();
         self.warnings
             .push("no recognisable section numbering: the outline falls back to one section per paragraph".to_owned());
-        for (n, i) in body.into_iter().enumerate() {
+        let is_row = |t: &str| t.contains('\t') || t.trim_start().starts_with('|');
+        let mut n = 0usize;
+        let mut previous: Option<usize> = None;
+        for i in body {
             let p = &self.paras[i];
+            // A table's rows stay together in one section (its header's), so that the table
+            // can be read as one: a row per paragraph is how .docx and PDF tables arrive.
+            let continues_table = previous.is_some_and(|j| is_row(&self.paras[j].text)) && is_row(&p.text);
+            previous = Some(i);
+            if continues_table {
+                continue;
+            }
+            n += 1;
             let m = Marker {
                 kind: MarkerKind::Paragraph,
-                value: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                value: u32::try_from(n).unwrap_or(u32::MAX),
                 printed: String::new(),
                 len: 0,
             };
@@ -323,7 +334,7 @@ impl<'a> Builder<'a> {
             let start = self.starts[i];
             self.sections.push(Section {
                 id: String::new(),
-                path: format!("¶{}", n + 1),
+                path: format!("¶{n}"),
                 number: String::new(),
                 heading,
                 text: String::new(),

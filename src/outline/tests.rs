@@ -228,3 +228,28 @@ fn an_articles_enumerations_stay_in_its_text_and_an_annex_after_it_is_a_section(
     );
     assert_eq!(d.slice(def.text_range), def.text);
 }
+
+#[test]
+fn without_numbering_a_tables_rows_stay_in_one_section() {
+    let d = doc(
+        "某县智慧农业发展指标\n\n为推进智慧农业发展，制定以下指标。\n指标\t单位\t2023年\t2027年\n农业物联网基地\t个\t5\t20\n益农信息社\t个\t40\t120\n各乡镇抓好落实。",
+    );
+    let texts: Vec<&str> = d.sections.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts[1..],
+        [
+            "指标\t单位\t2023年\t2027年\n农业物联网基地\t个\t5\t20\n益农信息社\t个\t40\t120",
+            "各乡镇抓好落实。"
+        ],
+        "{:?}",
+        paths(&d)
+    );
+    assert!(texts[0].ends_with("制定以下指标。"));
+    // Read as one table: the 2027 column is the targets.
+    let values: Vec<f64> = crate::targets::extract(&d)
+        .iter()
+        .filter(|t| t.table)
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(values, [20.0, 120.0]);
+}
