@@ -65,6 +65,8 @@ pub enum MarkerKind {
     Heading(u8),
     /// A Word list paragraph (automatic numbering), by list level 0–8.
     WordList(u8),
+    /// 附件1: an annex after the document's body, at the top of the tree.
+    Annex,
     /// The text before the first numbered section, when it says something.
     Preamble,
     /// Fallback when a document has no numbering at all: one section per paragraph.

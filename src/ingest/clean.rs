@@ -75,6 +75,8 @@ pub struct Cleaned {
     pub rejoined: usize,
     /// How many lines of a table of contents (目录 and its entries) were left out.
     pub toc_dropped: usize,
+    /// How many page numbers and running headers or footers of a paged text were left out.
+    pub furniture_dropped: usize,
     /// Labelled metadata lines taken out of the text (a gov.cn print block, 北大法宝's
     /// citation code and link), labels as in [`super::fields`].
     pub fields: Vec<(String, String)>,
@@ -245,6 +247,11 @@ fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: RowSigns) -
         && !stands_alone(&next.text)
 }
 
+/// A paragraph's length in chars (0 for none).
+fn p_chars(p: Option<&Para>) -> usize {
+    p.map_or(0, |p| p.text.chars().count())
+}
+
 /// A list number cut from its separator by a line break (`2` / `.不断优化`): a paragraph that
 /// is only a number, and one that opens with the separator.
 fn broken_number(prev: &Para, next: &Para) -> bool {
@@ -295,14 +302,18 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let mut paras: Vec<Para> = Vec::with_capacity(raw.paras.len());
     let toc = table_of_contents(&raw.paras).unwrap_or_default();
     out.toc_dropped = toc.len();
+    let furniture = super::pages::furniture(&raw.paras);
+    out.furniture_dropped = furniture.iter().filter(|f| **f).count();
     let (fields, labelled) = super::fields::take(&raw.paras);
     // The last paragraph's number was cut from it by a line break (then so may its heading be).
     let mut cut_number = false;
     // The table-row signs of the last paragraph in `paras`.
     let mut last_row = RowSigns::default();
+    // The last paragraph in `paras` is the title line after an untitled 附件 line.
+    let mut annex_title = false;
     out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
-        if toc.contains(&i) || labelled[i] {
+        if toc.contains(&i) || labelled[i] || furniture[i] {
             continue;
         }
         let t = trim(&p.text);
@@ -335,12 +346,18 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 last_row = last_row.joined(row);
                 cut_number = true;
             }
-            Some(prev) if continues(prev, last_row, &para, row) => {
+            Some(prev) if !annex_title && continues(prev, last_row, &para, row) => {
                 prev.text.push_str(&para.text);
                 last_row = last_row.joined(row);
                 out.rejoined += 1;
             }
             _ => {
+                // An annex line's title (附件2 / 算力基础设施高质量发展指标) stands alone: the
+                // next line is the annex's first (often a table header), not its title's end.
+                annex_title = paras
+                    .last()
+                    .and_then(|p| crate::lex::number::annex_marker(&p.text))
+                    .is_some_and(|m| m.len == p_chars(paras.last()));
                 paras.push(para);
                 last_row = row;
                 cut_number = false;

@@ -25,6 +25,7 @@ use hayro_interpret::{
 };
 
 use super::Para;
+use crate::lex::line::{is_page_number, running_key};
 
 /// The message for a PDF without any text layer.
 pub const SCAN_MESSAGE: &str = "scanned PDF without a text layer: run OCR on it first";
@@ -362,30 +363,6 @@ fn make_line(row: &[Glyph], page_em: f64, columns: &HashSet<i64>) -> Line {
         y: row.first().map_or(0.0, |g| g.y),
         em,
     }
-}
-
-/// A line's text with digits blurred, to find the same header or footer on every page.
-fn running_key(t: &str) -> String {
-    t.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
-}
-
-/// A bare page number: `3`, `- 3 -`, `— 3 —`, `3/15`, `第 3 页`, `第3页 共15页`, `Page 3 of 15`.
-fn is_page_number(t: &str) -> bool {
-    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    let stripped: String = s
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '-' | '—' | '–' | '－' | '/' | '第' | '页' | '共' | '·' | '(' | ')' | '（' | '）'
-            )
-        })
-        .collect();
-    let lower = stripped.to_ascii_lowercase().replace("page", "").replace("of", "");
-    !lower.is_empty() && lower.len() <= 9 && lower.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Remove running headers and footers: lines near the top or bottom edge that repeat (digits

@@ -351,13 +351,57 @@ impl RowSigns {
     }
 }
 
+/// A bare page number: `3`, `- 3 -`, `— 3 —`, `3/15`, `第 3 页`, `第3页 共15页`, `Page 3 of 15`.
+#[must_use]
+pub fn is_page_number(t: &str) -> bool {
+    page_number(t).is_some()
+}
+
+/// The page a bare page-number line names (its first number) and whether the number is
+/// decorated (`- 3 -`, `第3页`: unmistakable) rather than bare digits (which a table cell
+/// can also be).
+#[must_use]
+pub fn page_number(t: &str) -> Option<(u32, bool)> {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let stripped: String = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '-' | '—' | '–' | '－' | '/' | '第' | '页' | '共' | '·' | '(' | ')' | '（' | '）'
+            )
+        })
+        .collect();
+    let lower = stripped.to_ascii_lowercase().replace("page", "").replace("of", "");
+    if lower.is_empty() || lower.len() > 9 || !lower.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let first: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let decorated = s.chars().any(|c| !c.is_ascii_digit());
+    Some((first.parse().ok()?, decorated))
+}
+
+/// A line's text with digits blurred, to find the same header or footer on every page.
+#[must_use]
+pub fn running_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
 /// A line of the signature, distribution list (抄送) or print line at the end of a document.
 #[must_use]
 pub fn is_trailer_line(t: &str) -> bool {
     t.starts_with("抄送")
         || t.starts_with("抄报")
         || t.starts_with("主送")
-        || t.starts_with("附件")
+        // The attachment list (附件：1.… 2.…), not a sentence about an annex.
+        || t.starts_with("附件") && !t.ends_with(['。', '；'])
         || t.ends_with("印发") && t.chars().count() <= 40
         || looks_like_issuer(t)
         || date_line(t).is_some()

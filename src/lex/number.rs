@@ -132,6 +132,66 @@ fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
     })
 }
 
+/// An annex heading on a line of its own: `附件`, `附件1`, `附件 2`, `附件三`, optionally with
+/// a short title after a space or colon (`附件1：名词解释`). Not the attachment list at the end
+/// of a notice (`附件：1.名词解释`, `附件：重点任务分工方案`: a colon straight after 附件) and
+/// not a sentence (`附件所列…`). The printed number is `附件1`-style; the value is the
+/// annex's number (1 for an unnumbered one).
+#[must_use]
+pub fn annex_marker(line: &str) -> Option<Marker> {
+    let t = line.trim_end_matches(crate::text::is_space);
+    let rest = t.strip_prefix("附件")?;
+    if t.chars().count() > MAX_ANNEX_LINE {
+        return None;
+    }
+    let chars: Vec<char> = rest.chars().collect();
+    let spaces = chars.iter().take_while(|c| is_inline_space(**c)).count();
+    let digits = chars[spaces..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(*c) || HAN_DIGITS.contains(**c))
+        .count();
+    if digits > 3 {
+        return None;
+    }
+    let number: String = chars[spaces..spaces + digits].iter().collect();
+    let value = if digits == 0 {
+        1
+    } else if number.chars().all(|c| HAN_DIGITS.contains(c)) {
+        han_value(&number)?
+    } else {
+        let folded: String = number.chars().map(crate::text::fold_width_char).collect();
+        folded.parse().ok()?
+    };
+    let after = &chars[spaces + digits..];
+    let gap = after
+        .iter()
+        .take_while(|c| is_inline_space(**c) || matches!(c, '：' | ':'))
+        .count();
+    let title: String = after[gap..].iter().collect();
+    let colon = after[..gap].iter().any(|c| matches!(c, '：' | ':'));
+    let ok = if title.is_empty() {
+        true
+    } else {
+        // A title must be set off from the number (附件所列 is a sentence), and after a bare
+        // 附件 only a space will do (附件：… lists the attachments).
+        (gap > 0 && (digits > 0 || !colon))
+            && !title.contains(['。', '；', ';', '，', ','])
+            && !title
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '（' || c == '(')
+    };
+    ok.then(|| Marker {
+        kind: MarkerKind::Annex,
+        value,
+        printed: format!("附件{number}"),
+        len: 2 + spaces + digits + gap,
+    })
+}
+
+/// Longest line read as an annex heading with its title (chars).
+const MAX_ANNEX_LINE: usize = 48;
+
 /// 第一章 第二节 第三条 第四部分 第五篇 — followed by a space, the end, or a heading.
 fn parse_ordinal(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
     let digits: String = chars[1..]
@@ -251,6 +311,7 @@ fn parse_hanzi(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
 #[must_use]
 pub fn conventional_rank(kind: MarkerKind) -> i32 {
     match kind {
+        MarkerKind::Annex => -20,
         MarkerKind::Heading(l) => i32::from(l) - 10,
         MarkerKind::Part => 0,
         MarkerKind::Chapter => 1,
@@ -334,5 +395,36 @@ mod tests {
         let m = parse_marker("1. 推动企业深度上云").expect("marker");
         assert_eq!(m.len, 3);
         assert_eq!(m.printed, "1.");
+    }
+
+    #[test]
+    fn annex_lines_are_read_and_attachment_lists_and_sentences_are_not() {
+        let annex = |s: &str| annex_marker(s).map(|m| (m.value, m.path_label(), m.len));
+        assert_eq!(annex("附件"), Some((1, "附件".to_owned(), 2)));
+        assert_eq!(annex("附件 1"), Some((1, "附件1".to_owned(), 4)));
+        assert_eq!(annex("附件２"), Some((2, "附件2".to_owned(), 3)));
+        assert_eq!(annex("附件三"), Some((3, "附件三".to_owned(), 3)));
+        assert_eq!(annex("附件1：名词解释"), Some((1, "附件1".to_owned(), 4)));
+        assert_eq!(annex("附件 2 重点任务分工"), Some((2, "附件2".to_owned(), 5)));
+        for s in [
+            "附件：1.名词解释",
+            "附件：重点任务分工方案",
+            "附件所列任务由各部门落实。",
+            "附件1：甲，乙",
+            "附件下载",
+            "附件12345",
+            "本方案附件",
+        ] {
+            assert_eq!(annex_marker(s), None, "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_annex_marker_never_reads_past_its_line(s in "附件\\PC{0,60}") {
+            if let Some(m) = annex_marker(&s) {
+                proptest::prop_assert!(m.len <= s.chars().count());
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ use regex::Regex;
 
 use crate::ingest::{Cleaned, Hint, Para, RawText, clean};
 use crate::model::{CharRange, Document, MarkerKind, Section};
-use number::{MAX_FREE_NUMBER, Marker, conventional_rank, parse_marker_unbounded};
+use number::{MAX_FREE_NUMBER, Marker, conventional_rank, parse_marker, parse_marker_unbounded};
 
 /// Longest first sentence that is still taken as a run-in heading (chars).
 pub const MAX_HEADING_CHARS: usize = 40;
@@ -130,20 +130,41 @@ impl<'a> Builder<'a> {
         // when it continues its list, so 5,000 items are 5,000 sections but a paragraph
         // opening with 2025、 is not item 2025.
         let mut last_value: HashMap<MarkerKind, u32> = HashMap::new();
+        // Whether the body has begun with a printed number (not a heading), so that a 附件
+        // line opens an annex rather than being the notice's cover line.
+        let mut body_numbered = false;
+        // The next number of an attachment list (附件：1.甲 / 2.乙): its lines are text.
+        let mut attachment_list: Option<u32> = None;
         self.roles = self
             .paras
             .iter()
             .map(|p| {
+                let listed = attachment_list.take();
+                if let Some(next) = attachment_list_start(&p.text) {
+                    attachment_list = Some(next);
+                    return Role::Body;
+                }
+                if let Some(expected) = listed
+                    && parse_marker(&p.text).is_some_and(|m| m.kind == MarkerKind::Arabic && m.value == expected)
+                {
+                    attachment_list = Some(expected + 1);
+                    return Role::Body;
+                }
+                if body_numbered && let Some(m) = number::annex_marker(&p.text) {
+                    return Role::Numbered(m);
+                }
                 if let Some(m) = parse_marker_unbounded(&p.text)
                     .filter(|m| m.value <= MAX_FREE_NUMBER || last_value.get(&m.kind) == Some(&(m.value - 1)))
                 {
                     last_value.insert(m.kind, m.value);
                     seen_number = true;
+                    body_numbered = true;
                     return Role::Numbered(m);
                 }
                 match p.hint {
                     Hint::WordList(level) => {
                         seen_number = true;
+                        body_numbered = true;
                         list_counters.retain(|l, _| *l <= level);
                         let v = list_counters.entry(level).or_insert(0);
                         *v += 1;
@@ -225,8 +246,10 @@ impl<'a> Builder<'a> {
                 // text, not sections (legislative drafting; the article is the unit).
                 continue;
             }
-            if k == MarkerKind::Hanzi && stack.iter().any(|(_, kind)| *kind == MarkerKind::Article) {
-                // An article has no 一、 parts: after the articles, 一、 opens an annex.
+            let after_articles = k == MarkerKind::Hanzi && stack.iter().any(|(_, kind)| *kind == MarkerKind::Article);
+            if after_articles || k == MarkerKind::Annex {
+                // An annex stands at the top of the tree. An article has no 一、 parts: after
+                // the articles, 一、 opens an annex.
                 stack.clear();
             }
             if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
@@ -283,7 +306,12 @@ impl<'a> Builder<'a> {
             None => path_part(&own),
         };
         let start = self.starts[i];
-        let body_start = start + m.len + body_offset;
+        let mut body_start = (start + m.len + body_offset).min(self.para_end(i));
+        let mut heading = heading;
+        if let Some(title) = self.annex_title(i, m, &heading) {
+            crate::text::trim(&self.paras[title].text).clone_into(&mut heading);
+            body_start = self.para_end(title);
+        }
         Section {
             id: String::new(),
             path,
@@ -293,11 +321,26 @@ impl<'a> Builder<'a> {
             level: u8::try_from(depth + 1).unwrap_or(u8::MAX),
             kind: m.kind,
             range: CharRange::new(start, start),
-            text_range: CharRange::new(body_start.min(self.para_end(i)), 0),
+            text_range: CharRange::new(body_start, 0),
             parent,
             children: Vec::new(),
             units: Vec::new(),
         }
+    }
+
+    /// The paragraph that gives an untitled annex line (附件1) its title: the next one, when it
+    /// is a short line of text and not a sentence.
+    fn annex_title(&self, i: usize, m: &Marker, heading: &str) -> Option<usize> {
+        let next = i + 1;
+        let t = crate::text::trim(&self.paras.get(next)?.text);
+        let is_title = m.kind == MarkerKind::Annex
+            && heading.is_empty()
+            && matches!(self.roles.get(next), Some(Role::Body))
+            && !t.is_empty()
+            && t.chars().count() <= MAX_HEADING_CHARS
+            && !t.contains(['。', '；', ';'])
+            && !crate::lex::line::is_table_row(t);
+        is_title.then_some(next)
     }
 
     fn paragraph_fallback(&mut self) {
@@ -388,6 +431,15 @@ impl<'a> Builder<'a> {
             };
         }
     }
+}
+
+/// The first number of an attachment list, `附件：1.名词解释` → 2 (the next item's number).
+fn attachment_list_start(t: &str) -> Option<u32> {
+    let rest = t.strip_prefix("附件")?;
+    let rest = crate::text::trim(rest.strip_prefix(['：', ':'])?);
+    parse_marker(rest)
+        .filter(|m| m.kind == MarkerKind::Arabic && m.value == 1)
+        .map(|m| m.value + 1)
 }
 
 /// A marker of kind `k` under an open 第X条 article that numbers the article's own items

@@ -209,7 +209,8 @@ fn an_articles_enumerations_stay_in_its_text_and_an_annex_after_it_is_a_section(
             "第二章",
             "第二章/第三条",
             "第二章/第四条",
-            "一"
+            "附件",
+            "附件/一"
         ]
     );
     let def = d.section("第一章/第二条").expect("article");
@@ -252,4 +253,58 @@ fn without_numbering_a_tables_rows_stay_in_one_section() {
         .map(|t| t.value)
         .collect();
     assert_eq!(values, [20.0, 120.0]);
+}
+
+#[test]
+fn annexes_stand_at_the_top_with_their_titles_and_items() {
+    let d = doc(
+        "某某行动计划\n一、总体要求\n（一）主要目标。到2025年，建成100个中心。\n二、保障措施\n（一）加强统筹联动。加强部门协同。\n附件：1.名词解释\n2.发展指标\n附件 1\n名词解释\n1. 算力中心\n是以基础设施为主要构成的设施。\n2. 算力碳效\n是兼顾碳排放量和算力性能的综合指标。\n附件2\n发展指标\n指标\t2025年\n算力规模\t300\n",
+    );
+    assert_eq!(
+        paths(&d),
+        ["一", "一/(一)", "二", "二/(一)", "附件1", "附件1/1", "附件1/2", "附件2"]
+    );
+    // The attachment list stays in the text of the section it ends.
+    let last = d.section("二/(一)").expect("section");
+    assert!(last.text.ends_with("附件：1.名词解释\n2.发展指标"), "{}", last.text);
+    let annex = d.section("附件1").expect("annex");
+    assert_eq!(
+        (annex.heading.as_str(), annex.kind, annex.level),
+        ("名词解释", MarkerKind::Annex, 1)
+    );
+    assert_eq!(d.section("附件1/2").expect("item").heading, "算力碳效");
+    // The title of an annex holding a table is not run into the table's first row.
+    let table = d.section("附件2").expect("annex");
+    assert_eq!(table.heading, "发展指标");
+    assert!(table.text.starts_with("指标\t2025年"), "{}", table.text);
+}
+
+#[test]
+fn a_cover_line_before_the_body_and_sentences_about_an_annex_open_nothing() {
+    // 附件 over the whole plan (a notice whose attachment is the plan) is not an annex.
+    let d = doc("附件\n某某行动计划\n一、总体要求\n按照附件所列清单执行。\n二、保障措施\n附件所列任务由各部门落实。\n");
+    assert!(paths(&d).ends_with(&["一", "二"]), "{:?}", paths(&d));
+    assert!(
+        d.section("二")
+            .expect("二")
+            .text
+            .ends_with("附件所列任务由各部门落实。")
+    );
+    let d = doc("一、总体要求\n内容。\n附件：重点任务分工方案\n");
+    assert_eq!(paths(&d), ["一"]);
+}
+
+#[test]
+fn page_numbers_of_a_converted_pdf_leave_the_text() {
+    // pdftotext: pages separated by form feeds, a page number at each page's foot.
+    let d = doc(
+        "某某行动计划\n一、总体要求\n推进算力设施建设，满足各类业务\n\n2\n\n\u{c}算力需求，推动协同发展。\n二、重点任务\n\n3\n\n\u{c}（一）深化算力赋能行业应用\n\n4\n\n\u{c}1. 构建服务体系。打造算力服务。\n\n5\n\n\u{c}",
+    );
+    assert_eq!(paths(&d), ["一", "二", "二/(一)", "二/(一)/1"]);
+    assert_eq!(
+        d.section("一").expect("一").text,
+        "推进算力设施建设，满足各类业务算力需求，推动协同发展。"
+    );
+    assert_eq!(d.section("二/(一)").expect("(一)").text, "");
+    assert!(!d.text.contains("\n3\n") && !d.text.contains("\n5"), "{}", d.text);
 }
