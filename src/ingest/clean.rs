@@ -247,6 +247,27 @@ fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: RowSigns) -
         && !stands_alone(&next.text)
 }
 
+/// A title line that a body line follows without a blank line (`数字经济发展报告` / `为贯彻落实…，…`):
+/// no sentence yet, the title short, unpunctuated and clearly shorter than the next line (a
+/// line broken at the page width is as long as the next), the next line a sentence. A title
+/// broken over two lines (`…持续释放` / `内需潜力的指导意见`) is still rejoined.
+fn title_ends(prev: &Para, next: &Para, sentence_seen: bool) -> bool {
+    let len = prev.text.chars().take(MAX_TITLE_CHARS + 1).count();
+    let next_len = next.text.chars().take(MAX_TITLE_CHARS * 2).count();
+    !sentence_seen
+        && len <= MAX_TITLE_CHARS
+        && len * 4 < next_len * 3
+        && !has_clause_marks(&prev.text)
+        && next.text.contains(['，', '。', ','])
+}
+
+/// Longest line taken as a title by [`title_ends`] (chars).
+const MAX_TITLE_CHARS: usize = 40;
+
+fn has_clause_marks(t: &str) -> bool {
+    t.contains(['，', '。', '；', '：', ',', ';'])
+}
+
 /// A paragraph's length in chars (0 for none).
 fn p_chars(p: Option<&Para>) -> usize {
     p.map_or(0, |p| p.text.chars().count())
@@ -311,6 +332,9 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let mut last_row = RowSigns::default();
     // The last paragraph in `paras` is the title line after an untitled 附件 line.
     let mut annex_title = false;
+    // Whether a kept paragraph before the last one has sentence punctuation: until then the
+    // lines are the title block.
+    let mut sentence_seen = false;
     out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
         if toc.contains(&i) || labelled[i] || furniture[i] {
@@ -346,7 +370,9 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 last_row = last_row.joined(row);
                 cut_number = true;
             }
-            Some(prev) if !annex_title && continues(prev, last_row, &para, row) => {
+            Some(prev)
+                if !annex_title && !title_ends(prev, &para, sentence_seen) && continues(prev, last_row, &para, row) =>
+            {
                 prev.text.push_str(&para.text);
                 last_row = last_row.joined(row);
                 out.rejoined += 1;
@@ -358,6 +384,7 @@ pub fn clean(raw: &RawText) -> Cleaned {
                     .last()
                     .and_then(|p| crate::lex::number::annex_marker(&p.text))
                     .is_some_and(|m| m.len == p_chars(paras.last()));
+                sentence_seen = sentence_seen || paras.last().is_some_and(|p| has_clause_marks(&p.text));
                 paras.push(para);
                 last_row = row;
                 cut_number = false;

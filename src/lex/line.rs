@@ -351,6 +351,19 @@ impl RowSigns {
     }
 }
 
+/// A document's first line that is its title by position and form alone, when it has none
+/// of the title words (`数字经济发展报告` over `为贯彻落实…，…。`): at most 40 chars, no clause
+/// punctuation, and the line after it a sentence.
+#[must_use]
+pub fn bare_title(first: &str, next: Option<&str>) -> bool {
+    let first = trim(first);
+    !first.is_empty()
+        && first.chars().nth(40).is_none()
+        && !first.contains(['，', '。', '；', '：', ',', ';', ':'])
+        && !first.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+        && next.is_some_and(|n| n.contains(['，', '。']))
+}
+
 /// A bare page number: `3`, `- 3 -`, `— 3 —`, `3/15`, `第 3 页`, `第3页 共15页`, `Page 3 of 15`.
 #[must_use]
 pub fn is_page_number(t: &str) -> bool {

@@ -154,7 +154,10 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     meta.title = plan_title.or(from_notice).or_else(|| {
         front
             .first()
-            .filter(|p| p.text.chars().count() <= 60 && !p.text.contains('。') && p.hint != Hint::None)
+            .filter(|p| {
+                p.text.chars().count() <= 60 && !p.text.contains('。') && p.hint != Hint::None
+                    || crate::lex::line::bare_title(&p.text, front.get(1).map(|n| n.text.as_str()))
+            })
             .map(|p| p.text.clone())
     });
     meta.issuer = issuers.into_iter().next();

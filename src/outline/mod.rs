@@ -344,8 +344,11 @@ impl<'a> Builder<'a> {
     }
 
     fn paragraph_fallback(&mut self) {
+        let next = |i: usize| self.paras.get(i + 1).map(|p| p.text.as_str());
         let body: Vec<usize> = (0..self.paras.len())
             .filter(|&i| !crate::lex::line::is_front_matter(&self.paras[i].text))
+            // A first line that is the title by its form is the title, not a paragraph.
+            .filter(|&i| i > 0 || !crate::lex::line::bare_title(&self.paras[0].text, next(0)))
             .collect();
         if body.is_empty() {
             return;

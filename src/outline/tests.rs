@@ -308,3 +308,23 @@ fn page_numbers_of_a_converted_pdf_leave_the_text() {
     assert_eq!(d.section("二/(一)").expect("(一)").text, "");
     assert!(!d.text.contains("\n3\n") && !d.text.contains("\n5"), "{}", d.text);
 }
+
+#[test]
+fn a_title_over_the_first_line_of_a_text_without_numbering_stays_the_title() {
+    let d = doc(
+        "数字经济发展报告\n为贯彻落实国家关于数字经济的决策部署，进一步提升数字经济发展水平，现就有关事项\n报告如下。各区要加强建设。\n",
+    );
+    assert_eq!(d.meta.title.as_deref(), Some("数字经济发展报告"));
+    assert_eq!(paths(&d), ["¶1"]);
+    assert!(d.sections[0].text.starts_with("为贯彻落实"), "{}", d.sections[0].text);
+    // A title broken over two lines is one title, and a line broken at the page width is
+    // still rejoined with the next.
+    let d = doc(
+        "关于进一步扩大和升级信息消费持续释放\n内需潜力的指导意见\n一、总体要求\n信息消费是以数据为核心的消费，是创新最活跃、增长\n最快、辐射最广的新兴消费领域之一。\n",
+    );
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("关于进一步扩大和升级信息消费持续释放内需潜力的指导意见")
+    );
+    assert!(d.section("一").expect("一").text.contains("增长最快"));
+}
