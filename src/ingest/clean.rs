@@ -7,7 +7,9 @@
 use super::{Hint, Para, RawText};
 /// Now in the line lexer (kept here for old paths).
 pub use crate::lex::line::iso_date;
-use crate::lex::line::{RowSigns, header_line, is_boilerplate, is_table_row, is_trailer_line, looks_like_title};
+use crate::lex::line::{
+    RowSigns, box_title, header_line, is_boilerplate, is_table_row, is_trailer_line, looks_like_title,
+};
 use crate::lex::number::parse_marker;
 use crate::text::trim;
 
@@ -239,6 +241,8 @@ fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: RowSigns) -
         && !next_row.is_row()
         && !heading_like(prev)
         && !stands_alone(&prev.text)
+        && !box_title(&prev.text)
+        && !box_title(&next.text)
         && next.hint == Hint::None
         && parse_marker(&next.text).is_none()
         && !next

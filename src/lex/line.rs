@@ -351,6 +351,22 @@ impl RowSigns {
     }
 }
 
+/// The title line of a 专栏 box (`专栏 1 算力供给提升行动`, `专栏三：重点工程`): boxes of
+/// programmes and projects set beside a plan's text, each under such a line.
+#[must_use]
+pub fn box_title(t: &str) -> bool {
+    let t = trim(t);
+    let Some(rest) = t.strip_prefix("专栏") else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let numbered = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c));
+    numbered && t.chars().nth(40).is_none() && !t.contains(['。', '；', '，'])
+}
+
 /// A document's first line that is its title by position and form alone, when it has none
 /// of the title words (`数字经济发展报告` over `为贯彻落实…，…。`): at most 40 chars, no clause
 /// punctuation, and the line after it a sentence.

@@ -236,11 +236,25 @@ impl<'a> Builder<'a> {
         // (parent kind, child kind) pairs this document has shown.
         let mut nests: HashSet<(MarkerKind, MarkerKind)> = HashSet::new();
         let mut stack: Vec<(usize, MarkerKind)> = Vec::new();
+        // The numbers of the 专栏 box being read (by kind, the last value), if one is open.
+        let mut open_box: Option<HashMap<MarkerKind, u32>> = None;
         for i in self.first_numbered..self.paras.len() {
             let Role::Numbered(m) = self.roles[i].clone() else {
+                if crate::lex::line::box_title(&self.paras[i].text) {
+                    open_box = Some(HashMap::new());
+                }
                 continue;
             };
             let k = m.kind;
+            if let Some(numbers) = &mut open_box {
+                if self.in_box(numbers, &m, &stack) {
+                    // A box's own list (重大工程 1. 2. …) is the box's text, kept with the
+                    // item the box follows.
+                    numbers.insert(k, m.value);
+                    continue;
+                }
+                open_box = None;
+            }
             if is_item_of_article(k, &stack) {
                 // 条 → 款 → 项 （一） → 目 1.: an article's enumerations are part of its
                 // text, not sections (legislative drafting; the article is the unit).
@@ -286,6 +300,31 @@ impl<'a> Builder<'a> {
             }
             stack.push((idx, k));
         }
+    }
+
+    /// Whether number `m`, read inside a 专栏 box whose own numbers so far are `numbers`,
+    /// belongs to the box: it starts or continues the box's list, and neither continues an
+    /// open list of the document nor is a structural number (一、, 第X章, a heading, 附件) —
+    /// those end the box. Continuing both lists, it stays in the box.
+    fn in_box(&self, numbers: &HashMap<MarkerKind, u32>, m: &Marker, stack: &[(usize, MarkerKind)]) -> bool {
+        let structural = matches!(
+            m.kind,
+            MarkerKind::Annex
+                | MarkerKind::Part
+                | MarkerKind::Chapter
+                | MarkerKind::Subchapter
+                | MarkerKind::Article
+                | MarkerKind::Hanzi
+                | MarkerKind::Heading(_)
+        );
+        if structural {
+            return false;
+        }
+        let continues_box = m.value == 1 || numbers.get(&m.kind).is_some_and(|v| v + 1 == m.value);
+        let continues_document = stack.iter().any(|&(idx, kind)| {
+            kind == m.kind && number::parse_marker(&self.sections[idx].number).is_some_and(|n| n.value + 1 == m.value)
+        });
+        continues_box || !continues_document
     }
 
     fn numbered_section(&self, i: usize, m: &Marker, parent: Option<usize>, depth: usize) -> Section {

@@ -328,3 +328,39 @@ fn a_title_over_the_first_line_of_a_text_without_numbering_stays_the_title() {
     );
     assert!(d.section("一").expect("一").text.contains("增长最快"));
 }
+
+#[test]
+fn a_boxs_numbered_projects_stay_in_the_item_it_follows() {
+    let d = doc(
+        "某市十四五规划\n一、重点任务\n（一）建设数字基础设施\n1. 推进网络建设。加快5G网络部署。\n2. 推进算力建设。建设数据中心。\n专栏1 数字基础设施重大工程\n1. 5G网络工程。建成5G基站1万个。\n2. 数据中心工程。建成数据中心3个。\n3. 物联网工程。部署感知终端。\n3. 推进设施共享。推动共建共享。\n（二）发展数字产业\n1. 培育龙头企业。\n专栏2 数字产业重点项目\n（1）软件园项目。\n（2）集成电路项目。\n2. 壮大产业集群。\n",
+    );
+    assert_eq!(
+        paths(&d),
+        [
+            "一",
+            "一/(一)",
+            "一/(一)/1",
+            "一/(一)/2",
+            "一/(一)/3",
+            "一/(二)",
+            "一/(二)/1",
+            "一/(二)/2"
+        ]
+    );
+    let item = d.section("一/(一)/2").expect("item");
+    assert!(
+        item.text
+            .starts_with("建设数据中心。\n专栏1 数字基础设施重大工程\n1. 5G网络工程。"),
+        "{}",
+        item.text
+    );
+    // The box's 3. continues both lists and stays in the box; the next 3. ends it.
+    assert!(item.text.ends_with("3. 物联网工程。部署感知终端。"), "{}", item.text);
+    assert_eq!(d.section("一/(一)/3").expect("item").heading, "推进设施共享");
+    assert!(
+        d.section("一/(二)/1")
+            .expect("item")
+            .text
+            .contains("（2）集成电路项目。")
+    );
+}
