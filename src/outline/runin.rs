@@ -68,7 +68,11 @@ fn candidates(chars: &[char]) -> Vec<Candidate> {
             .find(|c| !crate::text::is_space(**c))
             .copied()
             .unwrap_or('。');
-        let sentence_end = matches!(prev, '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?');
+        // A closing bracket ends a clause too: `…（有关部门按职责分工负责）三、促进就业`.
+        let sentence_end = matches!(
+            prev,
+            '。' | '；' | '：' | '！' | '？' | ';' | ':' | '!' | '?' | '）' | ')'
+        );
         let rest: String = chars[at..chars.len().min(at + 16)].iter().collect();
         let Some(marker) = parse_marker(&rest) else { continue };
         // A list right after a short label (附件：1.… 2.…) belongs to the label.
@@ -93,15 +97,34 @@ fn candidates(chars: &[char]) -> Vec<Candidate> {
     out
 }
 
-/// The value of the first paragraph after `from` that opens with a number of `style`.
-fn next_opening(paras: &[Para], from: usize, style_: &Style) -> Option<u32> {
-    paras
-        .iter()
-        .skip(from + 1)
-        .take(LOOKAHEAD_PARAS)
-        .filter_map(|p| parse_marker(crate::text::trim(&p.text)))
-        .find(|m| style(m) == *style_)
-        .map(|m| m.value)
+/// Every number of each style in the document, in order: (paragraph, value), whether it
+/// opens its paragraph or stands inside one at a boundary. Built once, so that a `1` asks
+/// where its style next appears by a binary search, not by reading the paragraphs after it.
+fn occurrences(paras: &[Para]) -> HashMap<Style, Vec<(usize, u32)>> {
+    let mut out: HashMap<Style, Vec<(usize, u32)>> = HashMap::new();
+    for (i, p) in paras.iter().enumerate() {
+        if let Some(m) = parse_marker(crate::text::trim(&p.text)) {
+            out.entry(style(&m)).or_default().push((i, m.value));
+        }
+        if is_table_row(&p.text) {
+            continue;
+        }
+        let chars: Vec<char> = p.text.chars().collect();
+        for c in candidates(&chars) {
+            out.entry(c.style).or_default().push((i, c.marker.value));
+        }
+    }
+    out
+}
+
+/// The value of the first number of `style` after paragraph `from` (opening a paragraph or
+/// inside one), within [`LOOKAHEAD_PARAS`].
+fn next_of_style(occurrences: &HashMap<Style, Vec<(usize, u32)>>, from: usize, style: &Style) -> Option<u32> {
+    let list = occurrences.get(style)?;
+    let k = list.partition_point(|&(i, _)| i <= from);
+    list.get(k)
+        .filter(|&&(i, _)| i <= from + LOOKAHEAD_PARAS)
+        .map(|&(_, v)| v)
 }
 
 /// The paragraphs with run-together items split (see the module documentation); `None` when
@@ -112,6 +135,7 @@ pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
     let mut in_article = false;
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     let mut changed = false;
+    let occurrences = occurrences(paras);
     for (i, p) in paras.iter().enumerate() {
         if let Some(m) = parse_marker(&p.text) {
             if structural(m.kind) {
@@ -122,7 +146,7 @@ pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
         let cuts = if is_table_row(&p.text) {
             Vec::new()
         } else {
-            cuts(paras, i, &mut last, &mut in_article)
+            cuts(paras, i, &occurrences, (&mut last, &mut in_article))
         };
         if cuts.is_empty() {
             out.push(p.clone());
@@ -146,7 +170,12 @@ pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
 }
 
 /// Where paragraph `i` is cut: the candidates that continue their sequence, in order.
-fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &mut bool) -> Vec<usize> {
+fn cuts(
+    paras: &[Para],
+    i: usize,
+    occurrences: &HashMap<Style, Vec<(usize, u32)>>,
+    (last, in_article): (&mut HashMap<Style, u32>, &mut bool),
+) -> Vec<usize> {
     let chars: Vec<char> = paras[i].text.chars().collect();
     let found = candidates(&chars);
     // The next candidate of the same style after each (one pass from the end: a paragraph of
@@ -156,8 +185,6 @@ fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &m
     for (n, c) in found.iter().enumerate().rev() {
         next_same[n] = seen.insert(&c.style, n);
     }
-    // What the paragraphs after this one open with, per style, looked up once.
-    let mut opening: HashMap<&Style, Option<u32>> = HashMap::new();
     let mut cuts = Vec::new();
     for (n, c) in found.iter().enumerate() {
         let kind = c.marker.kind;
@@ -168,10 +195,7 @@ fn cuts(paras: &[Para], i: usize, last: &mut HashMap<Style, u32>, in_article: &m
         let continues = last.get(&c.style).is_some_and(|&l| l + 1 == v);
         let starts = v == 1
             && (next_same[n].is_some_and(|j| found[j].marker.value == 2)
-                || *opening
-                    .entry(&c.style)
-                    .or_insert_with(|| next_opening(paras, i, &c.style))
-                    == Some(2));
+                || next_of_style(occurrences, i, &c.style) == Some(2));
         if continues || starts {
             last.insert(c.style.clone(), v);
             if structural(kind) {
@@ -224,6 +248,27 @@ mod tests {
                 "（二）主要目标。到2025年达到10%。",
                 "二、营造环境",
                 "（三）降低门槛。放宽准入。"
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_run_into_paragraphs_split_even_when_their_two_is_inside_a_later_paragraph() {
+        // A PDF of web text: each part's 一、 runs on from the text before it, after a colon,
+        // a full stop or a closing bracket, and its （一） items follow its title directly.
+        assert_eq!(
+            texts(
+                "现提出以下意见：一、总体要求（一）指导思想。坚持创新。\n（二）主要目标。到2020年建成。二、营造环境（三）降低门槛。清理审批。（有关部门负责）三、促进就业（四）鼓励创业。推进创业。"
+            ),
+            [
+                "现提出以下意见：",
+                "一、总体要求",
+                "（一）指导思想。坚持创新。",
+                "（二）主要目标。到2020年建成。",
+                "二、营造环境",
+                "（三）降低门槛。清理审批。（有关部门负责）",
+                "三、促进就业",
+                "（四）鼓励创业。推进创业。"
             ]
         );
     }
