@@ -41,7 +41,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else if let Some(enc) = utf16_without_bom(bytes) {
         let (cow, _) = enc.decode_without_bom_handling(bytes);
         (cow.into_owned(), source_encoding(enc))
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
+    } else if let Some(s) = utf8_maybe_cut(bytes) {
         (s.to_owned(), SourceEncoding::Utf8)
     } else {
         legacy(bytes)?
@@ -51,6 +51,21 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         text: normalise_newlines(&text),
         encoding,
     })
+}
+
+/// UTF-8, or UTF-8 whose last character was cut off (an interrupted download, a file split
+/// at a byte count): the text without the partial character. The part before must show
+/// itself UTF-8 by a multi-byte character, so that ASCII ending in a legacy-encoded
+/// character is left to the legacy decoders.
+fn utf8_maybe_cut(bytes: &[u8]) -> Option<&str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) if e.error_len().is_none() => {
+            let s = std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?;
+            (!s.is_ascii()).then_some(s)
+        }
+        Err(_) => None,
+    }
 }
 
 fn source_encoding(enc: &'static Encoding) -> SourceEncoding {
@@ -260,6 +275,25 @@ mod tests {
         assert_eq!(
             (be.text, be.encoding),
             (SAMPLE.replace("\r\n", "\n"), SourceEncoding::Utf16Be)
+        );
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_is_read_without_it() {
+        let text = "一、总体要求\n到2025年，建成100个中心。";
+        for cut in 1..=2 {
+            let bytes = &text.as_bytes()[..text.len() - cut];
+            let d = decode_text(bytes).expect("read");
+            assert_eq!(d.encoding, SourceEncoding::Utf8);
+            assert_eq!(d.text, "一、总体要求\n到2025年，建成100个中心");
+        }
+        // ASCII then a GBK character whose two bytes read as a cut UTF-8 lead (刖: EB BE) is
+        // not taken for cut UTF-8: nothing before it shows UTF-8.
+        let (gbk, _, _) = encoding_rs::GBK.encode("2025 plan 刖");
+        assert_eq!(&gbk[gbk.len() - 2..], [0xEB, 0xBE]);
+        assert!(
+            decode_text(&gbk).map_or(true, |d| d.text != "2025 plan "),
+            "read as cut UTF-8"
         );
     }
 
