@@ -871,3 +871,44 @@ fn a_title_and_its_years_on_one_line_over_a_cell_per_line_header() {
         ("20", "EFLOPS", Some(Deadline::Year(2026)))
     );
 }
+
+#[test]
+fn a_five_year_plan_named_in_the_title_makes_its_years_before_the_plan_past() {
+    // No 发展基础 heading: only the title says when the plan begins.
+    let text = |title: &str| {
+        format!(
+            "{title}\n一、工作进展\n到2020年，全省数字经济规模达到1万亿元。\n二、主要目标\n到2025年，全省数字经济规模达到2万亿元。\n"
+        )
+    };
+    let plan = doc(&text("某省“十四五”数字经济发展规划"));
+    assert_eq!(plan.meta.period, Some([2021, 2025]));
+    let years: Vec<Option<Deadline>> = extract(&plan).iter().map(|t| t.year).collect();
+    assert_eq!(years, [Some(Deadline::Year(2025))]);
+    // A title without a plan period: both figures stand.
+    assert_eq!(extract(&doc(&text("某省数字经济发展意见"))).len(), 2);
+}
+
+#[test]
+fn a_long_range_vision_after_the_goal_does_not_date_what_follows() {
+    let d = doc(
+        "某市行动计划\n一、主要目标\n到2025年，建成数字政府基本框架。到2035年，全面建成数字政府。\n——政务服务事项网上可办率达到100%。\n",
+    );
+    let t = extract(&d);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!(t[0].year, Some(Deadline::Year(2025)));
+    // Staged goals within a plan's five years still date what follows by the last stage.
+    let d = doc(
+        "某市行动计划\n一、主要目标\n到2023年，初步建成数字政府。到2025年，全面建成数字政府。\n——政务服务事项网上可办率达到100%。\n",
+    );
+    assert_eq!(extract(&d)[0].year, Some(Deadline::Year(2025)));
+}
+
+#[test]
+fn a_tables_own_title_dates_it_before_a_sentence_above_it() {
+    let d = doc(
+        "某省“十四五”规划\n一、主要目标\n到2025年，基本建成现代化体系。到2035年，全面建成现代化体系。\n“十四五”时期主要指标\n指标\t目标值\t属性\n数字经济核心产业增加值占比\t10%\t预期性\n",
+    );
+    let t = extract(&d);
+    assert_eq!(t.len(), 1, "{t:#?}");
+    assert_eq!((t[0].value, t[0].year), (10.0, Some(Deadline::Year(2025))));
+}

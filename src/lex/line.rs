@@ -351,6 +351,25 @@ impl RowSigns {
     }
 }
 
+/// Five-year plans and their last years: 十四五 runs 2021–2025.
+pub const FIVE_YEAR_PLANS: &[(&str, u16)] = &[
+    ("十一五", 2010),
+    ("十二五", 2015),
+    ("十三五", 2020),
+    ("十四五", 2025),
+    ("十五五", 2030),
+    ("十六五", 2035),
+];
+
+/// The period of the five-year plan a title names (`“十四五”国家应急体系规划` → 2021–2025).
+#[must_use]
+pub fn five_year_period(title: &str) -> Option<[u16; 2]> {
+    FIVE_YEAR_PLANS
+        .iter()
+        .find(|(name, _)| title.contains(name))
+        .map(|&(_, end)| [end - 4, end])
+}
+
 /// The title line of a 专栏 box (`专栏 1 算力供给提升行动`, `专栏三：重点工程`): boxes of
 /// programmes and projects set beside a plan's text, each under such a line.
 #[must_use]

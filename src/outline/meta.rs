@@ -162,9 +162,13 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     });
     meta.issuer = issuers.into_iter().next();
     meta.period = meta.title.as_deref().and_then(|t| {
-        let c = PERIOD.captures(t)?;
-        let (a, b): (u16, u16) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        (a <= b).then_some([a, b])
+        let period = || {
+            let c = PERIOD.captures(t)?;
+            let (a, b): (u16, u16) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            (a <= b).then_some([a, b])
+        };
+        // （2021—2025年） as printed, else the five-year plan the title names (十四五规划).
+        period().or_else(|| crate::lex::line::five_year_period(t))
     });
     meta.region = meta
         .title

@@ -37,14 +37,10 @@ const FROM: &[char] = &[
 ];
 
 /// Five-year plans and their last years, for 到“十四五”末.
-pub(super) const PLANS: &[(&str, u16)] = &[
-    ("十一五", 2010),
-    ("十二五", 2015),
-    ("十三五", 2020),
-    ("十四五", 2025),
-    ("十五五", 2030),
-    ("十六五", 2035),
-];
+pub(super) use crate::lex::line::FIVE_YEAR_PLANS as PLANS;
+
+/// How many years a plan's staged goals span at most (a five-year plan).
+const PLAN_YEARS: u16 = 5;
 
 /// Every deadline and 每年 in the width-folded `f`, in order.
 #[must_use]
@@ -203,6 +199,11 @@ pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
     let mut lead: Vec<usize> = (0..marks.len())
         .filter(|&k| marks[k].pos < lead_end && is_year(&marks[k]))
         .collect();
+    // 到2025年，…。到2035年，…: a year more than a plan's five years after the lead's first
+    // is the long-range vision, which holds for its own sentence, not for what follows.
+    if let Some(Deadline::Year(first)) = lead.first().map(|&k| marks[k].deadline) {
+        lead.retain(|&k| !matches!(marks[k].deadline, Deadline::Year(y) if y > first + PLAN_YEARS));
+    }
     if lead.is_empty() && lead_end < body {
         // 打造四个“100+”。到2022年末，…: the next sentence opens with the lead's deadline.
         let (_, next_end) = sentence_bounds(f, lead_end + 1);

@@ -460,7 +460,20 @@ fn header_like(t: &str) -> bool {
 /// The year stated near a table's header (its title: `主要指标（2021—2025年）`, 截至2020年).
 pub(super) fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
     let s: String = f[from..to].iter().collect();
-    let c: Vec<char> = s.chars().collect();
+    // The nearest line first: the table's title (“十四五”时期主要指标) speaks for it, a
+    // sentence further up (到2025年…。到2035年…) does not; long lines are prose, not titles.
+    s.lines()
+        .rev()
+        .filter(|l| l.chars().nth(MAX_TITLE_CHARS).is_none())
+        .find_map(line_year)
+}
+
+/// Longest line read as a table's title (chars).
+const MAX_TITLE_CHARS: usize = 60;
+
+/// The latest year a title line names, else the last year of the five-year plan it names.
+fn line_year(line: &str) -> Option<u16> {
+    let c: Vec<char> = line.chars().collect();
     (0..c.len().saturating_sub(3))
         .filter_map(|i| {
             let d = &c[i..i + 4];
@@ -476,7 +489,7 @@ pub(super) fn title_year(f: &[char], from: usize, to: usize) -> Option<u16> {
             // “十四五”时期主要指标: the plan's last year.
             super::super::year::PLANS
                 .iter()
-                .filter(|(p, _)| s.contains(p))
+                .filter(|(p, _)| line.contains(p))
                 .map(|(_, y)| *y)
                 .max()
         })
