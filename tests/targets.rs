@@ -912,3 +912,17 @@ fn a_tables_own_title_dates_it_before_a_sentence_above_it() {
     assert_eq!(t.len(), 1, "{t:#?}");
     assert_eq!((t[0].value, t[0].year), (10.0, Some(Deadline::Year(2025))));
 }
+
+#[test]
+fn a_list_takes_the_deadline_in_force_where_it_is_introduced() {
+    let d = doc(
+        "某省生态规划\n一、总体要求\n坚持系统治理，推进生态保护。\n主要目标是：到2030年，生态质量稳步改善。\n具体目标是：\n——湿地保护率达到60%；\n——草原综合植被盖度达到50%以上。\n二、重点任务\n推进湿地修复。\n",
+    );
+    let years: Vec<Option<Deadline>> = extract(&d).iter().map(|t| t.year).collect();
+    assert_eq!(years, [Some(Deadline::Year(2030)); 2]);
+    // The introducing line's own deadline wins over the line before it.
+    let d = doc(
+        "某省生态规划\n一、总体要求\n到2030年，生态质量稳步改善。\n到2027年，主要指标如下：\n——湿地保护率达到60%。\n",
+    );
+    assert_eq!(extract(&d)[0].year, Some(Deadline::Year(2027)));
+}

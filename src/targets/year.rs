@@ -178,6 +178,9 @@ pub struct Deadlines {
     /// quantity looks nothing up by scanning every mark of the text.
     last_opening: Vec<Option<usize>>,
     inner: Vec<usize>,
+    /// List lines (——…, 1. …) introduced by a line ending in ：, by where they start, with
+    /// the deadline in force at the introduction (主要目标是：到2030年，…。具体目标是：——…).
+    list_carry: Vec<(usize, Deadline)>,
 }
 
 /// Read the deadlines of the width-folded `f`. A year before `min_year` reports the past:
@@ -230,13 +233,62 @@ pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
     }
     last_opening.push(last);
     inner.push(count);
+    let list_carry = list_carry(f, &marks, &is_year);
     Deadlines {
         marks,
         lead_end,
         lead,
         last_opening,
         inner,
+        list_carry,
     }
+}
+
+/// The deadline each list line inherits from the line that introduces its list: the last
+/// year deadline of the introducing line (…如下：) or, when it has none, of the line before it
+/// (主要目标是：到2030年，…。 / 具体目标是：). A line that is neither a list line nor an
+/// introduction ends the list.
+fn list_carry(f: &[char], marks: &[Mark], is_year: &impl Fn(&Mark) -> bool) -> Vec<(usize, Deadline)> {
+    let mut out = Vec::new();
+    let (mut carry, mut previous) = (None, None);
+    let mut k = 0;
+    let mut start = 0;
+    while start < f.len() {
+        let end = f[start..]
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(f.len(), |p| start + p);
+        let mut own = None;
+        while k < marks.len() && marks[k].pos < end {
+            if marks[k].pos >= start && is_year(&marks[k]) {
+                own = Some(marks[k].deadline);
+            }
+            k += 1;
+        }
+        let line = &f[start..end];
+        let last = line.iter().rposition(|c| !c.is_whitespace()).map(|p| line[p]);
+        if matches!(last, Some('：' | ':')) {
+            carry = own.or(previous);
+        } else if is_list_line(line) {
+            if let Some(d) = carry {
+                out.push((start, d));
+            }
+        } else {
+            carry = None;
+        }
+        previous = own;
+        start = end + 1;
+    }
+    out
+}
+
+/// A line of a list: a dash or bullet, or a number, at its start.
+fn is_list_line(line: &[char]) -> bool {
+    let first = line.iter().position(|c| !c.is_whitespace()).map(|p| &line[p..]);
+    first.is_some_and(|t| {
+        matches!(t[0], '—' | '-' | '－' | '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '▪')
+            || crate::lex::number::parse_marker(&t.iter().take(16).collect::<String>()).is_some()
+    })
 }
 
 impl Deadlines {
@@ -266,6 +318,10 @@ impl Deadlines {
             && self.inner[k_at] == self.inner[k + 1]
         {
             return Some(marks[k].deadline);
+        }
+        let line = ix.line_start(at);
+        if let Ok(k) = self.list_carry.binary_search_by_key(&line, |&(start, _)| start) {
+            return Some(self.list_carry[k].1);
         }
         let before = self.lead.partition_point(|&k| marks[k].pos < at);
         if before > 0 {
