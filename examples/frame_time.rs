@@ -3,8 +3,9 @@
 //! Document view, the Reuse view, and the library (its list and coverage matrix). Each frame is egui's pass plus tessellation — what the
 //! app's thread does before the GPU draws. Prints p50 / p95 / max per view and the peak RSS.
 //!
-//! `cargo run --release --example frame_time [N]`: with `N`, N synthetic documents
-//! (benches/common) are loaded beside the bundled five and the first eight are compared.
+//! `cargo run --release --example frame_time [N [CHOSEN]]`: with `N`, N synthetic documents
+//! (benches/common) are loaded beside the bundled five and the first `CHOSEN` (default 8)
+//! are compared.
 
 use std::time::{Duration, Instant};
 
@@ -73,16 +74,17 @@ fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, 
 }
 
 fn main() {
-    let extra: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
+    let arg = |i: usize| std::env::args().nth(i).and_then(|n| n.parse::<usize>().ok());
+    let extra = arg(1).unwrap_or(0);
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
     let mut app = DuizhaoApp::with_settings(&ctx, Settings::default());
     if extra > 0 {
         let docs = synthetic::synthetic_documents(extra);
         let _ = app.state.add_documents(docs.into_iter().map(|d| (d, None)).collect());
-        // Compare eight, as a researcher would.
-        let keep = 8.min(app.state.docs.len());
-        app.state.chosen.truncate(keep);
+        // Compare eight, as a researcher would (or as many as asked).
+        let keep = arg(2).unwrap_or(8).min(app.state.docs.len());
+        app.state.chosen = (0..keep).collect();
     }
     let n = app.state.chosen.len();
     let started = Instant::now();
