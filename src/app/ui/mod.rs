@@ -15,6 +15,7 @@ pub mod tables_view;
 pub mod targets_view;
 pub mod text_view;
 pub mod timeline_view;
+pub mod virtual_rows;
 
 use super::command::Command;
 use super::state::{AppState, View};
