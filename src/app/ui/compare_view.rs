@@ -88,9 +88,16 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
     band(ui, n, pin, |col, k| {
         let d = state.chosen[k];
         let doc = &state.docs[d];
-        let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
-        let short: String = title.chars().take(18).collect();
-        let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+        // The label, and the start of the title when the text gives one (the file name is
+        // the label's source otherwise, and would only repeat it).
+        let header = match doc.meta.title.as_deref() {
+            Some(title) => {
+                let short: String = title.chars().take(18).collect();
+                let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+                format!("{} · {short}{ellipsis}", doc.display_name())
+            }
+            None => doc.display_name().to_owned(),
+        };
         col.horizontal(|ui| {
             if k > 0
                 && ui
@@ -109,15 +116,8 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
                 out.push(Command::MoveColumn { from: k, to: k + 1 });
             }
             reference_button_ui(ui, state, k, d, out);
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
-                        .strong()
-                        .color(theme::doc_colour(d, dark)),
-                )
-                .truncate(),
-            )
-            .on_hover_text(title);
+            ui.add(egui::Label::new(egui::RichText::new(header).strong().color(theme::doc_colour(d, dark))).truncate())
+                .on_hover_text(doc.meta.title.as_deref().unwrap_or(&doc.source));
         });
     });
     ui.separator();
