@@ -108,25 +108,16 @@ fn export_controls_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command
             });
         let _ = combo.response.labelled_by(label.id);
     });
-    // The button first, from the right, and the field in what is left: a row of a field
-    // of a guessed width and the button was wider than the panel, which grew by the
-    // difference at every frame.
-    let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-    let layout = egui::Layout::right_to_left(egui::Align::Center);
-    ui.allocate_ui_with_layout(row, layout, |ui| {
-        if ui
-            .button("Browse…")
-            .on_hover_text("Choose the file in a dialog")
-            .clicked()
-        {
-            out.push(Command::BrowseExportPath);
-        }
-        // The field's frame adds TextEdit's default margin (4 points) on each side.
-        let width = ui.available_width() - 8.0;
-        if let (_, Some(path)) = super::text_field(ui, &state.export_path, "Export path", "file to export to", width) {
-            out.push(Command::SetExportPath(path));
-        }
-    });
+    let (browse, _, edited) =
+        super::field_with_button(ui, (&state.export_path, "Export path", "file to export to"), |ui| {
+            ui.button("Browse…").on_hover_text("Choose the file in a dialog")
+        });
+    if let Some(path) = edited {
+        out.push(Command::SetExportPath(path));
+    }
+    if browse.clicked() {
+        out.push(Command::BrowseExportPath);
+    }
     let enabled = !state.basket.is_empty() && state.analysis().is_some() && !state.exporting();
     if ui
         .add_enabled(
