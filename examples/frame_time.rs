@@ -81,25 +81,23 @@ fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, 
     );
 }
 
-fn main() {
-    let arg = |i: usize| std::env::args().nth(i).and_then(|n| n.parse::<usize>().ok());
-    let extra = arg(1).unwrap_or(0);
-    let ctx = egui::Context::default();
-    theme::install_fonts(&ctx);
-    let mut app = DuizhaoApp::with_settings(&ctx, Settings::default());
+/// The app with the bundled five and `extra` synthetic documents, `chosen` of them compared
+/// (eight by default), analysed, and the shared passages of the pairs in view compared.
+fn loaded(ctx: &egui::Context, extra: usize, chosen: Option<usize>) -> DuizhaoApp {
+    let mut app = DuizhaoApp::with_settings(ctx, Settings::default());
     if extra > 0 {
         let docs = synthetic::synthetic_documents(extra);
         let _ = app.state.add_documents(docs.into_iter().map(|d| (d, None)).collect());
         // Compare eight, as a researcher would (or as many as asked).
-        let keep = arg(2).unwrap_or(8).min(app.state.docs.len());
+        let keep = chosen.unwrap_or(8).min(app.state.docs.len());
         app.state.chosen = (0..keep).collect();
     }
-    let n = app.state.chosen.len();
     let started = Instant::now();
     let a = analysis::run(&app.state.docs, duizhao::align::Taxonomy::builtin());
     println!(
-        "{} documents loaded, {n} compared; analysis {:.0} ms",
+        "{} documents loaded, {} compared; analysis {:.0} ms",
         app.state.docs.len(),
+        app.state.chosen.len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
     app.state.set_analysis(a);
@@ -117,6 +115,15 @@ fn main() {
         "shared passages of the pairs in view: {:.0} ms",
         started.elapsed().as_secs_f64() * 1000.0
     );
+    app
+}
+
+fn main() {
+    let arg = |i: usize| std::env::args().nth(i).and_then(|n| n.parse::<usize>().ok());
+    let ctx = egui::Context::default();
+    theme::install_fonts(&ctx);
+    let mut app = loaded(&ctx, arg(1).unwrap_or(0), arg(2));
+    let n = app.state.chosen.len();
     let mut t = 0.0;
     let first = |app: &mut DuizhaoApp, t: &mut f64| {
         let started = Instant::now();
@@ -154,6 +161,19 @@ fn main() {
     app.state.handle(Command::SetView(View::Document));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Document view, whole document, scrolling", true, &mut t);
+    app.state.handle(Command::ToggleSideBySide);
+    println!(
+        "Side by side ({n} documents), first two frames: {:.1} ms",
+        first(&mut app, &mut t)
+    );
+    measure(
+        &ctx,
+        &mut app,
+        &format!("Side by side, {n} columns, scrolling"),
+        true,
+        &mut t,
+    );
+    app.state.handle(Command::ToggleSideBySide);
     app.state.handle(Command::SetView(View::Targets));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Targets table, scrolling", true, &mut t);

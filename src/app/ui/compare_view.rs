@@ -181,9 +181,7 @@ fn row_ui(
 /// A row's height before it has been laid out, from its text: the tallest cell's cards, each
 /// a line for its number and heading and its text wrapped at the column's width.
 struct Estimate {
-    /// Chars of body text a column's line holds.
-    per_line: f32,
-    line: f32,
+    text: super::virtual_rows::TextHeight,
     /// A row's title, gap and separator.
     row: f32,
     /// A card's number line and the space after it.
@@ -196,16 +194,8 @@ impl Estimate {
         #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
         let n = columns.max(1) as f32;
         let column = (ui.available_width() - spacing.x * (n - 1.0)) / n;
-        let line = ui.text_style_height(&egui::TextStyle::Body);
-        // A CJK glyph is about as wide as the font is high.
-        let glyph = ui
-            .style()
-            .text_styles
-            .get(&egui::TextStyle::Body)
-            .map_or(15.0, |f| f.size);
         Self {
-            per_line: (column / glyph).floor().max(1.0),
-            line: line + spacing.y,
+            text: super::virtual_rows::TextHeight::new(ui, column),
             row: ui.text_style_height(&egui::TextStyle::Heading) + theme::GAP + 4.0 * spacing.y,
             card: ui.spacing().interact_size.y + spacing.y + theme::GAP * 0.5,
         }
@@ -215,20 +205,14 @@ impl Estimate {
         let tallest = row
             .cells
             .iter()
-            .map(|cell| cell.iter().map(|c| self.card(c)).sum::<f32>().max(self.line))
+            .map(|cell| cell.iter().map(|c| self.card(c)).sum::<f32>().max(self.text.line))
             .fold(0.0, f32::max);
         self.row + tallest
     }
 
-    #[allow(clippy::cast_precision_loss, reason = "a count of chars, estimated")]
     fn card(&self, card: &Card) -> f32 {
-        let lines: f32 = card
-            .text
-            .split('\n')
-            .map(|p| (p.chars().count() as f32 / self.per_line).ceil().max(1.0))
-            .sum();
-        let note = if card.note.is_some() { self.line } else { 0.0 };
-        self.card + lines * self.line + note
+        let note = if card.note.is_some() { self.text.line } else { 0.0 };
+        self.card + self.text.of(&card.text) + note
     }
 }
 

@@ -31,16 +31,16 @@ type Target = (usize, f32);
 /// scroll to something inside it instead (`Ui::scroll_to_rect`: the later request wins).
 pub fn show(
     ui: &mut egui::Ui,
-    id_salt: &str,
+    id_salt: impl Hash + std::fmt::Debug,
     key: impl Hash,
     count: usize,
     jump: Option<usize>,
     estimate: impl Fn(usize) -> f32,
     mut row: impl FnMut(&mut egui::Ui, usize),
 ) {
-    let id = ui.make_persistent_id((id_salt, "virtual_rows"));
+    let id = ui.make_persistent_id((&id_salt, "virtual_rows"));
     let area = egui::ScrollArea::vertical()
-        .id_salt(id_salt)
+        .id_salt(&id_salt)
         .auto_shrink([false, false]);
     area.animated(false).show_viewport(ui, |ui, _| {
         let key = full_key(ui, &key, count);
@@ -130,4 +130,40 @@ fn full_key(ui: &egui::Ui, key: &impl Hash, count: usize) -> u64 {
         ui.text_style_height(&style).to_bits().hash(&mut h);
     }
     h.finish()
+}
+
+/// The height of body text wrapped at a width, before it is laid out: for estimates.
+#[derive(Debug, Clone, Copy)]
+pub struct TextHeight {
+    /// Chars a line holds.
+    per_line: f32,
+    /// A line with the spacing after it.
+    pub line: f32,
+}
+
+impl TextHeight {
+    #[must_use]
+    pub fn new(ui: &egui::Ui, width: f32) -> Self {
+        // A CJK glyph is about as wide as the font is high.
+        let glyph = ui
+            .style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(15.0, |f| f.size);
+        Self {
+            per_line: (width / glyph).floor().max(1.0),
+            line: ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y,
+        }
+    }
+
+    /// Each paragraph of `text` wrapped, at least a line each.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss, reason = "a count of chars, estimated")]
+    pub fn of(&self, text: &str) -> f32 {
+        let lines: f32 = text
+            .split('\n')
+            .map(|p| (p.chars().count() as f32 / self.per_line).ceil().max(1.0))
+            .sum();
+        lines * self.line
+    }
 }
