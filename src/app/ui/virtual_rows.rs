@@ -1,9 +1,9 @@
 //! A long list of rows of different heights in a vertical scroll area, laid out only where it
 //! is seen. A row outside the view (and a margin) takes the space of its measured height, or
 //! of an estimate until it has been laid out once, so a first frame lays out only what fits.
-//! The heights live in egui's memory under the list's id and are dropped when what they
-//! depend on changes (the caller's key, the width, the text sizes, the zoom); the row at the
-//! top of the view then stays where it was. When a row above the view turns out taller or
+//! The heights live in egui's memory under the list's id and are estimated afresh when what
+//! they depend on changes (the caller's key, the width, the text sizes, the zoom); the row at
+//! the top of the view then stays where it was. When a row above the view turns out taller or
 //! shorter than estimated, the view is moved by the difference and the pass is redone, so the
 //! text read does not jump.
 
@@ -23,12 +23,12 @@ struct Heights {
 type Target = (usize, f32);
 
 /// Show `count` rows in a vertical scroll area filling the space (its id made from
-/// `id_salt`), only those in view laid out, by
-/// `row(ui, i)`, each in its own id scope so that its widgets keep their ids whichever rows
-/// are laid out around it. `estimate(i)` is row `i`'s height until it has been laid out, and
-/// `key` what the rows' content depends on. With `jump`, the view goes to that row (its top
-/// at the view's top) in this frame, whether it was ever laid out or not; `row` may then
-/// scroll to something inside it instead (`Ui::scroll_to_rect`: the later request wins).
+/// `id_salt`), only those in view laid out, by `row(ui, i)`, each in its own id scope so that
+/// its widgets keep their ids whichever rows are laid out around it. `estimate(i)` is row
+/// `i`'s height until it has been laid out, and `key` what the rows' content depends on.
+/// With `jump`, the view goes to that row (its top at the view's top) in this frame, whether
+/// it was ever laid out or not; `row` may then scroll to something inside it instead
+/// (`Ui::scroll_to_rect`: the later request wins).
 pub fn show(
     ui: &mut egui::Ui,
     id_salt: impl Hash + std::fmt::Debug,
