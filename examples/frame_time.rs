@@ -1,10 +1,12 @@
 //! CPU time per frame of the app, drawn headless at 1920×1080 with the bundled corpus analysed:
 //! the Compare view with all five documents (still frames, then frames that scroll), the
 //! Document view, the Reuse view, and the library (its list and coverage matrix). Each frame is egui's pass plus tessellation — what the
-//! app's thread does before the GPU draws. Prints p50 / p95 / max per view and the peak RSS.
+//! app's thread does before the GPU draws. Prints p50 / p95 / max per view (and how many
+//! frames egui ran twice, a pass discarded for a layout that settled), and the peak RSS.
 //!
-//! `cargo run --release --example frame_time [N]`: with `N`, N synthetic documents
-//! (benches/common) are loaded beside the bundled five and the first eight are compared.
+//! `cargo run --release --example frame_time [N [CHOSEN]]`: with `N`, N synthetic documents
+//! (benches/common) are loaded beside the bundled five and the first `CHOSEN` (default 8)
+//! are compared.
 
 use std::time::{Duration, Instant};
 
@@ -41,6 +43,7 @@ use rss::peak_rss;
 
 fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, t: &mut f64) {
     let mut times = Vec::with_capacity(300);
+    let mut redone = 0;
     for i in 0..300 {
         *t += 1.0 / 60.0;
         let events = if scroll {
@@ -59,37 +62,42 @@ fn measure(ctx: &egui::Context, app: &mut DuizhaoApp, name: &str, scroll: bool, 
         };
         let started = Instant::now();
         let out = ctx.run_ui(input(*t, events), |ui| app.draw(ui));
+        redone += usize::from(out.platform_output.num_completed_passes > 1);
         let primitives = ctx.tessellate(out.shapes, out.pixels_per_point);
         times.push(started.elapsed());
         std::hint::black_box(primitives);
     }
     times.sort();
     println!(
-        "{name:<44} p50 {:>6.2} ms   p95 {:>6.2} ms   max {:>6.2} ms",
+        "{name:<44} p50 {:>6.2} ms   p95 {:>6.2} ms   max {:>6.2} ms{}",
         percentile(&times, 0.5),
         percentile(&times, 0.95),
-        percentile(&times, 1.0)
+        percentile(&times, 1.0),
+        if redone > 0 {
+            format!("   ({redone} frames drawn twice)")
+        } else {
+            String::new()
+        }
     );
 }
 
-fn main() {
-    let extra: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(0);
-    let ctx = egui::Context::default();
-    theme::install_fonts(&ctx);
-    let mut app = DuizhaoApp::with_settings(&ctx, Settings::default());
+/// The app with the bundled five and `extra` synthetic documents, `chosen` of them compared
+/// (eight by default), analysed, and the shared passages of the pairs in view compared.
+fn loaded(ctx: &egui::Context, extra: usize, chosen: Option<usize>) -> DuizhaoApp {
+    let mut app = DuizhaoApp::with_settings(ctx, Settings::default());
     if extra > 0 {
         let docs = synthetic::synthetic_documents(extra);
         let _ = app.state.add_documents(docs.into_iter().map(|d| (d, None)).collect());
-        // Compare eight, as a researcher would.
-        let keep = 8.min(app.state.docs.len());
-        app.state.chosen.truncate(keep);
+        // Compare eight, as a researcher would (or as many as asked).
+        let keep = chosen.unwrap_or(8).min(app.state.docs.len());
+        app.state.chosen = (0..keep).collect();
     }
-    let n = app.state.chosen.len();
     let started = Instant::now();
     let a = analysis::run(&app.state.docs, duizhao::align::Taxonomy::builtin());
     println!(
-        "{} documents loaded, {n} compared; analysis {:.0} ms",
+        "{} documents loaded, {} compared; analysis {:.0} ms",
         app.state.docs.len(),
+        app.state.chosen.len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
     app.state.set_analysis(a);
@@ -107,6 +115,15 @@ fn main() {
         "shared passages of the pairs in view: {:.0} ms",
         started.elapsed().as_secs_f64() * 1000.0
     );
+    app
+}
+
+fn main() {
+    let arg = |i: usize| std::env::args().nth(i).and_then(|n| n.parse::<usize>().ok());
+    let ctx = egui::Context::default();
+    theme::install_fonts(&ctx);
+    let mut app = loaded(&ctx, arg(1).unwrap_or(0), arg(2));
+    let n = app.state.chosen.len();
     let mut t = 0.0;
     let first = |app: &mut DuizhaoApp, t: &mut f64| {
         let started = Instant::now();
@@ -144,6 +161,19 @@ fn main() {
     app.state.handle(Command::SetView(View::Document));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Document view, whole document, scrolling", true, &mut t);
+    app.state.handle(Command::ToggleSideBySide);
+    println!(
+        "Side by side ({n} documents), first two frames: {:.1} ms",
+        first(&mut app, &mut t)
+    );
+    measure(
+        &ctx,
+        &mut app,
+        &format!("Side by side, {n} columns, scrolling"),
+        true,
+        &mut t,
+    );
+    app.state.handle(Command::ToggleSideBySide);
     app.state.handle(Command::SetView(View::Targets));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Targets table, scrolling", true, &mut t);

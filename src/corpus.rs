@@ -90,28 +90,119 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// Give every document without a label one derived from its metadata
-/// ([`crate::outline::meta::short_label`], else its file stem), unique among `docs` and the
-/// labels `taken` (`上海 2020`, `上海 2020b`, `上海 2020c`, …). Labels already set stay.
+/// ([`crate::outline::meta::short_label`]: `上海 2020`), unique among `docs` and the labels
+/// `taken` (`上海 2020b`, `上海 2020c`, …); a document whose text gives neither its title nor
+/// its region is called by its file name ([`label_from_file`]; `plan b`, `plan c`, …).
+/// Labels already set stay.
 pub fn label_documents(docs: &mut [Document], taken: &[&str]) {
     let mut used: std::collections::HashSet<String> = taken.iter().map(|s| (*s).to_owned()).collect();
     used.extend(docs.iter().filter(|d| !d.label.is_empty()).map(|d| d.label.clone()));
     for d in docs.iter_mut().filter(|d| d.label.is_empty()) {
-        let base = outline::meta::short_label(&d.meta).unwrap_or_else(|| {
-            std::path::Path::new(&d.source)
-                .file_stem()
-                .map_or_else(|| d.source.clone(), |s| s.to_string_lossy().into_owned())
-        });
+        let (base, gap) = match outline::meta::short_label(&d.meta) {
+            Some(label) => (label, ""),
+            None => (label_from_file(&d.source), " "),
+        };
         let mut label = base.clone();
         let mut n = 1u32;
         while used.contains(&label) {
             n += 1;
             let letter = char::from_u32(u32::from(b'a') + n - 1).filter(char::is_ascii_lowercase);
             label = match letter {
-                Some(c) => format!("{base}{c}"),
+                Some(c) => format!("{base}{gap}{c}"),
                 None => format!("{base} ({n})"),
             };
         }
         used.insert(label.clone());
         d.label = label;
+    }
+}
+
+/// How wide a label made from a file name may be, in columns (a Chinese character takes two):
+/// about what a Compare column header or a Reuse matrix header shows.
+pub const FILE_LABEL_COLUMNS: usize = 24;
+
+/// A short label from a file name (or a path): the name without folder and extension, `_`
+/// and runs of spaces made one space; when longer than [`FILE_LABEL_COLUMNS`], its start and
+/// end around an ellipsis (`guangdong pr…plan 2023`), since names that share their
+/// beginning differ at the end (a year, a version).
+#[must_use]
+pub fn label_from_file(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
+    let words = stem.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        return "document".to_owned();
+    }
+    let width = |c: &char| if *c >= '\u{2E80}' { 2 } else { 1 };
+    if words.chars().map(|c| width(&c)).sum::<usize>() <= FILE_LABEL_COLUMNS {
+        return words;
+    }
+    // One column for the ellipsis, the rest shared by the start and the end.
+    let tail_room = (FILE_LABEL_COLUMNS - 1) / 2;
+    let head_room = FILE_LABEL_COLUMNS - 1 - tail_room;
+    let fit = |chars: &mut dyn Iterator<Item = char>, room: usize| -> Vec<char> {
+        let mut used = 0;
+        chars
+            .take_while(|c| {
+                used += width(c);
+                used <= room
+            })
+            .collect()
+    };
+    let head: String = fit(&mut words.chars(), head_room).into_iter().collect();
+    let tail: String = fit(&mut words.chars().rev(), tail_room).into_iter().rev().collect();
+    // The end starts at a word: `plan 2023`, not `y plan 2023`.
+    let cut_in_word = !words[..words.len() - tail.len()].ends_with(' ');
+    let tail = match tail.split_once(' ') {
+        Some((_, rest)) if cut_in_word => rest,
+        _ => tail.trim_start(),
+    };
+    format!("{}…{tail}", head.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_becomes_a_short_readable_label() {
+        assert_eq!(
+            label_from_file("province_2023_topic_plan.txt"),
+            "province 2023 topic plan"
+        );
+        assert_eq!(label_from_file("/home/me/政策/数字经济方案.docx"), "数字经济方案");
+        assert_eq!(label_from_file("C:\\Users\\me\\a__b.pdf"), "a b");
+        let long = label_from_file("/data/zhejiang_province_digital_economy_action_plan_2023_final.pdf");
+        assert_eq!(long, "zhejiang pro…2023 final");
+        let cjk = label_from_file("浙江省人民政府办公厅关于印发数字经济发展三年行动计划的通知2023.txt");
+        assert!(cjk.starts_with("浙江省人民政") && cjk.ends_with("通知2023"), "{cjk}");
+        for label in [&long, &cjk] {
+            let columns: usize = label.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum();
+            assert!(columns <= FILE_LABEL_COLUMNS + 1, "{label}: {columns}");
+        }
+        assert_eq!(label_from_file("___.txt"), "document");
+    }
+
+    #[test]
+    fn documents_without_title_or_region_are_labelled_by_their_file_uniquely() {
+        let text = "一、发展在线教育\n建设教育专网。\n";
+        let other = "一、发展远程医疗\n推广远程会诊。\n";
+        let (docs, errors) = crate::load_many([
+            (
+                "/imports/guangdong_province_digital_economy_plan_2023.txt",
+                SourceFormat::Txt,
+                text.as_bytes(),
+            ),
+            (
+                "/other/guangdong_province_digital_economy_plan_2023.txt",
+                SourceFormat::Txt,
+                other.as_bytes(),
+            ),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let labels: Vec<&str> = docs.iter().map(Document::display_name).collect();
+        assert_eq!(labels, ["guangdong pr…plan 2023", "guangdong pr…plan 2023 b"]);
     }
 }

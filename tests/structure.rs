@@ -137,6 +137,6 @@ fn imported_documents_get_short_labels_from_what_was_read() {
     ]);
     assert!(errors.is_empty(), "{errors:?}");
     let labels: Vec<&str> = docs.iter().map(|d| d.label.as_str()).collect();
-    assert_eq!(labels, ["杭州 2021", "杭州 2021b", "宁波 2022", "no_metadata_file"]);
+    assert_eq!(labels, ["杭州 2021", "杭州 2021b", "宁波 2022", "no metadata file"]);
     assert!(docs.iter().all(|d| d.display_name() == d.label));
 }

@@ -428,3 +428,38 @@ fn a_document_named_twice_among_the_compared_is_compared_once() {
     settle_project(&mut h);
     assert_eq!(h.state().state.chosen, [1, 3]);
 }
+
+/// A file whose text says neither its title nor its region is named by its file, shortly:
+/// in the top bar's chips, the Compare column headers and the Reuse matrix, never by its
+/// long file name with underscores.
+#[test]
+fn a_document_without_title_or_region_is_named_shortly_by_its_file() {
+    let mut h = analysed_in("Compare");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir
+        .path()
+        .join("guangdong_province_digital_economy_action_plan_2023_final.txt");
+    std::fs::write(
+        &file,
+        "一、发展在线教育\n建设教育专网。\n二、发展远程医疗\n推广远程会诊。\n",
+    )
+    .expect("write");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::Import(vec![file])]);
+    settle(&mut h);
+    let a = crate::app::analysis::run(&h.state().state.docs, crate::align::Taxonomy::builtin());
+    h.state_mut().state.set_analysis(a);
+    h.run();
+    let label = h.state().state.docs[5].display_name().to_owned();
+    assert_eq!(label, "guangdong pr…2023 final");
+    let named = |h: &Harness<'static, DuizhaoApp>| h.query_all_by_label_contains(&label).count();
+    assert!(named(&h) >= 2, "the chip and the column header");
+    assert!(
+        h.query_all_by_label_contains("guangdong_province").next().is_none(),
+        "the file name is not shown"
+    );
+    h.get_by_label("Reuse").click();
+    h.run();
+    assert!(named(&h) >= 2, "the matrix's row and column headers");
+}

@@ -123,18 +123,18 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
     assert!(h.state().settings().side_by_side, "remembered");
     // A column's outline scrolls that column: Anhui's 在线教育 item comes into view.
     let path = h.state().state.docs[anhui].sections[education].path.clone();
+    // Where Anhui's number is drawn; sections out of view are not laid out at all.
     let top = |h: &Harness<'static, DuizhaoApp>| {
-        h.get_all_by_label(&path)
+        h.query_all_by_label(&path)
             .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
             .map(|n| n.rect().top())
-            .expect("Anhui's number")
     };
-    assert!(top(&h) > 900.0, "below the window at first");
+    assert!(top(&h).is_none_or(|t| t > 900.0), "below the window at first");
     h.get_all_by_label("Outline").next().expect("outline").click();
     h.run();
     h.get_by_label(&format!("  {path} 在线教育")).click();
     h.run();
-    assert!(top(&h) < 900.0, "scrolled into view: {}", top(&h));
+    assert!(top(&h).is_some_and(|t| t < 900.0), "scrolled into view: {:?}", top(&h));
 }
 
 #[test]
@@ -227,4 +227,45 @@ fn a_pinned_reference_column_stays_at_the_left_while_the_others_scroll() {
     h.run();
     assert!(!h.state().state.pin_reference);
     assert!(header(&h, third) < ref_before - 50.0, "scrolled away with the others");
+}
+
+/// Side by side, a click on a section's number brings the other columns' sections of its
+/// domain to their tops, though they lie far down and were never laid out.
+#[test]
+fn side_by_side_a_click_brings_far_sections_of_other_columns_into_view() {
+    let mut h = analysed();
+    h.get_by_label("Side by side").click();
+    h.run();
+    let drawn = |h: &Harness<'static, DuizhaoApp>, label: &str| -> Vec<egui::Rect> {
+        h.query_all_by_label(label)
+            .map(|n| n.rect())
+            .filter(|r| r.bottom() > 0.0 && r.top() < 900.0)
+            .collect()
+    };
+    assert!(drawn(&h, "二/10").is_empty(), "Shanghai's 二/10 is far down its column");
+    // Anhui's 在线教育 item, reached through its column's outline, then clicked.
+    let docs = &h.state().state.docs;
+    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let education = docs[anhui]
+        .sections
+        .iter()
+        .position(|s| s.heading == "在线教育")
+        .expect("Anhui's 在线教育 item");
+    let path = docs[anhui].sections[education].path.clone();
+    h.get_all_by_label("Outline").next().expect("outline").click();
+    h.run();
+    h.get_by_label(&format!("  {path} 在线教育")).click();
+    h.run();
+    let number = drawn(&h, &path);
+    assert!(!number.is_empty(), "Anhui's number is on screen");
+    h.get_all_by_label(&path)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("Anhui's number")
+        .click();
+    h.run();
+    let shanghai = drawn(&h, "二/10");
+    assert!(
+        shanghai.iter().any(|r| r.top() < 400.0),
+        "Shanghai's 二/10 at the top of its column: {shanghai:?}"
+    );
 }

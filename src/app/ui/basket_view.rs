@@ -108,19 +108,16 @@ fn export_controls_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command
             });
         let _ = combo.response.labelled_by(label.id);
     });
-    ui.horizontal(|ui| {
-        let width = ui.available_width() - 80.0;
-        if let (_, Some(path)) = super::text_field(ui, &state.export_path, "Export path", "file to export to", width) {
-            out.push(Command::SetExportPath(path));
-        }
-        if ui
-            .button("Browse…")
-            .on_hover_text("Choose the file in a dialog")
-            .clicked()
-        {
-            out.push(Command::BrowseExportPath);
-        }
-    });
+    let (browse, _, edited) =
+        super::field_with_button(ui, (&state.export_path, "Export path", "file to export to"), |ui| {
+            ui.button("Browse…").on_hover_text("Choose the file in a dialog")
+        });
+    if let Some(path) = edited {
+        out.push(Command::SetExportPath(path));
+    }
+    if browse.clicked() {
+        out.push(Command::BrowseExportPath);
+    }
     let enabled = !state.basket.is_empty() && state.analysis().is_some() && !state.exporting();
     if ui
         .add_enabled(

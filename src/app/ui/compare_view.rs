@@ -2,7 +2,7 @@
 //! highlighted in the text and listed with their normalised values; an empty cell says so.
 
 use crate::app::command::Command;
-use crate::app::state::{AppState, Card};
+use crate::app::state::{AppState, Card, CompareRow};
 use crate::app::theme;
 use crate::app::ui::marks;
 
@@ -88,9 +88,16 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
     band(ui, n, pin, |col, k| {
         let d = state.chosen[k];
         let doc = &state.docs[d];
-        let title = doc.meta.title.as_deref().unwrap_or(&doc.source);
-        let short: String = title.chars().take(18).collect();
-        let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+        // The label, and the start of the title when the text gives one (the file name is
+        // the label's source otherwise, and would only repeat it).
+        let header = match doc.meta.title.as_deref() {
+            Some(title) => {
+                let short: String = title.chars().take(18).collect();
+                let ellipsis = if title.chars().count() > 18 { "…" } else { "" };
+                format!("{} · {short}{ellipsis}", doc.display_name())
+            }
+            None => doc.display_name().to_owned(),
+        };
         col.horizontal(|ui| {
             if k > 0
                 && ui
@@ -109,47 +116,104 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
                 out.push(Command::MoveColumn { from: k, to: k + 1 });
             }
             reference_button_ui(ui, state, k, d, out);
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(format!("{} · {short}{ellipsis}", doc.display_name()))
-                        .strong()
-                        .color(theme::doc_colour(d, dark)),
-                )
-                .truncate(),
-            )
-            .on_hover_text(title);
+            ui.add(egui::Label::new(egui::RichText::new(header).strong().color(theme::doc_colour(d, dark))).truncate())
+                .on_hover_text(doc.meta.title.as_deref().unwrap_or(&doc.source));
         });
     });
     ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt("compare")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (i, row) in state.compare_rows() {
-                let header = ui
-                    .horizontal(|ui| {
-                        ui.add_space(scroll_x);
-                        ui.add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
-                            .on_hover_text(&row.description)
-                    })
-                    .inner;
-                if state.jump_to_row == Some(i) {
-                    header.scroll_to_me(Some(egui::Align::TOP));
-                    out.push(Command::JumpToRow(None));
-                }
-                band(ui, row.cells.len(), pin, |col, k| {
-                    let cell = &row.cells[k];
-                    if cell.is_empty() {
-                        col.weak("— no section on this domain —");
-                    }
-                    for card in cell {
-                        card_ui(col, state, card, dark, out);
-                    }
-                });
-                ui.add_space(theme::GAP);
-                ui.separator();
-            }
-        });
+    // Only the rows in view are laid out (`virtual_rows`): a comparison of twenty documents
+    // holds hundreds of cards.
+    let rows: Vec<(usize, &CompareRow)> = state.compare_rows().collect();
+    let jump = state.jump_to_row.and_then(|j| rows.iter().position(|(i, _)| *i == j));
+    if jump.is_some() {
+        out.push(Command::JumpToRow(None));
+    }
+    let estimate = Estimate::new(ui, n);
+    let key = (state.revision(), state.show_shared);
+    let row_at = |k: usize| rows[k].1;
+    super::virtual_rows::show(
+        ui,
+        "compare",
+        key,
+        rows.len(),
+        jump,
+        |k| estimate.row(row_at(k)),
+        |ui, k| {
+            let (i, row) = rows[k];
+            row_ui(ui, state, (i, row), dark, (scroll_x, pin), jump == Some(k), out);
+        },
+    );
+}
+
+/// One domain's row: its title, then its cells. `jumping`: the view is going to this row;
+/// the card holding the current search hit is scrolled to if the row's top would leave it
+/// below the view.
+fn row_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    (i, row): (usize, &CompareRow),
+    dark: bool,
+    (scroll_x, pin): (f32, Option<f32>),
+    jumping: bool,
+    out: &mut Vec<Command>,
+) {
+    let top = ui.cursor().top();
+    ui.horizontal(|ui| {
+        ui.add_space(scroll_x);
+        ui.add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
+            .on_hover_text(&row.description)
+    });
+    let hit = state.current_hit().filter(|h| jumping && h.row == i);
+    let reveal = hit.map(|h| (h.doc, h.section, top + ui.clip_rect().height()));
+    band(ui, row.cells.len(), pin, |col, k| {
+        let cell = &row.cells[k];
+        if cell.is_empty() {
+            col.weak("— no section on this domain —");
+        }
+        for card in cell {
+            card_ui(col, state, card, dark, reveal, out);
+        }
+    });
+    ui.add_space(theme::GAP);
+    ui.separator();
+}
+
+/// A row's height before it has been laid out, from its text: the tallest cell's cards, each
+/// a line for its number and heading and its text wrapped at the column's width.
+struct Estimate {
+    text: super::virtual_rows::TextHeight,
+    /// A row's title, gap and separator.
+    row: f32,
+    /// A card's number line and the space after it.
+    card: f32,
+}
+
+impl Estimate {
+    fn new(ui: &egui::Ui, columns: usize) -> Self {
+        let spacing = ui.spacing().item_spacing;
+        #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
+        let n = columns.max(1) as f32;
+        let column = (ui.available_width() - spacing.x * (n - 1.0)) / n;
+        Self {
+            text: super::virtual_rows::TextHeight::new(ui, column),
+            row: ui.text_style_height(&egui::TextStyle::Heading) + theme::GAP + 4.0 * spacing.y,
+            card: ui.spacing().interact_size.y + spacing.y + theme::GAP * 0.5,
+        }
+    }
+
+    fn row(&self, row: &CompareRow) -> f32 {
+        let tallest = row
+            .cells
+            .iter()
+            .map(|cell| cell.iter().map(|c| self.card(c)).sum::<f32>().max(self.text.line))
+            .fold(0.0, f32::max);
+        self.row + tallest
+    }
+
+    fn card(&self, card: &Card) -> f32 {
+        let note = if card.note.is_some() { self.text.line } else { 0.0 };
+        self.card + self.text.of(&card.text) + note
+    }
 }
 
 /// Pin a column as the reference (it moves to the left and stays there), or unpin it.
@@ -174,7 +238,17 @@ fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: usize, 
     }
 }
 
-fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &mut Vec<Command>) {
+/// One section's card. `reveal`: the card of this (document, section) is scrolled to the top
+/// when it reaches below this height (it holds the search hit gone to).
+fn card_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    card: &Card,
+    dark: bool,
+    reveal: Option<(usize, usize, f32)>,
+    out: &mut Vec<Command>,
+) {
+    let top = ui.cursor().top();
     ui.horizontal_wrapped(|ui| {
         super::basket_view::basket_checkbox(ui, state, card.doc, card.section, out);
         let path = ui.add(
@@ -226,6 +300,12 @@ fn card_ui(ui: &mut egui::Ui, state: &AppState, card: &Card, dark: bool, out: &m
     }
     if let Some(note) = &card.note {
         super::project_view::note_line_ui(ui, note, card.doc, card.section, out);
+    }
+    if let Some((_, _, bottom)) = reveal.filter(|&(d, s, _)| (d, s) == (card.doc, card.section))
+        && ui.cursor().top() > bottom
+    {
+        let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
+        ui.scroll_to_rect_animation(rect, Some(egui::Align::TOP), egui::style::ScrollAnimation::none());
     }
     ui.add_space(theme::GAP * 0.5);
 }

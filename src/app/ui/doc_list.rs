@@ -20,24 +20,20 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     });
-    ui.horizontal(|ui| {
-        // Where no file dialog can be shown (no desktop portal), a typed path always works.
-        let width = ui.available_width() - 50.0;
-        let (field, edited) = super::text_field(ui, &state.import_path, "Import path", "or type a file path", width);
-        if let Some(path) = edited {
-            out.push(Command::SetImportPath(path));
-        }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui
-            .add_enabled(!state.import_path.trim().is_empty(), egui::Button::new("Add"))
-            .clicked()
-            || enter)
-            && !state.import_path.trim().is_empty()
-        {
-            out.push(Command::Import(vec![state.import_path.trim().into()]));
-            out.push(Command::SetImportPath(String::new()));
-        }
-    });
+    // Where no file dialog can be shown (no desktop portal), a typed path always works.
+    let typed = !state.import_path.trim().is_empty();
+    let (add, field, edited) =
+        super::field_with_button(ui, (&state.import_path, "Import path", "or type a file path"), |ui| {
+            ui.add_enabled(typed, egui::Button::new("Add"))
+        });
+    if let Some(path) = edited {
+        out.push(Command::SetImportPath(path));
+    }
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if (add.clicked() || enter) && typed {
+        out.push(Command::Import(vec![state.import_path.trim().into()]));
+        out.push(Command::SetImportPath(String::new()));
+    }
     ui.add_space(4.0);
     // A library of hundreds: the list scrolls in its part of the panel (the metadata keeps
     // the rest), and only the names in view are laid out.

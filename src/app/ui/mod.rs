@@ -15,6 +15,7 @@ pub mod tables_view;
 pub mod targets_view;
 pub mod text_view;
 pub mod timeline_view;
+pub mod virtual_rows;
 
 use super::command::Command;
 use super::state::{AppState, View};
@@ -368,6 +369,27 @@ pub fn text_field(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
     let edited = response.changed().then_some(text);
     (response, edited)
+}
+
+/// A text field (as [`text_field`]) taking the row's width left of a button (`button` adds
+/// it). The button is placed first, from the right, and the field gets exactly what is left:
+/// a field of a guessed width made the row wider than its resizable panel, which grew by the
+/// difference at every frame. Returns the button's response, the field's, and the new text.
+pub fn field_with_button(
+    ui: &mut egui::Ui,
+    (value, label, hint): (&str, &str, &str),
+    button: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> (egui::Response, egui::Response, Option<String>) {
+    let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    let layout = egui::Layout::right_to_left(egui::Align::Center);
+    ui.allocate_ui_with_layout(row, layout, |ui| {
+        let button = button(ui);
+        // The field's frame adds TextEdit's default margin (4 points) on each side.
+        let width = ui.available_width() - 8.0;
+        let (field, edited) = text_field(ui, value, label, hint, width);
+        (button, field, edited)
+    })
+    .inner
 }
 
 /// While files are dragged over the window: say that dropping imports them.

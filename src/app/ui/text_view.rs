@@ -63,16 +63,22 @@ pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 }
             });
             column_outline_ui(col, doc, d, &mut out);
-            egui::ScrollArea::vertical()
-                .id_salt(("doc_column", &doc.id))
-                .auto_shrink([false, false])
-                .show(col, |ui| {
-                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                        for i in 0..doc.sections.len() {
-                            section_ui(ui, state, d, i, &mut out);
-                        }
-                    });
-                });
+            // Only the sections in view are laid out; going to a section (a click in another
+            // column, or this column's outline) scrolls there even if it never was.
+            let text = super::virtual_rows::TextHeight::new(col, col.available_width());
+            let header = col.spacing().interact_size.y + col.spacing().item_spacing.y + theme::GAP * 0.5;
+            let jump = state.sync.iter().find(|(sd, _)| *sd == d).map(|&(_, s)| s);
+            col.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                super::virtual_rows::show(
+                    ui,
+                    ("doc_column", &doc.id),
+                    (state.revision(), state.show_shared),
+                    doc.sections.len(),
+                    jump,
+                    |i| header + text.of(&doc.sections[i].text),
+                    |ui, i| section_ui(ui, state, d, i, &mut out),
+                );
+            });
         }
     });
     if !state.sync.is_empty() {
@@ -146,9 +152,6 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usiz
                 doc: doc_index,
                 section: index,
             });
-        }
-        if state.sync.contains(&(doc_index, index)) {
-            label.scroll_to_me(Some(egui::Align::TOP));
         }
         if !s.heading.is_empty() {
             ui.label(egui::RichText::new(&s.heading).strong());
