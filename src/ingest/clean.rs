@@ -247,8 +247,35 @@ fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: RowSigns) -
         && parse_marker(&next.text).is_none()
         && !next
             .text
-            .starts_with(['—', '-', '•', '·', '●', '■', '□', '◆', '※', '《', '（', '('])
-        && !stands_alone(&next.text)
+            .starts_with(['—', '-', '•', '·', '●', '■', '□', '◆', '※', '《'])
+        && !opens_aside(&next.text)
+        && (!stands_alone(&next.text) || ends_sentence_fragment(&next.text))
+}
+
+/// A line that opens with a bracketed aside standing alone or leading nothing on its line:
+/// （此件公开发布）, （有关部门负责）. A bracket the line's text runs on from (`（OTN）覆盖率达到
+/// 80%，…`, a sentence cut before an abbreviation) does not.
+fn opens_aside(t: &str) -> bool {
+    if !t.starts_with(['（', '(']) {
+        return false;
+    }
+    // Bounded: a bracket closes within a few dozen characters, or it is no abbreviation.
+    let head: Vec<char> = t.chars().take(MAX_ASIDE_CHARS + 1).collect();
+    match head.iter().position(|c| matches!(c, '）' | ')')) {
+        Some(close) => head[close + 1..].iter().all(|c| crate::text::is_space(*c)),
+        None => true,
+    }
+}
+
+/// Longest bracket at a line's start that a sentence may run on from (chars).
+const MAX_ASIDE_CHARS: usize = 16;
+
+/// The last few characters of a sentence cut by a line break (`达到` / `100%。`): a short line
+/// ending a sentence, which a date, issuer or 文号 line never does.
+fn ends_sentence_fragment(t: &str) -> bool {
+    t.ends_with(['。', '；', '，'])
+        && !crate::lex::line::looks_like_issuer(t)
+        && crate::lex::line::date_line(t).is_none()
 }
 
 /// A title line that a body line follows without a blank line (`数字经济发展报告` / `为贯彻落实…，…`):
@@ -454,6 +481,24 @@ mod tests {
             ]
         );
         assert_eq!(c.rejoined, 1);
+    }
+
+    #[test]
+    fn a_sentences_last_few_characters_and_a_bracket_it_runs_through_are_rejoined() {
+        let c = cleaned(
+            "（一）主要目标。重点应用场所光传送网\n（OTN）覆盖率达到80%，灾备覆盖率达到\n100%。\n（此件公开发布）\n国务院\n2023年10月8日",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        // The whole-line aside and the short signature line stay lines of their own.
+        assert_eq!(
+            texts,
+            [
+                "（一）主要目标。重点应用场所光传送网（OTN）覆盖率达到80%，灾备覆盖率达到100%。",
+                "（此件公开发布）",
+                "国务院"
+            ]
+        );
+        assert_eq!(c.trailer, ["2023年10月8日"]);
     }
 
     #[test]
