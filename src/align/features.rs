@@ -225,7 +225,7 @@ pub fn neighbours(tfidf: &TfIdf, owner: &[usize], k: usize, min_sim: f32) -> Vec
 
 /// Keep the `k` first of `v` in the total order `cmp`, sorted: the result of sorting `v` and
 /// truncating it, without sorting what is dropped.
-fn top_by<T>(v: &mut Vec<T>, k: usize, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+pub(super) fn top_by<T>(v: &mut Vec<T>, k: usize, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
     if k == 0 {
         v.clear();
         return;
