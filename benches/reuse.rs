@@ -1,6 +1,7 @@
 //! Shared-passage speed: every pair of the bundled corpus compared exactly, and the synthetic
 //! 1,000-document corpus indexed with every pair above a coverage threshold listed, its
-//! estimated matrix, and one pair compared exactly.
+//! estimated matrix, and one pair compared exactly; and two copies of one 7 MB document
+//! compared exactly (issue 12).
 //! Figures: BENCHMARKS.md.
 
 mod common;
@@ -37,5 +38,20 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bundled, synthetic);
+/// Two copies of the 7 MB repeated document: every k-gram has dozens of partners.
+fn identical_large(c: &mut Criterion) {
+    let text = common::repeated_bundled();
+    let (mut docs, errors) = duizhao::load_many([("big.txt", duizhao::model::SourceFormat::Txt, text.as_bytes())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    docs.push(docs[0].clone());
+    let index = ReuseIndex::build(&docs, Options::default());
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    group.bench_function("reuse of two identical 7 MB documents (index built)", |b| {
+        b.iter(|| black_box(index.compare(&docs, 0, 1)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bundled, synthetic, identical_large);
 criterion_main!(benches);

@@ -50,3 +50,22 @@ pub fn synthetic_documents(n: usize) -> Vec<duizhao::model::Document> {
     )
     .0
 }
+
+/// About 7 MB of policy text, as `tests/hostile.rs` makes it: the bundled documents one after
+/// another, again and again, each under a renumbered chapter heading (issue 12's large input;
+/// every passage repeats some 80 times).
+#[must_use]
+pub fn repeated_bundled() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut part = 0;
+    while out.len() < 7 << 20 {
+        for b in duizhao::corpus::BUNDLED {
+            part += 1;
+            let _ = writeln!(out, "第{part}章 第{part}部分");
+            out.push_str(std::str::from_utf8(b.bytes).expect("the bundled files are UTF-8"));
+            out.push('\n');
+        }
+    }
+    out
+}

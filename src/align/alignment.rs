@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::features::{TfIdf, cosine};
+use super::dense::Dense;
+use super::features::{TfIdf, cosine, top_by};
 use super::score::CueHit;
 use crate::model::Document;
 
@@ -249,8 +250,7 @@ impl Alignment {
     fn impact_counterparts(&self, leaf: usize, row: &RowIndex, dense: &mut Dense) -> Vec<(usize, f32)> {
         let own = self.leaves[leaf].doc;
         let mut terms: Vec<(u32, f32)> = self.tfidf.vectors[leaf].clone();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        terms.truncate(QUERY_TERMS);
+        top_by(&mut terms, QUERY_TERMS, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (t, wq) in terms {
             for &(p, wd) in row.impact.get(&t).map_or(&[][..], Vec::as_slice) {
                 if row.doc_at[p as usize] != own {
@@ -259,13 +259,16 @@ impl Alignment {
             }
         }
         let mut cands = dense.take_partial();
-        cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        cands.truncate(RESCORED);
+        top_by(&mut cands, RESCORED, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.sort_unstable_by_key(|c| c.0);
+        let vectors: Vec<&[(u32, f32)]> = cands
+            .iter()
+            .map(|&(p, _)| self.tfidf.vectors[row.members[p as usize]].as_slice())
+            .collect();
+        let scores = dense.dots(&vectors);
         let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
-        for (p, _) in cands {
+        for ((p, _), s) in cands.into_iter().zip(scores) {
             let j = row.members[p as usize];
-            let s = dense.dot(&self.tfidf.vectors[j]);
             let doc = self.leaves[j].doc;
             if s > 0.0 && best.get(&doc).is_none_or(|e| s > e.1) {
                 best.insert(doc, (j, s));
@@ -291,15 +294,17 @@ impl Alignment {
             .collect();
         bounds.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         // Scores positions in the row (ascending, distinct): the best leaf per other document.
+        // (The positions are never of the leaf's own document: `distinct` leaves them out.)
         let best_of = |positions: &[u32]| {
+            let vectors: Vec<&[(u32, f32)]> = positions
+                .iter()
+                .map(|&p| self.tfidf.vectors[row.members[p as usize]].as_slice())
+                .collect();
+            let scores = dense.dots(&vectors);
             let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
-            for &p in positions {
+            for (&p, s) in positions.iter().zip(scores) {
                 let j = row.members[p as usize];
                 let doc = self.leaves[j].doc;
-                if doc == own {
-                    continue;
-                }
-                let s = dense.dot(&self.tfidf.vectors[j]);
                 // Ascending leaf order: on a tie the first stays (as in best_per_document).
                 if s > 0.0 && best.get(&doc).is_none_or(|e| s > e.1) {
                     best.insert(doc, (j, s));
@@ -410,65 +415,6 @@ impl Alignment {
     }
 }
 
-/// A leaf's TF-IDF vector spread over the whole vocabulary, so that its cosine with another
-/// leaf is one pass over the other's terms. The products are added in the order of
-/// [`cosine`] (ascending term; a term the query lacks adds +0.0), so the result is the same
-/// to the bit.
-/// Also a partial-score accumulator per row position, for the approximate top ten.
-struct Dense {
-    query: Vec<f32>,
-    acc: Vec<f32>,
-    touched: Vec<u32>,
-}
-
-impl Dense {
-    fn new(vocabulary: usize) -> Self {
-        Self {
-            query: vec![0.0; vocabulary],
-            acc: Vec::new(),
-            touched: Vec::new(),
-        }
-    }
-
-    fn load(&mut self, v: &[(u32, f32)]) {
-        for &(t, w) in v {
-            self.query[t as usize] = w;
-        }
-    }
-
-    fn unload(&mut self, v: &[(u32, f32)]) {
-        for &(t, _) in v {
-            self.query[t as usize] = 0.0;
-        }
-    }
-
-    fn dot(&self, v: &[(u32, f32)]) -> f32 {
-        v.iter().fold(0.0, |s, &(t, w)| s + self.query[t as usize] * w)
-    }
-
-    /// Add `x` to position `p`'s partial score.
-    fn add(&mut self, p: u32, x: f32) {
-        let i = p as usize;
-        if i >= self.acc.len() {
-            self.acc.resize(i + 1, 0.0);
-        }
-        if self.acc[i] == 0.0 {
-            self.touched.push(p);
-        }
-        self.acc[i] += x;
-    }
-
-    /// The partial scores added since the last call, and the accumulator cleared.
-    fn take_partial(&mut self) -> Vec<(u32, f32)> {
-        let out = self.touched.iter().map(|&p| (p, self.acc[p as usize])).collect();
-        for &p in &self.touched {
-            self.acc[p as usize] = 0.0;
-        }
-        self.touched.clear();
-        out
-    }
-}
-
 /// At most this many counterparts are listed per section (the most similar documents).
 pub const COUNTERPARTS: usize = 10;
 
@@ -531,8 +477,8 @@ impl RowIndex {
             }
         }
         for list in impact.values_mut() {
-            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(POSTINGS_KEPT);
+            top_by(list, POSTINGS_KEPT, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.shrink_to_fit();
         }
         Self {
             doc_at: members.iter().map(|&j| alignment.leaves[j].doc).collect(),

@@ -7,6 +7,7 @@
 
 mod alignment;
 mod decide;
+mod dense;
 pub mod features;
 pub mod fold;
 pub mod gold;
@@ -396,6 +397,11 @@ impl Aligner {
     }
 
     /// Align every leaf section of `docs` in every scheme.
+    ///
+    /// The TF-IDF vectors and neighbours (whose vocabulary is built in one pass, in order)
+    /// are made while the schemes' cue scores and the model label the leaves, which need no
+    /// neighbour: on two cores the one pass no longer leaves the other core idle. Then each
+    /// scheme's neighbour-dependent steps run as before, so the result is the same.
     #[must_use]
     pub fn align(&self, docs: &[Document]) -> Alignment {
         use rayon::prelude::*;
@@ -408,61 +414,27 @@ impl Aligner {
             .par_iter()
             .map(|l| self.prepare(&docs[l.doc], l.section))
             .collect();
-        // Features are hashed as they are made: a corpus of thousands of documents has tens of
-        // millions of them, too many to keep as strings.
-        let hashed: Vec<Vec<u64>> = prepared
-            .par_iter()
-            .map(|p| Self::features_of(p).iter().map(|f| features::hash(f)).collect())
-            .collect();
-        let tfidf = TfIdf::build(&hashed);
-        drop(hashed);
-        let owner: Vec<usize> = leaves.iter().map(|l| l.doc).collect();
-        let neighbours = features::neighbours(&tfidf, &owner, NEIGHBOURS, MIN_NEIGHBOUR_SIM);
-
-        let schemes = self
-            .taxonomy
-            .schemes
-            .iter()
+        let ((tfidf, neighbours), labelled) = rayon::join(
+            || similarity(&prepared, &leaves),
+            || {
+                (0..self.taxonomy.schemes.len())
+                    .map(|si| self.label(si, docs, &leaves, &prepared))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let schemes = labelled
+            .into_iter()
             .enumerate()
-            .map(|(si, scheme)| {
-                let cue_phase: Vec<(Vec<f32>, Vec<Evidence>)> = leaves
-                    .par_iter()
-                    .zip(prepared.par_iter())
-                    .map(|(l, p)| {
-                        let preamble = docs[l.doc].sections[l.section].kind == MarkerKind::Preamble;
-                        self.cue_phase(si, scheme, p, preamble)
-                    })
-                    .collect();
-                let confident: Vec<Option<usize>> = cue_phase
-                    .iter()
-                    .map(|(s, _)| confident_best(s, scheme.threshold))
-                    .collect();
-                let fitted = self.fitted.as_ref().filter(|f| f.scheme == si);
-                let mut assignments: Vec<Assignment> = if let Some(fitted) = fitted {
-                    // Each leaf's model features are made, used and dropped here: all of them
-                    // at once would take a gigabyte for 1,000 documents.
-                    let places = places(docs, &leaves);
-                    let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
-                    let (mut assignments, best): (Vec<Assignment>, Vec<usize>) = cue_phase
-                        .into_par_iter()
-                        .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
-                        .map(|((_, evidence), ((l, p), place))| {
-                            // The model's scheme is this one (`fitted.scheme == si`): its cue
-                            // hits are the cue phase's.
-                            let hits = evidence.iter().filter_map(|e| match e {
-                                Evidence::Cue(h) => Some(h),
-                                _ => None,
-                            });
-                            let f =
-                                Self::features_with_hits(&docs[l.doc], l.section, p, place, &tops[l.doc], scheme, hits);
-                            let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
-                            self.model_assignment(fitted, &f, cues)
-                        })
-                        .unzip();
-                    agree_with_neighbours(&mut assignments, &best, &neighbours, &leaves, docs);
-                    assignments
-                } else {
-                    cue_assignments(scheme.threshold, cue_phase, &confident, &neighbours, &leaves, docs)
+            .map(|(si, labels)| {
+                let scheme = &self.taxonomy.schemes[si];
+                let mut assignments = match labels {
+                    Labels::Model(mut assignments, best) => {
+                        agree_with_neighbours(&mut assignments, &best, &neighbours, &leaves, docs);
+                        assignments
+                    }
+                    Labels::Cues(cue_phase, confident) => {
+                        cue_assignments(scheme.threshold, cue_phase, &confident, &neighbours, &leaves, docs)
+                    }
                 };
                 let groups = unnamed_groups(
                     &mut assignments,
@@ -485,6 +457,72 @@ impl Aligner {
             tfidf,
         }
     }
+
+    /// Scheme `si`'s labels before any neighbour is consulted: the model's assignments (and
+    /// the category it ranks first) for the model's scheme, else the cue scores.
+    fn label(&self, si: usize, docs: &[Document], leaves: &[Leaf], prepared: &[Prepared]) -> Labels {
+        use rayon::prelude::*;
+        let scheme = &self.taxonomy.schemes[si];
+        let cue_phase: Vec<(Vec<f32>, Vec<Evidence>)> = leaves
+            .par_iter()
+            .zip(prepared.par_iter())
+            .map(|(l, p)| {
+                let preamble = docs[l.doc].sections[l.section].kind == MarkerKind::Preamble;
+                self.cue_phase(si, scheme, p, preamble)
+            })
+            .collect();
+        let Some(fitted) = self.fitted.as_ref().filter(|f| f.scheme == si) else {
+            let confident = cue_phase
+                .iter()
+                .map(|(s, _)| confident_best(s, scheme.threshold))
+                .collect();
+            return Labels::Cues(cue_phase, confident);
+        };
+        // Each leaf's model features are made, used and dropped here: all of them at once
+        // would take a gigabyte for 1,000 documents.
+        let places = places(docs, leaves);
+        let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
+        let (assignments, best) = cue_phase
+            .into_par_iter()
+            .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
+            .map(|((_, evidence), ((l, p), place))| {
+                // The model's scheme is this one (`fitted.scheme == si`): its cue hits are the
+                // cue phase's.
+                let hits = evidence.iter().filter_map(|e| match e {
+                    Evidence::Cue(h) => Some(h),
+                    _ => None,
+                });
+                let f = Self::features_with_hits(&docs[l.doc], l.section, p, place, &tops[l.doc], scheme, hits);
+                let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
+                self.model_assignment(fitted, &f, cues)
+            })
+            .unzip();
+        Labels::Model(assignments, best)
+    }
+}
+
+/// A scheme's labels before the neighbours are consulted ([`Aligner::label`]).
+enum Labels {
+    /// The model's assignments and the category it ranks first, per leaf.
+    Model(Vec<Assignment>, Vec<usize>),
+    /// Cue scores with evidence, and the category each settles confidently.
+    Cues(Vec<(Vec<f32>, Vec<Evidence>)>, Vec<Option<usize>>),
+}
+
+/// The leaves' TF-IDF vectors and their nearest neighbours in other documents.
+fn similarity(prepared: &[Prepared], leaves: &[Leaf]) -> (TfIdf, Vec<Vec<(usize, f32)>>) {
+    use rayon::prelude::*;
+    // Features are hashed as they are made: a corpus of thousands of documents has tens of
+    // millions of them, too many to keep as strings.
+    let hashed: Vec<Vec<u64>> = prepared
+        .par_iter()
+        .map(|p| Aligner::features_of(p).iter().map(|f| features::hash(f)).collect())
+        .collect();
+    let tfidf = TfIdf::build(&hashed);
+    drop(hashed);
+    let owner: Vec<usize> = leaves.iter().map(|l| l.doc).collect();
+    let neighbours = features::neighbours(&tfidf, &owner, NEIGHBOURS, MIN_NEIGHBOUR_SIM);
+    (tfidf, neighbours)
 }
 
 /// A leaf's place among its document's leaves, for the model's structure features.

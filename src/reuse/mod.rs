@@ -20,6 +20,7 @@
 //! threshold are.
 
 mod fold;
+mod matches;
 mod matrix;
 mod overview;
 mod pair;

@@ -81,10 +81,6 @@ impl PairReuse {
     }
 }
 
-/// More positions of one k-gram than this in the other document are not all tried: a text
-/// that repeats itself that much would otherwise cost quadratic time.
-const MAX_OCCURRENCES: usize = 64;
-
 #[allow(clippy::cast_precision_loss)]
 fn share(part: usize, whole: usize) -> f32 {
     if whole == 0 { 0.0 } else { part as f32 / whole as f32 }
@@ -102,65 +98,9 @@ impl ReuseIndex {
         let k = self.options.min_chars.max(2);
         let (fa, fb) = (&self.folded[a], &self.folded[b]);
         let (ga, gb) = (&self.grams[a], &self.grams[b]);
-        let mut index_b: Vec<(u64, u32)> = gb
-            .iter()
-            .enumerate()
-            .filter_map(|(j, h)| {
-                #[allow(clippy::cast_possible_truncation)]
-                h.map(|h| (h, j as u32))
-            })
-            .collect();
-        index_b.sort_unstable();
-
-        // Every maximal (left and right) match of at least k characters within one section on
-        // each side: (start in a, start in b, length).
-        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
         let (na, nb) = (fa.len(), fb.len());
-        for (i, h) in ga.iter().enumerate() {
-            let Some(h) = *h else { continue };
-            let lo = index_b.partition_point(|e| e.0 < h);
-            for &(_, j) in index_b[lo..].iter().take_while(|e| e.0 == h).take(MAX_OCCURRENCES) {
-                let j = j as usize;
-                let continues = i > 0
-                    && j > 0
-                    && fa.chars[i - 1] == fb.chars[j - 1]
-                    && fa.section[i - 1] == fa.section[i]
-                    && fb.section[j - 1] == fb.section[j];
-                if continues {
-                    continue;
-                }
-                let mut l = 0;
-                while i + l < na
-                    && j + l < nb
-                    && fa.chars[i + l] == fb.chars[j + l]
-                    && fa.section[i + l] == fa.section[i]
-                    && fb.section[j + l] == fb.section[j]
-                {
-                    l += 1;
-                }
-                if l >= k {
-                    matches.push((i, j, l));
-                }
-            }
-        }
-
-        // Keep the longest first; drop a match whose span is already mostly kept on either
-        // side (a phrase repeated in one document is one passage, not one per repetition).
-        matches.sort_by(|x, y| y.2.cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-        let mut kept_a = vec![false; na];
-        let mut kept_b = vec![false; nb];
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, j, l) in matches {
-            let seen_a = kept_a[i..i + l].iter().filter(|&&x| x).count();
-            let seen_b = kept_b[j..j + l].iter().filter(|&&x| x).count();
-            if seen_a * 2 >= l || seen_b * 2 >= l {
-                continue;
-            }
-            kept_a[i..i + l].fill(true);
-            kept_b[j..j + l].fill(true);
-            kept.push((i, j, l));
-        }
-        kept.sort_unstable();
+        let matches = super::matches::maximal((fa, ga), (fb, gb), k);
+        let kept = super::matches::keep_longest(matches, na, nb);
 
         let mut covered_a = vec![false; na];
         let mut covered_b = vec![false; nb];
