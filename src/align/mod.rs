@@ -516,7 +516,14 @@ fn similarity(prepared: &[Prepared], leaves: &[Leaf]) -> (TfIdf, Vec<Vec<(usize,
     // millions of them, too many to keep as strings.
     let hashed: Vec<Vec<u64>> = prepared
         .par_iter()
-        .map(|p| Aligner::features_of(p).iter().map(|f| features::hash(f)).collect())
+        .map(|p| {
+            let mut h = Vec::new();
+            features::hashed_features_of_cut(&p.heading, &p.cuts[0], &mut h);
+            let heading = h.len();
+            h.extend_from_within(..heading);
+            features::hashed_features_of_cut(&p.body, &p.cuts[1], &mut h);
+            h
+        })
         .collect();
     let tfidf = TfIdf::build(&hashed);
     drop(hashed);
