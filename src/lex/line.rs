@@ -52,6 +52,21 @@ pub fn looks_like_title(t: &str) -> bool {
     t.chars().nth(80).is_none() && TITLE.is_match(t)
 }
 
+/// A title line run into its 文号 (`国务院关于…的意见国发〔2015〕24号`, a scrape or a PDF that put
+/// them on one line): the title and the 文号, split where the title's document type ends and
+/// the rest is a whole 文号.
+#[must_use]
+pub fn title_with_number(t: &str) -> Option<(String, String)> {
+    if !t.ends_with('号') || t.chars().nth(110).is_some() {
+        return None;
+    }
+    t.char_indices().skip(4).find_map(|(i, _)| {
+        let (title, rest) = t.split_at(i);
+        let number = doc_number_line(rest)?;
+        looks_like_title(title).then(|| (title.to_owned(), number))
+    })
+}
+
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(（]?\s*(\p{Han}{1,14}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号)\s*[)）]?$")
         .expect("文号 regex")
@@ -481,6 +496,19 @@ mod tests {
         assert!(!looks_like_issuer("关于促进线上经济发展的意见"));
         assert!(!looks_like_issuer("加强组织领导。"));
         assert!(!looks_like_issuer("数字政府"));
+    }
+
+    #[test]
+    fn a_title_run_into_its_number_is_split() {
+        assert_eq!(
+            title_with_number("国务院关于大力发展电子商务加快培育经济新动力的意见国发〔2015〕24号"),
+            Some((
+                "国务院关于大力发展电子商务加快培育经济新动力的意见".to_owned(),
+                "国发〔2015〕24号".to_owned()
+            ))
+        );
+        assert_eq!(title_with_number("某省人民政府办公厅关于印发行动计划的通知"), None);
+        assert_eq!(title_with_number("皖政办秘〔2020〕54号"), None);
     }
 
     #[test]

@@ -129,6 +129,9 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
             }
         } else if looks_like_title(t) && !looks_like_issuer(t) && plan_title.is_none() {
             plan_title = Some(t.to_owned());
+        } else if let Some((title, number)) = crate::lex::line::title_with_number(t) {
+            plan_title.get_or_insert(title);
+            meta.doc_number.get_or_insert(number);
         } else if looks_like_issuer(t) {
             issuers.push(t.to_owned());
         } else if let Some(n) = doc_number_line(t) {
