@@ -11,6 +11,7 @@ mod docx;
 pub mod fields;
 pub mod folder;
 pub mod html;
+mod join;
 pub mod pages;
 pub mod pdf;
 
