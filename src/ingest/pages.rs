@@ -133,10 +133,14 @@ fn running_lines(paras: &[Para], edges: &[Edges], taken: &[bool]) -> Vec<usize> 
                 *counts.entry(k).or_default() += 1;
             }
         }
+        // The first occurrence stays: a table running over the pages repeats its header row
+        // at each page's top, and the table needs it once (a masthead kept once is front
+        // matter).
+        let mut first = std::collections::HashSet::new();
         for e in edges {
             for i in lines(e) {
                 let k = key(i);
-                if !taken[i] && counts_as_text(&k) && counts.get(&k).is_some_and(|n| *n >= needed) {
+                if !taken[i] && counts_as_text(&k) && counts.get(&k).is_some_and(|n| *n >= needed) && !first.insert(k) {
                     out.push(i);
                 }
             }
@@ -198,15 +202,18 @@ mod tests {
             .join("\u{c}");
         assert_eq!(
             dropped(&text),
-            [
-                "某市人民政府公报",
-                "— 1 —",
-                "某市人民政府公报",
-                "— 2 —",
-                "某市人民政府公报",
-                "— 3 —"
-            ]
+            ["— 1 —", "某市人民政府公报", "— 2 —", "某市人民政府公报", "— 3 —"]
         );
+    }
+
+    #[test]
+    fn a_table_header_repeated_on_every_page_is_kept_once() {
+        let text = ["1\n数字经济规模\n2", "3\n算力规模\n4", "5\n存储总量\n6"]
+            .iter()
+            .map(|rows| format!("序号\n指标\n{rows}\n"))
+            .collect::<Vec<_>>()
+            .join("\u{c}");
+        assert_eq!(dropped(&text), ["序号", "指标", "序号", "指标"]);
     }
 
     #[test]
