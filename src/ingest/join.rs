@@ -98,16 +98,13 @@ fn ends_sentence_fragment(t: &str) -> bool {
 /// line broken at the page width is as long as the next), the next line a sentence. A title
 /// broken over two lines (`…持续释放` / `内需潜力的指导意见`) is still rejoined.
 pub(super) fn title_ends(prev: &Para, next: &Para, sentence_seen: bool) -> bool {
+    // The title's form is the lexer's (the metadata reads the same line as the title).
     let len = prev.text.chars().take(MAX_TITLE_CHARS + 1).count();
     let next_len = next.text.chars().take(MAX_TITLE_CHARS * 2).count();
-    !sentence_seen
-        && len <= MAX_TITLE_CHARS
-        && len * 4 < next_len * 3
-        && !has_clause_marks(&prev.text)
-        && next.text.contains(['，', '。', ','])
+    !sentence_seen && len * 4 < next_len * 3 && crate::lex::line::bare_title(&prev.text, Some(&next.text))
 }
 
-/// Longest line taken as a title by [`title_ends`] (chars).
+/// How much of a line [`title_ends`] compares (chars): a title is at most 40.
 const MAX_TITLE_CHARS: usize = 40;
 
 pub(super) fn has_clause_marks(t: &str) -> bool {

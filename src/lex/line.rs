@@ -411,7 +411,7 @@ pub fn bare_title(first: &str, next: Option<&str>) -> bool {
         && first.chars().nth(40).is_none()
         && !first.contains(['，', '。', '；', '：', ',', ';', ':'])
         && !first.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
-        && next.is_some_and(|n| n.contains(['，', '。']))
+        && next.is_some_and(|n| n.contains(['，', '。', ',']))
 }
 
 /// A bare page number: `3`, `- 3 -`, `— 3 —`, `3/15`, `第 3 页`, `第3页 共15页`, `Page 3 of 15`.
