@@ -151,3 +151,16 @@ fn document_targets_take_their_deadline_from_their_own_section() {
     assert_eq!(json["comparator"], "≥");
     assert_eq!(json["span"], serde_json::json!([t[0].span.start, t[0].span.end]));
 }
+
+#[test]
+fn a_doubling_word_is_a_target_as_the_verb_of_its_clause() {
+    let t = one("到2030年，全省技术合同成交额倍增，创新能力显著增强。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.year),
+        (2.0, "倍", Some(Deadline::Year(2030)))
+    );
+    // Before a noun it qualifies it; in a list of effects it is a slogan.
+    none("充分发挥平台的放大、倍增效应");
+    none("实施城乡居民收入倍增计划");
+    none("推动资源共享、效率倍增，开辟发展新空间");
+}
