@@ -164,3 +164,13 @@ fn a_doubling_word_is_a_target_as_the_verb_of_its_clause() {
     none("实施城乡居民收入倍增计划");
     none("推动资源共享、效率倍增，开辟发展新空间");
 }
+
+#[test]
+fn a_plan_period_after_a_comparison_word_is_a_base_not_the_deadline() {
+    let t = one("到2030年，单位产值能耗较“十四五”末降低8%。");
+    assert_eq!((t.value, t.year), (8.0, Some(Deadline::Year(2030))));
+    let t = one("与“十三五”期末相比，到2027年新增绿色工厂50家。");
+    assert_eq!((t.value, t.year), (50.0, Some(Deadline::Year(2027))));
+    // The plan's end is still a deadline where nothing compares with it.
+    assert_eq!(one("到“十四五”末，建成绿色工厂50家").year, Some(Deadline::Year(2025)));
+}

@@ -144,6 +144,10 @@ fn plan_of_the_year(f: &[char], at: usize) -> bool {
     end > at && ["计划", "目标", "任务"].iter().any(|w| ends_with_at(f, end, w))
 }
 
+/// Words before a plan's name that make its end a base to compare with (较“十四五”末降低8%,
+/// 与“十三五”期末相比), not a deadline.
+const BASE_OF_PLAN: &[char] = &['比', '较', '与', '同', '从', '自'];
+
 /// 到“十四五”末, “十四五”期末, “十四五”期间: the plan's last year.
 fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
     let (name, year) = PLANS.iter().find(|(p, _)| starts_with_at(f, i, p))?;
@@ -154,6 +158,9 @@ fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
     let mut b = i;
     if b > 0 && matches!(f[b - 1], '“' | '"') {
         b -= 1;
+    }
+    if b > 0 && BASE_OF_PLAN.contains(&f[b - 1]) {
+        return None;
     }
     let to = TO.iter().any(|p| ends_with_at(f, b, p));
     let end = ["期末", "末期", "时期末", "末", "期间", "时期"]
