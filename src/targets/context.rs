@@ -209,7 +209,7 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a cap per recipient (单个项目不超过300万元)");
     }
-    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) {
+    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) && !cost_ratio_goal(f, ix, q, c0) {
         return Some("a fee or share of money (收费, 用于)");
     }
     if q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于") {
@@ -279,6 +279,27 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// Words of a ratio between two aggregates.
+const RATIOS: &[&str] = &["比率", "比重", "占比", "比例"];
+
+/// A cost aggregate as the numerator of a ratio that a goal verb sets (社会物流总费用与GDP的
+/// 比率降至13.1%, 研发费用占营业收入比重达到3%): an indicator of the economy, not a fee. A bound
+/// from above (管理费用比例不超过5%) stays a rule.
+fn cost_ratio_goal(f: &[char], ix: &Index, q: &Quantity, c0: usize) -> bool {
+    let before_end = q.start.max(c0);
+    let Some(fee_end) = ix.last_end(List::Fees, c0, before_end) else {
+        return false;
+    };
+    let ratio = RATIOS.iter().any(|w| contains(&f[fee_end..before_end], w));
+    let mut b = before_end;
+    while b > c0 && f[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    let reaches = super::number::level_verb_before(f, b)
+        || q.num_start > q.start && matches!(q.comparator, Comparator::AtLeast | Comparator::MoreThan);
+    q.kind == Kind::Rate && ratio && reaches
 }
 
 /// Words of a sampling or checking procedure: the numbers under them say how a figure is

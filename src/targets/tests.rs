@@ -174,3 +174,18 @@ fn a_plan_period_after_a_comparison_word_is_a_base_not_the_deadline() {
     // The plan's end is still a deadline where nothing compares with it.
     assert_eq!(one("到“十四五”末，建成绿色工厂50家").year, Some(Deadline::Year(2025)));
 }
+
+#[test]
+fn a_cost_ratio_a_goal_verb_sets_is_a_target_a_fee_is_not() {
+    let t = one("到2027年，规模以上工业企业研发费用占营业收入比重达到2%。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.year),
+        (2.0, "%", Some(Deadline::Year(2027)))
+    );
+    let t = one("推动全社会物流总费用与地区生产总值的比率降至 12.5%");
+    assert_eq!((t.value, t.unit.as_str()), (12.5, "%"));
+    // Fees and bounded shares of money stay refused.
+    none("项目管理费用占项目资金的比例不超过5%");
+    none("服务费率下调至0.6%");
+    none("收费标准按成本的110%核定");
+}
