@@ -10,7 +10,8 @@
 //!   target, as the gold annotates it;
 //! - **norms** — penalties (处…罚款), obligations (应当, 不得), provision ratios (每…配备),
 //!   facility sizes (面积不少于), procedural time limits (5个工作日内), fees and shares
-//!   (收费, 80%用于), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
+//!   (收费, 80%用于; but a cost aggregate's ratio a goal verb sets, 物流总费用与GDP的比率降至
+//!   13%, is an indicator), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
 //! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向;
 //! - **size descriptors of a counted noun** — 营收超百亿元企业10家, 5家千亿级平台型企业: the
 //!   count is the target, the amount describes what is counted.

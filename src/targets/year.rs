@@ -10,8 +10,8 @@
 //! the sentences after it in that paragraph, until the next deadline; one inside a clause
 //! does not carry. A parent section hands its deadline down only to the items its text
 //! introduces (具体目标如下：).
-//! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起)
-//! are not deadlines.
+//! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起,
+//! 较“十四五”末) are not deadlines.
 
 use super::Deadline;
 use super::context::{is_clause_break, is_sentence_break, sentence_bounds};
