@@ -285,6 +285,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
 /// Words of a ratio between two aggregates.
 const RATIOS: &[&str] = &["比率", "比重", "占比", "比例"];
 
+/// How far before a rate its ratio word is looked for (chars).
+const RATIO_REACH: usize = 24;
+
 /// A cost aggregate as the numerator of a ratio that a goal verb sets (社会物流总费用与GDP的
 /// 比率降至13.1%, 研发费用占营业收入比重达到3%): an indicator of the economy, not a fee. A bound
 /// from above (管理费用比例不超过5%) stays a rule.
@@ -293,7 +296,10 @@ fn cost_ratio_goal(f: &[char], ix: &Index, q: &Quantity, c0: usize) -> bool {
     let Some(fee_end) = ix.last_end(List::Fees, c0, before_end) else {
         return false;
     };
-    let ratio = RATIOS.iter().any(|w| contains(&f[fee_end..before_end], w));
+    // The ratio word stands near the number it states (比重达到3%); a bounded look keeps a
+    // long clause of many rates linear.
+    let near = fee_end.max(before_end.saturating_sub(RATIO_REACH));
+    let ratio = RATIOS.iter().any(|w| contains(&f[near..before_end], w));
     let mut b = before_end;
     while b > c0 && f[b - 1].is_whitespace() {
         b -= 1;

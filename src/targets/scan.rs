@@ -258,13 +258,18 @@ fn doubling_verb(f: &[char], i: usize, end: usize) -> bool {
     let ends_clause = f
         .get(end)
         .is_none_or(|c| is_clause_break(*c) || matches!(c, ')' | '）'));
-    let listed = f[..i]
-        .iter()
-        .rev()
-        .take_while(|c| !is_clause_break(**c))
-        .any(|c| *c == '、');
-    ends_clause && !listed
+    // The item before it is a short noun (价值倍增): a bounded look back keeps a long
+    // clause linear.
+    ends_clause
+        && !f[i.saturating_sub(LIST_ITEM_REACH)..i]
+            .iter()
+            .rev()
+            .take_while(|c| !is_clause_break(**c))
+            .any(|c| *c == '、')
 }
+
+/// How far back from 倍增 a 、 makes it an item of an enumeration (chars).
+const LIST_ITEM_REACH: usize = 12;
 
 /// After a refused number, skip the rest of its token (2020-07-10, 1.2.3, 4K/8K) so that its
 /// parts are not read as numbers of their own.
