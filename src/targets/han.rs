@@ -104,6 +104,30 @@ fn size_class_at(f: &[char], i: usize) -> bool {
     f.get(i + run) == Some(&'级')
 }
 
+/// How far back a list item is read for the count it starts with (chars).
+const LIST_ITEM_REACH: usize = 16;
+
+/// The numeral at `s` follows a 、 whose item starts with a count in the same measure word
+/// (培育两个万亿级、五个千亿级产业集群; 建设三个国家级平台、五个省级平台): the verb that governs
+/// the first count governs this one, though it does not stand right before it.
+fn listed_after_a_count(f: &[char], s: usize, unit: &str) -> bool {
+    if s == 0 || f[s - 1] != '、' {
+        return false;
+    }
+    let from = s.saturating_sub(1 + LIST_ITEM_REACH);
+    let item_start = (from..s - 1)
+        .rev()
+        .find(|&j| f[j] == '、' || is_clause_break(f[j]))
+        .map_or(from, |j| j + 1);
+    let item = &f[item_start..s - 1];
+    let unit: Vec<char> = unit.chars().collect();
+    (0..item.len()).any(|j| {
+        is_han_numeral(item[j])
+            && !item.get(j + 1).is_some_and(|c| is_han_numeral(*c))
+            && item[j + 1..].starts_with(&unit)
+    })
+}
+
 /// The quantity a Chinese numeral at `[s, e)` with value `v` starts, if it is one.
 pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<Quantity> {
     // 一 (一批, 统一, 进一步) is never a count.
@@ -146,7 +170,7 @@ pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<
         return None;
     }
     let qualified = start < s || end > i;
-    if !(qualified || verbs.before(s, v < 10.0)) {
+    if !(qualified || verbs.before(s, v < 10.0 && !listed_after_a_count(f, s, unit))) {
         return None;
     }
     Some(Quantity {

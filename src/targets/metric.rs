@@ -173,7 +173,7 @@ fn elided_subject(f: &[char], ix: &Index, start: usize) -> Option<(usize, usize)
 /// Trim deadlines, openers, verbs of achieving and level verbs from `[a, b)`.
 fn strip(f: &[char], mut a: usize, mut b: usize) -> (usize, usize) {
     loop {
-        while a < b && matches!(f[a], ' ' | '\u{3000}' | '”') {
+        while a < b && matches!(f[a], ' ' | '\u{3000}' | '”' | '—') {
             a += 1;
         }
         if let Some(n) = deadline_len(f, a, b) {

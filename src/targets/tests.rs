@@ -69,6 +69,10 @@ fn a_count_of_size_classes_in_numerals_counts_the_things() {
     assert_eq!((t.text.as_str(), t.value, t.unit.as_str()), ("两个", 2.0, "个"));
     assert_eq!(t.metric.as_deref(), Some("万亿级产业集群"));
     none("让数字红利惠及千家万户");
+    // A list of such counts: the verb before the first governs the next.
+    let f = extract_text("培育两个万亿级、五个千亿级产业集群", None);
+    assert_eq!(f.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["两个", "五个"]);
+    none("推进一、二、三次产业融合，坚持四个全面、两个确立");
 }
 
 #[test]
@@ -217,4 +221,6 @@ fn the_size_of_a_place_is_a_description_an_area_to_reach_a_target() {
 fn a_level_verb_counts_across_the_spaces_of_a_converted_pdf() {
     let t = one("——营商环境指数提升到 92.3；");
     assert_eq!((t.value, t.unit.as_str()), (92.3, ""));
+    // The dash that marks a bulleted indicator is not part of its name.
+    assert_eq!(t.metric.as_deref(), Some("营商环境指数"));
 }
