@@ -1,7 +1,8 @@
 //! Alignment quality by leave-one-document-out over the gold.
 //!
 //! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]
-//! [--epochs N] [--l2 X] [--rate X] [--balance POWER]` (training variants; default: shipped)
+//! [--epochs N] [--l2 X] [--rate X] [--balance POWER] [--doc-balance POWER] [--seed N] [--runs N]
+//! [--no-idf]` (training variants; default: as `duizhao train` trains the shipped model)
 //! (default gold: ../shared/gold/dev-alignment.json and ../shared/gold/train/alignment.json)
 //!
 //! For each gold document d: train the model on every OTHER document's gold, align all
@@ -165,20 +166,17 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
     let cues = args.iter().any(|a| a == "--cues");
+    let use_idf = !args.iter().any(|a| a == "--no-idf");
     let flag = |name: &str| -> Option<f32> { args.windows(2).find(|w| w[0] == name).and_then(|w| w[1].parse().ok()) };
+    let whole = |name: &str| -> Option<u64> { args.windows(2).find(|w| w[0] == name).and_then(|w| w[1].parse().ok()) };
     let mut training = Training::default();
-    if let Some(e) = flag("--epochs") {
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "a count given on the command line"
-        )]
-        let e = e as usize;
-        training.epochs = e;
-    }
+    training.epochs = whole("--epochs").map_or(training.epochs, |e| usize::try_from(e).unwrap_or(usize::MAX));
+    training.runs = whole("--runs").map_or(training.runs, |r| usize::try_from(r).unwrap_or(1));
+    training.seed = whole("--seed").unwrap_or(training.seed);
     training.l2 = flag("--l2").unwrap_or(training.l2);
     training.rate = flag("--rate").unwrap_or(training.rate);
     let balance = flag("--balance").unwrap_or(0.0);
+    let doc_balance = flag("--doc-balance").unwrap_or(0.0);
     println!("training {training:?}, class balance power {balance}");
     let mut gold_paths: Vec<PathBuf> = args
         .windows(2)
@@ -256,7 +254,7 @@ fn main() -> anyhow::Result<()> {
     }
 
     let started = std::time::Instant::now();
-    let (examples, _) = gold::examples(&aligner, &units, &docs, &labels);
+    let (examples, _) = gold::examples(&aligner, &units, &docs, &labels, None);
     println!(
         "\nfeatures of {} examples: {:.2} s",
         examples.len(),
@@ -270,15 +268,36 @@ fn main() -> anyhow::Result<()> {
     let (mut t_train, mut t_align) = (0.0, 0.0);
     for &d in &gold_docs {
         let t = std::time::Instant::now();
-        let mut fold: Vec<learn::Example> = examples
+        // With IDF, its weights come from the fold's units only, as `duizhao train` makes them.
+        let idf = use_idf.then(|| {
+            let kept: Vec<GoldUnit> = units.iter().filter(|u| u.doc != docs[d].source).cloned().collect();
+            let idf = gold::idf(&aligner, &kept, &docs);
+            (gold::examples(&aligner, &kept, &docs, &labels, Some(&idf)).0, idf)
+        });
+        let fold_ex: Vec<&(usize, learn::Example)> = idf
+            .as_ref()
+            .map_or(&examples, |(e, _)| e)
             .iter()
             .filter(|(x, _)| *x != d)
-            .map(|(_, e)| e.clone())
+            .collect();
+        let mut per_doc: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for (x, _) in &fold_ex {
+            *per_doc.entry(*x).or_default() += 1;
+        }
+        let mean = fold_ex.len() as f32 / per_doc.len().max(1) as f32;
+        let mut fold: Vec<learn::Example> = fold_ex
+            .iter()
+            .map(|(x, e)| {
+                let mut e = e.clone();
+                e.weight *= (mean / per_doc[x] as f32).powf(doc_balance);
+                e
+            })
             .collect();
         if balance > 0.0 {
             learn::balance(&mut fold, balance);
         }
-        let model = LinearModel::train("domain", labels.clone(), &fold, training);
+        let mut model = LinearModel::train("domain", labels.clone(), &fold, training);
+        model.idf = idf.map(|(_, idf)| idf);
         t_train += t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
         aligner.set_model(Some(model.clone()));

@@ -99,15 +99,23 @@ pub fn document_files(gold_file: &Path, units: &[GoldUnit]) -> Vec<PathBuf> {
     names.into_iter().map(|n| dir.join(n)).filter(|p| p.is_file()).collect()
 }
 
-/// Gold units located in `docs` as training examples for `aligner`'s model scheme, with the
-/// document each comes from. Units not found, or whose primary label is not in `labels`, are
-/// counted in the second value.
+/// The IDF of the text features of the gold units located in `docs` ([`super::learn::idf`]).
+#[must_use]
+pub fn idf(aligner: &super::Aligner, units: &[GoldUnit], docs: &[Document]) -> Vec<f32> {
+    let at: Vec<(usize, usize)> = locate(units, docs, false).into_iter().flatten().collect();
+    super::learn::idf(&aligner.section_features_idf(docs, &at, None))
+}
+
+/// Gold units located in `docs` as training examples for `aligner`'s model scheme, their text
+/// features weighted by `idf`, with the document each comes from. Units not found, or whose
+/// primary label is not in `labels`, are counted in the second value.
 #[must_use]
 pub fn examples(
     aligner: &super::Aligner,
     units: &[GoldUnit],
     docs: &[Document],
     labels: &[String],
+    idf: Option<&[f32]>,
 ) -> (Vec<(usize, super::learn::Example)>, usize) {
     let mut at = Vec::new();
     let mut classes = Vec::new();
@@ -121,7 +129,7 @@ pub fn examples(
             _ => skipped += 1,
         }
     }
-    let feats = aligner.section_features(docs, &at);
+    let feats = aligner.section_features_idf(docs, &at, idf);
     let examples = feats
         .iter()
         .zip(at.iter().zip(classes))

@@ -14,6 +14,7 @@ pub mod gold;
 mod groups;
 pub mod learn;
 pub mod overrides;
+mod refit;
 pub mod report;
 pub mod score;
 pub mod segment;
@@ -27,6 +28,7 @@ use decide::{agree_with_neighbours, confident_best, cue_assignments};
 use features::TfIdf;
 use groups::unnamed_groups;
 use learn::{Features, LeafContext, LinearModel};
+pub use refit::Refit;
 use score::{CueMatcher, Texts};
 use segment::Segmenter;
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
@@ -100,14 +102,6 @@ pub struct Aligner {
     fitted: Option<Fitted>,
 }
 
-/// What [`Aligner::refit`] did.
-pub struct Refit {
-    /// Corrections that became examples (those of the model's scheme naming a category).
-    pub examples: usize,
-    /// The model before, for undo ([`Aligner::set_model`]).
-    pub previous: Option<LinearModel>,
-}
-
 impl Aligner {
     /// Build an aligner (the cue automaton, and the taxonomy's words added to the segmenter:
     /// a few milliseconds).
@@ -159,9 +153,18 @@ impl Aligner {
         )
     }
 
-    /// Model features of sections (any section, leaf or not) given as (document, section).
+    /// Model features of sections (any section, leaf or not) given as (document, section),
+    /// weighted by the model's IDF if it has one.
     #[must_use]
     pub fn section_features(&self, docs: &[Document], at: &[(usize, usize)]) -> Vec<Features> {
+        let idf = self.fitted.as_ref().and_then(|f| f.model.idf.as_deref());
+        self.section_features_idf(docs, at, idf)
+    }
+
+    /// [`Self::section_features`] with the text features weighted by `idf` (one weight per
+    /// bucket, see [`learn::idf`]) or not at all: the features a model is trained on.
+    #[must_use]
+    pub fn section_features_idf(&self, docs: &[Document], at: &[(usize, usize)], idf: Option<&[f32]>) -> Vec<Features> {
         use rayon::prelude::*;
         at.par_iter()
             .map(|&(d, s)| {
@@ -170,7 +173,7 @@ impl Aligner {
                     rank: doc.leaves().take_while(|(i, _)| *i < s).count(),
                     leaves: doc.leaves().count(),
                 };
-                self.features_prepared(doc, s, &self.prepare(doc, s), place, &top_sections(doc))
+                self.features_prepared(doc, s, &self.prepare(doc, s), (place, &top_sections(doc)), idf)
             })
             .collect()
     }
@@ -183,7 +186,14 @@ impl Aligner {
     }
 
     /// Model features of one section already prepared.
-    fn features_prepared(&self, doc: &Document, s: usize, p: &Prepared, place: Place, tops: &[usize]) -> Features {
+    fn features_prepared(
+        &self,
+        doc: &Document,
+        s: usize,
+        p: &Prepared,
+        at: (Place, &[usize]),
+        idf: Option<&[f32]>,
+    ) -> Features {
         let si = self.model_scheme();
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
             return Features::default();
@@ -196,7 +206,7 @@ impl Aligner {
         let (_, hits) = self
             .matcher
             .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
-        Self::features_with_hits(doc, s, p, place, tops, scheme, &hits)
+        Self::features_with_hits(doc, s, p, at, scheme, &hits, idf)
     }
 
     /// [`Self::features_prepared`] given the cue hits of the model's `scheme` on `p` (the
@@ -205,10 +215,10 @@ impl Aligner {
         doc: &Document,
         s: usize,
         p: &Prepared,
-        place: Place,
-        tops: &[usize],
+        (place, tops): (Place, &[usize]),
         scheme: &Scheme,
         hits: impl IntoIterator<Item = &'h score::CueHit>,
+        idf: Option<&[f32]>,
     ) -> Features {
         let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
         let Place { rank, leaves } = place;
@@ -233,86 +243,8 @@ impl Aligner {
             tops,
             heading: &p.heading,
             body: &p.body,
+            idf,
         })
-    }
-
-    /// Refit the model with the user's corrections as labelled examples (of the model's
-    /// scheme; "no category" corrections are not examples). The rest of the documents move
-    /// on the next [`Aligner::align`].
-    ///
-    /// # Errors
-    /// When no model is in use (a taxonomy of the user's own: cues decide) or no correction
-    /// names a category.
-    pub fn refit(&mut self, docs: &[Document], overrides: &overrides::Overrides) -> Result<Refit, String> {
-        let (model, n) = self.refitted(docs, overrides)?;
-        let previous = self.set_model(Some(model));
-        Ok(Refit { examples: n, previous })
-    }
-
-    /// The model refitted on the user's corrections, and how many corrections became
-    /// examples, leaving this aligner as it is: the app's "Retrain on my corrections" runs it
-    /// off the UI thread, then [`Aligner::set_model`] (which returns the old model, for undo).
-    ///
-    /// # Errors
-    /// As [`Aligner::refit`].
-    pub fn refitted(
-        &self,
-        docs: &[Document],
-        overrides: &overrides::Overrides,
-    ) -> Result<(LinearModel, usize), String> {
-        let Some(fitted) = &self.fitted else {
-            return Err("no learned model for this taxonomy: its cue terms decide".into());
-        };
-        let examples = self.override_examples(docs, overrides, &fitted.model.labels);
-        if examples.is_empty() {
-            return Err("no correction names a category of a section that is loaded".into());
-        }
-        let model = fitted.model.fine_tuned(&examples, learn::Training::fine_tuning());
-        Ok((model, examples.len()))
-    }
-
-    /// Labelled examples from user corrections of the model's scheme (classes: indices into
-    /// `labels`), weighted [`learn::CORRECTION_WEIGHT`].
-    #[must_use]
-    pub fn override_examples(
-        &self,
-        docs: &[Document],
-        overrides: &overrides::Overrides,
-        labels: &[String],
-    ) -> Vec<learn::Example> {
-        let Some(scheme) = self.taxonomy.schemes.get(self.model_scheme()) else {
-            return Vec::new();
-        };
-        let mut at = Vec::new();
-        let mut classes = Vec::new();
-        for (key, category) in &overrides.map {
-            let Some(category) = category else { continue };
-            if key.scheme != scheme.id {
-                continue;
-            }
-            let Some(class) = labels.iter().position(|l| l == category) else {
-                continue;
-            };
-            for (d, doc) in docs.iter().enumerate() {
-                if doc.content_hash != key.doc_hash {
-                    continue;
-                }
-                if let Some(s) = doc.sections.iter().position(|s| s.id == key.section) {
-                    at.push((d, s));
-                    classes.push(class);
-                    break;
-                }
-            }
-        }
-        self.section_features(docs, &at)
-            .iter()
-            .zip(classes)
-            .map(|(f, class)| learn::Example {
-                feats: learn::vector(f),
-                class,
-                weight: learn::CORRECTION_WEIGHT,
-            })
-            .collect()
     }
 
     /// The model's assignment of one leaf, with the strongest features as evidence and the
@@ -492,7 +424,8 @@ impl Aligner {
                     Evidence::Cue(h) => Some(h),
                     _ => None,
                 });
-                let f = Self::features_with_hits(&docs[l.doc], l.section, p, place, &tops[l.doc], scheme, hits);
+                let idf = fitted.model.idf.as_deref();
+                let f = Self::features_with_hits(&docs[l.doc], l.section, p, (place, &tops[l.doc]), scheme, hits, idf);
                 let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
                 self.model_assignment(fitted, &f, cues)
             })

@@ -94,26 +94,7 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
             }
         }
     } else {
-        let cues_only = Aligner::with_model(taxonomy, None);
-        let mut examples = Vec::new();
-        let mut used_docs = std::collections::BTreeSet::new();
-        for (path, units) in &golds {
-            let (ex, skipped) = gold::examples(&cues_only, units, &docs, &labels);
-            if skipped > 0 {
-                writeln!(
-                    out,
-                    "{}: {skipped} units not found or not labelled by a domain id",
-                    path.display()
-                )?;
-            }
-            used_docs.extend(ex.iter().map(|(d, _)| *d));
-            examples.extend(ex.into_iter().map(|(_, e)| e));
-        }
-        let n = examples.len();
-        examples.extend(corrections.iter().cloned());
-        let mut m = LinearModel::train("domain", labels, &examples, Training::default());
-        m.trained_on = (n, used_docs.len());
-        m
+        from_gold(&golds, &docs, labels, (&base, overrides.as_ref()), out)?
     };
     if overrides.is_some() {
         // Before and after, on the user's documents (all loaded ones when none are named).
@@ -137,6 +118,41 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+/// A model trained from scratch on every gold unit (and the corrections, if any), its text
+/// features weighted by one IDF over all the gold units.
+fn from_gold(
+    golds: &[(PathBuf, Vec<gold::GoldUnit>)],
+    docs: &[Document],
+    labels: Vec<String>,
+    (base, overrides): (&Aligner, Option<&Overrides>),
+    out: &mut impl Write,
+) -> anyhow::Result<LinearModel> {
+    let cues_only = Aligner::with_model(base.taxonomy.clone(), None);
+    let all_units: Vec<gold::GoldUnit> = golds.iter().flat_map(|(_, u)| u.iter().cloned()).collect();
+    let idf = gold::idf(&cues_only, &all_units, docs);
+    let mut examples = Vec::new();
+    let mut used_docs = std::collections::BTreeSet::new();
+    for (path, units) in golds {
+        let (ex, skipped) = gold::examples(&cues_only, units, docs, &labels, Some(&idf));
+        if skipped > 0 {
+            writeln!(
+                out,
+                "{}: {skipped} units not found or not labelled by a domain id",
+                path.display()
+            )?;
+        }
+        used_docs.extend(ex.iter().map(|(d, _)| *d));
+        examples.extend(ex.into_iter().map(|(_, e)| e));
+    }
+    let n = examples.len();
+    if let Some(o) = overrides {
+        examples.extend(base.override_examples_idf(docs, o, &labels, Some(&idf)));
+    }
+    let mut m = LinearModel::train("domain", labels, &examples, Training::default());
+    m.trained_on = (n, used_docs.len());
+    m.idf = Some(idf);
+    Ok(m)
+}
 /// The sections of `docs[shown..]` whose domain differs between `before`'s model and `after`
 /// (overrides not applied, so a corrected section shows whether the model learned it;
 /// `shown` 0: all documents):

@@ -17,9 +17,11 @@ pub enum Tag {
     Structure(u16),
 }
 
-/// Text blocks: (name shown in evidence, weight of the block's unit vector).
+/// Text blocks: (name shown in evidence, weight of the block's unit vector). The heading
+/// weighs 1.5: what an item is titled says its domain more often than what its body lists
+/// (chosen by leave-one-document-out, BENCHMARKS.md).
 pub const BLOCKS: [(&str, f32); 7] = [
-    ("heading", 1.0),
+    ("heading", 1.5),
     ("opening", 0.8),
     ("body", 1.0),
     ("parent", 0.7),
@@ -94,6 +96,9 @@ pub struct LeafContext<'a> {
     /// as the aligner has already folded them: not folded again per leaf.
     pub heading: &'a str,
     pub body: &'a str,
+    /// The model's weight of each bucket's text features (inverse document frequency over
+    /// the units it was trained on), or `None`: every n-gram and word weighs the same.
+    pub idf: Option<&'a [f32]>,
 }
 
 impl Features {
@@ -101,8 +106,8 @@ impl Features {
     #[must_use]
     pub fn of(cx: &LeafContext<'_>) -> Self {
         let (mut blocks, top) = text_blocks(cx);
-        let mut feats = gram_features(&blocks);
-        let (joined, words) = word_features(cx.words);
+        let mut feats = gram_features(&blocks, cx.idf);
+        let (joined, words) = word_features(cx.words, cx.idf);
         blocks.push(joined);
         feats.extend(words);
         for &(place, category, points) in cx.cues {
@@ -186,8 +191,9 @@ fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
     (blocks, top)
 }
 
-/// Each block's distinct char 1–3-grams, the block's features L2-normalised and weighted.
-fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
+/// Each block's distinct char 1–3-grams, valued by their IDF (or 1), the block's features
+/// L2-normalised and weighted.
+fn gram_features(blocks: &[Vec<char>], idf: Option<&[f32]>) -> Vec<Feat> {
     let mut feats = Vec::new();
     for ((b, chars), &(_, weight)) in (0u8..).zip(blocks).zip(&BLOCKS) {
         let start = feats.len();
@@ -198,7 +204,7 @@ fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
                 if seen.insert((bucket, n)) {
                     feats.push(Feat {
                         bucket,
-                        value: 1.0,
+                        value: idf.map_or(1.0, |t| t[bucket as usize]),
                         tag: Tag::Gram {
                             block: b,
                             start: i,
@@ -208,20 +214,24 @@ fn gram_features(blocks: &[Vec<char>]) -> Vec<Feat> {
                 }
             }
         }
-        let k = feats.len() - start;
-        if k > 0 {
-            let v = weight / (k as f32).sqrt();
-            for f in &mut feats[start..] {
-                f.value = v;
-            }
-        }
+        normalise(&mut feats[start..], weight);
     }
     feats
 }
 
+/// Scale `feats` to Euclidean length `weight`.
+fn normalise(feats: &mut [Feat], weight: f32) {
+    let norm = feats.iter().map(|f| f.value * f.value).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for f in feats {
+            f.value *= weight / norm;
+        }
+    }
+}
+
 /// The words block's chars (words joined by `|`) and one feature per distinct word,
-/// L2-normalised and weighted like a text block.
-fn word_features(words: &[String]) -> (Vec<char>, Vec<Feat>) {
+/// valued, L2-normalised and weighted like a text block.
+fn word_features(words: &[String], idf: Option<&[f32]>) -> (Vec<char>, Vec<Feat>) {
     let mut chars = Vec::new();
     let mut feats = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
@@ -231,9 +241,10 @@ fn word_features(words: &[String]) -> (Vec<char>, Vec<Feat>) {
         chars.extend(w.chars());
         chars.push('|');
         if seen.insert(w.as_str()) {
+            let bucket = bucket_of(b'W', w.chars());
             feats.push(Feat {
-                bucket: bucket_of(b'W', w.chars()),
-                value: 1.0,
+                bucket,
+                value: idf.map_or(1.0, |t| t[bucket as usize]),
                 tag: Tag::Gram {
                     block: WORDS,
                     start,
@@ -242,12 +253,7 @@ fn word_features(words: &[String]) -> (Vec<char>, Vec<Feat>) {
             });
         }
     }
-    if !feats.is_empty() {
-        let v = BLOCKS[WORDS as usize].1 / (feats.len() as f32).sqrt();
-        for f in &mut feats {
-            f.value = v;
-        }
-    }
+    normalise(&mut feats, BLOCKS[WORDS as usize].1);
     (chars, feats)
 }
 
@@ -301,4 +307,101 @@ pub fn vector(f: &Features) -> Vec<(u32, f32)> {
         }
     }
     out
+}
+
+/// Inverse document frequency of each bucket's text features over the units `features`
+/// (`ln((1 + n) / (1 + df)) + 1`): an n-gram or word most units have (应当, 部门) weighs less in
+/// its block than one that names a topic. Cue and structure features are not weighted.
+#[must_use]
+pub fn idf(features: &[Features]) -> Vec<f32> {
+    let mut df = vec![0u32; BUCKETS];
+    let mut n = 0u32;
+    let mut seen = Vec::new();
+    for f in features {
+        n += 1;
+        seen.clear();
+        seen.extend(
+            f.feats
+                .iter()
+                .filter(|x| matches!(x.tag, Tag::Gram { .. }))
+                .map(|x| x.bucket),
+        );
+        seen.sort_unstable();
+        seen.dedup();
+        for &b in &seen {
+            df[b as usize] += 1;
+        }
+    }
+    let n = n as f32;
+    df.into_iter()
+        .map(|d| idf_value(idf_code(((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)))
+        .collect()
+}
+
+/// An IDF as the model file keeps it: `1 + code / 32`, so training and labelling use the
+/// same values.
+#[must_use]
+pub fn idf_code(idf: f32) -> u8 {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "rounded and clamped to 0..=255 just before"
+    )]
+    let code = ((idf - 1.0) * 32.0).round().clamp(0.0, 255.0) as u8;
+    code
+}
+
+/// The IDF a file's code stands for.
+#[must_use]
+pub fn idf_value(code: u8) -> f32 {
+    1.0 + f32::from(code) / 32.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grams(text: &str, idf: Option<&[f32]>) -> Features {
+        Features {
+            feats: gram_features(&[text.chars().collect()], idf),
+            ..Features::default()
+        }
+    }
+
+    fn value(f: &Features, text: &str, gram: &str) -> f32 {
+        let chars: Vec<char> = text.chars().collect();
+        let bucket = bucket_of(0, gram.chars());
+        let hit = f.feats.iter().find(|x| {
+            x.bucket == bucket
+                && matches!(x.tag, Tag::Gram { start, len, .. }
+                    if chars[start as usize..start as usize + len as usize].iter().copied().eq(gram.chars()))
+        });
+        hit.map_or(0.0, |x| x.value)
+    }
+
+    #[test]
+    fn a_word_every_unit_uses_weighs_less_than_the_one_naming_its_topic() {
+        let units = [
+            "有关部门应当加强养老服务",
+            "有关部门应当推进数据共享",
+            "有关部门应当发展医疗",
+        ];
+        let idf = idf(&units.map(|u| grams(u, None)));
+        let text = units[2];
+        let plain = grams(text, None);
+        assert!((value(&plain, text, "应当") - value(&plain, text, "医疗")).abs() < 1e-6);
+        let weighted = grams(text, Some(&idf));
+        assert!(value(&weighted, text, "医疗") > 1.2 * value(&weighted, text, "应当"));
+        // Still a unit vector, times the block's weight.
+        let norm: f32 = weighted.feats.iter().map(|x| x.value * x.value).sum::<f32>().sqrt();
+        assert!((norm - BLOCKS[0].1).abs() < 1e-4);
+    }
+
+    #[test]
+    fn an_idf_survives_its_code_in_the_model_file() {
+        for x in [1.0f32, 1.5, 3.25, 7.96875] {
+            assert!((idf_value(idf_code(x)) - x).abs() < 1e-6);
+        }
+        assert_eq!(idf_code(20.0), 255);
+    }
 }
