@@ -91,6 +91,11 @@ pub struct Section {
     pub kind: MarkerKind,
     /// The whole section including its children, in chars of [`Document::text`].
     pub range: CharRange,
+    /// Where [`Section::heading`] stands, in chars of [`Document::text`] (empty, at the
+    /// section's start, when it has none). The heading is always a run of the document's own
+    /// text: the rest of the numbered line, or for an untitled 附件 line the title line after it.
+    #[serde(default)]
+    pub heading_range: CharRange,
     /// Where [`Section::text`] stands, in chars of [`Document::text`].
     pub text_range: CharRange,
     /// Index of the parent in [`Document::sections`].
