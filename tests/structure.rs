@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use duizhao::align::overrides::{Key, OverrideLog};
 use duizhao::align::{Aligner, Alignment, Taxonomy};
-use duizhao::model::{Document, SourceFormat};
+use duizhao::model::{DocIx, Document, SecIx, SourceFormat};
 
 static ALIGNER: LazyLock<Aligner> = LazyLock::new(|| Aligner::new(Taxonomy::builtin()));
 
@@ -35,7 +35,7 @@ fn read(name: &str, text: &str) -> Document {
 }
 
 fn primary(al: &Alignment, scheme: usize, doc: usize, section: usize) -> Option<String> {
-    let leaf = al.leaf_index(doc, section)?;
+    let leaf = al.leaf_index(DocIx(doc), SecIx(section))?;
     al.schemes[scheme].assignments[leaf]
         .primary
         .map(|c| ALIGNER.taxonomy.schemes[scheme].categories[c].id.clone())
@@ -67,7 +67,7 @@ fn a_traditional_reprint_shares_its_text_and_its_domains_with_the_original() {
     let al = ALIGNER.align(&docs);
     let (mut same, mut total) = (0, 0);
     for s in 0..docs[0].sections.len() {
-        if al.leaf_index(0, s).is_none() {
+        if al.leaf_index(DocIx(0), SecIx(s)).is_none() {
             continue;
         }
         total += 1;

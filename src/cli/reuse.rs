@@ -137,7 +137,7 @@ fn domains<'a>(
     let scheme = &taxonomy.schemes[0];
     let category = |d: usize, s: usize| {
         alignment
-            .leaf_index(d, s)
+            .leaf_index(duizhao::model::DocIx(d), duizhao::model::SecIx(s))
             .and_then(|l| alignment.schemes[0].assignments[l].primary)
     };
     reuse::by_domain(docs, pair, category)

@@ -281,7 +281,7 @@ pub fn by_domain(
             covered_chars.insert(section, merged.iter().map(|r| folded_len(&text, *r)).sum());
         }
         for (si, s) in d.leaves() {
-            let Some(c) = category(doc, si) else { continue };
+            let Some(c) = category(doc, si.get()) else { continue };
             let e = out.entry(c).or_insert_with(|| DomainReuse {
                 category: c,
                 chars_a: 0,
@@ -291,7 +291,7 @@ pub fn by_domain(
                 passages: 0,
             });
             let total = folded_len(&text, s.range);
-            let covered = covered_chars.get(&si).copied().unwrap_or(0);
+            let covered = covered_chars.get(&si.get()).copied().unwrap_or(0);
             if is_a {
                 e.chars_a += total;
                 *covered_by.entry((c, true)).or_insert(0) += covered;

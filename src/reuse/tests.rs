@@ -239,7 +239,7 @@ fn by_domain_restricts_figures_to_the_domain_sections() {
     let pair = report.pair(0, 1).expect("shared");
     // Pretend each document's first item is domain 0 and its second domain 1.
     let category = |doc: usize, section: usize| {
-        let leaves: Vec<usize> = docs[doc].leaves().map(|(i, _)| i).collect();
+        let leaves: Vec<usize> = docs[doc].leaves().map(|(i, _)| i.get()).collect();
         leaves.iter().position(|&l| l == section)
     };
     let figures = pair::by_domain(&docs, pair, category);

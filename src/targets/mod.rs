@@ -49,7 +49,7 @@ pub use table::{CellKind, ColumnKind, IndicatorTable, TableCell, TableRow, indic
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CharRange, Document};
+use crate::model::{CharRange, Document, SecIx};
 
 /// How a target relates to its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ pub struct Target {
     /// The section's index in [`Document::sections`]: what the app and the export use, so
     /// that they never look the section up by its id again.
     #[serde(skip)]
-    pub section_ix: usize,
+    pub section_ix: SecIx,
     /// Whether `span` points into the section's text (almost always) or its heading.
     pub field: Field,
     /// **Char** offsets (not bytes) into the section's text (or heading), end exclusive.
@@ -531,7 +531,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 out.extend(found.into_iter().map(|f| Target {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
-                    section_ix,
+                    section_ix: SecIx(section_ix),
                     field,
                     span: f.span,
                     text: f.text,

@@ -6,6 +6,7 @@
 use super::AppState;
 use crate::app::command::Command;
 use crate::library::{self, Column, Coverage, Entry};
+use crate::model::ByHandle;
 
 /// What the library shows: the list of documents or the coverage matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -114,7 +115,7 @@ impl AppState {
     pub(super) fn refilter_library(&mut self) {
         let (by, descending) = self.library_sort;
         self.derived.library.shown = library::view(&self.derived.library.entries, &self.library_filter, by, descending);
-        let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+        let shown: Vec<usize> = self.library_shown().map(|e| e.doc.get()).collect();
         self.derived.library.timeline = self
             .analysis
             .as_ref()
@@ -166,7 +167,7 @@ impl AppState {
             }
             Command::SetLibraryMode(m) => self.library_mode = m,
             Command::ChooseShown(on) => {
-                let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+                let shown: Vec<crate::model::DocIx> = self.library_shown().map(|e| e.doc).collect();
                 if on {
                     for d in shown {
                         if !self.chosen.contains(&d) {
@@ -187,7 +188,7 @@ impl AppState {
                 edit.doc_number = Some(s.doc_number);
                 self.edit_meta(s.doc, edit);
             }
-            Command::CompareDomain { row, doc } if doc < self.docs.len() => {
+            Command::CompareDomain { row, doc } if self.docs.at(doc).is_some() => {
                 if !self.chosen.contains(&doc) {
                     self.chosen.push(doc);
                     self.rebuild_derived();

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::AppState;
 use crate::app::jobs::Task;
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 use crate::reuse::{PairReuse, ReuseIndex};
 
 /// The order of the Reuse matrix's rows and columns.
@@ -89,7 +89,13 @@ fn compare(
 impl AppState {
     /// The documents whose shared passages are shown: those compared and the one open.
     fn focus(&self) -> Vec<usize> {
-        let mut f: Vec<usize> = self.chosen.iter().copied().chain(self.selected).collect();
+        let mut f: Vec<usize> = self
+            .chosen
+            .iter()
+            .copied()
+            .chain(self.selected)
+            .map(DocIx::get)
+            .collect();
         f.sort_unstable();
         f.dedup();
         f
@@ -178,7 +184,7 @@ impl AppState {
         let by = |c: Column| -> Vec<usize> {
             view(entries, "", c, false)
                 .into_iter()
-                .map(|i| entries[i].doc)
+                .map(|i| entries[i].doc.get())
                 .collect()
         };
         self.pairs.order = match self.reuse_order {

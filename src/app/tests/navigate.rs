@@ -87,12 +87,21 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
     h.run();
     assert!(h.state().state.side_by_side);
     let docs = &h.state().state.docs;
-    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
-    let shanghai = docs.iter().position(|d| d.id == "shanghai-2020").expect("shanghai");
+    let anhui = docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(crate::model::DocIx)
+        .expect("anhui");
+    let shanghai = docs
+        .iter()
+        .position(|d| d.id == "shanghai-2020")
+        .map(crate::model::DocIx)
+        .expect("shanghai");
     let education = docs[anhui]
         .sections
         .iter()
         .position(|s| s.heading == "在线教育")
+        .map(crate::model::SecIx)
         .expect("Anhui's 在线教育 item");
     // Click a number near the top (one a user sees without scrolling): the leftmost 一/(一)
     // is Anhui's, whose column comes first.
@@ -100,6 +109,7 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
         .sections
         .iter()
         .position(|s| s.path == "一/(一)")
+        .map(crate::model::SecIx)
         .expect("一/(一)");
     h.get_all_by_label("一/(一)")
         .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
@@ -201,7 +211,7 @@ fn a_pinned_reference_column_stays_at_the_left_while_the_others_scroll() {
     assert!(state.pin_reference);
     assert_eq!(state.chosen[0], third, "the reference is the first column");
     assert!(h.state().settings().pin_reference, "remembered");
-    let header = |h: &Harness<'static, DuizhaoApp>, d: usize| {
+    let header = |h: &Harness<'static, DuizhaoApp>, d: crate::model::DocIx| {
         let name = format!("{} · ", h.state().state.docs[d].display_name());
         h.get_by_label_contains(&name).rect().left()
     };

@@ -4,6 +4,7 @@ use egui_kittest::kittest::Queryable;
 
 use super::*;
 use crate::app::command::Command;
+use crate::model::{DocIx, SecIx};
 
 #[test]
 fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
@@ -110,12 +111,22 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
         "pairs sharing nothing are a dot"
     );
     // The compared documents' pairs were made exact in the background: Wuhu and Anhui 2020.
-    let wuhu = state.docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
-    let anhui = state.docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let wuhu = state
+        .docs
+        .iter()
+        .position(|d| d.id == "wuhu-2021")
+        .map(DocIx)
+        .expect("wuhu");
+    let anhui = state
+        .docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(DocIx)
+        .expect("anhui");
     assert!(state.chosen.contains(&wuhu) && state.chosen.contains(&anhui));
-    assert!(reuse.is_exact(wuhu, anhui) && reuse.pair(wuhu, anhui).is_some());
+    assert!(reuse.is_exact(wuhu.get(), anhui.get()) && reuse.pair(wuhu.get(), anhui.get()).is_some());
     assert!(
-        (0..state.docs[wuhu].sections.len()).any(|s| state.shared_in(wuhu, s).iter().any(|(_, d)| *d == anhui)),
+        SecIx::all(state.docs[wuhu].sections.len()).any(|s| state.shared_in(wuhu, s).iter().any(|(_, d)| *d == anhui)),
         "Wuhu's text shared with Anhui 2020 is underlaid"
     );
 

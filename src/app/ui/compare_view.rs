@@ -5,6 +5,7 @@ use crate::app::command::Command;
 use crate::app::state::{AppState, Card, CompareRow};
 use crate::app::theme;
 use crate::app::ui::marks;
+use crate::model::{DocIx, SecIx};
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -217,7 +218,7 @@ impl Estimate {
 }
 
 /// Pin a column as the reference (it moves to the left and stays there), or unpin it.
-fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: usize, out: &mut Vec<Command>) {
+fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: DocIx, out: &mut Vec<Command>) {
     let name = state.docs[d].display_name();
     if state.pin_reference && k == 0 {
         if ui
@@ -245,7 +246,7 @@ fn card_ui(
     state: &AppState,
     card: &Card,
     dark: bool,
-    reveal: Option<(usize, usize, f32)>,
+    reveal: Option<(DocIx, SecIx, f32)>,
     out: &mut Vec<Command>,
 ) {
     let top = ui.cursor().top();
@@ -272,7 +273,7 @@ fn card_ui(
         }
     });
     let targets: Vec<crate::model::CharRange> = card.targets.iter().map(|(r, _)| *r).collect();
-    let shared: &[(crate::model::CharRange, usize)] = if state.show_shared { &card.shared } else { &[] };
+    let shared: &[(crate::model::CharRange, DocIx)] = if state.show_shared { &card.shared } else { &[] };
     let current = state
         .current_hit()
         .filter(|h| h.doc == card.doc && h.section == card.section)

@@ -5,15 +5,15 @@ use egui::text::LayoutJob;
 use egui::{FontId, Stroke, TextFormat};
 
 use crate::app::theme;
-use crate::model::CharRange;
+use crate::model::{CharRange, DocIx};
 
 /// What to mark in a text; every range is in chars of that text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
     /// Quantitative targets: coloured and underlined.
     pub targets: &'a [CharRange],
-    /// Passages shared with another document (index): underlaid in its colour.
-    pub shared: &'a [(CharRange, usize)],
+    /// Passages shared with another document: underlaid in its colour.
+    pub shared: &'a [(CharRange, DocIx)],
     /// Search hits: on a yellow ground; the current one stronger.
     pub hits: &'a [CharRange],
     pub current: Option<CharRange>,

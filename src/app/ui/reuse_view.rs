@@ -207,8 +207,8 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 );
                 if path.on_hover_text("Show in document").clicked() {
                     out.push(Command::ShowSection {
-                        doc,
-                        section: side.section,
+                        doc: crate::model::DocIx(doc),
+                        section: crate::model::SecIx(side.section),
                     });
                 }
                 if !s.heading.is_empty() {
@@ -217,8 +217,11 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             });
             let t = s.text_range;
             let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
-            let mark: Vec<(CharRange, usize)> = if start < end {
-                vec![(CharRange::new(start - t.start, end - t.start), partner)]
+            let mark: Vec<(CharRange, crate::model::DocIx)> = if start < end {
+                vec![(
+                    CharRange::new(start - t.start, end - t.start),
+                    crate::model::DocIx(partner),
+                )]
             } else {
                 Vec::new()
             };
