@@ -485,3 +485,23 @@ impl Document {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_handle_follows_its_document_through_removals_and_insertions() {
+        let (two, three) = (DocIx(2), DocIx(3));
+        assert_eq!(DocIx(1).after_removal(two), Some(DocIx(1)));
+        assert_eq!(two.after_removal(two), None, "the removed document has no handle");
+        assert_eq!(three.after_removal(two), Some(two));
+        assert_eq!(DocIx(1).after_insertion(two), DocIx(1));
+        assert_eq!(two.after_insertion(two), three, "the one that stood there moves on");
+        let removed_then_back: Vec<DocIx> = DocIx::all(5)
+            .filter_map(|d| d.after_removal(two))
+            .map(|d| d.after_insertion(two))
+            .collect();
+        assert_eq!(removed_then_back, [DocIx(0), DocIx(1), three, DocIx(4)]);
+    }
+}
