@@ -140,3 +140,50 @@ fn imported_documents_get_short_labels_from_what_was_read() {
     assert_eq!(labels, ["杭州 2021", "杭州 2021b", "宁波 2022", "no metadata file"]);
     assert!(docs.iter().all(|d| d.display_name() == d.label));
 }
+
+/// Every in-memory span counts chars of `Document::text`: a target's slices the document's
+/// text where it was read, in a heading as in a section's text; the JSON record gives it
+/// relative to its field, as the published schema says.
+#[test]
+fn target_spans_are_in_the_documents_text_and_relative_to_their_field_in_json() {
+    use duizhao::targets::{Field, extract};
+    let d = read(
+        "plan.txt",
+        "某市数字经济发展行动方案\n一、总体目标\n（一）培育100家以上领军企业。到2025年，建成50个示范园区。\n",
+    );
+    let ts = extract(&d);
+    let heading = ts
+        .iter()
+        .find(|t| t.field == Field::Heading)
+        .expect("a target in a heading");
+    let text = ts
+        .iter()
+        .find(|t| t.field == Field::Text)
+        .expect("a target in the text");
+    for t in [heading, text] {
+        assert_eq!(d.slice(t.span), t.text);
+        let s = d.section(&t.section).expect("section");
+        let field = if t.field == Field::Heading {
+            s.heading_range
+        } else {
+            s.text_range
+        };
+        assert!(
+            field.start <= t.span.start && t.span.end <= field.end,
+            "{t:?} in {field:?}"
+        );
+        let json = serde_json::to_value(t).expect("json");
+        let (start, end) = (t.span.start - field.start, t.span.end - field.start);
+        assert_eq!(json["span"], serde_json::json!([start, end]));
+    }
+    assert_eq!((heading.text.as_str(), text.text.as_str()), ("100家以上", "50个"));
+    // The bundled corpus: every target slices back from the document's text.
+    for d in duizhao::corpus::BUNDLED
+        .iter()
+        .map(|b| duizhao::corpus::load_bundled(b).expect("bundled"))
+    {
+        for t in extract(&d) {
+            assert_eq!(d.slice(t.span), t.text, "{} {}", d.id, t.section);
+        }
+    }
+}

@@ -92,6 +92,7 @@ impl AppState {
             path: s.path.clone(),
             heading: s.heading.clone(),
             text: s.text.clone(),
+            text_range: s.text_range,
             targets,
             similarity: None,
             shared: self.shared_in(l.doc, l.section).to_vec(),
@@ -229,7 +230,7 @@ impl AppState {
 }
 
 /// Where each section's text is shared with another document: passage ranges (chars of
-/// [`Document::text`]) clipped to the section's text and made relative to it.
+/// [`Document::text`]) clipped to the section's text.
 pub(super) fn shared_map<'p>(
     docs: &[Document],
     pairs: impl Iterator<Item = &'p crate::reuse::PairReuse>,
@@ -246,7 +247,7 @@ pub(super) fn shared_map<'p>(
                 if start < end {
                     out.entry((DocIx(doc), SecIx(side.section)))
                         .or_default()
-                        .push((CharRange::new(start - t.start, end - t.start), DocIx(partner)));
+                        .push((CharRange::new(start, end), DocIx(partner)));
                 }
             }
         }

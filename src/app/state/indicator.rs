@@ -140,8 +140,7 @@ fn shown(t: &IndicatorTable, chars: &[char], base: usize, targets: &[&Target]) -
                     continue;
                 };
                 add(&mut cell.text, text(c.range));
-                let span = CharRange::new(c.range.start - base, c.range.end - base);
-                let target = targets.iter().find(|x| x.span == span);
+                let target = targets.iter().find(|x| x.span == c.range);
                 let kind = match (c.kind, target) {
                     (CellKind::Target, None) => CellKind::Value,
                     (k, _) => k,

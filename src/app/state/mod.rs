@@ -62,13 +62,16 @@ pub struct Card {
     pub path: String,
     pub heading: String,
     pub text: String,
-    /// Target spans in `text` (chars), with their tooltip.
+    /// Where `text` stands in the document's text: every span of the card is in chars of
+    /// [`Document::text`], as everywhere in memory.
+    pub text_range: CharRange,
+    /// Target spans in the text, with their tooltip.
     pub targets: Vec<(CharRange, String)>,
     /// Similarity to the most similar card of the neighbouring column in the same row.
     pub similarity: Option<f32>,
-    /// Passages of `text` (chars) shared with another document.
+    /// Passages of the text shared with another document.
     pub shared: Vec<(CharRange, DocIx)>,
-    /// Where `text` (chars) matches the search.
+    /// Where the text matches the search.
     pub hits: Vec<CharRange>,
     /// The user's note on the section.
     pub note: Option<String>,
@@ -81,7 +84,7 @@ pub struct SearchHit {
     pub row: usize,
     pub doc: DocIx,
     pub section: SecIx,
-    /// Chars of the section's text.
+    /// Chars of the document's text.
     pub range: CharRange,
 }
 
@@ -158,10 +161,11 @@ struct Derived {
     /// The selected pair's figures per domain of the current scheme: (domain, share of `a`,
     /// share of `b`, passages).
     reuse_domains: Vec<(String, f32, f32, usize)>,
-    /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
-    /// shared with another document, and that document, from non-boilerplate passages.
+    /// Per (document, section): ranges of its text (chars of [`Document::text`]) shared with
+    /// another document, and that document, from non-boilerplate passages.
     shared: std::collections::HashMap<(DocIx, SecIx), Vec<(CharRange, DocIx)>>,
-    /// Per (document, section): the spans of the targets in its text (chars of its text).
+    /// Per (document, section): the spans of the targets in its text (chars of
+    /// [`Document::text`]).
     target_spans: std::collections::HashMap<(DocIx, SecIx), Vec<CharRange>>,
     /// Per (document, section) that holds an indicator table: its text and tables in order.
     parts: std::collections::HashMap<(DocIx, SecIx), Vec<indicator::Part>>,

@@ -19,8 +19,8 @@ impl AppState {
 
     /// Find the search in the comparison's cards (visible rows) through the matching fold
     /// ([`crate::fold`]): full and half width, Latin case, traditional and simplified script
-    /// and whitespace alike; mark the cards (ranges in the card text's chars) and list the
-    /// hits in order.
+    /// and whitespace alike; mark the cards (ranges in chars of the document's text) and list
+    /// the hits in order.
     pub(super) fn rebuild_search(&mut self) {
         self.derived.revision += 1;
         self.derived.search_hits.clear();
@@ -38,7 +38,8 @@ impl AppState {
                 while i + query.len() <= text.len() {
                     if text.chars[i..i + query.len()] == query[..] {
                         let (start, end) = text.original_range(i, i + query.len());
-                        let range = CharRange::new(start, end);
+                        let at = card.text_range.start;
+                        let range = CharRange::new(at + start, at + end);
                         card.hits.push(range);
                         self.derived.search_hits.push(SearchHit {
                             row: r,

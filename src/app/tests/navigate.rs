@@ -17,8 +17,7 @@ fn search_highlights_and_counts_hits_and_steps_through_them() {
     let hits = h.state().state.search_hits().to_vec();
     assert!(hits.len() >= 2, "{hits:?}");
     for hit in &hits {
-        let text = &h.state().state.docs[hit.doc].sections[hit.section].text;
-        let found: String = crate::text::char_slice(text, hit.range.start, hit.range.end).to_ascii_uppercase();
+        let found: String = h.state().state.docs[hit.doc].slice(hit.range).to_ascii_uppercase();
         assert_eq!(found, "5G");
     }
     h.get_by_label(&format!("1 / {}", hits.len()));
@@ -191,11 +190,7 @@ fn searching_a_simplified_word_finds_its_traditional_form() {
     state.handle(crate::app::command::Command::SetSearch("数字化".into()));
     let hits = state.search_hits().to_vec();
     assert_eq!(hits.len(), 1, "{hits:?}");
-    let section = &state.docs[hits[0].doc].sections[hits[0].section].text;
-    assert_eq!(
-        crate::text::char_slice(section, hits[0].range.start, hits[0].range.end),
-        "數字化"
-    );
+    assert_eq!(state.docs[hits[0].doc].slice(hits[0].range), "數字化");
 }
 
 #[test]

@@ -279,6 +279,7 @@ fn card_ui(
         .filter(|h| h.doc == card.doc && h.section == card.section)
         .map(|h| h.range);
     let marks = marks::Marks {
+        origin: card.text_range.start,
         targets: &targets,
         shared,
         hits: &card.hits,

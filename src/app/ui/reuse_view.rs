@@ -5,7 +5,6 @@ use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::app::ui::marks;
-use crate::model::CharRange;
 use crate::reuse::{DirectionReason, PairReuse, Passage};
 
 pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -215,21 +214,13 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ui.strong(&s.heading);
                 }
             });
-            let t = s.text_range;
-            let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
-            let mark: Vec<(CharRange, crate::model::DocIx)> = if start < end {
-                vec![(
-                    CharRange::new(start - t.start, end - t.start),
-                    crate::model::DocIx(partner),
-                )]
-            } else {
-                Vec::new()
-            };
+            let mark = [(side.range, crate::model::DocIx(partner))];
             egui::ScrollArea::vertical()
                 .id_salt(("passage_side", doc))
                 .auto_shrink([false, true])
                 .show(col, |ui| {
                     let marks = marks::Marks {
+                        origin: s.text_range.start,
                         shared: &mark,
                         ..Default::default()
                     };

@@ -168,6 +168,7 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: DocIx, index: SecI
             &[]
         };
         let marks = marks::Marks {
+            origin: s.text_range.start,
             targets,
             shared,
             ..Default::default()
