@@ -178,7 +178,10 @@ fn main() {
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Targets table, scrolling", true, &mut t);
     app.state.handle(Command::SetView(View::Reuse));
-    app.state.handle(Command::SelectReusePair(Some((0, 3))));
+    app.state.handle(Command::SelectReusePair(Some((
+        duizhao::model::DocIx(0),
+        duizhao::model::DocIx(3),
+    ))));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Reuse view, a pair's passages", false, &mut t);
     app.state.handle(Command::SetView(View::Library));

@@ -61,7 +61,7 @@ fn a_traditional_reprint_shares_its_text_and_its_domains_with_the_original() {
     let docs = vec![original, copy];
 
     let report = duizhao::reuse::analyse(&docs, duizhao::reuse::Options::default());
-    let coverage = report.coverage(1, 0);
+    let coverage = report.coverage(DocIx(1), DocIx(0));
     assert!(coverage >= 0.9, "the reprint shares {coverage:.3} of its text");
 
     let al = ALIGNER.align(&docs);

@@ -88,7 +88,7 @@ pub enum Command {
     },
     ToggleTheme,
     /// Show the shared passages of two documents in the reuse view (`None`: no pair).
-    SelectReusePair(Option<(usize, usize)>),
+    SelectReusePair(Option<(DocIx, DocIx)>),
     /// Open one passage of the selected pair (index into its passages) side by side.
     SelectPassage(Option<usize>),
     /// List boilerplate passages too, or hide them.

@@ -182,7 +182,7 @@ fn diffusion_arrows_run_from_the_cited_or_earlier_document_strongest_first() {
     let docs = bundled();
     let reuse = crate::reuse::Overview::build(&docs, crate::reuse::Options::default());
     let arrows = diffusion::edges(reuse.links(), 0.05, 100);
-    let id = |i: usize| docs[i].id.as_str();
+    let id = |i: DocIx| docs[i].id.as_str();
     assert!(
         arrows
             .iter()

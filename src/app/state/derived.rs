@@ -197,7 +197,7 @@ impl AppState {
         let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
             return;
         };
-        let category = |d: usize, s: usize| self.category_of(DocIx(d), SecIx(s));
+        let category = |d: DocIx, s: SecIx| self.category_of(d, s);
         let rows = crate::reuse::by_domain(&self.docs, pair, category)
             .into_iter()
             .filter(|f| f.passages > 0)
@@ -239,15 +239,15 @@ pub(super) fn shared_map<'p>(
     for pair in pairs {
         for p in pair.substantive() {
             for (doc, side, partner) in [(pair.a, &p.a, pair.b), (pair.b, &p.b, pair.a)] {
-                let Some(section) = docs.get(doc).and_then(|d| d.sections.get(side.section)) else {
+                let Some(section) = docs.at(doc).and_then(|d| d.sections.at(side.section)) else {
                     continue;
                 };
                 let t = section.text_range;
                 let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
                 if start < end {
-                    out.entry((DocIx(doc), SecIx(side.section)))
+                    out.entry((doc, side.section))
                         .or_default()
-                        .push((CharRange::new(start, end), DocIx(partner)));
+                        .push((CharRange::new(start, end), partner));
                 }
             }
         }

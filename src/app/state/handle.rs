@@ -68,7 +68,7 @@ impl AppState {
             }
             Command::SelectReusePair(pair) => {
                 self.reuse_pair = pair
-                    .filter(|(a, b)| a != b && *a < self.docs.len() && *b < self.docs.len())
+                    .filter(|&(a, b)| a != b && self.docs.at(a).is_some() && self.docs.at(b).is_some())
                     .map(|(a, b)| (a.min(b), a.max(b)));
                 self.reuse_passage = None;
                 self.rebuild_reuse_domains();

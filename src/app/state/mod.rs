@@ -238,7 +238,7 @@ pub struct AppState {
     /// The user's corrections of the alignment, with undo and redo.
     pub overrides: crate::align::overrides::OverrideLog,
     /// The pair shown in the reuse view (`a < b`), and the passage opened.
-    pub reuse_pair: Option<(usize, usize)>,
+    pub reuse_pair: Option<(DocIx, DocIx)>,
     pub reuse_passage: Option<usize>,
     /// List boilerplate passages in the reuse view.
     pub show_boilerplate: bool,

@@ -10,8 +10,12 @@ use crate::model::{DocIx, SecIx};
 fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
     let mut h = analysed_in("Reuse");
     let docs = &h.state().state.docs;
-    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
-    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").map(DocIx).expect("wuhu");
+    let anhui = docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(DocIx)
+        .expect("anhui");
     let share = h
         .state()
         .state
@@ -103,7 +107,14 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
     settle(&mut h);
     let state = &h.state().state;
     assert_eq!(state.docs.len(), 65);
-    let ix = |name: &str| state.docs.iter().position(|d| d.source.ends_with(name)).expect(name);
+    let ix = |name: &str| {
+        state
+            .docs
+            .iter()
+            .position(|d| d.source.ends_with(name))
+            .map(DocIx)
+            .expect(name)
+    };
     let (x, y) = (ix("pair-040.txt"), ix("pair-041.txt"));
     let reuse = &state.analysis().expect("analysed").reuse;
     // Not in view: estimated only, and shown as an estimate.
@@ -128,7 +139,7 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
         .map(DocIx)
         .expect("anhui");
     assert!(state.chosen.contains(&wuhu) && state.chosen.contains(&anhui));
-    assert!(reuse.is_exact(wuhu.get(), anhui.get()) && reuse.pair(wuhu.get(), anhui.get()).is_some());
+    assert!(reuse.is_exact(wuhu, anhui) && reuse.pair(wuhu, anhui).is_some());
     assert!(
         SecIx::all(state.docs[wuhu].sections.len()).any(|s| state.shared_in(wuhu, s).iter().any(|(_, d)| *d == anhui)),
         "Wuhu's text shared with Anhui 2020 is underlaid"
