@@ -525,21 +525,24 @@ enum Labels {
 /// The leaves' TF-IDF vectors and their nearest neighbours in other documents.
 fn similarity(prepared: &[Prepared], leaves: &[Leaf]) -> (TfIdf, Vec<Vec<(usize, f32)>>) {
     use rayon::prelude::*;
-    // Features are hashed as they are made: a corpus of thousands of documents has tens of
-    // millions of them, too many to keep as strings.
-    let hashed: Vec<Vec<u64>> = prepared
+    // Features are hashed as they are made and counted per section, in a buffer each worker
+    // reuses: a corpus of thousands of documents has tens of millions of them, too many to
+    // keep as strings or even as one hash each.
+    let counted: Vec<features::Counted> = prepared
         .par_iter()
-        .map(|p| {
-            let mut h = Vec::new();
-            features::hashed_features_of_cut(&p.heading, &p.cuts[0], &mut h);
-            let heading = h.len();
-            h.extend_from_within(..heading);
-            features::hashed_features_of_cut(&p.body, &p.cuts[1], &mut h);
-            h
-        })
+        .map_init(
+            || (Vec::new(), features::Counter::default()),
+            |(h, counter), p| {
+                h.clear();
+                features::hashed_features_of_cut(&p.heading, &p.cuts[0], h);
+                let heading = h.len();
+                h.extend_from_within(..heading);
+                features::hashed_features_of_cut(&p.body, &p.cuts[1], h);
+                counter.count(h)
+            },
+        )
         .collect();
-    let tfidf = TfIdf::build(&hashed);
-    drop(hashed);
+    let tfidf = TfIdf::from_counted(counted);
     let owner: Vec<usize> = leaves.iter().map(|l| l.doc.get()).collect();
     let neighbours = features::neighbours(&tfidf, &owner, NEIGHBOURS, MIN_NEIGHBOUR_SIM);
     (tfidf, neighbours)

@@ -13,8 +13,9 @@
 //! put it (the `coded_by` column says which).
 
 use super::{Input, Passage, Selected};
-use crate::align::Category;
-use crate::model::Document;
+use crate::align::{Category, Leaf};
+use crate::model::{DocIx, Document, SecIx};
+use std::collections::HashMap;
 
 /// A cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -224,37 +225,48 @@ fn block(title: Vec<String>, rows: &[ToolRow<'_>], domains: &[Option<&Category>]
 
 /// `文件-章-条`: the document's place in the selection (from 1), then the section's place
 /// among its siblings at every level (a preamble is 0, a second one 0.2, and preambles are
-/// not counted among the numbered sections).
+/// not counted among the numbered sections). `places` is [`places`] of `doc`.
 #[must_use]
-pub fn code(doc_number: usize, doc: &Document, section: usize) -> String {
+pub fn code(doc_number: usize, doc: &Document, places: &[String], section: SecIx) -> String {
     let mut parts = Vec::new();
-    let mut at = Some(section);
+    let mut at = Some(section.get());
     while let Some(i) = at {
-        let s = &doc.sections[i];
-        let siblings: Vec<usize> = match s.parent {
-            Some(p) => doc.sections[p].children.clone(),
-            None => (0..doc.sections.len())
-                .filter(|&j| doc.sections[j].parent.is_none())
-                .collect(),
-        };
-        let preamble = |j: usize| doc.sections[j].kind == crate::model::MarkerKind::Preamble;
-        let is_preamble = preamble(i);
-        let k = siblings
-            .iter()
-            .filter(|&&j| preamble(j) == is_preamble)
-            .position(|&j| j == i)
-            .map_or(0, |k| k + 1);
-        let ordinal = match (is_preamble, k) {
-            (true, 0 | 1) => "0".to_owned(),
-            (true, k) => format!("0.{k}"),
-            (false, k) => k.to_string(),
-        };
-        parts.push(ordinal);
-        at = s.parent;
+        parts.push(places[i].as_str());
+        at = doc.sections[i].parent;
     }
-    parts.push(doc_number.to_string());
+    let number = doc_number.to_string();
+    parts.push(&number);
     parts.reverse();
     parts.join("-")
+}
+
+/// Every section's place among its siblings, as [`code`] writes it: computed once per
+/// document, so that a coding table of thousands of sections is not quadratic in them.
+#[must_use]
+pub fn places(doc: &Document) -> Vec<String> {
+    let preamble = |j: usize| doc.sections[j].kind == crate::model::MarkerKind::Preamble;
+    let roots: Vec<usize> = (0..doc.sections.len())
+        .filter(|&j| doc.sections[j].parent.is_none())
+        .collect();
+    let mut out = vec![String::new(); doc.sections.len()];
+    let groups = std::iter::once(&roots).chain(doc.sections.iter().map(|s| &s.children));
+    for siblings in groups {
+        let (mut numbered, mut preambles) = (0, 0);
+        for &j in siblings {
+            out[j] = if preamble(j) {
+                preambles += 1;
+                if preambles == 1 {
+                    "0".to_owned()
+                } else {
+                    format!("0.{preambles}")
+                }
+            } else {
+                numbered += 1;
+                numbered.to_string()
+            };
+        }
+    }
+    out
 }
 
 /// The coding table's columns.
@@ -276,18 +288,19 @@ pub const CODING_COLUMNS: [&str; 12] = [
 /// The coding table: one row per passage of the selection, in selection order.
 #[must_use]
 pub fn coding(input: &Input<'_>, selected: &Selected<'_>) -> Block {
+    // Per chosen document: its number in the selection and its sections' places.
+    let mut known: HashMap<DocIx, (usize, Vec<String>)> = HashMap::new();
     let rows = selected
         .passages
         .iter()
         .map(|p| {
-            let number = selected
-                .docs
-                .iter()
-                .position(|&d| input.docs[d].id == p.doc.id)
-                .map_or(0, |k| k + 1);
-            let section = p.doc.sections.iter().position(|s| s.id == p.section.id).unwrap_or(0);
+            let Leaf { doc, section } = input.alignment.leaves[p.leaf];
+            let (number, places) = known.entry(doc).or_insert_with(|| {
+                let number = selected.docs.iter().position(|&d| d == doc).map_or(0, |k| k + 1);
+                (number, places(p.doc))
+            });
             vec![
-                Value::text(code(number, p.doc, section)),
+                Value::text(code(*number, p.doc, places, section)),
                 Value::text(p.id()),
                 Value::text(p.doc.id.clone()),
                 Value::text(p.doc.display_name()),
@@ -343,4 +356,28 @@ pub fn blocks_csv(blocks: &[Block], titles: bool) -> Result<Vec<u8>, csv::Error>
         }
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{code, places};
+
+    #[test]
+    fn preambles_are_zero_and_numbered_parts_count_without_them() {
+        let zhejiang = crate::corpus::BUNDLED
+            .iter()
+            .find(|b| b.id == "zhejiang-2020")
+            .expect("bundled");
+        let d = crate::corpus::load_bundled(zhejiang).expect("reads");
+        let p = places(&d);
+        assert_eq!((d.sections[0].path.as_str(), p[0].as_str()), ("preamble", "0"));
+        assert_eq!((d.sections[1].id.as_str(), p[1].as_str()), ("preamble~2", "0.2"));
+        let item = d
+            .sections
+            .iter()
+            .position(|s| s.path == "二/(一)/1")
+            .map(crate::model::SecIx)
+            .expect("二/(一)/1");
+        assert_eq!(code(3, &d, &p, item), "3-2-1-1");
+    }
 }
