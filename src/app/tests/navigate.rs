@@ -274,3 +274,47 @@ fn side_by_side_a_click_brings_far_sections_of_other_columns_into_view() {
         "Shanghai's 二/10 at the top of its column: {shanghai:?}"
     );
 }
+
+/// A Compare row is as tall as its cells in view: scrolled sideways, a row whose tallest cell
+/// was out of sight takes that cell's height, and gives it up when the cell leaves the view.
+#[test]
+fn a_compare_row_is_as_tall_as_its_cells_in_view() {
+    let mut h = analysed_in("Compare");
+    // Tall enough for the first rows to be laid out together.
+    h.set_size(egui::vec2(1400.0, 3000.0));
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .state
+        .compare_rows()
+        .take(4)
+        .map(|(_, r)| r.title.clone())
+        .collect();
+    // The tops of the first rows' titles.
+    let tops = |h: &Harness<'static, DuizhaoApp>| -> Vec<f32> {
+        titles
+            .iter()
+            .map(|t| {
+                h.query_all_by_value(t)
+                    .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+                    .expect("row title")
+                    .rect()
+                    .top()
+            })
+            .collect()
+    };
+    let heights = |tops: Vec<f32>| -> Vec<f32> { tops.windows(2).map(|w| w[1] - w[0]).collect() };
+    let before = heights(tops(&h));
+    let last = *h.state().state.chosen.last().expect("columns");
+    let name = format!("{} · ", h.state().state.docs[last].display_name());
+    // egui 0.37 maps AccessKit's ScrollLeft to a delta that moves the view right.
+    for _ in 0..6 {
+        h.get_by_label_contains(&name).scroll_left();
+        h.run();
+    }
+    let after = heights(tops(&h));
+    assert!(
+        before.iter().zip(&after).any(|(b, a)| (b - a).abs() > 1.0),
+        "some row's height follows the columns in view: {before:?} → {after:?}"
+    );
+}
