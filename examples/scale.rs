@@ -1,7 +1,9 @@
 //! Time and peak memory of the whole pipeline (ingest, align, reuse) on the synthetic 1,000-document corpus.
 //!
 //! `cargo run --release --example scale [N] [DIR]` — with DIR, writes the corpus there as files
-//! (for whole-process timings of the CLI) and stops; else prints wall time per stage and the process's
+//! (for whole-process timings of the CLI) and a project of them beside it, `DIR.duizhao`, with
+//! the first eight chosen (for the app's start-up with a library: `duizhao open DIR.duizhao`),
+//! and stops; else prints wall time per stage and the process's
 //! peak resident memory (Linux: `VmHWM` from /proc/self/status; elsewhere not reported).
 
 #[path = "../benches/common/mod.rs"]
@@ -25,6 +27,7 @@ fn main() {
             std::fs::write(std::path::Path::new(&dir).join(name), bytes).expect("write a document");
         }
         println!("{n} documents written to {dir}");
+        write_project(&dir, &corpus);
         return;
     }
     let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
@@ -85,5 +88,37 @@ fn main() {
         "reuse exact passages of the first {} of them: {:.2} s ({exact} passages)",
         pairs.len().min(1000),
         t.elapsed().as_secs_f64()
+    );
+}
+
+/// `DIR.duizhao`: the files of `DIR` that load, each text once (the app refuses a repeat),
+/// in corpus order, the first eight chosen for comparison, without the bundled documents.
+fn write_project(dir: &str, corpus: &[(String, Vec<u8>)]) {
+    let dir = std::path::Path::new(dir);
+    let project_path = dir.with_extension("duizhao");
+    let paths: Vec<std::path::PathBuf> = corpus.iter().map(|(name, _)| dir.join(name)).collect();
+    let loaded = duizhao::load_paths_with(&paths, &|| {}, &|| false);
+    let mut seen = std::collections::HashSet::new();
+    let documents: Vec<duizhao::project::ProjectDoc> = loaded
+        .docs
+        .iter()
+        .filter(|(doc, _)| seen.insert(doc.key()))
+        .map(|(doc, path)| duizhao::project::ProjectDoc {
+            path: Some(duizhao::project::Project::stored_path(&project_path, path)),
+            hash: doc.key(),
+            embedded: None,
+        })
+        .collect();
+    let project = duizhao::project::Project {
+        bundled: false,
+        chosen: documents.iter().take(8).map(|d| d.hash.clone()).collect(),
+        documents,
+        ..duizhao::project::Project::default()
+    };
+    project.save(&project_path).expect("write the project");
+    println!(
+        "{} of them in the project {}",
+        project.documents.len(),
+        project_path.display()
     );
 }

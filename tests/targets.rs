@@ -298,6 +298,8 @@ fn documents_hand_a_leading_deadline_down_to_their_items_and_drop_the_past() {
     assert_eq!(
         shown,
         [
+            // 倍增 is a doubling by the deadline, as 翻一番 is.
+            ("二", "倍增", Some(Deadline::Year(2025))),
             ("二/1", "达到4000亿元以上", Some(Deadline::Year(2025))),
             ("二/2", "15家", Some(Deadline::Year(2025))),
             ("三/(一)", "2个", None),

@@ -10,7 +10,8 @@
 //!   target, as the gold annotates it;
 //! - **norms** — penalties (处…罚款), obligations (应当, 不得), provision ratios (每…配备),
 //!   facility sizes (面积不少于), procedural time limits (5个工作日内), fees and shares
-//!   (收费, 80%用于), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
+//!   (收费, 80%用于; but a cost aggregate's ratio a goal verb sets, 物流总费用与GDP的比率降至
+//!   13%, is an indicator), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
 //! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向;
 //! - **size descriptors of a counted noun** — 营收超百亿元企业10家, 5家千亿级平台型企业: the
 //!   count is the target, the amount describes what is counted.
@@ -209,7 +210,7 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a cap per recipient (单个项目不超过300万元)");
     }
-    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) {
+    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) && !cost_ratio_goal(f, ix, q, c0) {
         return Some("a fee or share of money (收费, 用于)");
     }
     if q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于") {
@@ -279,6 +280,33 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// Words of a ratio between two aggregates.
+const RATIOS: &[&str] = &["比率", "比重", "占比", "比例"];
+
+/// How far before a rate its ratio word is looked for (chars).
+const RATIO_REACH: usize = 24;
+
+/// A cost aggregate as the numerator of a ratio that a goal verb sets (社会物流总费用与GDP的
+/// 比率降至13.1%, 研发费用占营业收入比重达到3%): an indicator of the economy, not a fee. A bound
+/// from above (管理费用比例不超过5%) stays a rule.
+fn cost_ratio_goal(f: &[char], ix: &Index, q: &Quantity, c0: usize) -> bool {
+    let before_end = q.start.max(c0);
+    let Some(fee_end) = ix.last_end(List::Fees, c0, before_end) else {
+        return false;
+    };
+    // The ratio word stands near the number it states (比重达到3%); a bounded look keeps a
+    // long clause of many rates linear.
+    let near = fee_end.max(before_end.saturating_sub(RATIO_REACH));
+    let ratio = RATIOS.iter().any(|w| contains(&f[near..before_end], w));
+    let mut b = before_end;
+    while b > c0 && f[b - 1].is_whitespace() {
+        b -= 1;
+    }
+    let reaches = super::number::level_verb_before(f, b)
+        || q.num_start > q.start && matches!(q.comparator, Comparator::AtLeast | Comparator::MoreThan);
+    q.kind == Kind::Rate && ratio && reaches
 }
 
 /// Words of a sampling or checking procedure: the numbers under them say how a figure is

@@ -59,14 +59,24 @@ pub fn metric(o: &[char], f: &[char], ix: &Index, q: &Quantity, next: usize) -> 
         .map(|(a, b)| shorten(&render(o, a, b)))
 }
 
-fn han_count(f: &[char], a: usize, b: usize) -> usize {
-    f[a..b].iter().filter(|c| crate::text::is_han(**c)).count()
+/// Whether `[a, b)` has at least two Han characters (looking no further than the second).
+fn two_han(f: &[char], a: usize, b: usize) -> bool {
+    f[a..b].iter().filter(|c| crate::text::is_han(**c)).nth(1).is_some()
 }
 
-fn in_parens(f: &[char], a: usize, j: usize) -> bool {
-    let open = f[a..j].iter().filter(|c| matches!(c, '(' | '（')).count();
-    let close = f[a..j].iter().filter(|c| matches!(c, ')' | '）')).count();
-    open > close
+/// The positions in `[a, b)` of `c` outside parentheses opened within `[a, b)`, in order:
+/// one pass keeping the depth, not a recount from `a` for each (quadratic in a long clause).
+fn outside_parens(f: &[char], a: usize, b: usize, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut depth = 0i64;
+    (a..b).filter(move |&j| {
+        let hit = f[j] == c && depth <= 0;
+        match f[j] {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        hit
+    })
 }
 
 /// The noun after the quantity (and, for 2个万亿级、5个千亿级产业集群, the shared noun).
@@ -79,14 +89,10 @@ fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, us
     let c1 = ix.clause(a).1;
     let stop = c1.min(next.max(a));
     // A phrase with attributes: the noun after its last 的 (outside parentheses).
-    let last_de = (a..stop).rev().find(|&j| f[j] == '的' && !in_parens(f, a, j));
-    let list_end = |from: usize, to: usize| {
-        (from..to)
-            .find(|&j| f[j] == '、' && !in_parens(f, from, j))
-            .unwrap_or(to)
-    };
+    let last_de = outside_parens(f, a, stop, '的').last();
+    let list_end = |from: usize, to: usize| outside_parens(f, from, to, '、').next().unwrap_or(to);
     let (mut s, mut e) = match last_de {
-        Some(d) if han_count(f, d + 1, stop) >= 2 => {
+        Some(d) if two_han(f, d + 1, stop) => {
             let tail = (d + 1, list_end(d + 1, stop));
             let generic = GENERIC.iter().any(|g| f[tail.0..tail.1].iter().copied().eq(g.chars()));
             if generic { (a, list_end(a, d)) } else { tail }
@@ -99,7 +105,7 @@ fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, us
     while s < e && matches!(f[s], '“' | '”' | '"') {
         s += 1;
     }
-    if han_count(f, s, e) < 2 || starts_with_verbal(f, s) {
+    if !two_han(f, s, e) || starts_with_verbal(f, s) {
         return None;
     }
     // 2个万亿级、5个千亿级数字产业集群, 行业型、区域型平台: the noun after the list's last
@@ -110,7 +116,7 @@ fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, us
         .then(|| (last_item..c1).find(|&j| f[j] == suffix))
         .flatten()
         .map(|k| (k + 1, list_end(k + 1, c1)))
-        .filter(|(c, d)| han_count(f, *c, *d) >= 2);
+        .filter(|(c, d)| two_han(f, *c, *d));
     Some((s, e, tail))
 }
 
@@ -139,7 +145,7 @@ fn before(f: &[char], ix: &Index, end: usize) -> Option<(usize, usize)> {
         p = d;
     }
     let (a, b) = strip(f, c0, end);
-    (han_count(f, a, b) >= 2).then_some((a, b))
+    two_han(f, a, b).then_some((a, b))
 }
 
 /// The subject of the previous clause of the same sentence, when this clause has none.
@@ -161,7 +167,7 @@ fn elided_subject(f: &[char], ix: &Index, start: usize) -> Option<(usize, usize)
             break;
         }
     }
-    (b > a && han_count(f, a, b) >= 2).then_some((a, b))
+    (b > a && two_han(f, a, b)).then_some((a, b))
 }
 
 /// Trim deadlines, openers, verbs of achieving and level verbs from `[a, b)`.
@@ -236,9 +242,13 @@ fn deadline_len(f: &[char], a: usize, b: usize) -> Option<usize> {
     (i <= b).then_some(i - a)
 }
 
-/// `[a, b)` as printed, unbalanced quotes dropped.
+/// How much of a phrase is rendered: enough for [`MAX_CHARS`] after dropping quotes, and
+/// bounded, so that the many quantities of one long clause do not each copy all of it.
+const RENDER_REACH: usize = 4 * MAX_CHARS;
+
+/// `[a, b)` as printed (its first [`RENDER_REACH`] chars), unbalanced quotes dropped.
 fn render(o: &[char], a: usize, b: usize) -> String {
-    let s = &o[a..b];
+    let s = &o[a..b.min(a + RENDER_REACH)];
     let opens = s.iter().filter(|c| **c == '“').count();
     let closes = s.iter().filter(|c| **c == '”').count();
     s.iter()

@@ -204,8 +204,8 @@ fn broken_apart(f: &[char], s: usize, e: usize, i: usize) -> bool {
     alone || WORD_STARTS.iter().any(|w| starts_with_at(f, i, w))
 }
 
-/// Quantities in words: 半数以上, 一半以上, 超过半数 (50 %), 翻一番 (×2), 翻两番 (×4). A
-/// half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,
+/// Quantities in words: 半数以上, 一半以上, 超过半数 (50 %), 翻一番 and 倍增 (×2), 翻两番 (×4).
+/// A half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,
 /// so it is recorded as 2 倍 (or 4 倍) of it.
 fn word_quantity(f: &[char], i: usize) -> Option<Quantity> {
     let half = ["半数", "一半"].iter().find(|w| starts_with_at(f, i, w));
@@ -226,10 +226,19 @@ fn word_quantity(f: &[char], i: usize) -> Option<Quantity> {
             han: true,
         });
     }
-    let (w, times) = [("翻一番", 2.0), ("翻两番", 4.0), ("翻二番", 4.0), ("翻番", 2.0)]
-        .into_iter()
-        .find(|(w, _)| starts_with_at(f, i, w))?;
+    let (w, times) = [
+        ("翻一番", 2.0),
+        ("翻两番", 4.0),
+        ("翻二番", 4.0),
+        ("翻番", 2.0),
+        ("倍增", 2.0),
+    ]
+    .into_iter()
+    .find(|(w, _)| starts_with_at(f, i, w))?;
     let end = i + w.chars().count();
+    if w == "倍增" && !doubling_verb(f, i, end) {
+        return None;
+    }
     Some(Quantity {
         start: i,
         end,
@@ -241,6 +250,26 @@ fn word_quantity(f: &[char], i: usize) -> Option<Quantity> {
         han: true,
     })
 }
+
+/// 倍增 at `[i, end)` states a doubling only as the verb its clause ends with (交易规模倍增，):
+/// before a noun it qualifies one (倍增效应, 倍增计划), and in an enumeration of effects
+/// (知识扩散、价值倍增) it is a slogan, not a goal.
+fn doubling_verb(f: &[char], i: usize, end: usize) -> bool {
+    let ends_clause = f
+        .get(end)
+        .is_none_or(|c| is_clause_break(*c) || matches!(c, ')' | '）'));
+    // The item before it is a short noun (价值倍增): a bounded look back keeps a long
+    // clause linear.
+    ends_clause
+        && !f[i.saturating_sub(LIST_ITEM_REACH)..i]
+            .iter()
+            .rev()
+            .take_while(|c| !is_clause_break(**c))
+            .any(|c| *c == '、')
+}
+
+/// How far back from 倍增 a 、 makes it an item of an enumeration (chars).
+const LIST_ITEM_REACH: usize = 12;
 
 /// After a refused number, skip the rest of its token (2020-07-10, 1.2.3, 4K/8K) so that its
 /// parts are not read as numbers of their own.

@@ -154,3 +154,41 @@ fn document_targets_take_their_deadline_from_their_own_section() {
         serde_json::json!([t[0].field_span().start, t[0].field_span().end])
     );
 }
+
+#[test]
+fn a_doubling_word_is_a_target_as_the_verb_of_its_clause() {
+    let t = one("到2030年，全省技术合同成交额倍增，创新能力显著增强。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.year),
+        (2.0, "倍", Some(Deadline::Year(2030)))
+    );
+    // Before a noun it qualifies it; in a list of effects it is a slogan.
+    none("充分发挥平台的放大、倍增效应");
+    none("实施城乡居民收入倍增计划");
+    none("推动资源共享、效率倍增，开辟发展新空间");
+}
+
+#[test]
+fn a_plan_period_after_a_comparison_word_is_a_base_not_the_deadline() {
+    let t = one("到2030年，单位产值能耗较“十四五”末降低8%。");
+    assert_eq!((t.value, t.year), (8.0, Some(Deadline::Year(2030))));
+    let t = one("与“十三五”期末相比，到2027年新增绿色工厂50家。");
+    assert_eq!((t.value, t.year), (50.0, Some(Deadline::Year(2027))));
+    // The plan's end is still a deadline where nothing compares with it.
+    assert_eq!(one("到“十四五”末，建成绿色工厂50家").year, Some(Deadline::Year(2025)));
+}
+
+#[test]
+fn a_cost_ratio_a_goal_verb_sets_is_a_target_a_fee_is_not() {
+    let t = one("到2027年，规模以上工业企业研发费用占营业收入比重达到2%。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.year),
+        (2.0, "%", Some(Deadline::Year(2027)))
+    );
+    let t = one("推动全社会物流总费用与地区生产总值的比率降至 12.5%");
+    assert_eq!((t.value, t.unit.as_str()), (12.5, "%"));
+    // Fees and bounded shares of money stay refused.
+    none("项目管理费用占项目资金的比例不超过5%");
+    none("服务费率下调至0.6%");
+    none("收费标准按成本的110%核定");
+}

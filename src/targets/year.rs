@@ -10,8 +10,8 @@
 //! the sentences after it in that paragraph, until the next deadline; one inside a clause
 //! does not carry. A parent section hands its deadline down only to the items its text
 //! introduces (具体目标如下：).
-//! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起)
-//! are not deadlines.
+//! Dates (2021年3月2日), plan periods ((2020—2022年)), base years (较2020年, 自2024年起,
+//! 较“十四五”末) are not deadlines.
 
 use super::Deadline;
 use super::context::{is_clause_break, is_sentence_break, sentence_bounds};
@@ -144,6 +144,10 @@ fn plan_of_the_year(f: &[char], at: usize) -> bool {
     end > at && ["计划", "目标", "任务"].iter().any(|w| ends_with_at(f, end, w))
 }
 
+/// Words before a plan's name that make its end a base to compare with (较“十四五”末降低8%,
+/// 与“十三五”期末相比), not a deadline.
+const BASE_OF_PLAN: &[char] = &['比', '较', '与', '同', '从', '自'];
+
 /// 到“十四五”末, “十四五”期末, “十四五”期间: the plan's last year.
 fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
     let (name, year) = PLANS.iter().find(|(p, _)| starts_with_at(f, i, p))?;
@@ -154,6 +158,9 @@ fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
     let mut b = i;
     if b > 0 && matches!(f[b - 1], '“' | '"') {
         b -= 1;
+    }
+    if b > 0 && BASE_OF_PLAN.contains(&f[b - 1]) {
+        return None;
     }
     let to = TO.iter().any(|p| ends_with_at(f, b, p));
     let end = ["期末", "末期", "时期末", "末", "期间", "时期"]
