@@ -239,7 +239,7 @@ fn bundled_files_are_the_raw_files() {
 #[test]
 fn headings_and_texts_stand_where_their_ranges_say() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut files: Vec<std::path::PathBuf> = ["heldout", "fixtures/doc"]
+    let mut files: Vec<std::path::PathBuf> = ["heldout", "heldout2", "fixtures/doc"]
         .iter()
         .flat_map(|d| std::fs::read_dir(dir.join(d)).expect("fixture folder"))
         .map(|e| e.expect("entry").path())
