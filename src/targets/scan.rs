@@ -8,7 +8,7 @@
 //! [`super::context`].
 
 use super::Comparator;
-use super::han::{han, verb_before};
+use super::han::{Verbs, han};
 use super::number::{
     COUNT_UNITS, DURATIONS, base_unit, is_han_numeral, level_verb_before, magnitude_at, qualifier_after,
     qualifier_before, read_arabic, read_han, starts_with_at, unit_at, unit_before_magnitude, unit_factor,
@@ -129,6 +129,7 @@ fn bad_prev(c: char) -> bool {
 #[must_use]
 pub fn quantities(f: &[char]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    let verbs = Verbs::new(f);
     let mut i = 0;
     while i < f.len() {
         let c = f[i];
@@ -148,7 +149,7 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
                     .unwrap_or(f.len());
                 continue;
             };
-            match arabic(f, i, e, v) {
+            match arabic(f, &verbs, i, e, v) {
                 Some(q) => {
                     i = q.end.max(e);
                     out.push(q);
@@ -159,7 +160,7 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
             let run_end = (i..f.len()).find(|&j| !is_han_numeral(f[j])).unwrap_or(f.len());
             match read_han(f, i)
                 .filter(|(_, e)| *e == run_end)
-                .and_then(|(v, e)| han(f, i, e, v))
+                .and_then(|(v, e)| han(f, &verbs, i, e, v))
             {
                 Some(q) => {
                     i = q.end.max(run_end);
@@ -349,13 +350,13 @@ fn unit_starts_a_word(f: &[char], u: &str, i: usize) -> bool {
 /// number needs a qualifier or a level verb (指数达到118, PUE降至1.3以下) and is never a
 /// year; a bare 万 amount (常住人口5000万) is a fact unless a qualifier or a verb of
 /// achieving makes it a target (a bare 亿 amount is money, which plans state as targets).
-fn bare_is_no_target(f: &[char], s: usize, v: f64, magnitude: f64, qualified: bool) -> bool {
+fn bare_is_no_target(verbs: &Verbs<'_>, s: usize, v: f64, magnitude: f64, qualified: bool) -> bool {
     let year_like = v.fract().abs() < f64::EPSILON && (1900.0..2100.0).contains(&v);
     // No magnitude word: the factors are 1 or at least 千.
     if magnitude < 1e3 {
         return !qualified || year_like;
     }
-    (1e4..1e8).contains(&magnitude) && !qualified && !verb_before(f, s, false)
+    (1e4..1e8).contains(&magnitude) && !qualified && !verbs.before(s, false)
 }
 
 /// Where a quantity's unit `u` ends (`i`: right after it), or why the number is no
@@ -388,7 +389,7 @@ fn after_unit(
     Ok(i)
 }
 
-fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
+fn arabic(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<Quantity> {
     if s > 0 && bad_prev(f[s - 1]) {
         return None;
     }
@@ -464,7 +465,7 @@ fn arabic(f: &[char], s: usize, e: usize, v: f64) -> Option<Quantity> {
         return None;
     }
     let qualified = start < s || end > i || level_verb_before(f, start);
-    if unit.is_empty() && !plus && bare_is_no_target(f, s, v, magnitude, qualified) {
+    if unit.is_empty() && !plus && bare_is_no_target(verbs, s, v, magnitude, qualified) {
         return None;
     }
     let kind = if plus {

@@ -63,6 +63,15 @@ fn chinese_numeral_quantities_count_vague_words_do_not() {
 }
 
 #[test]
+fn a_count_of_size_classes_in_numerals_counts_the_things() {
+    // As 打造2个万亿级产业集群: the count is the target, the class describes what is counted.
+    let t = one("打造两个万亿级产业集群");
+    assert_eq!((t.text.as_str(), t.value, t.unit.as_str()), ("两个", 2.0, "个"));
+    assert_eq!(t.metric.as_deref(), Some("万亿级产业集群"));
+    none("让数字红利惠及千家万户");
+}
+
+#[test]
 fn what_only_looks_like_a_quantity_is_not_a_target() {
     for text in [
         "发布时间：2021-06-30 10:12",
