@@ -177,13 +177,17 @@ fn target_spans_are_in_the_documents_text_and_relative_to_their_field_in_json() 
         assert_eq!(json["span"], serde_json::json!([start, end]));
     }
     assert_eq!((heading.text.as_str(), text.text.as_str()), ("100家以上", "50个"));
-    // The bundled corpus: every target slices back from the document's text.
+    // The bundled corpus: every target, and every quantity refused, slices back from the
+    // document's text.
     for d in duizhao::corpus::BUNDLED
         .iter()
         .map(|b| duizhao::corpus::load_bundled(b).expect("bundled"))
     {
         for t in extract(&d) {
             assert_eq!(d.slice(t.span), t.text, "{} {}", d.id, t.section);
+        }
+        for r in duizhao::targets::explain(&d) {
+            assert_eq!(d.slice(r.span), r.text, "refused in {} {}", d.id, r.section);
         }
     }
 }

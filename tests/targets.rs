@@ -539,7 +539,10 @@ fn a_regulation_full_of_normative_numbers_has_no_target() {
     assert!(why.iter().any(|r| r.reason.contains("罚款")), "{why:#?}");
     for r in &why {
         let s = d.section(&r.section).expect("section");
-        assert_eq!(duizhao::text::char_slice(&s.text, r.span.start, r.span.end), r.text);
+        assert_eq!(
+            duizhao::text::char_slice(&s.text, r.field_span().start, r.field_span().end),
+            r.text
+        );
     }
 }
 

@@ -202,13 +202,16 @@ pub struct Found {
 }
 
 /// A quantity that was read and refused as a target, with the reason (`--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Serialised with `span` relative to its field, as a [`Target`] is (`record.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Refused {
     pub doc: String,
     pub section: String,
     pub field: Field,
-    /// Char offsets into the section's text (or heading).
+    /// Char offsets into [`Document::text`], inside the section's text (or heading).
     pub span: CharRange,
+    /// Where the field starts in [`Document::text`].
+    pub field_start: usize,
     pub text: String,
     pub reason: String,
 }
@@ -562,7 +565,8 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
                     field,
-                    span,
+                    span: CharRange::new(base + span.start, base + span.end),
+                    field_start: base,
                     text,
                     reason: why.to_owned(),
                 }));

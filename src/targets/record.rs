@@ -1,20 +1,58 @@
-//! The published record of a target (`duizhao targets --json`, the basket's JSON export): as
-//! in memory, but with `span` counted from the start of its field (the section's text or
-//! heading), as README's schema gives it. The conversion from the document's coordinates
+//! The published records of a target (`duizhao targets --json`, the basket's JSON export)
+//! and of a refused quantity (`--explain`): as in memory, but with `span` counted from the
+//! start of its field (the section's text or heading), as README's schema gives it. The conversion from the document's coordinates
 //! happens here, at serialisation, and nowhere else.
 
 use serde::{Serialize, Serializer};
 
-use super::{Baseline, Comparator, Deadline, Field, Target};
+use super::{Baseline, Comparator, Deadline, Field, Refused, Target};
 use crate::model::CharRange;
+
+/// `span` counted from `field_start`.
+fn relative(span: CharRange, field_start: usize) -> CharRange {
+    let at = |i: usize| i.saturating_sub(field_start);
+    CharRange::new(at(span.start), at(span.end))
+}
 
 impl Target {
     /// The span counted from the start of its field ([`Target::field`]): chars of the
     /// section's text (or heading), as the JSON record gives it.
     #[must_use]
     pub fn field_span(&self) -> CharRange {
-        let at = |i: usize| i.saturating_sub(self.field_start);
-        CharRange::new(at(self.span.start), at(self.span.end))
+        relative(self.span, self.field_start)
+    }
+}
+
+impl Refused {
+    /// The span counted from the start of its field, as the JSON record gives it.
+    #[must_use]
+    pub fn field_span(&self) -> CharRange {
+        relative(self.span, self.field_start)
+    }
+}
+
+/// [`Refused`]'s fields in the published order, `span` relative to the field.
+#[derive(Serialize)]
+struct RefusedRecord<'a> {
+    doc: &'a str,
+    section: &'a str,
+    field: Field,
+    span: CharRange,
+    text: &'a str,
+    reason: &'a str,
+}
+
+impl Serialize for Refused {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        RefusedRecord {
+            doc: &self.doc,
+            section: &self.section,
+            field: self.field,
+            span: self.field_span(),
+            text: &self.text,
+            reason: &self.reason,
+        }
+        .serialize(s)
     }
 }
 
