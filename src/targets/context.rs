@@ -13,6 +13,7 @@
 //!   (收费, 80%用于; but a cost aggregate's ratio a goal verb sets, 物流总费用与GDP的比率降至
 //!   13%, is an indicator), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
 //! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向;
+//! - **descriptions** — the size of a place (功能区面积约8.5平方公里);
 //! - **size descriptors of a counted noun** — 营收超百亿元企业10家, 5家千亿级平台型企业: the
 //!   count is the target, the amount describes what is counted.
 //!
@@ -223,6 +224,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if AREAS.contains(&q.unit.as_str()) && ix.any(List::Area, c0, c1) && printed_qualifier.first() == Some(&'不') {
         return Some("a facility size (面积不少于), a norm");
     }
+    if place_size(ix, q, c0, printed_qualifier) {
+        return Some("the size of a place (面积约8.5平方公里)");
+    }
     if TIME_UNITS.contains(&q.unit.as_str())
         && !super::number::level_verb_before(f, q.start)
         && !ix.any(List::GoalWords, c0, q.num_start.max(c0))
@@ -232,8 +236,13 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     // 上架率低于50%的地区: a threshold that picks a class, not a goal.
     // (完成超20万人次的培训 is a goal: a verb of achieving governs it.)
     let achieving = ix.any(List::TargetVerbs, c0, before_end);
+    // 从业人数30人以上的企业: the figure measures an attribute named right before it; a share
+    // of a class (60%以上的企业完成改造) or a count of it (100家以上的企业) is a goal.
+    let attribute_before =
+        q.kind != Kind::Rate && q.start > c0 && f[q.start - 1] != '年' && crate::text::is_han(f[q.start - 1]);
     if (matches!(q.comparator, Comparator::LessThan | Comparator::AtMost)
-        || q.comparator == Comparator::MoreThan && !achieving)
+        || q.comparator == Comparator::MoreThan && !achieving
+        || q.comparator == Comparator::AtLeast && !achieving && attribute_before)
         && f.get(q.end) == Some(&'的')
     {
         return Some("a threshold naming a class (低于50%的地区)");
@@ -280,6 +289,17 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// 功能区…面积约8.5平方公里: the size of a place, described; an area to be reached has a
+/// verb (建成, 新增, 达到) before it.
+fn place_size(ix: &Index, q: &Quantity, c0: usize, printed_qualifier: &[char]) -> bool {
+    let before_end = q.start.max(c0);
+    AREAS.contains(&q.unit.as_str())
+        && ix.any(List::Area, c0, q.num_start.max(c0))
+        && printed_qualifier == ['约']
+        && !ix.any(List::TargetVerbs, c0, before_end)
+        && !ix.any(List::GoalWords, c0, before_end)
 }
 
 /// Words of a ratio between two aggregates.

@@ -367,7 +367,11 @@ pub fn qualifier_after(chars: &[char], at: usize) -> Option<(Comparator, usize)>
 
 /// A level verb (提升至) that ends at `end`.
 #[must_use]
-pub fn level_verb_before(chars: &[char], end: usize) -> bool {
+pub fn level_verb_before(chars: &[char], mut end: usize) -> bool {
+    // 提升到 86.5: converted PDFs put spaces (or a line break) between words and numbers.
+    while end > 0 && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
     LEVEL_VERBS.iter().any(|w| ends_with_at(chars, end, w))
 }
 

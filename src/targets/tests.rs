@@ -201,3 +201,23 @@ fn a_cost_ratio_a_goal_verb_sets_is_a_target_a_fee_is_not() {
     none("服务费率下调至0.6%");
     none("收费标准按成本的110%核定");
 }
+
+#[test]
+fn a_threshold_at_least_before_a_class_names_the_class() {
+    // The figure measures members of the class (人数), it sets nothing.
+    none("对从业人员50人以上的小微企业加强安全检查");
+    // A verb of achieving makes the same shape a goal.
+    assert_eq!(one("建成5个以上的数字化示范区").value, 5.0);
+}
+
+#[test]
+fn the_size_of_a_place_is_a_description_an_area_to_reach_a_target() {
+    none("核心区面积约12平方公里，协同区面积约30平方公里。");
+    assert_eq!(one("到2027年，新增绿地面积约12平方公里。").value, 12.0);
+}
+
+#[test]
+fn a_level_verb_counts_across_the_spaces_of_a_converted_pdf() {
+    let t = one("——营商环境指数提升到 92.3；");
+    assert_eq!((t.value, t.unit.as_str()), (92.3, ""));
+}
