@@ -33,7 +33,7 @@ fn synthetic(c: &mut Criterion) {
         b.iter(|| black_box(index.matrix()));
     });
     group.bench_function("reuse one pair exactly (uncached)", |b| {
-        b.iter(|| black_box(index.compare(&docs, 0, 5)));
+        b.iter(|| black_box(index.compare(&docs, duizhao::model::DocIx(0), duizhao::model::DocIx(5))));
     });
     group.finish();
 }
@@ -48,7 +48,7 @@ fn identical_large(c: &mut Criterion) {
     let mut group = c.benchmark_group("large");
     group.sample_size(10);
     group.bench_function("reuse of two identical 7 MB documents (index built)", |b| {
-        b.iter(|| black_box(index.compare(&docs, 0, 1)));
+        b.iter(|| black_box(index.compare(&docs, duizhao::model::DocIx(0), duizhao::model::DocIx(1))));
     });
     group.finish();
 }

@@ -48,7 +48,7 @@ fn main() {
     let whole = best_of_three(|| a = Some(analysis::run(&docs, Taxonomy::builtin())));
     let a = a.expect("analysed");
     let overview = best_of_three(|| drop(reuse::Overview::build(&docs, Options::default())));
-    let focus: Vec<usize> = (0..chosen.min(n)).collect();
+    let focus: Vec<duizhao::model::DocIx> = duizhao::model::DocIx::all(chosen.min(n)).collect();
     let wanted = a.reuse.wanted(&focus);
     let index = a.reuse.index();
     let in_view = best_of_three(|| {

@@ -47,7 +47,7 @@ fn main() {
         // listed; and the mean similarity given up at each rank.
         let (mut found, mut wanted, mut lost, mut ranks) = (0usize, 0usize, 0.0f64, 0usize);
         for (a, b) in slow.iter().zip(&indexed) {
-            let docs = |v: &[(usize, f32)]| -> std::collections::HashSet<usize> {
+            let docs = |v: &[(usize, f32)]| -> std::collections::HashSet<duizhao::model::DocIx> {
                 v.iter().filter(|c| c.1 > 0.0).map(|c| al.leaves[c.0].doc).collect()
             };
             let (da, db) = (docs(a), docs(b));
@@ -77,7 +77,7 @@ fn main() {
             .into_par_iter()
             .map(|i| {
                 let own = al.leaves[i].doc;
-                let mut best: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+                let mut best: std::collections::HashMap<duizhao::model::DocIx, f32> = std::collections::HashMap::new();
                 for &j in &rows[&al.row_of(0, i)] {
                     if al.leaves[j].doc != own {
                         let s = al.similarity(i, j);

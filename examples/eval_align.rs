@@ -103,7 +103,7 @@ fn predictions(
         .iter()
         .map(|l| {
             let (d, s) = (*l)?;
-            let leaf = al.leaf_index(doc_of_al(d), s)?;
+            let leaf = al.leaf_index(duizhao::model::DocIx(doc_of_al(d)), duizhao::model::SecIx(s))?;
             category(aligner, al, leaf)
         })
         .collect()

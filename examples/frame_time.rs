@@ -90,7 +90,7 @@ fn loaded(ctx: &egui::Context, extra: usize, chosen: Option<usize>) -> DuizhaoAp
         let _ = app.state.add_documents(docs.into_iter().map(|d| (d, None)).collect());
         // Compare eight, as a researcher would (or as many as asked).
         let keep = chosen.unwrap_or(8).min(app.state.docs.len());
-        app.state.chosen = (0..keep).collect();
+        app.state.chosen = duizhao::model::DocIx::all(keep).collect();
     }
     let started = Instant::now();
     let a = analysis::run(&app.state.docs, duizhao::align::Taxonomy::builtin());
@@ -178,7 +178,10 @@ fn main() {
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Targets table, scrolling", true, &mut t);
     app.state.handle(Command::SetView(View::Reuse));
-    app.state.handle(Command::SelectReusePair(Some((0, 3))));
+    app.state.handle(Command::SelectReusePair(Some((
+        duizhao::model::DocIx(0),
+        duizhao::model::DocIx(3),
+    ))));
     first(&mut app, &mut t);
     measure(&ctx, &mut app, "Reuse view, a pair's passages", false, &mut t);
     app.state.handle(Command::SetView(View::Library));

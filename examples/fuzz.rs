@@ -308,7 +308,10 @@ fn run_target(target: &str, bytes: &[u8]) {
                         } else {
                             &s.text
                         };
-                        assert_eq!(duizhao::text::char_slice(field, t.span.start, t.span.end), t.text);
+                        assert_eq!(
+                            duizhao::text::char_slice(field, t.field_span().start, t.field_span().end),
+                            t.text
+                        );
                     }
                 }
             }

@@ -8,6 +8,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
+use duizhao::model::DocIx;
 use duizhao::reuse::{Options, ReuseIndex};
 
 fn main() {
@@ -17,17 +18,17 @@ fn main() {
     let t = std::time::Instant::now();
     let matrix = index.matrix();
     let matrix_s = t.elapsed().as_secs_f64();
-    let all: Vec<(usize, usize)> = (0..docs.len())
-        .flat_map(|a| (a + 1..docs.len()).map(move |b| (a, b)))
+    let all: Vec<(DocIx, DocIx)> = (0..docs.len())
+        .flat_map(|a| (a + 1..docs.len()).map(move |b| (DocIx(a), DocIx(b))))
         .collect();
-    let pairs: Vec<(usize, usize)> = if all.len() <= 2000 {
+    let pairs: Vec<(DocIx, DocIx)> = if all.len() <= 2000 {
         all
     } else {
         // Every k-th pair: a deterministic sample spread over the corpus.
         let step = all.len() / 2000;
         all.into_iter().step_by(step).take(2000).collect()
     };
-    let mut errors: Vec<(f32, usize, usize, f32, f32)> = Vec::new();
+    let mut errors: Vec<(f32, DocIx, DocIx, f32, f32)> = Vec::new();
     for &(a, b) in &pairs {
         let exact = index.compare(&docs, a, b);
         for (of, with, ex) in [(a, b, exact.coverage_a), (b, a, exact.coverage_b)] {

@@ -10,14 +10,14 @@ mod suggest;
 pub use suggest::{Suggestion, suggestions};
 
 use crate::align::Alignment;
-use crate::model::{Document, Level};
+use crate::model::{DocIx, Document, Level, SecIx};
 use crate::targets::Target;
 
 /// One document as the library lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Index of the document in the loaded list.
-    pub doc: usize,
+    pub doc: DocIx,
     pub label: String,
     pub title: String,
     pub region: String,
@@ -73,7 +73,7 @@ pub fn entries(docs: &[Document], targets: Option<&[Vec<Target>]>) -> Vec<Entry>
                 .or_else(|| m.period.map(|p| p[0].to_string()))
                 .unwrap_or_default();
             Entry {
-                doc: i,
+                doc: DocIx(i),
                 label: d.display_name().to_owned(),
                 title: m.title.clone().unwrap_or_else(|| d.source.clone()),
                 region: m.region.clone().unwrap_or_default(),
@@ -167,7 +167,7 @@ pub struct Coverage {
     counts: Vec<u32>,
     /// Per cell, the sections counted (indices into the document's sections), for hover text
     /// and for opening one.
-    sections: Vec<Vec<usize>>,
+    sections: Vec<Vec<SecIx>>,
 }
 
 impl Coverage {
@@ -187,9 +187,9 @@ impl Coverage {
         for (leaf, a) in alignment.leaves.iter().zip(&s.assignments) {
             if let Some(row) = a.primary
                 && row < rows
-                && leaf.doc < docs
+                && leaf.doc.get() < docs
             {
-                let cell = row * docs + leaf.doc;
+                let cell = row * docs + leaf.doc.get();
                 c.counts[cell] += 1;
                 c.sections[cell].push(leaf.section);
             }
@@ -199,9 +199,9 @@ impl Coverage {
 
     /// How many of `doc`'s sections are in `row`.
     #[must_use]
-    pub fn count(&self, row: usize, doc: usize) -> u32 {
-        if row < self.rows && doc < self.docs {
-            self.counts[row * self.docs + doc]
+    pub fn count(&self, row: usize, doc: DocIx) -> u32 {
+        if row < self.rows && doc.get() < self.docs {
+            self.counts[row * self.docs + doc.get()]
         } else {
             0
         }
@@ -209,9 +209,9 @@ impl Coverage {
 
     /// The sections of `doc` in `row`, in document order.
     #[must_use]
-    pub fn sections(&self, row: usize, doc: usize) -> &[usize] {
-        if row < self.rows && doc < self.docs {
-            &self.sections[row * self.docs + doc]
+    pub fn sections(&self, row: usize, doc: DocIx) -> &[SecIx] {
+        if row < self.rows && doc.get() < self.docs {
+            &self.sections[row * self.docs + doc.get()]
         } else {
             &[]
         }
@@ -220,7 +220,7 @@ impl Coverage {
     /// How many documents have at least one section in `row`.
     #[must_use]
     pub fn documents_in(&self, row: usize) -> usize {
-        (0..self.docs).filter(|&d| self.count(row, d) > 0).count()
+        DocIx::all(self.docs).filter(|&d| self.count(row, d) > 0).count()
     }
 
     /// The largest count of any cell (for colour scales).

@@ -2,6 +2,10 @@
 //!
 //! Offsets: every `range` here is a pair of **char offsets** (Unicode scalar values, not
 //! bytes) into [`Document::text`], end exclusive. [`Document::slice`] turns one into a `&str`.
+//!
+//! Handles: in memory a document is a [`DocIx`] (its index in the loaded list) and a section
+//! a [`SecIx`] (its index in [`Document::sections`]); both index their slices directly
+//! (`docs[d].sections[s]`). What is saved names them by [`DocKey`] and [`SecKey`] instead.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +40,132 @@ impl From<[usize; 2]> for CharRange {
 impl From<CharRange> for [usize; 2] {
     fn from(r: CharRange) -> Self {
         [r.start, r.end]
+    }
+}
+
+/// A document in memory: its index in the loaded list (`&[Document]`), which indexes it
+/// directly (`docs[d]`). Not saved: what is saved names a document by its [`DocKey`].
+/// Serialised as the bare index where an in-memory structure is printed for debugging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocIx(pub usize);
+
+/// A section in memory: its index in [`Document::sections`], which it indexes directly
+/// (`doc.sections[s]`). Not saved: what is saved names a section by its [`SecKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecIx(pub usize);
+
+macro_rules! handle {
+    ($ix:ident, $item:ty, $what:literal) => {
+        impl $ix {
+            /// The index as a number (for arithmetic and for slices of other things).
+            #[must_use]
+            pub fn get(self) -> usize {
+                self.0
+            }
+            #[doc = concat!("Every ", $what, " handle of a list of `n`, in order.")]
+            pub fn all(n: usize) -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator + Clone {
+                (0..n).map(Self)
+            }
+        }
+        impl From<usize> for $ix {
+            fn from(i: usize) -> Self {
+                Self(i)
+            }
+        }
+        impl From<$ix> for usize {
+            fn from(i: $ix) -> usize {
+                i.0
+            }
+        }
+        impl std::fmt::Display for $ix {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+        impl std::ops::Index<$ix> for [$item] {
+            type Output = $item;
+            fn index(&self, i: $ix) -> &$item {
+                &self[i.0]
+            }
+        }
+        impl std::ops::IndexMut<$ix> for [$item] {
+            fn index_mut(&mut self, i: $ix) -> &mut $item {
+                &mut self[i.0]
+            }
+        }
+        impl std::ops::Index<$ix> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, i: $ix) -> &$item {
+                &self[i.0]
+            }
+        }
+        impl std::ops::IndexMut<$ix> for Vec<$item> {
+            fn index_mut(&mut self, i: $ix) -> &mut $item {
+                &mut self[i.0]
+            }
+        }
+    };
+}
+handle!(DocIx, Document, "document");
+
+impl DocIx {
+    /// This document's handle once document `removed` has been taken out of the list
+    /// (`None`: it is that document).
+    #[must_use]
+    pub fn after_removal(self, removed: DocIx) -> Option<DocIx> {
+        match self.0.cmp(&removed.0) {
+            std::cmp::Ordering::Less => Some(self),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(DocIx(self.0 - 1)),
+        }
+    }
+
+    /// This document's handle once a document has been put into the list at `inserted`.
+    #[must_use]
+    pub fn after_insertion(self, inserted: DocIx) -> DocIx {
+        if self >= inserted { DocIx(self.0 + 1) } else { self }
+    }
+}
+handle!(SecIx, Section, "section");
+
+/// Per-document lists (targets, tables, cells of a row: one `Vec` per document, in load
+/// order) are indexed by the document's handle too.
+impl<T> std::ops::Index<DocIx> for [Vec<T>] {
+    type Output = Vec<T>;
+    fn index(&self, i: DocIx) -> &Vec<T> {
+        &self[i.0]
+    }
+}
+impl<T> std::ops::Index<DocIx> for Vec<Vec<T>> {
+    type Output = Vec<T>;
+    fn index(&self, i: DocIx) -> &Vec<T> {
+        &self[i.0]
+    }
+}
+
+/// `get` by handle for the lists handles index: `docs.at(d)`, `doc.sections.at(s)`.
+pub trait ByHandle<H> {
+    type Item;
+    fn at(&self, h: H) -> Option<&Self::Item>;
+}
+impl ByHandle<DocIx> for [Document] {
+    type Item = Document;
+    fn at(&self, h: DocIx) -> Option<&Document> {
+        self.get(h.0)
+    }
+}
+impl<T> ByHandle<DocIx> for [Vec<T>] {
+    type Item = Vec<T>;
+    fn at(&self, h: DocIx) -> Option<&Vec<T>> {
+        self.get(h.0)
+    }
+}
+impl ByHandle<SecIx> for [Section] {
+    type Item = Section;
+    fn at(&self, h: SecIx) -> Option<&Section> {
+        self.get(h.0)
     }
 }
 
@@ -91,6 +221,11 @@ pub struct Section {
     pub kind: MarkerKind,
     /// The whole section including its children, in chars of [`Document::text`].
     pub range: CharRange,
+    /// Where [`Section::heading`] stands, in chars of [`Document::text`] (empty, at the
+    /// section's start, when it has none). The heading is always a run of the document's own
+    /// text: the rest of the numbered line, or for an untitled 附件 line the title line after it.
+    #[serde(default)]
+    pub heading_range: CharRange,
     /// Where [`Section::text`] stands, in chars of [`Document::text`].
     pub text_range: CharRange,
     /// Index of the parent in [`Document::sections`].
@@ -292,13 +427,19 @@ impl Document {
         DocKey(self.content_hash.clone())
     }
 
-    /// The key of section `section` (an index into [`Document::sections`]).
+    /// The key of section `section`.
     #[must_use]
-    pub fn sec_key(&self, section: usize) -> Option<SecKey> {
+    pub fn sec_key(&self, section: SecIx) -> Option<SecKey> {
         Some(SecKey {
             doc: self.key(),
-            section: self.sections.get(section)?.id.clone(),
+            section: self.sections.at(section)?.id.clone(),
         })
+    }
+
+    /// The handle of the section with this id.
+    #[must_use]
+    pub fn section_ix(&self, id: &str) -> Option<SecIx> {
+        self.sections.iter().position(|s| s.id == id).map(SecIx)
     }
 
     /// The document's date for ordering: issue date, else publication date (ISO
@@ -319,8 +460,12 @@ impl Document {
     }
 
     /// Sections with no children: the units that are aligned, compared and exported.
-    pub fn leaves(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().filter(|(_, s)| s.is_leaf())
+    pub fn leaves(&self) -> impl Iterator<Item = (SecIx, &Section)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_leaf())
+            .map(|(i, s)| (SecIx(i), s))
     }
 
     #[must_use]
@@ -338,5 +483,25 @@ impl Document {
         } else {
             &self.source
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_handle_follows_its_document_through_removals_and_insertions() {
+        let (two, three) = (DocIx(2), DocIx(3));
+        assert_eq!(DocIx(1).after_removal(two), Some(DocIx(1)));
+        assert_eq!(two.after_removal(two), None, "the removed document has no handle");
+        assert_eq!(three.after_removal(two), Some(two));
+        assert_eq!(DocIx(1).after_insertion(two), DocIx(1));
+        assert_eq!(two.after_insertion(two), three, "the one that stood there moves on");
+        let removed_then_back: Vec<DocIx> = DocIx::all(5)
+            .filter_map(|d| d.after_removal(two))
+            .map(|d| d.after_insertion(two))
+            .collect();
+        assert_eq!(removed_then_back, [DocIx(0), DocIx(1), three, DocIx(4)]);
     }
 }

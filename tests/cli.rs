@@ -525,7 +525,10 @@ fn train_on_overrides_moves_similar_sections_of_the_users_documents() {
         let al = aligner.align(&docs);
         let s = docs[doc].sections.iter().position(|s| s.path == path)?;
         let scheme = aligner.taxonomy.schemes.iter().position(|s| s.id == "domain")?;
-        match al.row_of(scheme, al.leaf_index(doc, s)?) {
+        match al.row_of(
+            scheme,
+            al.leaf_index(duizhao::model::DocIx(doc), duizhao::model::SecIx(s))?,
+        ) {
             Row::Category(c) => Some(aligner.taxonomy.schemes[scheme].categories[c].id.clone()),
             _ => None,
         }

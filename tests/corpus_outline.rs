@@ -232,3 +232,40 @@ fn bundled_files_are_the_raw_files() {
     assert!(std::str::from_utf8(zj.bytes).expect("utf-8").contains("微信扫描二维码"));
     assert_eq!(corpus::load_all().len(), corpus::BUNDLED.len());
 }
+
+/// Every section's heading and text are runs of the document's text, where their ranges say:
+/// what lets every span (targets, shared passages, search hits) be counted in chars of
+/// `Document::text`, a heading's included.
+#[test]
+fn headings_and_texts_stand_where_their_ranges_say() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files: Vec<std::path::PathBuf> = ["heldout", "heldout2", "fixtures/doc"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(dir.join(d)).expect("fixture folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "doc" || e == "html"))
+        .collect();
+    files.sort();
+    let (mut docs, errors) = duizhao::load_paths(&files);
+    assert!(errors.is_empty(), "{errors:?}");
+    docs.extend(
+        corpus::BUNDLED
+            .iter()
+            .map(|b| corpus::load_bundled(b).expect("bundled")),
+    );
+    let mut headings = 0;
+    for d in &docs {
+        for s in &d.sections {
+            assert_eq!(d.slice(s.heading_range), s.heading, "{} {}", d.id, s.id);
+            assert_eq!(d.slice(s.text_range), s.text, "{} {}", d.id, s.id);
+            assert!(
+                s.heading_range.end <= s.text_range.start.max(s.heading_range.end),
+                "{} {}",
+                d.id,
+                s.id
+            );
+            headings += usize::from(!s.heading.is_empty());
+        }
+    }
+    assert!(headings > 100, "{headings} headings read");
+}

@@ -64,7 +64,7 @@ fn approximate_counterparts_of_large_rows_are_nearly_the_brute_force() {
                 );
             }
         }
-        let similar = |v: &[(usize, f32)], at_least: f32| -> std::collections::HashSet<usize> {
+        let similar = |v: &[(usize, f32)], at_least: f32| -> std::collections::HashSet<duizhao::model::DocIx> {
             v.iter()
                 .filter(|c| c.1 > 0.0 && c.1 >= at_least)
                 .map(|c| al.leaves[c.0].doc)

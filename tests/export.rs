@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use duizhao::align::{Aligner, Alignment, Taxonomy};
 use duizhao::export::{self, ExportError, Format, Input, SectionRef, Selection};
-use duizhao::model::Document;
+use duizhao::model::{DocIx, Document, SecIx};
 use duizhao::targets::Target;
 
 struct Fixture {
@@ -504,7 +504,7 @@ fn expected_row(id: &str) -> Vec<(&'static str, String)> {
     let d = doc(d);
     let di = FIX.docs.iter().position(|x| x.id == d.id).expect("index");
     let si = d.sections.iter().position(|x| x.id == s).expect("section");
-    let leaf = FIX.alignment.leaf_index(di, si).expect("leaf");
+    let leaf = FIX.alignment.leaf_index(DocIx(di), SecIx(si)).expect("leaf");
     let cat = |scheme: usize| {
         FIX.alignment.schemes[scheme].assignments[leaf]
             .primary
@@ -708,7 +708,7 @@ fn matrix_keeps_documents_with_no_passage_and_names_domains_three_ways() {
             .leaves
             .iter()
             .enumerate()
-            .filter(|(i, l)| l.doc == doc && FIX.alignment.schemes[0].assignments[*i].primary == Some(cat))
+            .filter(|(i, l)| l.doc.get() == doc && FIX.alignment.schemes[0].assignments[*i].primary == Some(cat))
             .count()
     };
     let (cat, empty_doc, full_doc) = (0..scheme.categories.len())
@@ -1018,9 +1018,7 @@ fn every_format_name_reads_back_and_is_what_settings_store() {
 #[test]
 fn notes_travel_with_their_passages() {
     let sh = doc("shanghai-2020");
-    let at = sh
-        .sec_key(sh.sections.iter().position(|s| s.id == "二/10").expect("二/10"))
-        .expect("key");
+    let at = sh.sec_key(sh.section_ix("二/10").expect("二/10")).expect("key");
     let notes: duizhao::export::Notes = [(at, "与浙江同一措辞".to_owned())].into();
     let input = Input {
         notes: &notes,
@@ -1112,7 +1110,7 @@ fn domain_coverage_counts_each_documents_sections_per_domain() {
                 .leaves
                 .iter()
                 .zip(&FIX.alignment.schemes[0].assignments)
-                .filter(|(l, a)| l.doc == d && a.primary == Some(cat))
+                .filter(|(l, a)| l.doc.get() == d && a.primary == Some(cat))
                 .count();
             #[allow(clippy::cast_precision_loss)]
             let expected = expected as f64;
@@ -1145,7 +1143,9 @@ fn deadlines_count_the_dated_targets_per_year() {
             .iter()
             .enumerate()
             .flat_map(|(d, ts)| ts.iter().map(move |t| (d, t)))
-            .filter(|(d, t)| t.year == Some(Deadline::Year(y)) && FIX.alignment.leaf_index(*d, t.section_ix).is_some())
+            .filter(|(d, t)| {
+                t.year == Some(Deadline::Year(y)) && FIX.alignment.leaf_index(DocIx(*d), t.section_ix).is_some()
+            })
             .count();
         #[allow(clippy::cast_precision_loss)]
         let expected = expected as f64;

@@ -380,7 +380,7 @@ fn a_seven_megabyte_document_goes_through_every_stage() {
     assert!(!duizhao::targets::extract(&d).is_empty());
     let docs = vec![d.clone(), d];
     let index = duizhao::reuse::ReuseIndex::build(&docs, duizhao::reuse::Options::default());
-    let pair = index.compare(&docs, 0, 1);
+    let pair = index.compare(&docs, duizhao::model::DocIx(0), duizhao::model::DocIx(1));
     assert!(pair.coverage_a > 0.0);
 }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use duizhao::align::overrides::{Key, OverrideLog};
 use duizhao::align::{Aligner, Alignment, Taxonomy};
-use duizhao::model::{Document, SourceFormat};
+use duizhao::model::{DocIx, Document, SecIx, SourceFormat};
 
 static ALIGNER: LazyLock<Aligner> = LazyLock::new(|| Aligner::new(Taxonomy::builtin()));
 
@@ -35,7 +35,7 @@ fn read(name: &str, text: &str) -> Document {
 }
 
 fn primary(al: &Alignment, scheme: usize, doc: usize, section: usize) -> Option<String> {
-    let leaf = al.leaf_index(doc, section)?;
+    let leaf = al.leaf_index(DocIx(doc), SecIx(section))?;
     al.schemes[scheme].assignments[leaf]
         .primary
         .map(|c| ALIGNER.taxonomy.schemes[scheme].categories[c].id.clone())
@@ -61,13 +61,13 @@ fn a_traditional_reprint_shares_its_text_and_its_domains_with_the_original() {
     let docs = vec![original, copy];
 
     let report = duizhao::reuse::analyse(&docs, duizhao::reuse::Options::default());
-    let coverage = report.coverage(1, 0);
+    let coverage = report.coverage(DocIx(1), DocIx(0));
     assert!(coverage >= 0.9, "the reprint shares {coverage:.3} of its text");
 
     let al = ALIGNER.align(&docs);
     let (mut same, mut total) = (0, 0);
     for s in 0..docs[0].sections.len() {
-        if al.leaf_index(0, s).is_none() {
+        if al.leaf_index(DocIx(0), SecIx(s)).is_none() {
             continue;
         }
         total += 1;
@@ -139,4 +139,55 @@ fn imported_documents_get_short_labels_from_what_was_read() {
     let labels: Vec<&str> = docs.iter().map(|d| d.label.as_str()).collect();
     assert_eq!(labels, ["杭州 2021", "杭州 2021b", "宁波 2022", "no metadata file"]);
     assert!(docs.iter().all(|d| d.display_name() == d.label));
+}
+
+/// Every in-memory span counts chars of `Document::text`: a target's slices the document's
+/// text where it was read, in a heading as in a section's text; the JSON record gives it
+/// relative to its field, as the published schema says.
+#[test]
+fn target_spans_are_in_the_documents_text_and_relative_to_their_field_in_json() {
+    use duizhao::targets::{Field, extract};
+    let d = read(
+        "plan.txt",
+        "某市数字经济发展行动方案\n一、总体目标\n（一）培育100家以上领军企业。到2025年，建成50个示范园区。\n",
+    );
+    let ts = extract(&d);
+    let heading = ts
+        .iter()
+        .find(|t| t.field == Field::Heading)
+        .expect("a target in a heading");
+    let text = ts
+        .iter()
+        .find(|t| t.field == Field::Text)
+        .expect("a target in the text");
+    for t in [heading, text] {
+        assert_eq!(d.slice(t.span), t.text);
+        let s = d.section(&t.section).expect("section");
+        let field = if t.field == Field::Heading {
+            s.heading_range
+        } else {
+            s.text_range
+        };
+        assert!(
+            field.start <= t.span.start && t.span.end <= field.end,
+            "{t:?} in {field:?}"
+        );
+        let json = serde_json::to_value(t).expect("json");
+        let (start, end) = (t.span.start - field.start, t.span.end - field.start);
+        assert_eq!(json["span"], serde_json::json!([start, end]));
+    }
+    assert_eq!((heading.text.as_str(), text.text.as_str()), ("100家以上", "50个"));
+    // The bundled corpus: every target, and every quantity refused, slices back from the
+    // document's text.
+    for d in duizhao::corpus::BUNDLED
+        .iter()
+        .map(|b| duizhao::corpus::load_bundled(b).expect("bundled"))
+    {
+        for t in extract(&d) {
+            assert_eq!(d.slice(t.span), t.text, "{} {}", d.id, t.section);
+        }
+        for r in duizhao::targets::explain(&d) {
+            assert_eq!(d.slice(r.span), r.text, "refused in {} {}", d.id, r.section);
+        }
+    }
 }

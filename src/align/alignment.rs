@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::dense::Dense;
 use super::features::{TfIdf, cosine, top_by};
 use super::score::CueHit;
-use crate::model::Document;
+use crate::model::{DocIx, Document, SecIx};
 
 /// Why a section got its label; shown in tooltips and exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,11 +80,11 @@ pub struct SchemeAlignment {
     pub groups: Vec<UnnamedGroup>,
 }
 
-/// A leaf section: (document index, section index).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// A leaf section: (document, section). Leaves are ordered by document, then section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Leaf {
-    pub doc: usize,
-    pub section: usize,
+    pub doc: DocIx,
+    pub section: SecIx,
 }
 
 /// The result of aligning a set of documents.
@@ -115,7 +115,7 @@ impl Alignment {
 
     /// The leaf index of a (document, section), if that section is a leaf.
     #[must_use]
-    pub fn leaf_index(&self, doc: usize, section: usize) -> Option<usize> {
+    pub fn leaf_index(&self, doc: DocIx, section: SecIx) -> Option<usize> {
         self.leaves
             .binary_search_by(|l| (l.doc, l.section).cmp(&(doc, section)))
             .ok()
@@ -149,7 +149,7 @@ impl Alignment {
                 Row::Group(g) => n_categories + g,
                 Row::None => n_categories + groups,
             };
-            rows[r].1[l.doc].push(i);
+            rows[r].1[l.doc.get()].push(i);
         }
         rows
     }
@@ -157,7 +157,7 @@ impl Alignment {
     /// A parent section is not aligned itself: it is summarised by the categories of the
     /// leaves beneath it, most frequent first (ties by category order).
     #[must_use]
-    pub fn summarise(&self, scheme: usize, docs: &[Document], doc: usize, section: usize) -> Vec<(usize, usize)> {
+    pub fn summarise(&self, scheme: usize, docs: &[Document], doc: DocIx, section: SecIx) -> Vec<(usize, usize)> {
         let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut stack = vec![section];
         while let Some(s) = stack.pop() {
@@ -170,7 +170,7 @@ impl Alignment {
                     *counts.entry(c).or_insert(0) += 1;
                 }
             } else {
-                stack.extend(sec.children.iter().copied());
+                stack.extend(sec.children.iter().map(|&c| SecIx(c)));
             }
         }
         let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
@@ -266,7 +266,7 @@ impl Alignment {
             .map(|&(p, _)| self.tfidf.vectors[row.members[p as usize]].as_slice())
             .collect();
         let scores = dense.dots(&vectors);
-        let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
+        let mut best: rustc_hash::FxHashMap<DocIx, (usize, f32)> = rustc_hash::FxHashMap::default();
         for ((p, _), s) in cands.into_iter().zip(scores) {
             let j = row.members[p as usize];
             let doc = self.leaves[j].doc;
@@ -301,7 +301,7 @@ impl Alignment {
                 .map(|&p| self.tfidf.vectors[row.members[p as usize]].as_slice())
                 .collect();
             let scores = dense.dots(&vectors);
-            let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
+            let mut best: rustc_hash::FxHashMap<DocIx, (usize, f32)> = rustc_hash::FxHashMap::default();
             for (&p, s) in positions.iter().zip(scores) {
                 let j = row.members[p as usize];
                 let doc = self.leaves[j].doc;
@@ -372,13 +372,13 @@ impl Alignment {
     /// documents than that are completed by the others at 0, each by its first leaf in the row.
     fn top_documents(
         &self,
-        own: usize,
-        best: rustc_hash::FxHashMap<usize, (usize, f32)>,
+        own: DocIx,
+        best: rustc_hash::FxHashMap<DocIx, (usize, f32)>,
         row: &RowIndex,
     ) -> Vec<(usize, f32)> {
         let mut v: Vec<(usize, f32)> = best.into_values().collect();
         if v.len() < COUNTERPARTS {
-            let have: std::collections::HashSet<usize> = v.iter().map(|&(j, _)| self.leaves[j].doc).collect();
+            let have: std::collections::HashSet<DocIx> = v.iter().map(|&(j, _)| self.leaves[j].doc).collect();
             let fill: Vec<(usize, f32)> = row
                 .first_of_doc
                 .iter()
@@ -395,7 +395,7 @@ impl Alignment {
 
     fn best_per_document(&self, leaf: usize, members: &[usize]) -> Vec<(usize, f32)> {
         let own = self.leaves[leaf].doc;
-        let mut best: rustc_hash::FxHashMap<usize, (usize, f32)> = rustc_hash::FxHashMap::default();
+        let mut best: rustc_hash::FxHashMap<DocIx, (usize, f32)> = rustc_hash::FxHashMap::default();
         for &j in members {
             let doc = self.leaves[j].doc;
             if doc == own {
@@ -442,9 +442,9 @@ struct RowIndex {
     /// Term → its largest weight in the row's leaves.
     max_weight: rustc_hash::FxHashMap<u32, f32>,
     /// Per document with leaves in the row: (document, its first leaf there), ascending.
-    first_of_doc: Vec<(usize, usize)>,
+    first_of_doc: Vec<(DocIx, usize)>,
     /// The document of each member.
-    doc_at: Vec<usize>,
+    doc_at: Vec<DocIx>,
     /// In a row of more than `exact_row` leaves (and then `postings` and `max_weight` are
     /// empty): term → (position, weight) of the [`POSTINGS_KEPT`] leaves where it weighs most.
     impact: rustc_hash::FxHashMap<u32, Vec<(u32, f32)>>,
@@ -454,7 +454,7 @@ impl RowIndex {
     fn new(alignment: &Alignment, members: Vec<usize>, exact_row: usize) -> Self {
         let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
         let mut max_weight: rustc_hash::FxHashMap<u32, f32> = rustc_hash::FxHashMap::default();
-        let mut first_of_doc: Vec<(usize, usize)> = Vec::new();
+        let mut first_of_doc: Vec<(DocIx, usize)> = Vec::new();
         let mut impact: rustc_hash::FxHashMap<u32, Vec<(u32, f32)>> = rustc_hash::FxHashMap::default();
         let large = members.len() > exact_row;
         for (p, &j) in members.iter().enumerate() {

@@ -45,7 +45,7 @@ pub(super) fn unnamed_groups(
     }
     let mut groups = Vec::new();
     for (_, m) in members {
-        let docs: std::collections::BTreeSet<usize> = m.iter().map(|&i| leaves[i].doc).collect();
+        let docs: std::collections::BTreeSet<crate::model::DocIx> = m.iter().map(|&i| leaves[i].doc).collect();
         if docs.len() < 2 {
             continue;
         }

@@ -22,7 +22,7 @@ pub mod taxonomy;
 
 use std::sync::{Arc, LazyLock};
 
-use crate::model::{Document, MarkerKind};
+use crate::model::{DocIx, Document, MarkerKind};
 pub use alignment::{Alignment, Assignment, Evidence, Leaf, Row, SchemeAlignment, UnnamedGroup};
 use decide::{agree_with_neighbours, confident_best, cue_assignments};
 use features::TfIdf;
@@ -170,7 +170,7 @@ impl Aligner {
             .map(|&(d, s)| {
                 let doc = &docs[d];
                 let place = Place {
-                    rank: doc.leaves().take_while(|(i, _)| *i < s).count(),
+                    rank: doc.leaves().take_while(|(i, _)| i.get() < s).count(),
                     leaves: doc.leaves().count(),
                 };
                 self.features_prepared(doc, s, &self.prepare(doc, s), (place, &top_sections(doc)), idf)
@@ -340,11 +340,16 @@ impl Aligner {
         let leaves: Vec<Leaf> = docs
             .iter()
             .enumerate()
-            .flat_map(|(d, doc)| doc.leaves().map(move |(s, _)| Leaf { doc: d, section: s }))
+            .flat_map(|(d, doc)| {
+                doc.leaves().map(move |(s, _)| Leaf {
+                    doc: DocIx(d),
+                    section: s,
+                })
+            })
             .collect();
         let prepared: Vec<Prepared> = leaves
             .par_iter()
-            .map(|l| self.prepare(&docs[l.doc], l.section))
+            .map(|l| self.prepare(&docs[l.doc], l.section.get()))
             .collect();
         let ((tfidf, neighbours), labelled) = rayon::join(
             || similarity(&prepared, &leaves),
@@ -425,7 +430,15 @@ impl Aligner {
                     _ => None,
                 });
                 let idf = fitted.model.idf.as_deref();
-                let f = Self::features_with_hits(&docs[l.doc], l.section, p, (place, &tops[l.doc]), scheme, hits, idf);
+                let f = Self::features_with_hits(
+                    &docs[l.doc],
+                    l.section.get(),
+                    p,
+                    (place, &tops[l.doc.get()]),
+                    scheme,
+                    hits,
+                    idf,
+                );
                 let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
                 self.model_assignment(fitted, &f, cues)
             })
@@ -463,7 +476,7 @@ fn similarity(prepared: &[Prepared], leaves: &[Leaf]) -> (TfIdf, Vec<Vec<(usize,
         )
         .collect();
     let tfidf = TfIdf::from_counted(counted);
-    let owner: Vec<usize> = leaves.iter().map(|l| l.doc).collect();
+    let owner: Vec<usize> = leaves.iter().map(|l| l.doc.get()).collect();
     let neighbours = features::neighbours(&tfidf, &owner, NEIGHBOURS, MIN_NEIGHBOUR_SIM);
     (tfidf, neighbours)
 }
@@ -486,17 +499,17 @@ fn top_sections(doc: &Document) -> Vec<usize> {
 fn places(docs: &[Document], leaves: &[Leaf]) -> Vec<Place> {
     let mut counts = vec![0usize; docs.len()];
     for l in leaves {
-        counts[l.doc] += 1;
+        counts[l.doc.get()] += 1;
     }
     let mut seen = vec![0usize; docs.len()];
     leaves
         .iter()
         .map(|l| {
-            let rank = seen[l.doc];
-            seen[l.doc] += 1;
+            let rank = seen[l.doc.get()];
+            seen[l.doc.get()] += 1;
             Place {
                 rank,
-                leaves: counts[l.doc],
+                leaves: counts[l.doc.get()],
             }
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::ingest::read_bytes;
-use crate::model::SourceFormat;
+use crate::model::{DocIx, SecIx, SourceFormat};
 use overrides::{Key, OverrideLog, Overrides};
 use std::sync::LazyLock;
 
@@ -21,7 +21,7 @@ fn domain_of(al: &Alignment, docs: &[Document], doc_id: &str, path: &str) -> Opt
     let scheme = &ALIGNER.taxonomy.schemes[0];
     let (d, doc) = docs.iter().enumerate().find(|(_, d)| d.id == doc_id)?;
     let s = doc.sections.iter().position(|s| s.path == path)?;
-    let leaf = al.leaf_index(d, s)?;
+    let leaf = al.leaf_index(DocIx(d), SecIx(s))?;
     al.schemes[0].assignments[leaf]
         .primary
         .map(|c| scheme.categories[c].id.clone())
@@ -65,9 +65,15 @@ fn a_traditional_script_copy_aligns_like_the_simplified_original() {
     // Shown text keeps its script.
     assert!(docs[1].sections[1].heading.contains("醫院"));
     // The copy's sections are each other's best counterparts.
-    let leaf = al.leaf_index(1, 1).expect("leaf");
+    let leaf = al.leaf_index(DocIx(1), SecIx(1)).expect("leaf");
     let best = al.neighbours[leaf][0];
-    assert_eq!(al.leaves[best.0], Leaf { doc: 0, section: 1 });
+    assert_eq!(
+        al.leaves[best.0],
+        Leaf {
+            doc: DocIx(0),
+            section: SecIx(1)
+        }
+    );
     assert!(best.1 > 0.5, "{}", best.1);
 }
 
@@ -76,7 +82,7 @@ fn province_assignment(aligner: &Aligner, path: &str) -> Assignment {
     let docs = vec![doc("province", PROVINCE)];
     let al = aligner.align(&docs);
     let s = docs[0].sections.iter().position(|s| s.path == path).expect("section");
-    al.schemes[0].assignments[al.leaf_index(0, s).expect("leaf")].clone()
+    al.schemes[0].assignments[al.leaf_index(DocIx(0), SecIx(s)).expect("leaf")].clone()
 }
 
 #[test]
@@ -111,8 +117,8 @@ fn sections_no_cue_covers_form_unnamed_groups_not_losses() {
     // The learned model (which knows no "none" class) still puts the two together.
     let learned = ALIGNER.align(&docs);
     let (la, lb) = (
-        learned.leaf_index(0, 1).expect("leaf a"),
-        learned.leaf_index(1, 0).expect("leaf b"),
+        learned.leaf_index(DocIx(0), SecIx(1)).expect("leaf a"),
+        learned.leaf_index(DocIx(1), SecIx(0)).expect("leaf b"),
     );
     assert_eq!(learned.row_of(0, la), learned.row_of(0, lb));
     // By cues (a taxonomy the model does not fit), they form an unnamed group.
@@ -203,8 +209,11 @@ fn parents_are_summarised_from_their_children() {
     let docs = vec![doc("province", PROVINCE)];
     let al = ALIGNER.align(&docs);
     let two = docs[0].sections.iter().position(|s| s.path == "二").expect("part 二");
-    assert!(al.leaf_index(0, two).is_none(), "a parent is not aligned itself");
-    let summary = al.summarise(0, &docs, 0, two);
+    assert!(
+        al.leaf_index(DocIx(0), SecIx(two)).is_none(),
+        "a parent is not aligned itself"
+    );
+    let summary = al.summarise(0, &docs, DocIx(0), SecIx(two));
     let names: Vec<&str> = summary
         .iter()
         .map(|(c, _)| ALIGNER.taxonomy.schemes[0].categories[*c].id.as_str())
@@ -247,7 +256,7 @@ fn a_users_own_taxonomy_falls_back_to_its_cue_terms() {
     let al = aligner.align(&docs);
     let id = |path: &str| {
         let s = docs[0].sections.iter().position(|s| s.path == path)?;
-        let a = &al.schemes[0].assignments[al.leaf_index(0, s)?];
+        let a = &al.schemes[0].assignments[al.leaf_index(DocIx(0), SecIx(s))?];
         assert!(a.evidence.iter().all(|e| !matches!(e, Evidence::Model { .. })));
         a.primary.map(|c| aligner.taxonomy.schemes[0].categories[c].id.clone())
     };
@@ -388,7 +397,10 @@ fn a_leaf_just_under_the_threshold_joins_its_near_copys_domain() {
     let docs = vec![doc("a", "1. 甲。\n2. 乙。\n3. 丙。"), doc("b", "1. 丁。")];
     let leaves: Vec<Leaf> = [(0, 0), (0, 1), (0, 2), (1, 0)]
         .iter()
-        .map(|&(doc, section)| Leaf { doc, section })
+        .map(|&(doc, section)| Leaf {
+            doc: DocIx(doc),
+            section: SecIx(section),
+        })
         .collect();
     let undecided = |score: f32| Assignment {
         primary: None,

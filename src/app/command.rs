@@ -1,25 +1,26 @@
 //! What the UI asks for. Panels return commands; the app applies them after drawing.
 
 use super::state::{TargetColumn, View};
+use crate::model::{DocIx, SecIx};
 
 /// A user action.
 #[must_use]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    /// Show a document (index into the loaded documents).
-    SelectDocument(usize),
-    /// Show one section of the current document (index into its sections), or all of it.
-    SelectSection(Option<usize>),
+    /// Show a document.
+    SelectDocument(DocIx),
+    /// Show one section of the current document, or all of it.
+    SelectSection(Option<SecIx>),
     /// Open a section in the document view.
     ShowSection {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
     },
     /// Collapse or expand a section of the outline.
-    ToggleCollapsed(usize),
+    ToggleCollapsed(SecIx),
     SetView(View),
     /// Add a document to the comparison (as the last column), or take it out.
-    ToggleChosen(usize),
+    ToggleChosen(DocIx),
     /// Move the comparison's column `from` to place `to`.
     MoveColumn {
         from: usize,
@@ -42,7 +43,7 @@ pub enum Command {
     SetLibraryMode(crate::app::state::library::LibraryMode),
     /// Pin this chosen document as the reference: it moves to the first column, which stays
     /// at the left while the others scroll sideways (`None`: unpin).
-    PinReference(Option<usize>),
+    PinReference(Option<DocIx>),
     /// Show this chart in the Tables view.
     SetChart(crate::export::chart::Kind),
     /// Save the chart shown (`None`: ask where in a dialog).
@@ -66,14 +67,14 @@ pub enum Command {
     /// chosen: from a cell of the coverage matrix.
     CompareDomain {
         row: usize,
-        doc: usize,
+        doc: DocIx,
     },
     /// Sort the targets table by a column (again: reverse).
     SortTargets(TargetColumn),
     /// Move a section to a category of the current scheme (`None`: no category).
     MoveSection {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
         category: Option<usize>,
     },
     /// Undo / redo the last move.
@@ -81,13 +82,13 @@ pub enum Command {
     Redo,
     /// Copy a section's text, or its text with the citation, to the clipboard.
     Copy {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
         cite: bool,
     },
     ToggleTheme,
     /// Show the shared passages of two documents in the reuse view (`None`: no pair).
-    SelectReusePair(Option<(usize, usize)>),
+    SelectReusePair(Option<(DocIx, DocIx)>),
     /// Open one passage of the selected pair (index into its passages) side by side.
     SelectPassage(Option<usize>),
     /// List boilerplate passages too, or hide them.
@@ -96,8 +97,8 @@ pub enum Command {
     ToggleShared,
     /// Put a section into the basket, or take it out.
     ToggleBasket {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
     },
     MoveBasketItem {
         from: usize,
@@ -135,7 +136,7 @@ pub enum Command {
     /// The import path field, as typed.
     SetImportPath(String),
     /// Take a document out (the analysis starts again); can be undone.
-    RemoveDocument(usize),
+    RemoveDocument(DocIx),
     UndoRemove,
     DismissImportErrors,
     /// Choose a taxonomy file in a dialog.
@@ -149,15 +150,15 @@ pub enum Command {
     ToggleSideBySide,
     /// Scroll the other side-by-side columns to their sections of this section's domain.
     SyncSection {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
     },
     /// The columns have scrolled.
     SyncDone,
     /// Scroll one side-by-side column to one of its sections (from its outline).
     ScrollColumn {
-        doc: usize,
-        section: usize,
+        doc: DocIx,
+        section: SecIx,
     },
     /// Start a new project from the bundled documents.
     NewProject,
@@ -174,13 +175,13 @@ pub enum Command {
         file: Option<std::path::PathBuf>,
     },
     /// Open the note editor on a section (`None`: close it without saving).
-    EditNote(Option<(usize, usize)>),
+    EditNote(Option<(DocIx, SecIx)>),
     /// The note editor's text, as typed.
     SetNoteText(String),
     /// Keep the note as written (empty: remove it).
     SaveNote,
     /// Open the metadata editor on a document (`None`: close it without saving).
-    EditMeta(Option<usize>),
+    EditMeta(Option<DocIx>),
     /// The metadata editor's fields, as typed.
     SetMetaFields(crate::project::MetaEdit),
     /// Keep the corrected metadata.

@@ -63,9 +63,10 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
     });
 }
 
-/// A stable colour per document (by its index), readable on both themes.
+/// A stable colour per document (by its handle, or its index where a stage still counts
+/// documents by number), readable on both themes.
 #[must_use]
-pub fn doc_colour(index: usize, dark: bool) -> Color32 {
+pub fn doc_colour(index: impl Into<usize>, dark: bool) -> Color32 {
     const LIGHT: [Color32; 6] = [
         Color32::from_rgb(0x1f, 0x5f, 0xaa),
         Color32::from_rgb(0xb0, 0x3a, 0x2e),
@@ -83,9 +84,9 @@ pub fn doc_colour(index: usize, dark: bool) -> Color32 {
         Color32::from_rgb(0x6f, 0xd6, 0xd9),
     ];
     if dark {
-        DARK[index % DARK.len()]
+        DARK[index.into() % DARK.len()]
     } else {
-        LIGHT[index % LIGHT.len()]
+        LIGHT[index.into() % LIGHT.len()]
     }
 }
 

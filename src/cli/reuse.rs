@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::InputArgs;
 use duizhao::align::{Aligner, Alignment, Taxonomy};
-use duizhao::model::{CharRange, Document};
+use duizhao::model::{CharRange, DocIx, Document, SecIx};
 use duizhao::reuse::{self, DirectionReason, Options, PairReuse, ReuseIndex, ReuseMatrix};
 
 /// `duizhao reuse`: the inputs and the shortest passage.
@@ -135,7 +135,7 @@ fn domains<'a>(
     pair: &PairReuse,
 ) -> Vec<DomainJson<'a>> {
     let scheme = &taxonomy.schemes[0];
-    let category = |d: usize, s: usize| {
+    let category = |d: DocIx, s: SecIx| {
         alignment
             .leaf_index(d, s)
             .and_then(|l| alignment.schemes[0].assignments[l].primary)
@@ -209,12 +209,15 @@ fn pair_json<'a>(
 }
 
 /// The document `name` means: its id, its file name, or the file name of a path to it.
-fn find_doc(docs: &[Document], name: &str) -> Option<usize> {
+fn find_doc(docs: &[Document], name: &str) -> Option<DocIx> {
     let file = std::path::Path::new(name).file_name().and_then(|f| f.to_str());
-    docs.iter().position(|d| d.id == name).or_else(|| {
-        docs.iter()
-            .position(|d| d.source == name || Some(d.source.as_str()) == file)
-    })
+    docs.iter()
+        .position(|d| d.id == name)
+        .or_else(|| {
+            docs.iter()
+                .position(|d| d.source == name || Some(d.source.as_str()) == file)
+        })
+        .map(DocIx)
 }
 
 /// Run `reuse`; returns the exit code.
@@ -229,7 +232,7 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     let pair = match &args.pair {
         Some(spec) => {
             let names: Vec<&str> = spec.split(',').map(str::trim).collect();
-            let found: Vec<Option<usize>> = names.iter().map(|n| find_doc(&docs, n)).collect();
+            let found: Vec<Option<DocIx>> = names.iter().map(|n| find_doc(&docs, n)).collect();
             match (names.as_slice(), found.as_slice()) {
                 ([_, _], [Some(a), Some(b)]) if a != b => Some((*a, *b)),
                 ([_, _], [Some(_), Some(_)]) => {
@@ -370,12 +373,12 @@ fn write_text(
             (y.a, y.b, y.coverage_a, y.coverage_b),
         )
     });
-    let exact: std::collections::HashMap<(usize, usize), &PairReuse> = if small {
+    let exact: std::collections::HashMap<(DocIx, DocIx), &PairReuse> = if small {
         top.iter().map(|p| ((p.a, p.b), &**p)).collect()
     } else {
         std::collections::HashMap::default()
     };
-    let coverage = |r: usize, c: usize| {
+    let coverage = |r: DocIx, c: DocIx| {
         if !small {
             return matrix.coverage(r, c);
         }
@@ -407,9 +410,9 @@ fn write_text(
         write!(out, "{}", pad(d.display_name(), w))?;
     }
     writeln!(out)?;
-    for (r, row) in docs.iter().enumerate() {
+    for (r, row) in DocIx::all(docs.len()).zip(docs) {
         write!(out, "{}", pad(row.display_name(), w))?;
-        for c in 0..docs.len() {
+        for c in DocIx::all(docs.len()) {
             let cell = if r == c {
                 "—".to_owned()
             } else {

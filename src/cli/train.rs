@@ -176,7 +176,7 @@ fn moves(
     };
     let mut out = Vec::new();
     for (leaf, l) in a.leaves.iter().enumerate() {
-        if l.doc < shown {
+        if l.doc.get() < shown {
             continue;
         }
         let (old, new) = (name(&a, leaf), name(&b, leaf));

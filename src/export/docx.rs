@@ -39,7 +39,9 @@ pub fn marked_paragraphs(p: &Passage<'_>) -> Vec<Vec<(String, bool)>> {
     spans.sort_unstable();
     let bold = |i: usize| spans.iter().any(|&(s, e)| s <= i && i < e);
     let mut paras: Vec<Vec<(String, bool)>> = vec![Vec::new()];
-    for (i, c) in p.section.text.chars().enumerate() {
+    // Spans are in chars of the document's text, where the section's text starts here.
+    let at = p.section.text_range.start;
+    for (i, c) in (at..).zip(p.section.text.chars()) {
         if c == '\n' {
             paras.push(Vec::new());
             continue;

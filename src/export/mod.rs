@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::align::{Alignment, Category, Row, Taxonomy};
-use crate::model::{Document, Section};
+use crate::model::{ByHandle, DocIx, Document, Section};
 use crate::targets::Target;
 
 /// The formats duizhao writes.
@@ -238,7 +238,7 @@ pub struct Selected<'a> {
     /// Indices into `input.docs` of the selection's documents, in the selection's order
     /// (`--docs` as given; for sections, the order documents first appear). Documents with
     /// no passage are kept: absence is a finding.
-    pub docs: Vec<usize>,
+    pub docs: Vec<DocIx>,
     /// The domain categories the selection asked for (empty: all).
     pub domains: Vec<usize>,
 }
@@ -294,9 +294,14 @@ pub fn resolve<'a>(input: &Input<'a>, selection: &Selection) -> Result<Vec<Passa
 /// # Errors
 /// An unknown document, section or domain id, or an empty result.
 pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'a>, ExportError> {
-    let doc_index: HashMap<&str, usize> = input.docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let doc_index: HashMap<&str, DocIx> = input
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), DocIx(i)))
+        .collect();
     let domain_scheme = input.taxonomy.schemes.first();
-    let mut sel_docs: Vec<usize> = Vec::new();
+    let mut sel_docs: Vec<DocIx> = Vec::new();
     let mut sel_domains: Vec<usize> = Vec::new();
     let leaves: Vec<usize> = match selection {
         Selection::Sections(refs) => {
@@ -306,7 +311,7 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
                     let d = *doc_index
                         .get(r.doc.as_str())
                         .ok_or_else(|| ExportError::UnknownDocument(r.doc.clone()))?;
-                    let s = input.docs[d].sections.iter().position(|s| s.id == r.section);
+                    let s = input.docs[d].section_ix(&r.section);
                     s.and_then(|s| input.alignment.leaf_index(d, s))
                         .ok_or_else(|| ExportError::UnknownSection {
                             doc: r.doc.clone(),
@@ -324,7 +329,7 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
         }
         Selection::Matrix { docs, domains } => {
             sel_docs = if docs.is_empty() {
-                (0..input.docs.len()).collect()
+                DocIx::all(input.docs.len()).collect()
             } else {
                 docs.iter()
                     .map(|id| {
@@ -384,7 +389,7 @@ fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
     };
     let targets = input
         .targets
-        .get(l.doc)
+        .at(l.doc)
         .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
     Passage {
         doc,

@@ -14,7 +14,7 @@
 
 use super::{Input, Passage, Selected};
 use crate::align::{Category, Leaf};
-use crate::model::Document;
+use crate::model::{DocIx, Document, SecIx};
 use std::collections::HashMap;
 
 /// A cell of a table.
@@ -227,9 +227,9 @@ fn block(title: Vec<String>, rows: &[ToolRow<'_>], domains: &[Option<&Category>]
 /// among its siblings at every level (a preamble is 0, a second one 0.2, and preambles are
 /// not counted among the numbered sections). `places` is [`places`] of `doc`.
 #[must_use]
-pub fn code(doc_number: usize, doc: &Document, places: &[String], section: usize) -> String {
+pub fn code(doc_number: usize, doc: &Document, places: &[String], section: SecIx) -> String {
     let mut parts = Vec::new();
-    let mut at = Some(section);
+    let mut at = Some(section.get());
     while let Some(i) = at {
         parts.push(places[i].as_str());
         at = doc.sections[i].parent;
@@ -289,7 +289,7 @@ pub const CODING_COLUMNS: [&str; 12] = [
 #[must_use]
 pub fn coding(input: &Input<'_>, selected: &Selected<'_>) -> Block {
     // Per chosen document: its number in the selection and its sections' places.
-    let mut known: HashMap<usize, (usize, Vec<String>)> = HashMap::new();
+    let mut known: HashMap<DocIx, (usize, Vec<String>)> = HashMap::new();
     let rows = selected
         .passages
         .iter()
@@ -376,6 +376,7 @@ mod tests {
             .sections
             .iter()
             .position(|s| s.path == "二/(一)/1")
+            .map(crate::model::SecIx)
             .expect("二/(一)/1");
         assert_eq!(code(3, &d, &p, item), "3-2-1-1");
     }

@@ -9,8 +9,8 @@ use crate::reuse::{DirectionReason, Link};
 /// One arrow of the timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    pub from: usize,
-    pub to: usize,
+    pub from: crate::model::DocIx,
+    pub to: crate::model::DocIx,
     /// Share (0–1) of `to`'s text shared with `from` (boilerplate excluded).
     pub share: f32,
     /// The direction rests on a citation (else on the dates).

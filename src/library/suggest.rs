@@ -8,17 +8,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::fold::matching_form;
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 /// A value for a field of one document, read from another that cites it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// The document the value is for.
-    pub doc: usize,
+    pub doc: DocIx,
     /// 文号 (the one field a citation states).
     pub doc_number: String,
     /// The document that cites it, and the citation as printed.
-    pub from: usize,
+    pub from: DocIx,
     pub citation: String,
 }
 
@@ -80,11 +80,11 @@ pub fn suggestions(docs: &[Document]) -> Vec<Suggestion> {
                 _ => continue,
             };
             let lacks = docs[target].meta.doc_number.as_deref().is_none_or(str::is_empty);
-            if lacks && !out.iter().any(|s| s.doc == target && s.doc_number == number) {
+            if lacks && !out.iter().any(|s| s.doc == DocIx(target) && s.doc_number == number) {
                 out.push(Suggestion {
-                    doc: target,
+                    doc: DocIx(target),
                     doc_number: number,
-                    from,
+                    from: DocIx(from),
                     citation: c[0].to_owned(),
                 });
             }

@@ -95,12 +95,12 @@ fn coverage_counts_each_documents_sections_per_domain() {
     let c = Coverage::of(&al, 0, rows, docs.len());
     let assigned = al.schemes[0].assignments.iter().filter(|a| a.primary.is_some()).count();
     let total: u32 = (0..rows)
-        .flat_map(|r| (0..docs.len()).map(move |d| (r, d)))
+        .flat_map(|r| DocIx::all(docs.len()).map(move |d| (r, d)))
         .map(|(r, d)| c.count(r, d))
         .sum();
     assert_eq!(total as usize, assigned, "every assigned leaf counted once");
     for r in 0..rows {
-        for (d, doc) in docs.iter().enumerate() {
+        for (d, doc) in DocIx::all(docs.len()).zip(&docs) {
             assert_eq!(c.sections(r, d).len(), c.count(r, d) as usize);
             for &s in c.sections(r, d) {
                 assert!(doc.sections[s].children.is_empty(), "only leaves are counted");
@@ -108,7 +108,7 @@ fn coverage_counts_each_documents_sections_per_domain() {
         }
     }
     assert!(c.max() > 0);
-    assert_eq!(c.count(rows, 0), 0, "outside the matrix is empty, not a panic");
+    assert_eq!(c.count(rows, DocIx(0)), 0, "outside the matrix is empty, not a panic");
 }
 
 fn doc_titled(id: &str, title: &str, issuer: Option<&str>, text: &str) -> Document {
@@ -126,8 +126,16 @@ fn a_citing_document_suggests_the_cited_ones_number() {
     let docs = bundled();
     let got = suggestions(&docs);
     // Wuhu's plan cites Anhui 2020's opinion with its 文号; Anhui's own text has none.
-    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui-2020");
-    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu-2021");
+    let anhui = docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(DocIx)
+        .expect("anhui-2020");
+    let wuhu = docs
+        .iter()
+        .position(|d| d.id == "wuhu-2021")
+        .map(DocIx)
+        .expect("wuhu-2021");
     let s = got
         .iter()
         .find(|s| s.doc == anhui)
@@ -163,7 +171,10 @@ fn a_bare_title_shared_by_two_documents_names_neither() {
     );
     let got = suggestions(&[a, b, named]);
     assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!((got[0].doc, got[0].doc_number.as_str()), (0, "某政办〔2020〕1号"));
+    assert_eq!(
+        (got[0].doc, got[0].doc_number.as_str()),
+        (DocIx(0), "某政办〔2020〕1号")
+    );
 }
 
 #[test]
@@ -171,7 +182,7 @@ fn diffusion_arrows_run_from_the_cited_or_earlier_document_strongest_first() {
     let docs = bundled();
     let reuse = crate::reuse::Overview::build(&docs, crate::reuse::Options::default());
     let arrows = diffusion::edges(reuse.links(), 0.05, 100);
-    let id = |i: usize| docs[i].id.as_str();
+    let id = |i: DocIx| docs[i].id.as_str();
     assert!(
         arrows
             .iter()

@@ -224,6 +224,7 @@ impl<'a> Builder<'a> {
                 level: 1,
                 kind: MarkerKind::Preamble,
                 range: r,
+                heading_range: CharRange::new(r.start, r.start),
                 text_range: r,
                 parent: None,
                 children: Vec::new(),
@@ -331,10 +332,9 @@ impl<'a> Builder<'a> {
         let p = &self.paras[i];
         let rest: String = p.text.chars().skip(m.len).collect();
         let (heading, body_offset) = split_heading(&rest, p, m);
-        let heading = heading
-            .trim_end_matches(['。', '.', '；', ';', '：', ':'])
-            .trim()
-            .to_owned();
+        let heading = heading.trim_end_matches(['。', '.', '；', ';', '：', ':']);
+        let heading_lead = heading.chars().take_while(|c| c.is_whitespace()).count();
+        let heading = heading.trim().to_owned();
         let own = if m.printed.is_empty() {
             heading.clone()
         } else {
@@ -347,10 +347,14 @@ impl<'a> Builder<'a> {
         let start = self.starts[i];
         let mut body_start = (start + m.len + body_offset).min(self.para_end(i));
         let mut heading = heading;
+        let mut heading_start = start + m.len + heading_lead;
         if let Some(title) = self.annex_title(i, m, &heading) {
-            crate::text::trim(&self.paras[title].text).clone_into(&mut heading);
+            let t = &self.paras[title].text;
+            crate::text::trim(t).clone_into(&mut heading);
+            heading_start = self.starts[title] + t.chars().take_while(|c| crate::text::is_space(*c)).count();
             body_start = self.para_end(title);
         }
+        let heading_range = CharRange::new(heading_start, heading_start + heading.chars().count());
         Section {
             id: String::new(),
             path,
@@ -360,6 +364,7 @@ impl<'a> Builder<'a> {
             level: u8::try_from(depth + 1).unwrap_or(u8::MAX),
             kind: m.kind,
             range: CharRange::new(start, start),
+            heading_range,
             text_range: CharRange::new(body_start, 0),
             parent,
             children: Vec::new(),
@@ -417,6 +422,7 @@ impl<'a> Builder<'a> {
             let (heading, offset) = split_heading(&p.text, p, &m);
             let heading = heading.trim_end_matches(['。', '；', '：']).to_owned();
             let start = self.starts[i];
+            let heading_range = CharRange::new(start, start + heading.chars().count());
             self.sections.push(Section {
                 id: String::new(),
                 path: format!("¶{n}"),
@@ -426,6 +432,7 @@ impl<'a> Builder<'a> {
                 level: 1,
                 kind: MarkerKind::Paragraph,
                 range: CharRange::new(start, start),
+                heading_range,
                 text_range: CharRange::new(start + offset, 0),
                 parent: None,
                 children: Vec::new(),

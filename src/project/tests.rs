@@ -26,9 +26,9 @@ fn project_of(dir: &Path) -> (Project, PathBuf, Vec<Document>) {
             })
             .collect(),
         chosen: vec![docs[1].key(), docs[0].key()],
-        basket: vec![docs[0].sec_key(1).expect("section")],
+        basket: vec![docs[0].sec_key(crate::model::SecIx(1)).expect("section")],
         notes: vec![Note {
-            at: docs[0].sec_key(1).expect("section"),
+            at: docs[0].sec_key(crate::model::SecIx(1)).expect("section"),
             text: "copied from the national plan".to_owned(),
         }],
         ..Project::default()

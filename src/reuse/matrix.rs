@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Estimate, PairReuse, ReuseIndex};
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 /// Estimated coverage of every pair of a corpus: for each document, how many of its
 /// fingerprints each other document also has. Sparse: a pair sharing no fingerprint is 0.
@@ -49,7 +49,8 @@ impl ReuseMatrix {
     /// Estimated share of document `of`'s text that it shares with `with` (0 on the diagonal
     /// and for a pair sharing no fingerprint).
     #[must_use]
-    pub fn coverage(&self, of: usize, with: usize) -> f32 {
+    pub fn coverage(&self, of: DocIx, with: DocIx) -> f32 {
+        let (of, with) = (of.get(), with.get());
         if of == with || of >= self.len() || with >= self.len() {
             return 0.0;
         }
@@ -58,15 +59,15 @@ impl ReuseMatrix {
 
     /// The estimate of one pair (`a < b` in the result), `None` when it shares nothing.
     #[must_use]
-    pub fn estimate(&self, x: usize, y: usize) -> Option<Estimate> {
-        let (a, b) = if x < y { (x, y) } else { (y, x) };
+    pub fn estimate(&self, x: DocIx, y: DocIx) -> Option<Estimate> {
+        let (a, b) = if x < y { (x.get(), y.get()) } else { (y.get(), x.get()) };
         if a == b || b >= self.len() {
             return None;
         }
         let s = self.shared(a, b);
         (s > 0).then(|| Estimate {
-            a,
-            b,
+            a: DocIx(a),
+            b: DocIx(b),
             coverage_a: ratio(s, self.own[a]),
             coverage_b: ratio(s, self.own[b]),
         })
@@ -76,8 +77,8 @@ impl ReuseMatrix {
     pub fn pairs(&self) -> impl Iterator<Item = Estimate> + '_ {
         self.rows.iter().enumerate().flat_map(move |(a, row)| {
             row.iter().map(move |&(b, s)| Estimate {
-                a,
-                b: b as usize,
+                a: DocIx(a),
+                b: DocIx(b as usize),
                 coverage_a: ratio(s, self.own[a]),
                 coverage_b: ratio(s, self.own[b as usize]),
             })
@@ -133,10 +134,12 @@ impl ReuseIndex {
     /// [`super::EXACT_ALL_PAIRS`] documents (by `a`, then `b`); in a larger one the pairs
     /// whose larger estimated coverage reaches `min`, most covered first.
     #[must_use]
-    pub fn to_compare(&self, matrix: &ReuseMatrix, min: f32) -> Vec<(usize, usize)> {
+    pub fn to_compare(&self, matrix: &ReuseMatrix, min: f32) -> Vec<(DocIx, DocIx)> {
         let n = self.len();
         if n <= super::EXACT_ALL_PAIRS {
-            (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).collect()
+            (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (DocIx(a), DocIx(b))))
+                .collect()
         } else {
             matrix.ranked(min).into_iter().map(|e| (e.a, e.b)).collect()
         }
@@ -148,7 +151,7 @@ impl ReuseIndex {
     /// # Panics
     /// When `a` or `b` is out of range.
     #[must_use]
-    pub fn pair(&self, docs: &[Document], a: usize, b: usize) -> Arc<PairReuse> {
+    pub fn pair(&self, docs: &[Document], a: DocIx, b: DocIx) -> Arc<PairReuse> {
         let key = if a <= b { (a, b) } else { (b, a) };
         if let Some(p) = self.cache.get(key) {
             return p;
@@ -167,14 +170,14 @@ pub(super) struct PairCache {
 }
 
 /// The pairs by key, and their keys from least to most recently used.
-type Lru = (FxHashMap<(usize, usize), Arc<PairReuse>>, VecDeque<(usize, usize)>);
+type Lru = (FxHashMap<(DocIx, DocIx), Arc<PairReuse>>, VecDeque<(DocIx, DocIx)>);
 
 /// How many exact pairs an index keeps (a pair of two long plans holds a few hundred
 /// passages: tens of KB).
 pub const PAIR_CACHE: usize = 256;
 
 impl PairCache {
-    fn get(&self, key: (usize, usize)) -> Option<Arc<PairReuse>> {
+    fn get(&self, key: (DocIx, DocIx)) -> Option<Arc<PairReuse>> {
         let mut g = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let p = g.0.get(&key).cloned()?;
         // Most recently used at the back.
@@ -185,7 +188,7 @@ impl PairCache {
         Some(p)
     }
 
-    fn put(&self, key: (usize, usize), p: Arc<PairReuse>) {
+    fn put(&self, key: (DocIx, DocIx), p: Arc<PairReuse>) {
         let mut g = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if g.0.insert(key, p).is_none() {
             g.1.push_back(key);

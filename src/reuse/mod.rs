@@ -31,7 +31,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Serialize;
 
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 pub use fold::{Folded, fold};
 pub use matrix::{PAIR_CACHE, ReuseMatrix};
@@ -93,8 +93,8 @@ impl Options {
 /// A pair's estimated containment, from shared fingerprints.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Estimate {
-    pub a: usize,
-    pub b: usize,
+    pub a: DocIx,
+    pub b: DocIx,
     /// Share of `a`'s (non-boilerplate) fingerprints that `b` also has.
     pub coverage_a: f32,
     /// Share of `b`'s fingerprints that `a` also has.
@@ -127,20 +127,20 @@ pub struct ReuseReport {
     pub pairs: Vec<PairReuse>,
     /// (a, b) → index into `pairs`: the app looks a pair up for every cell of its matrix.
     #[serde(skip)]
-    index: HashMap<(usize, usize), usize>,
+    index: HashMap<(DocIx, DocIx), usize>,
 }
 
 impl ReuseReport {
     /// The pair of two documents (in either order).
     #[must_use]
-    pub fn pair(&self, x: usize, y: usize) -> Option<&PairReuse> {
+    pub fn pair(&self, x: DocIx, y: DocIx) -> Option<&PairReuse> {
         let key = if x < y { (x, y) } else { (y, x) };
         self.index.get(&key).map(|&i| &self.pairs[i])
     }
 
     /// Share of document `of`'s folded text that it shares with `with` (0 when nothing).
     #[must_use]
-    pub fn coverage(&self, of: usize, with: usize) -> f32 {
+    pub fn coverage(&self, of: DocIx, with: DocIx) -> f32 {
         self.pair(of, with)
             .map_or(0.0, |p| if p.a == of { p.coverage_a } else { p.coverage_b })
     }
@@ -171,7 +171,7 @@ pub fn analyse(docs: &[Document], options: Options) -> ReuseReport {
 /// The order pairs are reported in: the larger coverage descending, then `(a, b)`. Each
 /// argument is `(a, b, coverage_a, coverage_b)`.
 #[must_use]
-pub fn most_covered_first(x: (usize, usize, f32, f32), y: (usize, usize, f32, f32)) -> std::cmp::Ordering {
+pub fn most_covered_first(x: (DocIx, DocIx, f32, f32), y: (DocIx, DocIx, f32, f32)) -> std::cmp::Ordering {
     y.2.max(y.3).total_cmp(&x.2.max(x.3)).then((x.0, x.1).cmp(&(y.0, y.1)))
 }
 

@@ -15,14 +15,14 @@ use rustc_hash::FxHashMap;
 
 use super::pair::{Direction, PairReuse, direction_with};
 use super::{Options, ReuseIndex, ReuseMatrix};
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 /// A pair sharing enough text to be drawn: its figures (exact when known at build, else
 /// estimated) and which way the wording probably went.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
-    pub a: usize,
-    pub b: usize,
+    pub a: DocIx,
+    pub b: DocIx,
     pub coverage_a: f32,
     pub coverage_b: f32,
     /// The figures are the exact ones (else the matrix's estimate).
@@ -46,11 +46,11 @@ pub struct Overview {
     links: Vec<Link>,
     /// Pairs compared exactly, `(a, b)` with `a < b`; a pair sharing nothing is kept too, so
     /// that it is not compared again.
-    exact: FxHashMap<(usize, usize), Arc<PairReuse>>,
+    exact: FxHashMap<(DocIx, DocIx), Arc<PairReuse>>,
     /// The largest coverage of any pair (exact where known, else estimated).
     max: f32,
     /// [`Overview::by_similarity`], made with the rest (off the UI thread, once).
-    similar: Vec<usize>,
+    similar: Vec<DocIx>,
 }
 
 impl Overview {
@@ -108,7 +108,7 @@ impl Overview {
     /// The exact pair of two documents (either order), once it has been compared, if they
     /// share a passage.
     #[must_use]
-    pub fn pair(&self, x: usize, y: usize) -> Option<&PairReuse> {
+    pub fn pair(&self, x: DocIx, y: DocIx) -> Option<&PairReuse> {
         self.exact
             .get(&key(x, y))
             .map(AsRef::as_ref)
@@ -117,14 +117,14 @@ impl Overview {
 
     /// The pair has been compared exactly (it may share nothing).
     #[must_use]
-    pub fn is_exact(&self, x: usize, y: usize) -> bool {
+    pub fn is_exact(&self, x: DocIx, y: DocIx) -> bool {
         x == y || self.exact.contains_key(&key(x, y))
     }
 
     /// Share of document `of`'s text also in `with`, and whether it is the exact figure (else
     /// the estimate).
     #[must_use]
-    pub fn coverage(&self, of: usize, with: usize) -> (f32, bool) {
+    pub fn coverage(&self, of: DocIx, with: DocIx) -> (f32, bool) {
         match self.exact.get(&key(of, with)) {
             Some(p) => (if p.a == of { p.coverage_a } else { p.coverage_b }, true),
             None => (self.matrix.coverage(of, with), of == with),
@@ -155,13 +155,13 @@ impl Overview {
     /// of a focus document with another whose estimate (either side) reaches the options'
     /// `min_estimate`, most covered first, at most [`MAX_WANTED`].
     #[must_use]
-    pub fn wanted(&self, focus: &[usize]) -> Vec<(usize, usize)> {
+    pub fn wanted(&self, focus: &[DocIx]) -> Vec<(DocIx, DocIx)> {
         let n = self.len();
         let min = self.index.options.min_estimate;
-        let mut out: Vec<(f32, (usize, usize))> = Vec::new();
+        let mut out: Vec<(f32, (DocIx, DocIx))> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
-        for &d in focus.iter().filter(|&&d| d < n) {
-            for other in (0..n).filter(|&o| o != d) {
+        for &d in focus.iter().filter(|&&d| d.get() < n) {
+            for other in DocIx::all(n).filter(|&o| o != d) {
                 let k = key(d, other);
                 if self.exact.contains_key(&k) || !seen.insert(k) {
                     continue;
@@ -183,7 +183,7 @@ impl Overview {
     /// The documents in an order that places those sharing most text next to each other
     /// (see `similarity_order`); computed when the overview is built.
     #[must_use]
-    pub fn by_similarity(&self) -> &[usize] {
+    pub fn by_similarity(&self) -> &[DocIx] {
         &self.similar
     }
 
@@ -191,14 +191,14 @@ impl Overview {
     /// the estimate, so that the order does not change as pairs become exact), starting
     /// from the document that shares most, each chain continued by the unplaced document
     /// closest to its last one; documents sharing nothing come last, in load order.
-    fn similarity_order(&self) -> Vec<usize> {
+    fn similarity_order(&self) -> Vec<DocIx> {
         let n = self.len();
         let mut near: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
         for e in self.matrix.pairs() {
             let s = e.coverage_a.max(e.coverage_b);
             if s > 0.0 {
-                near[e.a].push((e.b, s));
-                near[e.b].push((e.a, s));
+                near[e.a.get()].push((e.b.get(), s));
+                near[e.b.get()].push((e.a.get(), s));
             }
         }
         for v in &mut near {
@@ -224,7 +224,7 @@ impl Overview {
             }
         }
         order.extend((0..n).filter(|&d| !placed[d]));
-        order
+        order.into_iter().map(DocIx).collect()
     }
 
     /// Take pairs compared exactly (by [`ReuseIndex::compare`] on this overview's index).
@@ -239,7 +239,7 @@ impl Overview {
     /// In a large corpus holding more than `cap` exact pairs, forget those that touch none
     /// of the `keep` documents (they are compared again if looked at again), so that a long
     /// session of browsing does not hold every pair it ever saw. A small corpus keeps all.
-    pub fn trim(&mut self, keep: &[usize], cap: usize) {
+    pub fn trim(&mut self, keep: &[DocIx], cap: usize) {
         if self.len() <= super::EXACT_ALL_PAIRS || self.exact.len() <= cap {
             return;
         }
@@ -304,6 +304,6 @@ impl Overview {
     }
 }
 
-fn key(x: usize, y: usize) -> (usize, usize) {
+fn key(x: DocIx, y: DocIx) -> (DocIx, DocIx) {
     if x < y { (x, y) } else { (y, x) }
 }

@@ -4,14 +4,14 @@ use serde::Serialize;
 
 use super::ReuseIndex;
 use super::fold::fold_char;
-use crate::model::{CharRange, Document};
+use crate::model::{CharRange, DocIx, Document, SecIx};
 use crate::text::CharIndex;
 
 /// Where a passage stands in one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Side {
-    /// Index into [`Document::sections`]: a passage never crosses a section boundary.
-    pub section: usize,
+    /// The section it lies in: a passage never crosses a section boundary.
+    pub section: SecIx,
     /// **Char** offsets into [`Document::text`], end exclusive.
     pub range: CharRange,
     /// The passage as printed in this document.
@@ -45,18 +45,18 @@ pub enum DirectionReason {
 /// A hint of which way the wording went: from the earlier to the later document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Direction {
-    /// Document index of the source.
-    pub from: usize,
-    /// Document index of the one that took from it.
-    pub to: usize,
+    /// The source.
+    pub from: DocIx,
+    /// The one that took from it.
+    pub to: DocIx,
     pub reason: DirectionReason,
 }
 
-/// What two documents share. `a < b` are document indices.
+/// What two documents share, `a < b`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairReuse {
-    pub a: usize,
-    pub b: usize,
+    pub a: DocIx,
+    pub b: DocIx,
     /// Folded characters of each document.
     pub chars_a: usize,
     pub chars_b: usize,
@@ -76,7 +76,7 @@ impl PairReuse {
 
     /// The side of a passage that lies in document `doc` (`a` or `b` of this pair).
     #[must_use]
-    pub fn side<'p>(&self, p: &'p Passage, doc: usize) -> &'p Side {
+    pub fn side<'p>(&self, p: &'p Passage, doc: DocIx) -> &'p Side {
         if doc == self.a { &p.a } else { &p.b }
     }
 }
@@ -93,11 +93,11 @@ impl ReuseIndex {
     /// # Panics
     /// When `a` or `b` is out of range.
     #[must_use]
-    pub fn compare(&self, docs: &[Document], a: usize, b: usize) -> PairReuse {
+    pub fn compare(&self, docs: &[Document], a: DocIx, b: DocIx) -> PairReuse {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         let k = self.options.min_chars.max(2);
-        let (fa, fb) = (&self.folded[a], &self.folded[b]);
-        let (ga, gb) = (&self.grams[a], &self.grams[b]);
+        let (fa, fb) = (&self.folded[a.get()], &self.folded[b.get()]);
+        let (ga, gb) = (&self.grams[a.get()], &self.grams[b.get()]);
         let (na, nb) = (fa.len(), fb.len());
         let matches = super::matches::maximal((fa, ga), (fb, gb), k);
         let kept = super::matches::keep_longest(matches, na, nb);
@@ -108,7 +108,7 @@ impl ReuseIndex {
         let passages: Vec<Passage> = kept
             .into_iter()
             .map(|(i, j, l)| {
-                let mut dfs: Vec<u32> = (i..=i + l - k).map(|p| self.df_at(a, p)).collect();
+                let mut dfs: Vec<u32> = (i..=i + l - k).map(|p| self.df_at(a.get(), p)).collect();
                 dfs.sort_unstable();
                 let formula = dfs.iter().filter(|&&d| d >= self.boilerplate_docs).count();
                 let boilerplate = formula * 2 >= dfs.len();
@@ -141,7 +141,7 @@ impl ReuseIndex {
 fn side(text: &CharIndex<'_>, f: &super::Folded, start: usize, len: usize) -> Side {
     let range = CharRange::new(f.pos[start] as usize, f.pos[start + len - 1] as usize + 1);
     Side {
-        section: f.section[start] as usize,
+        section: SecIx(f.section[start] as usize),
         range,
         text: text.slice(range.start, range.end).to_owned(),
     }
@@ -181,17 +181,17 @@ fn cites(later: &Document, text: &str, earlier: &Document) -> Option<String> {
     })
 }
 
-fn direction(docs: &[Document], a: usize, b: usize) -> Option<Direction> {
+fn direction(docs: &[Document], a: DocIx, b: DocIx) -> Option<Direction> {
     direction_of(docs, (a, &folded(&docs[a].text)), (b, &folded(&docs[b].text)))
 }
 
 /// [`direction`] with every document's text already [`folded`] (`folded[d]` for `docs[d]`).
-pub(super) fn direction_with(docs: &[Document], folded: &[String], a: usize, b: usize) -> Option<Direction> {
-    direction_of(docs, (a, &folded[a]), (b, &folded[b]))
+pub(super) fn direction_with(docs: &[Document], folded: &[String], a: DocIx, b: DocIx) -> Option<Direction> {
+    direction_of(docs, (a, &folded[a.get()]), (b, &folded[b.get()]))
 }
 
 /// Which way the wording of documents `a` and `b` (each with its folded text) went.
-fn direction_of(docs: &[Document], (a, fa): (usize, &str), (b, fb): (usize, &str)) -> Option<Direction> {
+fn direction_of(docs: &[Document], (a, fa): (DocIx, &str), (b, fb): (DocIx, &str)) -> Option<Direction> {
     if let Some(text) = cites(&docs[b], fb, &docs[a]) {
         return Some(Direction {
             from: a,
@@ -253,7 +253,7 @@ fn folded_len(text: &CharIndex<'_>, range: CharRange) -> usize {
 pub fn by_domain(
     docs: &[Document],
     pair: &PairReuse,
-    category: impl Fn(usize, usize) -> Option<usize>,
+    category: impl Fn(DocIx, SecIx) -> Option<usize>,
 ) -> Vec<DomainReuse> {
     use std::collections::BTreeMap;
     let mut out: BTreeMap<usize, DomainReuse> = BTreeMap::new();
@@ -263,12 +263,12 @@ pub fn by_domain(
         let d = &docs[doc];
         let text = CharIndex::new(&d.text);
         // Covered chars per section, from merged passage ranges.
-        let mut ranges: BTreeMap<usize, Vec<CharRange>> = BTreeMap::new();
+        let mut ranges: BTreeMap<SecIx, Vec<CharRange>> = BTreeMap::new();
         for p in pair.substantive() {
             let s = if is_a { &p.a } else { &p.b };
             ranges.entry(s.section).or_default().push(s.range);
         }
-        let mut covered_chars: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut covered_chars: BTreeMap<SecIx, usize> = BTreeMap::new();
         for (section, mut rs) in ranges {
             rs.sort_by_key(|r| (r.start, r.end));
             let mut merged: Vec<CharRange> = Vec::new();

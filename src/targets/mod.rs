@@ -1,9 +1,11 @@
 //! Quantitative targets: every quantity a document commits to (到2022年培育400家上云标杆企业),
 //! with its value in base units, comparator, deadline and metric, and its exact span.
 //!
-//! Spans are **char offsets** (Unicode scalar values, not bytes) into
-//! [`crate::model::Section::text`], or into [`crate::model::Section::heading`] when
-//! [`Target::field`] says so; `text` is always that slice, as printed. Matching reads a
+//! A [`Target`]'s span is in **chars** (Unicode scalar values, not bytes) of
+//! [`crate::model::Document::text`], like every span in memory; it lies in its section's
+//! text, or in its heading when [`Target::field`] says so, and `text` is always that slice, as
+//! printed. The JSON record (`record.rs`) gives it relative to that field, as published. The
+//! readers of one piece of text ([`extract_text`], [`Found`]) count chars of that text. Matching reads a
 //! width-folded copy (full-width digits, ％, ＋ folded by [`crate::text::fold_width_char`]),
 //! which has the same char offsets. Values are in base units — 2.6万亿元 → 2.6e12 with unit 元,
 //! 100万户 → 1e6 户 — so that one province's 万亿元 and another's 亿元 compare in one table.
@@ -40,6 +42,7 @@ mod han;
 mod index;
 mod metric;
 mod number;
+mod record;
 mod scan;
 mod table;
 mod year;
@@ -49,7 +52,7 @@ pub use table::{CellKind, ColumnKind, IndicatorTable, TableCell, TableRow, indic
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CharRange, Document};
+use crate::model::{CharRange, Document, SecIx};
 
 /// How a target relates to its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,8 +132,10 @@ pub enum Field {
     Text,
 }
 
-/// One quantitative target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One quantitative target. Serialised as the published record (`record.rs`): `span`
+/// relative to its field; read back from one, a target's span is relative to its field and
+/// `field_start` is 0.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Target {
     /// [`Document::id`].
     pub doc: String,
@@ -139,11 +144,16 @@ pub struct Target {
     /// The section's index in [`Document::sections`]: what the app and the export use, so
     /// that they never look the section up by its id again.
     #[serde(skip)]
-    pub section_ix: usize,
-    /// Whether `span` points into the section's text (almost always) or its heading.
+    pub section_ix: SecIx,
+    /// Whether `span` lies in the section's text (almost always) or its heading.
     pub field: Field,
-    /// **Char** offsets (not bytes) into the section's text (or heading), end exclusive.
+    /// **Char** offsets (not bytes) into [`Document::text`], end exclusive: inside the
+    /// section's `text_range` (or `heading_range`).
     pub span: CharRange,
+    /// Where the field (`text_range` or `heading_range`) starts in [`Document::text`]: what
+    /// the published record's field-relative span is counted from.
+    #[serde(skip)]
+    pub field_start: usize,
     /// The quantity as printed, qualifiers included: `达到2.6万亿元`, `100家以上`, `“100+”`.
     pub text: String,
     /// In base units: 2.6万亿元 → 2.6e12.
@@ -192,13 +202,16 @@ pub struct Found {
 }
 
 /// A quantity that was read and refused as a target, with the reason (`--explain`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Serialised with `span` relative to its field, as a [`Target`] is (`record.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Refused {
     pub doc: String,
     pub section: String,
     pub field: Field,
-    /// Char offsets into the section's text (or heading).
+    /// Char offsets into [`Document::text`], inside the section's text (or heading).
     pub span: CharRange,
+    /// Where the field starts in [`Document::text`].
+    pub field_start: usize,
     pub text: String,
     pub reason: String,
 }
@@ -511,7 +524,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             let base = if field == Field::Text {
                 s.text_range.start
             } else {
-                s.range.start
+                s.heading_range.start
             };
             found.retain(|f| {
                 let defined = in_glossary(base + f.span.start);
@@ -531,9 +544,10 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 out.extend(found.into_iter().map(|f| Target {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
-                    section_ix,
+                    section_ix: SecIx(section_ix),
                     field,
-                    span: f.span,
+                    span: CharRange::new(base + f.span.start, base + f.span.end),
+                    field_start: base,
                     text: f.text,
                     value: f.value,
                     unit: f.unit,
@@ -551,7 +565,8 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
                     field,
-                    span,
+                    span: CharRange::new(base + span.start, base + span.end),
+                    field_start: base,
                     text,
                     reason: why.to_owned(),
                 }));

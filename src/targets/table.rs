@@ -99,7 +99,7 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
             start -= 1;
         }
         out.regions.push(IndicatorTable {
-            section_ix: 0,
+            section_ix: crate::model::SecIx(0),
             range: CharRange::new(start, end),
             columns: cols.iter().map(|c| ColumnKind::of(*c)).collect(),
             header,

@@ -162,7 +162,10 @@ fn document_targets_take_their_deadline_from_their_own_section() {
     let json = serde_json::to_value(&t[0]).expect("json");
     assert_eq!(json["year"], 2028);
     assert_eq!(json["comparator"], "≥");
-    assert_eq!(json["span"], serde_json::json!([t[0].span.start, t[0].span.end]));
+    assert_eq!(
+        json["span"],
+        serde_json::json!([t[0].field_span().start, t[0].field_span().end])
+    );
 }
 
 #[test]

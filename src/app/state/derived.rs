@@ -4,7 +4,8 @@
 
 use super::{AppState, Card, CompareRow, OutlineRow, TargetColumn, TargetRow};
 use crate::align::Row;
-use crate::model::{CharRange, Document};
+use crate::model::ByHandle;
+use crate::model::{CharRange, DocIx, Document, SecIx};
 
 impl AppState {
     /// Keep the rows whose document, domain, metric, value, year or text contain every word
@@ -41,11 +42,11 @@ impl AppState {
     pub(super) fn rebuild_rows(&mut self) {
         self.derived.revision += 1;
         self.derived.rows.clear();
-        let Some(doc) = self.selected.and_then(|i| self.docs.get(i)) else {
+        let Some(doc) = self.selected.and_then(|i| self.docs.at(i)) else {
             return;
         };
         let mut hidden_below: Option<u8> = None;
-        for (i, s) in doc.sections.iter().enumerate() {
+        for (i, s) in SecIx::all(doc.sections.len()).zip(&doc.sections) {
             if let Some(level) = hidden_below {
                 if s.level > level {
                     continue;
@@ -91,6 +92,7 @@ impl AppState {
             path: s.path.clone(),
             heading: s.heading.clone(),
             text: s.text.clone(),
+            text_range: s.text_range,
             targets,
             similarity: None,
             shared: self.shared_in(l.doc, l.section).to_vec(),
@@ -118,7 +120,10 @@ impl AppState {
             let (key, name, title, description) = row_names(scheme, al, si, row);
             let mut columns: Vec<Vec<Card>> = Vec::with_capacity(self.chosen.len());
             for &d in &self.chosen {
-                let cards = cells[d].iter().map(|&leaf| self.card(a, al.leaves[leaf])).collect();
+                let cards = cells[d.get()]
+                    .iter()
+                    .map(|&leaf| self.card(a, al.leaves[leaf]))
+                    .collect();
                 columns.push(cards);
             }
             // Similarity to the best counterpart in the neighbouring column.
@@ -192,7 +197,7 @@ impl AppState {
         let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
             return;
         };
-        let category = |d: usize, s: usize| self.category_of(d, s);
+        let category = |d: DocIx, s: SecIx| self.category_of(d, s);
         let rows = crate::reuse::by_domain(&self.docs, pair, category)
             .into_iter()
             .filter(|f| f.passages > 0)
@@ -225,16 +230,16 @@ impl AppState {
 }
 
 /// Where each section's text is shared with another document: passage ranges (chars of
-/// [`Document::text`]) clipped to the section's text and made relative to it.
+/// [`Document::text`]) clipped to the section's text.
 pub(super) fn shared_map<'p>(
     docs: &[Document],
     pairs: impl Iterator<Item = &'p crate::reuse::PairReuse>,
-) -> std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> {
-    let mut out: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>> = std::collections::HashMap::new();
+) -> std::collections::HashMap<(DocIx, SecIx), Vec<(CharRange, DocIx)>> {
+    let mut out: std::collections::HashMap<(DocIx, SecIx), Vec<(CharRange, DocIx)>> = std::collections::HashMap::new();
     for pair in pairs {
         for p in pair.substantive() {
             for (doc, side, partner) in [(pair.a, &p.a, pair.b), (pair.b, &p.b, pair.a)] {
-                let Some(section) = docs.get(doc).and_then(|d| d.sections.get(side.section)) else {
+                let Some(section) = docs.at(doc).and_then(|d| d.sections.at(side.section)) else {
                     continue;
                 };
                 let t = section.text_range;
@@ -242,7 +247,7 @@ pub(super) fn shared_map<'p>(
                 if start < end {
                     out.entry((doc, side.section))
                         .or_default()
-                        .push((CharRange::new(start - t.start, end - t.start), partner));
+                        .push((CharRange::new(start, end), partner));
                 }
             }
         }
@@ -257,11 +262,11 @@ pub(super) fn shared_map<'p>(
 pub(super) fn target_spans(
     docs: &[Document],
     targets: &[Vec<crate::targets::Target>],
-) -> std::collections::HashMap<(usize, usize), Vec<CharRange>> {
-    let mut out: std::collections::HashMap<(usize, usize), Vec<CharRange>> = std::collections::HashMap::new();
-    for (d, (doc, ts)) in docs.iter().zip(targets).enumerate() {
+) -> std::collections::HashMap<(DocIx, SecIx), Vec<CharRange>> {
+    let mut out: std::collections::HashMap<(DocIx, SecIx), Vec<CharRange>> = std::collections::HashMap::new();
+    for (d, (doc, ts)) in DocIx::all(docs.len()).zip(docs.iter().zip(targets)) {
         for t in ts.iter().filter(|t| t.field == crate::targets::Field::Text) {
-            if t.section_ix < doc.sections.len() {
+            if doc.sections.at(t.section_ix).is_some() {
                 out.entry((d, t.section_ix)).or_default().push(t.span);
             }
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::messages::Topic;
 use super::{AppState, Removed};
 use crate::app::command::Command;
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 /// Imported documents join the comparison while it has fewer columns than this.
 pub const AUTO_CHOSEN: usize = 8;
@@ -49,38 +49,29 @@ impl AppState {
             // A library grows; the comparison stays readable: new documents join it only
             // while it has fewer than eight columns (the others are a click away).
             if self.chosen.len() < AUTO_CHOSEN {
-                self.chosen.push(self.docs.len() - 1);
+                self.chosen.push(DocIx(self.docs.len() - 1));
             }
             added += 1;
         }
         if added > 0 {
             self.invalidate_analysis();
             if self.selected.is_none() {
-                self.handle(Command::SelectDocument(self.docs.len() - added));
+                self.handle(Command::SelectDocument(DocIx(self.docs.len() - added)));
             }
         }
         added
     }
 
     /// Take a document out (its place, file and column are kept for [`Self::undo_remove`]).
-    pub fn remove_document(&mut self, i: usize) {
-        if i >= self.docs.len() {
+    pub fn remove_document(&mut self, i: DocIx) {
+        if i.get() >= self.docs.len() {
             return;
         }
-        let doc = Arc::make_mut(&mut self.docs).remove(i);
-        let source = self.sources.remove(i);
+        let doc = Arc::make_mut(&mut self.docs).remove(i.get());
+        let source = self.sources.remove(i.get());
         let column = self.chosen.iter().position(|&c| c == i);
-        self.chosen.retain(|&c| c != i);
-        for c in &mut self.chosen {
-            if *c > i {
-                *c -= 1;
-            }
-        }
-        self.selected = match self.selected {
-            Some(s) if s == i => None,
-            Some(s) if s > i => Some(s - 1),
-            other => other,
-        };
+        self.chosen = self.chosen.iter().filter_map(|c| c.after_removal(i)).collect();
+        self.selected = self.selected.and_then(|s| s.after_removal(i));
         self.removed = Some(Removed {
             index: i,
             doc,
@@ -89,7 +80,7 @@ impl AppState {
         });
         self.invalidate_analysis();
         if self.selected.is_none() && !self.docs.is_empty() {
-            self.handle(Command::SelectDocument(i.min(self.docs.len() - 1)));
+            self.handle(Command::SelectDocument(i.min(DocIx(self.docs.len() - 1))));
         }
     }
 
@@ -108,22 +99,16 @@ impl AppState {
             self.notify(text, false);
             return false;
         }
-        let i = r.index.min(self.docs.len());
-        Arc::make_mut(&mut self.docs).insert(i, r.doc);
-        self.sources.insert(i, r.source);
+        let i = r.index.min(DocIx(self.docs.len()));
+        Arc::make_mut(&mut self.docs).insert(i.get(), r.doc);
+        self.sources.insert(i.get(), r.source);
         for c in &mut self.chosen {
-            if *c >= i {
-                *c += 1;
-            }
+            *c = c.after_insertion(i);
         }
         if let Some(column) = r.column {
             self.chosen.insert(column.min(self.chosen.len()), i);
         }
-        match self.selected.as_mut() {
-            Some(s) if *s >= i => *s += 1,
-            Some(_) => {}
-            None => self.selected = Some(i),
-        }
+        self.selected = Some(self.selected.map_or(i, |s| s.after_insertion(i)));
         self.invalidate_analysis();
         true
     }

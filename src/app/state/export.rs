@@ -1,29 +1,31 @@
 //! The basket's sections by persistent key.
 
 use super::AppState;
+use crate::model::{ByHandle, DocIx, SecIx};
 
 impl AppState {
     /// A section as the basket names it (document key, section id).
     #[must_use]
-    pub fn section_ref(&self, doc: usize, section: usize) -> Option<crate::model::SecKey> {
-        self.docs.get(doc)?.sec_key(section)
+    pub fn section_ref(&self, doc: DocIx, section: SecIx) -> Option<crate::model::SecKey> {
+        self.docs.at(doc)?.sec_key(section)
     }
 
     /// The loaded document and section a basket item names, if it is loaded.
     #[must_use]
-    pub fn resolve(&self, key: &crate::model::SecKey) -> Option<(usize, usize)> {
+    pub fn resolve(&self, key: &crate::model::SecKey) -> Option<(DocIx, SecIx)> {
         // A basket saved before keys were content hashes named documents by id.
         let d = self
             .docs
             .iter()
             .position(|d| d.content_hash == key.doc.0)
-            .or_else(|| self.docs.iter().position(|d| d.id == key.doc.0))?;
-        let s = self.docs[d].sections.iter().position(|s| s.id == key.section)?;
+            .or_else(|| self.docs.iter().position(|d| d.id == key.doc.0))
+            .map(DocIx)?;
+        let s = self.docs[d].section_ix(&key.section)?;
         Some((d, s))
     }
 
     #[must_use]
-    pub fn in_basket(&self, doc: usize, section: usize) -> bool {
+    pub fn in_basket(&self, doc: DocIx, section: SecIx) -> bool {
         self.section_ref(doc, section).is_some_and(|r| self.basket.contains(&r))
     }
 

@@ -13,6 +13,7 @@ use super::messages::Topic;
 use super::{AppState, Effect, View};
 use crate::app::command::Command;
 use crate::app::dialog::Purpose;
+use crate::model::{ByHandle, DocIx, SecIx};
 
 impl AppState {
     /// Apply one command.
@@ -67,7 +68,7 @@ impl AppState {
             }
             Command::SelectReusePair(pair) => {
                 self.reuse_pair = pair
-                    .filter(|(a, b)| a != b && *a < self.docs.len() && *b < self.docs.len())
+                    .filter(|&(a, b)| a != b && self.docs.at(a).is_some() && self.docs.at(b).is_some())
                     .map(|(a, b)| (a.min(b), a.max(b)));
                 self.reuse_passage = None;
                 self.rebuild_reuse_domains();
@@ -132,7 +133,7 @@ impl AppState {
             Command::BrowseImport => self.effect(Effect::Dialog(Purpose::Import)),
             Command::BrowseTaxonomy => self.effect(Effect::Dialog(Purpose::Taxonomy)),
             Command::Copy { doc, section, cite } => {
-                if let Some(s) = self.docs.get(doc).and_then(|d| d.sections.get(section).map(|s| (d, s))) {
+                if let Some(s) = self.docs.at(doc).and_then(|d| d.sections.at(section).map(|s| (d, s))) {
                     let text = if cite {
                         crate::citation::with_citation(s.0, s.1)
                     } else {
@@ -147,7 +148,7 @@ impl AppState {
     /// Which document and section are read, and how.
     fn handle_reading(&mut self, command: Command) {
         match command {
-            Command::SelectDocument(i) if i < self.docs.len() => {
+            Command::SelectDocument(i) if self.docs.at(i).is_some() => {
                 if self.selected != Some(i) {
                     self.selected = Some(i);
                     self.section = None;
@@ -156,7 +157,7 @@ impl AppState {
                 }
             }
             Command::SelectSection(s) => {
-                self.section = s.filter(|&s| self.selected_doc().is_some_and(|d| s < d.sections.len()));
+                self.section = s.filter(|&s| self.selected_doc().is_some_and(|d| d.sections.at(s).is_some()));
             }
             Command::ShowSection { doc, section } => {
                 self.handle(Command::SelectDocument(doc));
@@ -174,7 +175,7 @@ impl AppState {
             Command::SyncSection { doc, section } => self.sync_to(doc, section),
             Command::SyncDone => self.sync.clear(),
             Command::ScrollColumn { doc, section } => {
-                if self.docs.get(doc).is_some_and(|d| section < d.sections.len()) {
+                if self.docs.at(doc).is_some_and(|d| d.sections.at(section).is_some()) {
                     self.sync = vec![(doc, section)];
                 }
             }
@@ -185,7 +186,7 @@ impl AppState {
     /// The comparison: its columns, rows, search, and the user's corrections.
     fn handle_comparison(&mut self, command: Command) {
         match command {
-            Command::ToggleChosen(d) if d < self.docs.len() => {
+            Command::ToggleChosen(d) if self.docs.at(d).is_some() => {
                 if let Some(pos) = self.chosen.iter().position(|&c| c == d) {
                     self.chosen.remove(pos);
                 } else {
@@ -273,12 +274,12 @@ impl AppState {
         }
     }
 
-    fn move_section(&mut self, doc: usize, section: usize, category: Option<usize>) {
+    fn move_section(&mut self, doc: DocIx, section: SecIx, category: Option<usize>) {
         let Some(a) = &self.analysis else { return };
         let Some(scheme) = a.aligner.taxonomy.schemes.get(self.scheme) else {
             return;
         };
-        let Some(d) = self.docs.get(doc).filter(|d| section < d.sections.len()) else {
+        let Some(d) = self.docs.at(doc).filter(|d| d.sections.at(section).is_some()) else {
             return;
         };
         let key = crate::align::overrides::Key {
@@ -334,7 +335,7 @@ impl AppState {
             Command::SaveProjectAs(None) => self.effect(Effect::Dialog(Purpose::SaveProject)),
             Command::Relink { index, file } => self.relink(index, file),
             Command::EditNote(Some((doc, section))) => {
-                if self.docs.get(doc).is_some_and(|d| section < d.sections.len()) {
+                if self.docs.at(doc).is_some_and(|d| d.sections.at(section).is_some()) {
                     let text = self.note(doc, section).unwrap_or_default().to_owned();
                     self.project.editing_note = Some((doc, section, text));
                 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{CharRange, Document};
+use crate::model::{ByHandle, CharRange, DocIx, Document, SecIx};
 use crate::targets::{CellKind, ColumnKind, IndicatorTable, Target};
 
 /// A piece of a section's text as drawn.
@@ -55,17 +55,17 @@ pub(super) fn section_parts(
     docs: &[Document],
     tables: &[Vec<IndicatorTable>],
     targets: &[Vec<Target>],
-) -> HashMap<(usize, usize), Vec<Part>> {
-    let mut out: HashMap<(usize, usize), Vec<Part>> = HashMap::new();
-    for (d, (doc, ts)) in docs.iter().zip(tables).enumerate() {
-        let mut by_section: HashMap<usize, Vec<&IndicatorTable>> = HashMap::new();
-        for t in ts.iter().filter(|t| t.section_ix < doc.sections.len()) {
+) -> HashMap<(DocIx, SecIx), Vec<Part>> {
+    let mut out: HashMap<(DocIx, SecIx), Vec<Part>> = HashMap::new();
+    for (d, (doc, ts)) in DocIx::all(docs.len()).zip(docs.iter().zip(tables)) {
+        let mut by_section: HashMap<SecIx, Vec<&IndicatorTable>> = HashMap::new();
+        for t in ts.iter().filter(|t| doc.sections.at(t.section_ix).is_some()) {
             by_section.entry(t.section_ix).or_default().push(t);
         }
         for (s, mut list) in by_section {
             list.sort_by_key(|t| t.range.start);
             let kept: Vec<&Target> = targets
-                .get(d)
+                .at(d)
                 .into_iter()
                 .flatten()
                 .filter(|t| t.section_ix == s && t.field == crate::targets::Field::Text)
@@ -140,8 +140,7 @@ fn shown(t: &IndicatorTable, chars: &[char], base: usize, targets: &[&Target]) -
                     continue;
                 };
                 add(&mut cell.text, text(c.range));
-                let span = CharRange::new(c.range.start - base, c.range.end - base);
-                let target = targets.iter().find(|x| x.span == span);
+                let target = targets.iter().find(|x| x.span == c.range);
                 let kind = match (c.kind, target) {
                     (CellKind::Target, None) => CellKind::Value,
                     (k, _) => k,

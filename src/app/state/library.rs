@@ -6,6 +6,7 @@
 use super::AppState;
 use crate::app::command::Command;
 use crate::library::{self, Column, Coverage, Entry};
+use crate::model::{ByHandle, DocIx};
 
 /// What the library shows: the list of documents or the coverage matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -34,9 +35,9 @@ pub(super) struct LibraryRows {
 #[derive(Debug, Default)]
 pub struct Timeline {
     /// Dated documents with their time, in the library's order.
-    pub placed: Vec<(usize, f64)>,
+    pub placed: Vec<(DocIx, f64)>,
     /// Per placed document: its point (time, lane by level, spread within the lane).
-    pub position: std::collections::HashMap<usize, [f64; 2]>,
+    pub position: std::collections::HashMap<DocIx, [f64; 2]>,
     /// The arrows between placed documents, strongest first.
     pub edges: Vec<crate::library::diffusion::Edge>,
 }
@@ -46,14 +47,14 @@ const MIN_SHARE: f32 = 0.05;
 /// At most this many arrows (the strongest).
 const MAX_ARROWS: usize = 300;
 
-fn lay_out_timeline(docs: &[crate::model::Document], shown: &[usize], pairs: &[crate::reuse::Link]) -> Timeline {
+fn lay_out_timeline(docs: &[crate::model::Document], shown: &[DocIx], pairs: &[crate::reuse::Link]) -> Timeline {
     use crate::library::diffusion;
     use crate::model::Level;
-    let placed: Vec<(usize, f64)> = shown
+    let placed: Vec<(DocIx, f64)> = shown
         .iter()
         .filter_map(|&d| diffusion::when(&docs[d]).map(|t| (d, t)))
         .collect();
-    let lane = |d: usize| -> f64 {
+    let lane = |d: DocIx| -> f64 {
         match docs[d].meta.level {
             Some(Level::National) => 4.0,
             Some(Level::Provincial) => 3.0,
@@ -114,7 +115,7 @@ impl AppState {
     pub(super) fn refilter_library(&mut self) {
         let (by, descending) = self.library_sort;
         self.derived.library.shown = library::view(&self.derived.library.entries, &self.library_filter, by, descending);
-        let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+        let shown: Vec<DocIx> = self.library_shown().map(|e| e.doc).collect();
         self.derived.library.timeline = self
             .analysis
             .as_ref()
@@ -166,7 +167,7 @@ impl AppState {
             }
             Command::SetLibraryMode(m) => self.library_mode = m,
             Command::ChooseShown(on) => {
-                let shown: Vec<usize> = self.library_shown().map(|e| e.doc).collect();
+                let shown: Vec<crate::model::DocIx> = self.library_shown().map(|e| e.doc).collect();
                 if on {
                     for d in shown {
                         if !self.chosen.contains(&d) {
@@ -187,7 +188,7 @@ impl AppState {
                 edit.doc_number = Some(s.doc_number);
                 self.edit_meta(s.doc, edit);
             }
-            Command::CompareDomain { row, doc } if doc < self.docs.len() => {
+            Command::CompareDomain { row, doc } if self.docs.at(doc).is_some() => {
                 if !self.chosen.contains(&doc) {
                     self.chosen.push(doc);
                     self.rebuild_derived();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::analysis::Analysis;
 use super::command::Command;
-use crate::model::{CharRange, Document};
+use crate::model::{ByHandle, CharRange, DocIx, Document, SecIx};
 
 mod derived;
 mod documents;
@@ -47,7 +47,7 @@ pub enum View {
 /// One visible row of the outline tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineRow {
-    pub section: usize,
+    pub section: SecIx,
     pub depth: usize,
     pub label: String,
     pub has_children: bool,
@@ -57,18 +57,21 @@ pub struct OutlineRow {
 /// A section as shown in a comparison cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
-    pub doc: usize,
-    pub section: usize,
+    pub doc: DocIx,
+    pub section: SecIx,
     pub path: String,
     pub heading: String,
     pub text: String,
-    /// Target spans in `text` (chars), with their tooltip.
+    /// Where `text` stands in the document's text: every span of the card is in chars of
+    /// [`Document::text`], as everywhere in memory.
+    pub text_range: CharRange,
+    /// Target spans in the text, with their tooltip.
     pub targets: Vec<(CharRange, String)>,
     /// Similarity to the most similar card of the neighbouring column in the same row.
     pub similarity: Option<f32>,
-    /// Passages of `text` (chars) shared with another document (index).
-    pub shared: Vec<(CharRange, usize)>,
-    /// Where `text` (chars) matches the search.
+    /// Passages of the text shared with another document.
+    pub shared: Vec<(CharRange, DocIx)>,
+    /// Where the text matches the search.
     pub hits: Vec<CharRange>,
     /// The user's note on the section.
     pub note: Option<String>,
@@ -79,9 +82,9 @@ pub struct Card {
 pub struct SearchHit {
     /// Index into the comparison rows.
     pub row: usize,
-    pub doc: usize,
-    pub section: usize,
-    /// Chars of the section's text.
+    pub doc: DocIx,
+    pub section: SecIx,
+    /// Chars of the document's text.
     pub range: CharRange,
 }
 
@@ -121,8 +124,8 @@ pub enum TargetColumn {
 /// One row of the targets table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetRow {
-    pub doc: usize,
-    pub section: usize,
+    pub doc: DocIx,
+    pub section: SecIx,
     pub document: String,
     pub domain: String,
     pub metric: String,
@@ -137,7 +140,7 @@ pub struct TargetRow {
 #[derive(Debug, Clone)]
 pub struct Removed {
     /// Its place among the documents.
-    pub index: usize,
+    pub index: DocIx,
     pub doc: Document,
     pub source: Option<std::path::PathBuf>,
     /// Its column in the comparison, if it was chosen.
@@ -158,13 +161,14 @@ struct Derived {
     /// The selected pair's figures per domain of the current scheme: (domain, share of `a`,
     /// share of `b`, passages).
     reuse_domains: Vec<(String, f32, f32, usize)>,
-    /// Per (document, section): ranges of its text (chars of [`crate::model::Section::text`])
-    /// shared with another document, and that document, from non-boilerplate passages.
-    shared: std::collections::HashMap<(usize, usize), Vec<(CharRange, usize)>>,
-    /// Per (document, section): the spans of the targets in its text (chars of its text).
-    target_spans: std::collections::HashMap<(usize, usize), Vec<CharRange>>,
+    /// Per (document, section): ranges of its text (chars of [`Document::text`]) shared with
+    /// another document, and that document, from non-boilerplate passages.
+    shared: std::collections::HashMap<(DocIx, SecIx), Vec<(CharRange, DocIx)>>,
+    /// Per (document, section): the spans of the targets in its text (chars of
+    /// [`Document::text`]).
+    target_spans: std::collections::HashMap<(DocIx, SecIx), Vec<CharRange>>,
     /// Per (document, section) that holds an indicator table: its text and tables in order.
-    parts: std::collections::HashMap<(usize, usize), Vec<indicator::Part>>,
+    parts: std::collections::HashMap<(DocIx, SecIx), Vec<indicator::Part>>,
     library: library::LibraryRows,
     crosstab: Vec<crate::export::tables::Block>,
     tool_groups: Vec<tables::ToolGroups>,
@@ -216,13 +220,13 @@ pub struct AppState {
     pub taxonomy_file: Option<(std::path::PathBuf, crate::align::Taxonomy)>,
     /// The taxonomy path field, as typed.
     pub taxonomy_path: String,
-    selected: Option<usize>,
-    section: Option<usize>,
-    collapsed: BTreeSet<usize>,
+    selected: Option<DocIx>,
+    section: Option<SecIx>,
+    collapsed: BTreeSet<SecIx>,
     pub view: View,
     pub dark: bool,
     /// Documents in the comparison, in column order.
-    pub chosen: Vec<usize>,
+    pub chosen: Vec<DocIx>,
     /// The first chosen document is the reference: its column stays at the left while the
     /// others scroll sideways.
     pub pin_reference: bool,
@@ -234,7 +238,7 @@ pub struct AppState {
     /// The user's corrections of the alignment, with undo and redo.
     pub overrides: crate::align::overrides::OverrideLog,
     /// The pair shown in the reuse view (`a < b`), and the passage opened.
-    pub reuse_pair: Option<(usize, usize)>,
+    pub reuse_pair: Option<(DocIx, DocIx)>,
     pub reuse_passage: Option<usize>,
     /// List boilerplate passages in the reuse view.
     pub show_boilerplate: bool,
@@ -256,9 +260,9 @@ pub struct AppState {
     pub side_by_side: bool,
     /// Sections the side-by-side columns scroll to on the next frame, the one clicked, and
     /// the chosen documents that have no section in its domain.
-    pub sync: Vec<(usize, usize)>,
-    pub sync_source: Option<(usize, usize)>,
-    pub sync_missing: Vec<usize>,
+    pub sync: Vec<(DocIx, SecIx)>,
+    pub sync_source: Option<(DocIx, SecIx)>,
+    pub sync_missing: Vec<DocIx>,
     /// The search over the chosen documents, as typed.
     pub search: String,
     /// Index into the hits of the one shown.
@@ -298,7 +302,7 @@ pub struct AppState {
 impl AppState {
     #[must_use]
     pub fn new(docs: Vec<Document>) -> Self {
-        let chosen = (0..docs.len()).collect();
+        let chosen = DocIx::all(docs.len()).collect();
         let sources = vec![None; docs.len()];
         let mut s = Self {
             docs: std::sync::Arc::new(docs),
@@ -309,7 +313,7 @@ impl AppState {
             ..Self::default()
         };
         if !s.docs.is_empty() {
-            s.handle(Command::SelectDocument(0));
+            s.handle(Command::SelectDocument(DocIx(0)));
         }
         s.rebuild_suggestions();
         s.rebuild_library();
@@ -317,17 +321,17 @@ impl AppState {
     }
 
     #[must_use]
-    pub fn selected_index(&self) -> Option<usize> {
+    pub fn selected_index(&self) -> Option<DocIx> {
         self.selected
     }
 
     #[must_use]
     pub fn selected_doc(&self) -> Option<&Document> {
-        self.selected.and_then(|i| self.docs.get(i))
+        self.selected.and_then(|i| self.docs.at(i))
     }
 
     #[must_use]
-    pub fn selected_section(&self) -> Option<usize> {
+    pub fn selected_section(&self) -> Option<SecIx> {
         self.section
     }
 
@@ -412,13 +416,13 @@ impl AppState {
 
     /// Passages of a section's text shared with other documents (empty when none).
     #[must_use]
-    pub fn shared_in(&self, doc: usize, section: usize) -> &[(CharRange, usize)] {
+    pub fn shared_in(&self, doc: DocIx, section: SecIx) -> &[(CharRange, DocIx)] {
         self.derived.shared.get(&(doc, section)).map_or(&[], Vec::as_slice)
     }
 
     /// The spans of the targets in a section's text (empty when none).
     #[must_use]
-    pub fn targets_in(&self, doc: usize, section: usize) -> &[CharRange] {
+    pub fn targets_in(&self, doc: DocIx, section: SecIx) -> &[CharRange] {
         self.derived
             .target_spans
             .get(&(doc, section))
@@ -427,7 +431,7 @@ impl AppState {
 
     /// A section's text cut into running text and indicator tables, when it holds a table.
     #[must_use]
-    pub fn parts_in(&self, doc: usize, section: usize) -> Option<&[indicator::Part]> {
+    pub fn parts_in(&self, doc: DocIx, section: SecIx) -> Option<&[indicator::Part]> {
         self.derived.parts.get(&(doc, section)).map(Vec::as_slice)
     }
 
@@ -481,7 +485,7 @@ impl AppState {
 
     /// The category a leaf section is in, in the current scheme.
     #[must_use]
-    pub fn category_of(&self, doc: usize, section: usize) -> Option<usize> {
+    pub fn category_of(&self, doc: DocIx, section: SecIx) -> Option<usize> {
         let a = self.analysis.as_ref()?;
         let leaf = a.alignment.leaf_index(doc, section)?;
         a.alignment.schemes.get(self.scheme)?.assignments[leaf].primary

@@ -3,6 +3,7 @@
 
 use super::{AppState, SearchHit};
 use crate::model::CharRange;
+use crate::model::{ByHandle, DocIx, SecIx};
 
 impl AppState {
     #[must_use]
@@ -18,8 +19,8 @@ impl AppState {
 
     /// Find the search in the comparison's cards (visible rows) through the matching fold
     /// ([`crate::fold`]): full and half width, Latin case, traditional and simplified script
-    /// and whitespace alike; mark the cards (ranges in the card text's chars) and list the
-    /// hits in order.
+    /// and whitespace alike; mark the cards (ranges in chars of the document's text) and list
+    /// the hits in order.
     pub(super) fn rebuild_search(&mut self) {
         self.derived.revision += 1;
         self.derived.search_hits.clear();
@@ -37,7 +38,8 @@ impl AppState {
                 while i + query.len() <= text.len() {
                     if text.chars[i..i + query.len()] == query[..] {
                         let (start, end) = text.original_range(i, i + query.len());
-                        let range = CharRange::new(start, end);
+                        let at = card.text_range.start;
+                        let range = CharRange::new(at + start, at + end);
                         card.hits.push(range);
                         self.derived.search_hits.push(SearchHit {
                             row: r,
@@ -59,20 +61,19 @@ impl AppState {
 
     /// The domain of a section: its own if it is a leaf, else that of its first leaf that has one.
     #[must_use]
-    pub fn domain_of(&self, doc: usize, section: usize) -> Option<usize> {
-        let d = self.docs.get(doc)?;
-        let end = d.sections.get(section)?.range.end;
-        d.sections
-            .iter()
-            .enumerate()
-            .skip(section)
+    pub fn domain_of(&self, doc: DocIx, section: SecIx) -> Option<usize> {
+        let d = self.docs.at(doc)?;
+        let end = d.sections.at(section)?.range.end;
+        SecIx::all(d.sections.len())
+            .zip(&d.sections)
+            .skip(section.get())
             .take_while(|(i, s)| *i == section || s.range.start < end)
             .filter(|(_, s)| s.is_leaf())
             .find_map(|(i, _)| self.category_of(doc, i))
     }
 
     /// Scroll the other side-by-side columns to their first section in the domain of this one.
-    pub(super) fn sync_to(&mut self, doc: usize, section: usize) {
+    pub(super) fn sync_to(&mut self, doc: DocIx, section: SecIx) {
         self.sync_source = Some((doc, section));
         self.sync.clear();
         self.sync_missing.clear();

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::AppState;
 use crate::app::jobs::Task;
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 use crate::reuse::{PairReuse, ReuseIndex};
 
 /// The order of the Reuse matrix's rows and columns.
@@ -58,16 +58,16 @@ pub struct PairsState {
     /// The pairs of the documents in focus.
     batch: Option<Job>,
     /// The focus the last batch was asked for, on which index.
-    asked: Option<(Arc<ReuseIndex>, Vec<usize>)>,
+    asked: Option<(Arc<ReuseIndex>, Vec<DocIx>)>,
     /// The matrix's documents in the chosen order.
-    pub(super) order: Vec<usize>,
+    pub(super) order: Vec<DocIx>,
 }
 
 fn compare(
     name: &str,
     index: Arc<ReuseIndex>,
     docs: Arc<Vec<Document>>,
-    pairs: Vec<(usize, usize)>,
+    pairs: Vec<(DocIx, DocIx)>,
     wake: Option<crate::app::jobs::Wake>,
 ) -> Job {
     use rayon::prelude::*;
@@ -88,8 +88,8 @@ fn compare(
 
 impl AppState {
     /// The documents whose shared passages are shown: those compared and the one open.
-    fn focus(&self) -> Vec<usize> {
-        let mut f: Vec<usize> = self.chosen.iter().copied().chain(self.selected).collect();
+    fn focus(&self) -> Vec<DocIx> {
+        let mut f: Vec<DocIx> = self.chosen.iter().copied().chain(self.selected).collect();
         f.sort_unstable();
         f.dedup();
         f
@@ -175,37 +175,37 @@ impl AppState {
     pub(super) fn reorder_reuse(&mut self) {
         use crate::library::{Column, view};
         let entries = &self.derived.library.entries;
-        let by = |c: Column| -> Vec<usize> {
+        let by = |c: Column| -> Vec<DocIx> {
             view(entries, "", c, false)
                 .into_iter()
                 .map(|i| entries[i].doc)
                 .collect()
         };
         self.pairs.order = match self.reuse_order {
-            ReuseOrder::Loaded => (0..self.docs.len()).collect(),
+            ReuseOrder::Loaded => DocIx::all(self.docs.len()).collect(),
             ReuseOrder::Date => by(Column::Date),
             ReuseOrder::Region => {
                 // By date within a region: a stable sort by region of the date order.
                 let mut v = by(Column::Date);
                 v.sort_by(|&a, &b| {
-                    entries[a]
-                        .region
+                    let (a, b) = (&entries[a.get()], &entries[b.get()]);
+                    a.region
                         .is_empty()
-                        .cmp(&entries[b].region.is_empty())
-                        .then_with(|| entries[a].region.cmp(&entries[b].region))
+                        .cmp(&b.region.is_empty())
+                        .then_with(|| a.region.cmp(&b.region))
                 });
                 v
             }
-            ReuseOrder::Similarity => self
-                .analysis
-                .as_ref()
-                .map_or_else(|| (0..self.docs.len()).collect(), |a| a.reuse.by_similarity().to_vec()),
+            ReuseOrder::Similarity => self.analysis.as_ref().map_or_else(
+                || DocIx::all(self.docs.len()).collect(),
+                |a| a.reuse.by_similarity().to_vec(),
+            ),
         };
     }
 
     /// The Reuse matrix's documents, in its order.
     #[must_use]
-    pub fn reuse_order_rows(&self) -> &[usize] {
+    pub fn reuse_order_rows(&self) -> &[DocIx] {
         &self.pairs.order
     }
 

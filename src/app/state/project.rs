@@ -1,6 +1,7 @@
 //! The study as a project: New, Open, Save, Save as, autosave, Relink; the metadata the
 //! user corrects and the notes they write, which the project keeps.
 
+use crate::model::{ByHandle, DocIx, SecIx};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,9 +38,9 @@ pub struct ProjectState {
     /// Projects opened or saved lately, most recent first.
     pub recent: Vec<PathBuf>,
     /// The note being written: (document, section, text so far).
-    pub editing_note: Option<(usize, usize, String)>,
+    pub editing_note: Option<(DocIx, SecIx, String)>,
     /// The metadata being corrected: (document, fields so far).
-    pub editing_meta: Option<(usize, MetaEdit)>,
+    pub editing_meta: Option<(DocIx, MetaEdit)>,
     /// New was asked for with unsaved work: asked once more, it discards it.
     confirm_new: bool,
     /// The missing document a Relink dialog is choosing a file for.
@@ -284,11 +285,11 @@ impl AppState {
         self.retrained_on.clone_from(&project.retrained_on);
         self.basket = crate::app::basket::Basket::new(project.basket.clone());
         // Once each: a hand-edited or merged project may name a document twice.
-        let mut chosen: Vec<usize> = Vec::new();
+        let mut chosen: Vec<DocIx> = Vec::new();
         for d in project
             .chosen
             .iter()
-            .filter_map(|k| self.docs.iter().position(|d| d.content_hash == k.0))
+            .filter_map(|k| self.docs.iter().position(|d| d.content_hash == k.0).map(DocIx))
         {
             if !chosen.contains(&d) {
                 chosen.push(d);
@@ -320,12 +321,12 @@ impl AppState {
         let (docs, sources): (Vec<_>, Vec<_>) = docs.into_iter().unzip();
         self.docs = Arc::new(docs);
         self.sources = sources;
-        self.chosen = (0..self.docs.len()).collect();
+        self.chosen = DocIx::all(self.docs.len()).collect();
         self.removed = None;
         self.selected = None;
         self.invalidate_analysis();
         if !self.docs.is_empty() {
-            self.handle(crate::app::command::Command::SelectDocument(0));
+            self.handle(crate::app::command::Command::SelectDocument(DocIx(0)));
         }
     }
 
@@ -364,7 +365,7 @@ impl AppState {
     }
 
     /// Write, or take back (empty text), the note on a section.
-    pub(super) fn set_note(&mut self, doc: usize, section: usize, text: &str) {
+    pub(super) fn set_note(&mut self, doc: DocIx, section: SecIx, text: &str) {
         let Some(key) = self.section_ref(doc, section) else {
             return;
         };
@@ -379,15 +380,15 @@ impl AppState {
 
     /// The note on a section, if any.
     #[must_use]
-    pub fn note(&self, doc: usize, section: usize) -> Option<&str> {
+    pub fn note(&self, doc: DocIx, section: SecIx) -> Option<&str> {
         let key = self.section_ref(doc, section)?;
         self.project.notes.get(&key).map(String::as_str)
     }
 
     /// Correct a document's metadata: `edit` replaces the earlier edit; fields left `None`
     /// are what was read from the text.
-    pub(super) fn edit_meta(&mut self, doc: usize, edit: MetaEdit) {
-        let Some(d) = self.docs.get(doc) else { return };
+    pub(super) fn edit_meta(&mut self, doc: DocIx, edit: MetaEdit) {
+        let Some(d) = self.docs.at(doc) else { return };
         let key = d.key();
         let (meta, label) = self
             .project
@@ -410,8 +411,8 @@ impl AppState {
 
     /// The fields of the metadata editor for a document: its edits, else what was read.
     #[must_use]
-    pub fn meta_fields(&self, doc: usize) -> Option<MetaEdit> {
-        let d = self.docs.get(doc)?;
+    pub fn meta_fields(&self, doc: DocIx) -> Option<MetaEdit> {
+        let d = self.docs.at(doc)?;
         let (meta, label) = self
             .project
             .original
@@ -433,8 +434,8 @@ impl AppState {
 
     /// What the editor's fields change relative to what was read: only those are kept.
     #[must_use]
-    pub fn meta_edit_from(&self, doc: usize, fields: &MetaEdit) -> MetaEdit {
-        let Some(d) = self.docs.get(doc) else {
+    pub fn meta_edit_from(&self, doc: DocIx, fields: &MetaEdit) -> MetaEdit {
+        let Some(d) = self.docs.at(doc) else {
             return MetaEdit::default();
         };
         let (meta, label) = self

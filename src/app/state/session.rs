@@ -309,9 +309,13 @@ impl AppState {
     /// as they are loaded. Settings saved before keys were content hashes named documents by
     /// id: both are read.
     fn apply_choices(&mut self, settings: &Settings) {
-        let position =
-            |key: &crate::model::DocKey| self.docs.iter().position(|d| d.content_hash == key.0 || d.id == key.0);
-        let chosen: Vec<usize> = settings.chosen.iter().filter_map(position).collect();
+        let position = |key: &crate::model::DocKey| {
+            self.docs
+                .iter()
+                .position(|d| d.content_hash == key.0 || d.id == key.0)
+                .map(crate::model::DocIx)
+        };
+        let chosen: Vec<crate::model::DocIx> = settings.chosen.iter().filter_map(position).collect();
         let selected = settings.selected_doc.as_ref().and_then(position);
         if !chosen.is_empty() {
             self.chosen = chosen;

@@ -8,7 +8,7 @@ use crate::export::tables::Block;
 /// One document's items per tool group (供给型 / 环境型 / 需求型 …), for the chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolGroups {
-    pub doc: usize,
+    pub doc: crate::model::DocIx,
     /// (group, items) in the taxonomy's order.
     pub groups: Vec<(String, usize)>,
 }

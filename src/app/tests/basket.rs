@@ -109,9 +109,15 @@ fn a_saved_basket_names_the_same_passages_when_files_load_in_another_order() {
         .docs
         .iter()
         .position(|d| d.source == "plan.txt" && d.text.contains("乙市"))
+        .map(crate::model::DocIx)
         .expect("b loaded");
     assert_eq!(state.docs[d].id, "plan-2", "loaded second");
-    let s = state.docs[d].sections.iter().position(|s| s.path == "二").expect("二");
+    let s = state.docs[d]
+        .sections
+        .iter()
+        .position(|s| s.path == "二")
+        .map(crate::model::SecIx)
+        .expect("二");
     let text = state.docs[d].sections[s].heading_and_text();
     h.state_mut().apply(
         &egui::Context::default(),

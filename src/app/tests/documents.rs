@@ -31,7 +31,10 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
     assert_eq!(state.import_errors().len(), 2, "{:?}", state.import_errors());
     assert!(state.import_errors().iter().any(|e| e.contains("scan.txt")));
     assert!(state.import_errors().iter().any(|e| e.contains("gone.docx")));
-    assert!(state.chosen.contains(&5), "the new document joins the comparison");
+    assert!(
+        state.chosen.contains(&crate::model::DocIx(5)),
+        "the new document joins the comparison"
+    );
     h.get_by_label("Not imported");
     assert!(h.state().settings().imported.contains(&good), "remembered");
     // Importing the same text again (typed into the path field) is refused, naming the file.
@@ -56,15 +59,17 @@ fn importing_files_adds_documents_reports_bad_ones_and_removal_can_be_undone() {
     assert!(city.sections.iter().any(|s| s.heading.contains("在线教育")));
     // Remove it, then undo.
     let name = city.display_name().to_owned();
-    h.state_mut()
-        .apply(&ctx, vec![crate::app::command::Command::RemoveDocument(5)]);
+    h.state_mut().apply(
+        &ctx,
+        vec![crate::app::command::Command::RemoveDocument(crate::model::DocIx(5))],
+    );
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 5);
     assert!(h.state().settings().imported.is_empty());
     h.get_by_label(&format!("Undo remove {name}")).click();
     h.run_steps(2);
     assert_eq!(h.state().state.docs.len(), 6);
-    assert!(h.state().state.chosen.contains(&5));
+    assert!(h.state().state.chosen.contains(&crate::model::DocIx(5)));
 }
 
 #[test]
@@ -112,7 +117,8 @@ fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
     h.state_mut().state.handle(Command::SetSearch("5G".to_owned()));
     assert!(!h.state().state.search_hits().is_empty());
     let order = chosen_ids(&h);
-    h.state_mut().apply(&ctx, vec![Command::RemoveDocument(1)]);
+    h.state_mut()
+        .apply(&ctx, vec![Command::RemoveDocument(crate::model::DocIx(1))]);
     assert!(
         h.state().state.search_hits().is_empty(),
         "no hits into shifted documents"
@@ -220,11 +226,17 @@ fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
     h.state_mut().state.set_analysis(an);
     h.run();
     let state = &h.state().state;
-    let jia = state.docs.iter().position(|d| d.text.contains("甲市")).expect("甲");
+    let jia = state
+        .docs
+        .iter()
+        .position(|d| d.text.contains("甲市"))
+        .map(crate::model::DocIx)
+        .expect("甲");
     let section = state.docs[jia]
         .sections
         .iter()
         .position(|s| s.path == "一")
+        .map(crate::model::SecIx)
         .expect("一");
     let jia_key = state.docs[jia].key();
     h.state_mut().apply(
@@ -275,7 +287,12 @@ fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
     let h2 = open(&project);
     let s = &h2.state().state;
     assert_eq!(s.docs.len(), 7, "the five bundled and the two imported");
-    let jia2 = s.docs.iter().position(|d| d.key() == jia_key).expect("甲 again");
+    let jia2 = s
+        .docs
+        .iter()
+        .position(|d| d.key() == jia_key)
+        .map(crate::model::DocIx)
+        .expect("甲 again");
     assert_eq!(s.docs[jia2].meta.doc_number.as_deref(), Some("甲政办发〔2021〕7号"));
     assert_eq!(s.note(jia2, section), Some("与国家规划措辞相同"));
     assert_eq!(s.overrides.current, saved_overrides);
@@ -348,7 +365,7 @@ fn a_library_is_compared_eight_at_a_time_and_more_are_chosen_from_a_list() {
     h.run();
     let state = &h.state().state;
     assert_eq!(state.chosen.len(), 9);
-    assert!(state.chosen.contains(&16));
+    assert!(state.chosen.contains(&crate::model::DocIx(16)));
     assert!(state.compare_rows().count() > 10);
     assert!(
         state.compare_rows().all(|(_, r)| r.cells.len() == 9),
@@ -426,7 +443,7 @@ fn a_document_named_twice_among_the_compared_is_compared_once() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, vec![Command::OpenProject(path)]);
     settle_project(&mut h);
-    assert_eq!(h.state().state.chosen, [1, 3]);
+    assert_eq!(h.state().state.chosen, [crate::model::DocIx(1), crate::model::DocIx(3)]);
 }
 
 /// A file whose text says neither its title nor its region is named by its file, shortly:

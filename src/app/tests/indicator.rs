@@ -23,7 +23,7 @@ fn an_indicator_table_is_drawn_as_a_table_with_its_target_cells_marked() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(&ctx, vec![Command::Import(vec![path])]);
     settle(&mut h);
-    let last = h.state().state.docs.len() - 1;
+    let last = crate::model::DocIx(h.state().state.docs.len() - 1);
     h.state_mut().apply(&ctx, vec![Command::SelectDocument(last)]);
     settle(&mut h);
     // The header's cells, each a cell of its own.

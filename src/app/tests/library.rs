@@ -182,7 +182,7 @@ fn a_coverage_cell_compares_its_domain_with_that_document() {
     let scheme = &a.aligner.taxonomy.schemes[state.scheme];
     let coverage = state.coverage();
     // A domain the last document covers: take it out of the comparison first.
-    let doc = state.docs.len() - 1;
+    let doc = crate::model::DocIx(state.docs.len() - 1);
     let row = (0..scheme.categories.len())
         .find(|&r| coverage.count(r, doc) > 0)
         .expect("a covered domain");
@@ -212,6 +212,7 @@ fn a_suggested_number_is_accepted_with_one_click_and_reaches_the_citation() {
         .docs
         .iter()
         .position(|d| d.id == "anhui-2020")
+        .map(crate::model::DocIx)
         .expect("anhui-2020");
     assert!(state.docs[anhui].meta.doc_number.is_none());
     let s = state
@@ -245,7 +246,7 @@ fn the_tables_view_counts_the_chosen_documents_items_by_tool_and_domain() {
     let state = &h.state().state;
     assert_eq!(state.view, View::Tables);
     let a = state.analysis().expect("analysed");
-    let leaves_of = |d: usize| a.alignment.leaves.iter().filter(|l| l.doc == d).count();
+    let leaves_of = |d: crate::model::DocIx| a.alignment.leaves.iter().filter(|l| l.doc == d).count();
     let chosen_leaves: usize = state.chosen.iter().map(|&d| leaves_of(d)).sum();
     let blocks = state.crosstab();
     assert_eq!(

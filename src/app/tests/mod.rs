@@ -45,7 +45,7 @@ fn settle(h: &mut Harness<'static, DuizhaoApp>) {
 
 /// A correction of the analysed app: its first aligned leaf moved to the next domain, as
 /// (document, section, the domain it is moved to).
-fn a_correction(h: &Harness<'static, DuizhaoApp>) -> (usize, usize, usize) {
+fn a_correction(h: &Harness<'static, DuizhaoApp>) -> (crate::model::DocIx, crate::model::SecIx, usize) {
     let a = h.state().state.analysis().expect("analysed");
     let (leaf, x) = a
         .alignment

@@ -17,8 +17,7 @@ fn search_highlights_and_counts_hits_and_steps_through_them() {
     let hits = h.state().state.search_hits().to_vec();
     assert!(hits.len() >= 2, "{hits:?}");
     for hit in &hits {
-        let text = &h.state().state.docs[hit.doc].sections[hit.section].text;
-        let found: String = crate::text::char_slice(text, hit.range.start, hit.range.end).to_ascii_uppercase();
+        let found: String = h.state().state.docs[hit.doc].slice(hit.range).to_ascii_uppercase();
         assert_eq!(found, "5G");
     }
     h.get_by_label(&format!("1 / {}", hits.len()));
@@ -87,12 +86,21 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
     h.run();
     assert!(h.state().state.side_by_side);
     let docs = &h.state().state.docs;
-    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
-    let shanghai = docs.iter().position(|d| d.id == "shanghai-2020").expect("shanghai");
+    let anhui = docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(crate::model::DocIx)
+        .expect("anhui");
+    let shanghai = docs
+        .iter()
+        .position(|d| d.id == "shanghai-2020")
+        .map(crate::model::DocIx)
+        .expect("shanghai");
     let education = docs[anhui]
         .sections
         .iter()
         .position(|s| s.heading == "在线教育")
+        .map(crate::model::SecIx)
         .expect("Anhui's 在线教育 item");
     // Click a number near the top (one a user sees without scrolling): the leftmost 一/(一)
     // is Anhui's, whose column comes first.
@@ -100,6 +108,7 @@ fn side_by_side_documents_scroll_to_the_same_domain() {
         .sections
         .iter()
         .position(|s| s.path == "一/(一)")
+        .map(crate::model::SecIx)
         .expect("一/(一)");
     h.get_all_by_label("一/(一)")
         .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
@@ -181,11 +190,7 @@ fn searching_a_simplified_word_finds_its_traditional_form() {
     state.handle(crate::app::command::Command::SetSearch("数字化".into()));
     let hits = state.search_hits().to_vec();
     assert_eq!(hits.len(), 1, "{hits:?}");
-    let section = &state.docs[hits[0].doc].sections[hits[0].section].text;
-    assert_eq!(
-        crate::text::char_slice(section, hits[0].range.start, hits[0].range.end),
-        "數字化"
-    );
+    assert_eq!(state.docs[hits[0].doc].slice(hits[0].range), "數字化");
 }
 
 #[test]
@@ -201,7 +206,7 @@ fn a_pinned_reference_column_stays_at_the_left_while_the_others_scroll() {
     assert!(state.pin_reference);
     assert_eq!(state.chosen[0], third, "the reference is the first column");
     assert!(h.state().settings().pin_reference, "remembered");
-    let header = |h: &Harness<'static, DuizhaoApp>, d: usize| {
+    let header = |h: &Harness<'static, DuizhaoApp>, d: crate::model::DocIx| {
         let name = format!("{} · ", h.state().state.docs[d].display_name());
         h.get_by_label_contains(&name).rect().left()
     };
@@ -267,5 +272,49 @@ fn side_by_side_a_click_brings_far_sections_of_other_columns_into_view() {
     assert!(
         shanghai.iter().any(|r| r.top() < 400.0),
         "Shanghai's 二/10 at the top of its column: {shanghai:?}"
+    );
+}
+
+/// A Compare row is as tall as its cells in view: scrolled sideways, a row whose tallest cell
+/// was out of sight takes that cell's height, and gives it up when the cell leaves the view.
+#[test]
+fn a_compare_row_is_as_tall_as_its_cells_in_view() {
+    let mut h = analysed_in("Compare");
+    // Tall enough for the first rows to be laid out together.
+    h.set_size(egui::vec2(1400.0, 3000.0));
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .state
+        .compare_rows()
+        .take(4)
+        .map(|(_, r)| r.title.clone())
+        .collect();
+    // The tops of the first rows' titles.
+    let tops = |h: &Harness<'static, DuizhaoApp>| -> Vec<f32> {
+        titles
+            .iter()
+            .map(|t| {
+                h.query_all_by_value(t)
+                    .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+                    .expect("row title")
+                    .rect()
+                    .top()
+            })
+            .collect()
+    };
+    let heights = |tops: Vec<f32>| -> Vec<f32> { tops.windows(2).map(|w| w[1] - w[0]).collect() };
+    let before = heights(tops(&h));
+    let last = *h.state().state.chosen.last().expect("columns");
+    let name = format!("{} · ", h.state().state.docs[last].display_name());
+    // egui 0.37 maps AccessKit's ScrollLeft to a delta that moves the view right.
+    for _ in 0..6 {
+        h.get_by_label_contains(&name).scroll_left();
+        h.run();
+    }
+    let after = heights(tops(&h));
+    assert!(
+        before.iter().zip(&after).any(|(b, a)| (b - a).abs() > 1.0),
+        "some row's height follows the columns in view: {before:?} → {after:?}"
     );
 }

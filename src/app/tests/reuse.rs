@@ -4,13 +4,18 @@ use egui_kittest::kittest::Queryable;
 
 use super::*;
 use crate::app::command::Command;
+use crate::model::{DocIx, SecIx};
 
 #[test]
 fn the_reuse_matrix_opens_a_pair_and_a_passage_side_by_side() {
     let mut h = analysed_in("Reuse");
     let docs = &h.state().state.docs;
-    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
-    let anhui = docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let wuhu = docs.iter().position(|d| d.id == "wuhu-2021").map(DocIx).expect("wuhu");
+    let anhui = docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(DocIx)
+        .expect("anhui");
     let share = h
         .state()
         .state
@@ -58,11 +63,15 @@ fn shared_passages_are_underlaid_in_the_comparison_on_request() {
         .filter(|c| !c.shared.is_empty())
         .count();
     assert!(cards_with_shared >= 10, "{cards_with_shared}");
-    // Every underlaid range lies inside its card's text.
+    // Every underlaid range lies inside its card's text (chars of the document's text).
     for (_, row) in h.state().state.compare_rows() {
         for card in row.cells.iter().flatten() {
-            let n = card.text.chars().count();
-            assert!(card.shared.iter().all(|(r, _)| r.start < r.end && r.end <= n));
+            let t = card.text_range;
+            assert!(
+                card.shared
+                    .iter()
+                    .all(|(r, _)| t.start <= r.start && r.start < r.end && r.end <= t.end)
+            );
         }
     }
 }
@@ -98,7 +107,14 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
     settle(&mut h);
     let state = &h.state().state;
     assert_eq!(state.docs.len(), 65);
-    let ix = |name: &str| state.docs.iter().position(|d| d.source.ends_with(name)).expect(name);
+    let ix = |name: &str| {
+        state
+            .docs
+            .iter()
+            .position(|d| d.source.ends_with(name))
+            .map(DocIx)
+            .expect(name)
+    };
     let (x, y) = (ix("pair-040.txt"), ix("pair-041.txt"));
     let reuse = &state.analysis().expect("analysed").reuse;
     // Not in view: estimated only, and shown as an estimate.
@@ -110,12 +126,22 @@ fn a_large_librarys_pairs_are_estimated_and_compared_when_looked_at() {
         "pairs sharing nothing are a dot"
     );
     // The compared documents' pairs were made exact in the background: Wuhu and Anhui 2020.
-    let wuhu = state.docs.iter().position(|d| d.id == "wuhu-2021").expect("wuhu");
-    let anhui = state.docs.iter().position(|d| d.id == "anhui-2020").expect("anhui");
+    let wuhu = state
+        .docs
+        .iter()
+        .position(|d| d.id == "wuhu-2021")
+        .map(DocIx)
+        .expect("wuhu");
+    let anhui = state
+        .docs
+        .iter()
+        .position(|d| d.id == "anhui-2020")
+        .map(DocIx)
+        .expect("anhui");
     assert!(state.chosen.contains(&wuhu) && state.chosen.contains(&anhui));
     assert!(reuse.is_exact(wuhu, anhui) && reuse.pair(wuhu, anhui).is_some());
     assert!(
-        (0..state.docs[wuhu].sections.len()).any(|s| state.shared_in(wuhu, s).iter().any(|(_, d)| *d == anhui)),
+        SecIx::all(state.docs[wuhu].sections.len()).any(|s| state.shared_in(wuhu, s).iter().any(|(_, d)| *d == anhui)),
         "Wuhu's text shared with Anhui 2020 is underlaid"
     );
 

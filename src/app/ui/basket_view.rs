@@ -5,10 +5,11 @@ use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::export::Format;
+use crate::model::{DocIx, SecIx};
 
 /// The tick box that puts a section into the basket, labelled for screen readers and tests
 /// as "Basket: <document> <path>".
-pub fn basket_checkbox(ui: &mut egui::Ui, state: &AppState, doc: usize, section: usize, out: &mut Vec<Command>) {
+pub fn basket_checkbox(ui: &mut egui::Ui, state: &AppState, doc: DocIx, section: SecIx, out: &mut Vec<Command>) {
     let mut on = state.in_basket(doc, section);
     let label = format!(
         "Basket: {} {}",

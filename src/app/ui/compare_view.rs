@@ -5,6 +5,7 @@ use crate::app::command::Command;
 use crate::app::state::{AppState, Card, CompareRow};
 use crate::app::theme;
 use crate::app::ui::marks;
+use crate::model::{DocIx, SecIx};
 
 pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -27,37 +28,77 @@ pub fn compare_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     search_bar_ui(ui, state, &mut out);
     // Columns never narrower than a readable width: when they do not fit, the headers and
     // the rows scroll sideways together (the headers stay put when the rows scroll down).
-    let width = state.chosen.len() as f32 * MIN_COLUMN;
+    let n = state.chosen.len();
+    let width = n as f32 * MIN_COLUMN;
     if width <= ui.available_width() {
-        columns_ui(ui, state, dark, (0.0, false), &mut out);
+        let sideways = Sideways {
+            scroll_x: 0.0,
+            pin: false,
+            in_view: vec![true; n],
+        };
+        columns_ui(ui, state, dark, &sideways, &mut out);
     } else {
         egui::ScrollArea::horizontal()
             .id_salt("compare_sideways")
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
                 ui.set_width(width);
-                let pin = state.pin_reference && state.chosen.len() > 1;
-                columns_ui(ui, state, dark, (viewport.min.x, pin), &mut out);
+                let pin = state.pin_reference && n > 1;
+                let sideways = Sideways {
+                    scroll_x: viewport.min.x,
+                    pin,
+                    in_view: columns_in_view(n, width, viewport.x_range(), pin),
+                };
+                columns_ui(ui, state, dark, &sideways, &mut out);
             });
     }
     out
 }
 
+/// Where the columns stand when they scroll sideways.
+struct Sideways {
+    /// The sideways scroll offset: the domain titles (and a pinned reference column) are
+    /// drawn where the visible part begins.
+    scroll_x: f32,
+    /// Column 0 is the pinned reference.
+    pin: bool,
+    /// Per column: whether any of it is in view. A row is as tall as its cells in view.
+    in_view: Vec<bool>,
+}
+
+/// Which of `n` equal columns across `width` points overlap the visible part `view` (the
+/// pinned one always does).
+fn columns_in_view(n: usize, width: f32, view: egui::Rangef, pin: bool) -> Vec<bool> {
+    #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
+    let w = width / n.max(1) as f32;
+    (0..n)
+        .map(|k| {
+            #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
+            let left = k as f32 * w;
+            (pin && k == 0) || (left < view.max && left + w > view.min)
+        })
+        .collect()
+}
+
 /// Lay out the columns of one band (the headers, or one domain's cells): `add(col, k)` for
 /// each column `k`. With `pin` (the sideways scroll offset), column 0 is drawn last, moved
 /// to the visible left edge over an opaque background, so it stays in view while the
-/// others scroll under it.
-fn band(ui: &mut egui::Ui, n: usize, pin: Option<f32>, mut add: impl FnMut(&mut egui::Ui, usize)) {
+/// others scroll under it. A column not `in_view` is laid out (its widgets stay where they
+/// are) but does not make the band taller: the band is as tall as the columns in view.
+fn band(ui: &mut egui::Ui, n: usize, pin: Option<f32>, in_view: &[bool], mut add: impl FnMut(&mut egui::Ui, usize)) {
     ui.columns(n, |cols| {
-        let Some(dx) = pin else {
-            for (k, col) in cols.iter_mut().enumerate() {
+        let first = usize::from(pin.is_some());
+        for (k, col) in cols.iter_mut().enumerate().skip(first) {
+            if in_view.get(k).copied().unwrap_or(true) {
                 add(col, k);
+            } else {
+                let mut aside = col.new_child(egui::UiBuilder::new().max_rect(col.max_rect()).layout(*col.layout()));
+                add(&mut aside, k);
             }
+        }
+        let Some(dx) = pin else {
             return;
         };
-        for (k, col) in cols.iter_mut().enumerate().skip(1) {
-            add(col, k);
-        }
         let col = &mut cols[0];
         let bg = col.painter().add(egui::Shape::Noop);
         let rect = col.max_rect().translate(egui::vec2(dx, 0.0));
@@ -82,10 +123,10 @@ const MIN_COLUMN: f32 = 300.0;
 
 /// The column headers and the rows. `scroll_x` is the sideways scroll offset: the domain
 /// titles (and with `pin` the reference column) are drawn where the visible part begins.
-fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): (f32, bool), out: &mut Vec<Command>) {
+fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, sideways: &Sideways, out: &mut Vec<Command>) {
     let n = state.chosen.len();
-    let pin = pin.then_some(scroll_x);
-    band(ui, n, pin, |col, k| {
+    let pin = sideways.pin.then_some(sideways.scroll_x);
+    band(ui, n, pin, &vec![true; n], |col, k| {
         let d = state.chosen[k];
         let doc = &state.docs[d];
         // The label, and the start of the title when the text gives one (the file name is
@@ -128,8 +169,9 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
     if jump.is_some() {
         out.push(Command::JumpToRow(None));
     }
-    let estimate = Estimate::new(ui, n);
-    let key = (state.revision(), state.show_shared);
+    let estimate = Estimate::new(ui, n, &sideways.in_view);
+    // Heights are estimated afresh when a column comes into view or leaves it.
+    let key = (state.revision(), state.show_shared, &sideways.in_view);
     let row_at = |k: usize| rows[k].1;
     super::virtual_rows::show(
         ui,
@@ -140,7 +182,7 @@ fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, (scroll_x, pin): 
         |k| estimate.row(row_at(k)),
         |ui, k| {
             let (i, row) = rows[k];
-            row_ui(ui, state, (i, row), dark, (scroll_x, pin), jump == Some(k), out);
+            row_ui(ui, state, (i, row), dark, sideways, jump == Some(k), out);
         },
     );
 }
@@ -153,19 +195,20 @@ fn row_ui(
     state: &AppState,
     (i, row): (usize, &CompareRow),
     dark: bool,
-    (scroll_x, pin): (f32, Option<f32>),
+    sideways: &Sideways,
     jumping: bool,
     out: &mut Vec<Command>,
 ) {
     let top = ui.cursor().top();
+    let pin = sideways.pin.then_some(sideways.scroll_x);
     ui.horizontal(|ui| {
-        ui.add_space(scroll_x);
+        ui.add_space(sideways.scroll_x);
         ui.add(egui::Label::new(egui::RichText::new(&row.title).heading()).wrap())
             .on_hover_text(&row.description)
     });
     let hit = state.current_hit().filter(|h| jumping && h.row == i);
     let reveal = hit.map(|h| (h.doc, h.section, top + ui.clip_rect().height()));
-    band(ui, row.cells.len(), pin, |col, k| {
+    band(ui, row.cells.len(), pin, &sideways.in_view, |col, k| {
         let cell = &row.cells[k];
         if cell.is_empty() {
             col.weak("— no section on this domain —");
@@ -178,9 +221,10 @@ fn row_ui(
     ui.separator();
 }
 
-/// A row's height before it has been laid out, from its text: the tallest cell's cards, each
-/// a line for its number and heading and its text wrapped at the column's width.
-struct Estimate {
+/// A row's height before it has been laid out, from its text: the tallest cell in view's
+/// cards, each a line for its number and heading and its text wrapped at the column's width.
+struct Estimate<'a> {
+    in_view: &'a [bool],
     text: super::virtual_rows::TextHeight,
     /// A row's title, gap and separator.
     row: f32,
@@ -188,13 +232,14 @@ struct Estimate {
     card: f32,
 }
 
-impl Estimate {
-    fn new(ui: &egui::Ui, columns: usize) -> Self {
+impl<'a> Estimate<'a> {
+    fn new(ui: &egui::Ui, columns: usize, in_view: &'a [bool]) -> Self {
         let spacing = ui.spacing().item_spacing;
         #[allow(clippy::cast_precision_loss, reason = "a handful of columns")]
         let n = columns.max(1) as f32;
         let column = (ui.available_width() - spacing.x * (n - 1.0)) / n;
         Self {
+            in_view,
             text: super::virtual_rows::TextHeight::new(ui, column),
             row: ui.text_style_height(&egui::TextStyle::Heading) + theme::GAP + 4.0 * spacing.y,
             card: ui.spacing().interact_size.y + spacing.y + theme::GAP * 0.5,
@@ -205,7 +250,9 @@ impl Estimate {
         let tallest = row
             .cells
             .iter()
-            .map(|cell| cell.iter().map(|c| self.card(c)).sum::<f32>().max(self.text.line))
+            .zip(self.in_view)
+            .filter(|(_, seen)| **seen)
+            .map(|(cell, _)| cell.iter().map(|c| self.card(c)).sum::<f32>().max(self.text.line))
             .fold(0.0, f32::max);
         self.row + tallest
     }
@@ -217,7 +264,7 @@ impl Estimate {
 }
 
 /// Pin a column as the reference (it moves to the left and stays there), or unpin it.
-fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: usize, out: &mut Vec<Command>) {
+fn reference_button_ui(ui: &mut egui::Ui, state: &AppState, k: usize, d: DocIx, out: &mut Vec<Command>) {
     let name = state.docs[d].display_name();
     if state.pin_reference && k == 0 {
         if ui
@@ -245,7 +292,7 @@ fn card_ui(
     state: &AppState,
     card: &Card,
     dark: bool,
-    reveal: Option<(usize, usize, f32)>,
+    reveal: Option<(DocIx, SecIx, f32)>,
     out: &mut Vec<Command>,
 ) {
     let top = ui.cursor().top();
@@ -272,12 +319,13 @@ fn card_ui(
         }
     });
     let targets: Vec<crate::model::CharRange> = card.targets.iter().map(|(r, _)| *r).collect();
-    let shared: &[(crate::model::CharRange, usize)] = if state.show_shared { &card.shared } else { &[] };
+    let shared: &[(crate::model::CharRange, DocIx)] = if state.show_shared { &card.shared } else { &[] };
     let current = state
         .current_hit()
         .filter(|h| h.doc == card.doc && h.section == card.section)
         .map(|h| h.range);
     let marks = marks::Marks {
+        origin: card.text_range.start,
         targets: &targets,
         shared,
         hits: &card.hits,
@@ -428,4 +476,28 @@ fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::columns_in_view;
+
+    #[test]
+    fn the_columns_in_view_are_those_the_visible_part_overlaps() {
+        let view = |from: f32, to: f32| egui::Rangef::new(from, to);
+        // Five columns of 300 points, 700 points seen.
+        assert_eq!(
+            columns_in_view(5, 1500.0, view(0.0, 700.0), false),
+            [true, true, true, false, false]
+        );
+        assert_eq!(
+            columns_in_view(5, 1500.0, view(800.0, 1500.0), false),
+            [false, false, true, true, true]
+        );
+        // The pinned reference is always in view.
+        assert_eq!(
+            columns_in_view(5, 1500.0, view(800.0, 1500.0), true),
+            [true, false, true, true, true]
+        );
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::app::command::Command;
 use crate::app::state::AppState;
-use crate::model::Document;
+use crate::model::{DocIx, Document};
 
 pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -44,10 +44,10 @@ pub fn doc_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .max_height(list_height)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, state.docs.len(), |ui, range| {
-            for i in range {
+            for i in range.map(DocIx) {
                 let d = &state.docs[i];
                 let selected = state.selected_index() == Some(i);
-                let hover = match state.sources.get(i).and_then(Option::as_ref) {
+                let hover = match state.sources.get(i.get()).and_then(Option::as_ref) {
                     Some(p) => format!("{}\n{}", d.meta.title.as_deref().unwrap_or(&d.source), p.display()),
                     None => format!("{}\n(bundled)", d.meta.title.as_deref().unwrap_or(&d.source)),
                 };

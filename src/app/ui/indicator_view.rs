@@ -13,7 +13,7 @@ use crate::targets::{CellKind, ColumnKind};
 /// running-text labels (for their tooltips).
 pub fn body_ui(
     ui: &mut egui::Ui,
-    salt: (&'static str, usize, usize),
+    salt: (&'static str, crate::model::DocIx, crate::model::SecIx),
     text: &str,
     parts: Option<&[Part]>,
     marks: marks::Marks<'_>,
@@ -38,7 +38,12 @@ pub fn body_ui(
 }
 
 /// One indicator table: a grid in a frame, scrolling sideways when wider than its column.
-fn table_ui(ui: &mut egui::Ui, salt: ((&'static str, usize, usize), usize), table: &ShownTable, dark: bool) {
+fn table_ui(
+    ui: &mut egui::Ui,
+    salt: ((&'static str, crate::model::DocIx, crate::model::SecIx), usize),
+    table: &ShownTable,
+    dark: bool,
+) {
     ui.add_space(theme::GAP * 0.5);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::ScrollArea::horizontal().id_salt((salt, "scroll")).show(ui, |ui| {

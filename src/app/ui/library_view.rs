@@ -193,7 +193,13 @@ fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
 }
 
 /// What a coverage cell's sections are: their numbers and headings (the first eight).
-fn cell_hover_ui(ui: &mut egui::Ui, doc: &crate::model::Document, sections: &[usize], label: &str, domain: &str) {
+fn cell_hover_ui(
+    ui: &mut egui::Ui,
+    doc: &crate::model::Document,
+    sections: &[crate::model::SecIx],
+    label: &str,
+    domain: &str,
+) {
     ui.strong(format!("{label} · {domain}"));
     if sections.is_empty() {
         ui.label("no section in this domain");

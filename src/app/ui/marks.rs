@@ -5,15 +5,19 @@ use egui::text::LayoutJob;
 use egui::{FontId, Stroke, TextFormat};
 
 use crate::app::theme;
-use crate::model::CharRange;
+use crate::model::{CharRange, DocIx};
 
-/// What to mark in a text; every range is in chars of that text.
+/// What to mark in a text; every range is in chars of the document's text (as every span in
+/// memory), and `origin` is where the text laid out starts in it: the one place a span is
+/// turned into a place in what is drawn.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
+    /// Where the text starts in the document's text (chars).
+    pub origin: usize,
     /// Quantitative targets: coloured and underlined.
     pub targets: &'a [CharRange],
-    /// Passages shared with another document (index): underlaid in its colour.
-    pub shared: &'a [(CharRange, usize)],
+    /// Passages shared with another document: underlaid in its colour.
+    pub shared: &'a [(CharRange, DocIx)],
     /// Search hits: on a yellow ground; the current one stronger.
     pub hits: &'a [CharRange],
     pub current: Option<CharRange>,
@@ -40,14 +44,15 @@ pub fn marked_part(ui: &egui::Ui, chars: &[char], window: CharRange, marks: Mark
     let n = window.end.min(chars.len());
     let from = window.start.min(n);
     let mut cuts: Vec<usize> = vec![from, n];
+    let local = |i: usize| i.saturating_sub(marks.origin).clamp(from, n);
     for r in marks
         .targets
         .iter()
         .chain(marks.shared.iter().map(|(r, _)| r))
         .chain(marks.hits)
     {
-        cuts.push(r.start.clamp(from, n));
-        cuts.push(r.end.clamp(from, n));
+        cuts.push(local(r.start));
+        cuts.push(local(r.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -57,7 +62,7 @@ pub fn marked_part(ui: &egui::Ui, chars: &[char], window: CharRange, marks: Mark
         if start >= end {
             continue;
         }
-        let inside = |r: &CharRange| r.start <= start && end <= r.end;
+        let inside = |r: &CharRange| r.start <= marks.origin + start && marks.origin + end <= r.end;
         let mut format = TextFormat {
             font_id: font.clone(),
             color: ui.visuals().text_color(),

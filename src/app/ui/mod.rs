@@ -19,6 +19,7 @@ pub mod virtual_rows;
 
 use super::command::Command;
 use super::state::{AppState, View};
+use crate::model::DocIx;
 
 /// Keyboard shortcuts that are not tied to one widget: Ctrl+1…5 and Ctrl+L switch views, Ctrl+U
 /// underlays shared passages, Ctrl+B shows the basket, Ctrl+O imports, Ctrl+S / Ctrl+Shift+S save the project (as), Ctrl+Shift+O opens one, Ctrl+F searches, Alt+Up/Down
@@ -65,11 +66,11 @@ pub fn keyboard(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
         }
         let n = state.docs.len();
         if let Some(s) = state.selected_index() {
-            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp) && s > 0 {
-                out.push(Command::SelectDocument(s - 1));
+            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp) && s.get() > 0 {
+                out.push(Command::SelectDocument(DocIx(s.get() - 1)));
             }
-            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown) && s + 1 < n {
-                out.push(Command::SelectDocument(s + 1));
+            if i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown) && s.get() + 1 < n {
+                out.push(Command::SelectDocument(DocIx(s.get() + 1)));
             }
         }
     });
@@ -142,7 +143,7 @@ fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
     const ALL_INLINE: usize = 12;
     let dark = ui.visuals().dark_mode;
     let many = state.docs.len() > ALL_INLINE;
-    let chip = |ui: &mut egui::Ui, i: usize, out: &mut Vec<Command>| {
+    let chip = |ui: &mut egui::Ui, i: DocIx, out: &mut Vec<Command>| {
         let d = &state.docs[i];
         let mut on = state.chosen.contains(&i);
         let text = egui::RichText::new(d.display_name()).color(super::theme::doc_colour(i, dark));
@@ -181,7 +182,7 @@ fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
                     });
                     ui.data_mut(|d| d.insert_temp(id, page));
                 }
-                for i in page * PAGE..((page + 1) * PAGE).min(state.docs.len()) {
+                for i in (page * PAGE..((page + 1) * PAGE).min(state.docs.len())).map(DocIx) {
                     let mut on = state.chosen.contains(&i);
                     if ui.checkbox(&mut on, state.docs[i].display_name()).clicked() {
                         out.push(Command::ToggleChosen(i));
@@ -195,7 +196,7 @@ fn document_chips_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
             chip(ui, i, out);
         }
     } else {
-        for i in 0..state.docs.len() {
+        for i in DocIx::all(state.docs.len()) {
             chip(ui, i, out);
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::app::command::Command;
 use crate::app::state::AppState;
+use crate::model::{ByHandle, DocIx, SecIx};
 
 /// The Project menu: New, Open…, Save, Save as…, recent projects; its name beside it (with
 /// a dot while there are unsaved changes).
@@ -61,7 +62,7 @@ pub fn project_menu_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 }
 
 /// A note under a card: its text, click to edit.
-pub fn note_line_ui(ui: &mut egui::Ui, note: &str, doc: usize, section: usize, out: &mut Vec<Command>) {
+pub fn note_line_ui(ui: &mut egui::Ui, note: &str, doc: DocIx, section: SecIx, out: &mut Vec<Command>) {
     let text = egui::RichText::new(format!("✎ {note}")).italics().small();
     if ui
         .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
@@ -81,8 +82,8 @@ pub fn note_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     };
     let Some(s) = state
         .docs
-        .get(*doc)
-        .and_then(|d| d.sections.get(*section).map(|s| (d, s)))
+        .at(*doc)
+        .and_then(|d| d.sections.at(*section).map(|s| (d, s)))
     else {
         return out;
     };
@@ -123,7 +124,7 @@ pub fn meta_editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let Some((doc, fields)) = &state.project.editing_meta else {
         return out;
     };
-    let Some(d) = state.docs.get(*doc) else { return out };
+    let Some(d) = state.docs.at(*doc) else { return out };
     egui::Window::new("Document metadata")
         .collapsible(false)
         .resizable(true)

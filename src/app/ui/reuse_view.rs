@@ -5,7 +5,7 @@ use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::app::ui::marks;
-use crate::model::CharRange;
+use crate::model::DocIx;
 use crate::reuse::{DirectionReason, PairReuse, Passage};
 
 pub fn reuse_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -215,18 +215,13 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ui.strong(&s.heading);
                 }
             });
-            let t = s.text_range;
-            let (start, end) = (side.range.start.max(t.start), side.range.end.min(t.end));
-            let mark: Vec<(CharRange, usize)> = if start < end {
-                vec![(CharRange::new(start - t.start, end - t.start), partner)]
-            } else {
-                Vec::new()
-            };
+            let mark = [(side.range, partner)];
             egui::ScrollArea::vertical()
                 .id_salt(("passage_side", doc))
                 .auto_shrink([false, true])
                 .show(col, |ui| {
                     let marks = marks::Marks {
+                        origin: s.text_range.start,
                         shared: &mark,
                         ..Default::default()
                     };
@@ -245,11 +240,11 @@ pub fn passage_detail_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 fn matrix_ui(ui: &mut egui::Ui, state: &AppState, report: &crate::reuse::Overview, dark: bool, out: &mut Vec<Command>) {
     let max = report.max_coverage().max(0.01);
     // The order is rebuilt with the documents; until then (a frame at most) the load order.
-    let identity: Vec<usize>;
+    let identity: Vec<DocIx>;
     let order = if state.reuse_order_rows().len() == state.docs.len() {
         state.reuse_order_rows()
     } else {
-        identity = (0..state.docs.len()).collect();
+        identity = DocIx::all(state.docs.len()).collect();
         &identity
     };
     let n = order.len();
@@ -275,7 +270,7 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, report: &crate::reuse::Overvie
 }
 
 /// A document's name as a matrix header.
-fn name_ui(ui: &mut egui::Ui, state: &AppState, d: usize, rect: egui::Rect, dark: bool) {
+fn name_ui(ui: &mut egui::Ui, state: &AppState, d: DocIx, rect: egui::Rect, dark: bool) {
     let doc = &state.docs[d];
     let text = egui::RichText::new(doc.display_name())
         .strong()
@@ -293,7 +288,7 @@ fn cell_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     report: &crate::reuse::Overview,
-    (r, c): (usize, usize),
+    (r, c): (DocIx, DocIx),
     rect: egui::Rect,
     max: f32,
     dark: bool,

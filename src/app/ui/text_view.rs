@@ -6,7 +6,7 @@ use crate::app::command::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::app::ui::{indicator_view, marks};
-use crate::model::Document;
+use crate::model::{DocIx, Document, SecIx};
 
 pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut out = Vec::new();
@@ -30,7 +30,7 @@ pub fn text_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ui.heading(t);
                     ui.add_space(theme::GAP);
                 }
-                for i in 0..doc.sections.len() {
+                for i in SecIx::all(doc.sections.len()) {
                     section_ui(ui, state, doc_index, i, &mut out);
                 }
             }
@@ -74,9 +74,9 @@ pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ("doc_column", &doc.id),
                     (state.revision(), state.show_shared),
                     doc.sections.len(),
-                    jump,
+                    jump.map(SecIx::get),
                     |i| header + text.of(&doc.sections[i].text),
-                    |ui, i| section_ui(ui, state, d, i, &mut out),
+                    |ui, i| section_ui(ui, state, d, SecIx(i), &mut out),
                 );
             });
         }
@@ -88,7 +88,7 @@ pub fn columns_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 }
 
 /// A column's outline (parts and items, two levels): click to scroll that column there.
-fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: usize, out: &mut Vec<Command>) {
+fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: DocIx, out: &mut Vec<Command>) {
     egui::CollapsingHeader::new("Outline")
         .id_salt(("column_outline", &doc.id))
         .show(ui, |ui| {
@@ -96,7 +96,10 @@ fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: usize, out: &mut Vec<
                 .id_salt(("column_outline_list", &doc.id))
                 .max_height(220.0)
                 .show(ui, |ui| {
-                    for (i, s) in doc.sections.iter().enumerate().filter(|(_, s)| s.level <= 2) {
+                    for (i, s) in SecIx::all(doc.sections.len())
+                        .zip(&doc.sections)
+                        .filter(|(_, s)| s.level <= 2)
+                    {
                         let title = if s.heading.is_empty() {
                             s.text.chars().take(14).collect()
                         } else {
@@ -122,14 +125,14 @@ fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: usize, out: &mut Vec<
         });
 }
 
-fn descendants(doc: &Document, s: usize, out: &mut Vec<usize>) {
+fn descendants(doc: &Document, s: SecIx, out: &mut Vec<SecIx>) {
     for &c in &doc.sections[s].children {
-        out.push(c);
-        descendants(doc, c, out);
+        out.push(SecIx(c));
+        descendants(doc, SecIx(c), out);
     }
 }
 
-fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usize, out: &mut Vec<Command>) {
+fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: DocIx, index: SecIx, out: &mut Vec<Command>) {
     let doc = &state.docs[doc_index];
     let s = &doc.sections[index];
     let dark = ui.visuals().dark_mode;
@@ -165,6 +168,7 @@ fn section_ui(ui: &mut egui::Ui, state: &AppState, doc_index: usize, index: usiz
             &[]
         };
         let marks = marks::Marks {
+            origin: s.text_range.start,
             targets,
             shared,
             ..Default::default()

@@ -92,7 +92,7 @@ pub struct TableRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorTable {
     /// The section whose text holds it ([`Document::sections`]).
-    pub section_ix: usize,
+    pub section_ix: crate::model::SecIx,
     /// From its header's first cell to the end of its last row.
     pub range: CharRange,
     pub columns: Vec<ColumnKind>,
@@ -124,7 +124,7 @@ pub fn indicator_tables(doc: &Document) -> Vec<IndicatorTable> {
         let (_, f) = super::super::fold(&s.text);
         let base = s.text_range.start;
         out.extend(super::read(&f, None).regions.into_iter().map(|mut t| {
-            t.section_ix = section_ix;
+            t.section_ix = crate::model::SecIx(section_ix);
             t.shifted(base)
         }));
     }
