@@ -228,9 +228,9 @@ pub struct Section {
     pub heading_range: CharRange,
     /// Where [`Section::text`] stands, in chars of [`Document::text`].
     pub text_range: CharRange,
-    /// Index of the parent in [`Document::sections`].
-    pub parent: Option<usize>,
-    pub children: Vec<usize>,
+    /// The parent section, and the children in order (handles into [`Document::sections`]).
+    pub parent: Option<SecIx>,
+    pub children: Vec<SecIx>,
     /// Responsible units named in the section's （责任单位：…） parentheses, in order.
     pub units: Vec<String>,
 }

@@ -402,7 +402,7 @@ fn check_embedded(doc: &Document, hash: &DocKey) -> Result<(), String> {
         if !inside(s.range) || !inside(s.text_range) {
             return Err(format!("section {} points outside the text", s.id));
         }
-        if s.parent.is_some_and(|p| p >= i) || s.children.iter().any(|&c| c <= i || c >= n) {
+        if s.parent.is_some_and(|p| p.get() >= i) || s.children.iter().any(|&c| c.get() <= i || c.get() >= n) {
             return Err(format!("section {} has an inconsistent parent or children", s.id));
         }
         if !ids.insert(s.id.as_str()) {

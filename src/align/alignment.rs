@@ -170,7 +170,7 @@ impl Alignment {
                     *counts.entry(c).or_insert(0) += 1;
                 }
             } else {
-                stack.extend(sec.children.iter().map(|&c| SecIx(c)));
+                stack.extend(sec.children.iter().copied());
             }
         }
         let mut v: Vec<(usize, usize)> = counts.into_iter().collect();

@@ -229,9 +229,9 @@ fn block(title: Vec<String>, rows: &[ToolRow<'_>], domains: &[Option<&Category>]
 #[must_use]
 pub fn code(doc_number: usize, doc: &Document, places: &[String], section: SecIx) -> String {
     let mut parts = Vec::new();
-    let mut at = Some(section.get());
+    let mut at = Some(section);
     while let Some(i) = at {
-        parts.push(places[i].as_str());
+        parts.push(places[i.get()].as_str());
         at = doc.sections[i].parent;
     }
     let number = doc_number.to_string();
@@ -244,8 +244,8 @@ pub fn code(doc_number: usize, doc: &Document, places: &[String], section: SecIx
 /// document, so that a coding table of thousands of sections is not quadratic in them.
 #[must_use]
 pub fn places(doc: &Document) -> Vec<String> {
-    let preamble = |j: usize| doc.sections[j].kind == crate::model::MarkerKind::Preamble;
-    let roots: Vec<usize> = (0..doc.sections.len())
+    let preamble = |j: SecIx| doc.sections[j].kind == crate::model::MarkerKind::Preamble;
+    let roots: Vec<SecIx> = SecIx::all(doc.sections.len())
         .filter(|&j| doc.sections[j].parent.is_none())
         .collect();
     let mut out = vec![String::new(); doc.sections.len()];
@@ -253,7 +253,7 @@ pub fn places(doc: &Document) -> Vec<String> {
     for siblings in groups {
         let (mut numbered, mut preambles) = (0, 0);
         for &j in siblings {
-            out[j] = if preamble(j) {
+            out[j.get()] = if preamble(j) {
                 preambles += 1;
                 if preambles == 1 {
                     "0".to_owned()

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ingest::{Cleaned, Hint, Para, RawText, clean};
-use crate::model::{CharRange, Document, MarkerKind, Section};
+use crate::model::{CharRange, Document, MarkerKind, SecIx, Section};
 use number::{MAX_FREE_NUMBER, Marker, conventional_rank, parse_marker, parse_marker_unbounded};
 
 /// Longest first sentence that is still taken as a run-in heading (chars).
@@ -297,7 +297,7 @@ impl<'a> Builder<'a> {
             let section = self.numbered_section(i, &m, parent, stack.len());
             self.sections.push(section);
             if let Some(p) = parent {
-                self.sections[p].children.push(idx);
+                self.sections[p].children.push(SecIx(idx));
             }
             stack.push((idx, k));
         }
@@ -366,7 +366,7 @@ impl<'a> Builder<'a> {
             range: CharRange::new(start, start),
             heading_range,
             text_range: CharRange::new(body_start, 0),
-            parent,
+            parent: parent.map(SecIx),
             children: Vec::new(),
             units: Vec::new(),
         }
@@ -455,7 +455,7 @@ impl<'a> Builder<'a> {
             let end = (i + 1..n)
                 .find(|&j| self.sections[j].level <= level)
                 .map_or(self.text_chars, next_start);
-            let own_end = self.sections[i].children.first().map_or(end, |&c| next_start(c));
+            let own_end = self.sections[i].children.first().map_or(end, |&c| next_start(c.get()));
             let s = &mut self.sections[i];
             s.range.end = end.max(s.range.start);
             let t_start = s.text_range.start.min(own_end);

@@ -495,17 +495,18 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             lead(&s.text).or_else(|| lead(&s.heading)).filter(not_past)
         })
         .collect();
-    let ancestors =
-        |s: &crate::model::Section| std::iter::successors(s.parent, |&p| doc.sections.get(p).and_then(|x| x.parent));
+    let ancestors = |s: &crate::model::Section| {
+        std::iter::successors(s.parent, |&p| doc.sections.get(p.get()).and_then(|x| x.parent))
+    };
     let glossaries = glossaries(&doc.text);
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
     for (section_ix, s) in doc.sections.iter().enumerate() {
         let status_quo = ancestors(s)
-            .filter_map(|p| doc.sections.get(p))
+            .filter_map(|p| doc.sections.get(p.get()))
             .chain([s])
             .any(|x| STATUS_QUO.iter().any(|w| x.heading.contains(w)));
-        let inherited = ancestors(s).find_map(|p| handed.get(p).copied().flatten());
+        let inherited = ancestors(s).find_map(|p| handed.get(p.get()).copied().flatten());
         // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
         let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || number::is_han_numeral(c);
         // And a text the deadline its heading states ((二) 2025年目标).

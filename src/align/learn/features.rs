@@ -171,7 +171,7 @@ fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
     }
     let mut p = s.parent;
     while let Some(pi) = p {
-        top = pi;
+        top = pi.get();
         p = doc.sections[pi].parent;
     }
     if top != cx.section {

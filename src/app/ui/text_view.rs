@@ -127,8 +127,8 @@ fn column_outline_ui(ui: &mut egui::Ui, doc: &Document, d: DocIx, out: &mut Vec<
 
 fn descendants(doc: &Document, s: SecIx, out: &mut Vec<SecIx>) {
     for &c in &doc.sections[s].children {
-        out.push(SecIx(c));
-        descendants(doc, SecIx(c), out);
+        out.push(c);
+        descendants(doc, c, out);
     }
 }
 
