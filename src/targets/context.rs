@@ -243,7 +243,7 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if (matches!(q.comparator, Comparator::LessThan | Comparator::AtMost)
         || q.comparator == Comparator::MoreThan && !achieving
         || q.comparator == Comparator::AtLeast && !achieving && attribute_before)
-        && f.get(q.end) == Some(&'的')
+        && ends_in_class(f, q.end)
     {
         return Some("a threshold naming a class (低于50%的地区)");
     }
@@ -300,6 +300,44 @@ fn place_size(ix: &Index, q: &Quantity, c0: usize, printed_qualifier: &[char]) -
         && printed_qualifier == ['约']
         && !ix.any(List::TargetVerbs, c0, before_end)
         && !ix.any(List::GoalWords, c0, before_end)
+}
+
+/// Words that state a bound (超过30人, 800米以上).
+const BOUNDS: &[&str] = &[
+    "超过",
+    "低于",
+    "高于",
+    "大于",
+    "小于",
+    "不足",
+    "不少于",
+    "不超过",
+    "以上",
+    "以下",
+];
+
+/// A bound at `end` closes a description of a class: 的 follows (低于50%的地区), or 、 and
+/// further bounds of the same class do (入井人数超过30人、井深超过800米的矿山). Up to three
+/// more items of at most 20 chars each are read.
+fn ends_in_class(f: &[char], end: usize) -> bool {
+    let mut i = end;
+    for _ in 0..=3 {
+        match f.get(i) {
+            Some('的') => return true,
+            Some('、') => {}
+            _ => return false,
+        }
+        let from = i + 1;
+        let Some(j) = (from..(from + 20).min(f.len())).find(|&j| matches!(f[j], '的' | '、') || is_clause_break(f, j))
+        else {
+            return false;
+        };
+        if !matches!(f[j], '的' | '、') || !BOUNDS.iter().any(|w| contains(&f[from..j], w)) {
+            return false;
+        }
+        i = j;
+    }
+    false
 }
 
 /// Words of a ratio between two aggregates.

@@ -227,3 +227,13 @@ fn a_level_verb_counts_across_the_spaces_of_a_converted_pdf() {
     // The dash that marks a bulleted indicator is not part of its name.
     assert_eq!(t.metric.as_deref(), Some("营商环境指数"));
 }
+
+#[test]
+fn bounds_joined_by_a_dun_before_de_name_one_class() {
+    none("对从业人数超过50人、营业面积超过1000平方米的商场加强检查");
+    // An item after 、 that states no bound is another goal, not the class's description.
+    assert_eq!(
+        extract_text("到2025年，示范企业超过100家、服务站点覆盖全部乡镇", None).len(),
+        1
+    );
+}
