@@ -64,21 +64,6 @@ fn two_han(f: &[char], a: usize, b: usize) -> bool {
     f[a..b].iter().filter(|c| crate::text::is_han(**c)).nth(1).is_some()
 }
 
-/// The positions in `[a, b)` of `c` outside parentheses opened within `[a, b)`, in order:
-/// one pass keeping the depth, not a recount from `a` for each (quadratic in a long clause).
-fn outside_parens(f: &[char], a: usize, b: usize, c: char) -> impl Iterator<Item = usize> + '_ {
-    let mut depth = 0i64;
-    (a..b).filter(move |&j| {
-        let hit = f[j] == c && depth <= 0;
-        match f[j] {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-        hit
-    })
-}
-
 /// The noun after the quantity (and, for 2个万亿级、5个千亿级产业集群, the shared noun).
 #[allow(clippy::type_complexity)]
 fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, usize, Option<(usize, usize)>)> {
@@ -89,8 +74,14 @@ fn after(f: &[char], ix: &Index, q: &Quantity, next: usize) -> Option<(usize, us
     let c1 = ix.clause(a).1;
     let stop = c1.min(next.max(a));
     // A phrase with attributes: the noun after its last 的 (outside parentheses).
-    let last_de = outside_parens(f, a, stop, '的').last();
-    let list_end = |from: usize, to: usize| outside_parens(f, from, to, '、').next().unwrap_or(to);
+    // Parentheses are counted by the index's prefix sums, not again from `a` for each 的
+    // (quadratic in a long clause).
+    let last_de = (a..stop).rev().find(|&j| f[j] == '的' && !ix.in_parens(a, j));
+    let list_end = |from: usize, to: usize| {
+        (from..to)
+            .find(|&j| f[j] == '、' && !ix.in_parens(from, j))
+            .unwrap_or(to)
+    };
     let (mut s, mut e) = match last_de {
         Some(d) if two_han(f, d + 1, stop) => {
             let tail = (d + 1, list_end(d + 1, stop));
