@@ -84,7 +84,8 @@ fn columns_in_view(n: usize, width: f32, view: egui::Rangef, pin: bool) -> Vec<b
 /// each column `k`. With `pin` (the sideways scroll offset), column 0 is drawn last, moved
 /// to the visible left edge over an opaque background, so it stays in view while the
 /// others scroll under it. A column not `in_view` is laid out (its widgets stay where they
-/// are) but does not make the band taller: the band is as tall as the columns in view.
+/// are) but does not make the band taller: the band is as tall as the columns in view. A
+/// column past the end of `in_view` counts as in view (the headers pass none).
 fn band(ui: &mut egui::Ui, n: usize, pin: Option<f32>, in_view: &[bool], mut add: impl FnMut(&mut egui::Ui, usize)) {
     ui.columns(n, |cols| {
         let first = usize::from(pin.is_some());
@@ -126,7 +127,7 @@ const MIN_COLUMN: f32 = 300.0;
 fn columns_ui(ui: &mut egui::Ui, state: &AppState, dark: bool, sideways: &Sideways, out: &mut Vec<Command>) {
     let n = state.chosen.len();
     let pin = sideways.pin.then_some(sideways.scroll_x);
-    band(ui, n, pin, &vec![true; n], |col, k| {
+    band(ui, n, pin, &[], |col, k| {
         let d = state.chosen[k];
         let doc = &state.docs[d];
         // The label, and the start of the title when the text gives one (the file name is
