@@ -41,6 +41,8 @@ pub enum Command {
     /// Order the library by this column (again: the other way round).
     SortLibrary(crate::library::Column),
     SetLibraryMode(crate::app::state::library::LibraryMode),
+    /// Which arrows the diffusion timeline draws.
+    SetTimeline(crate::app::state::library::TimelineOptions),
     /// Pin this chosen document as the reference: it moves to the first column, which stays
     /// at the left while the others scroll sideways (`None`: unpin).
     PinReference(Option<DocIx>),

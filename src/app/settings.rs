@@ -37,6 +37,8 @@ pub struct Settings {
     /// The library's order (column, descending) and what it shows.
     pub library_sort: (crate::library::Column, bool),
     pub library_mode: super::state::library::LibraryMode,
+    /// Which arrows the diffusion timeline draws.
+    pub timeline: super::state::library::TimelineOptions,
     /// The chart the Tables view shows.
     pub tables_chart: crate::export::chart::Kind,
     /// The comparison's first column is pinned as the reference.
@@ -65,6 +67,7 @@ impl Default for Settings {
             recent_projects: Vec::new(),
             library_sort: (crate::library::Column::Loaded, false),
             library_mode: super::state::library::LibraryMode::List,
+            timeline: super::state::library::TimelineOptions::default(),
             reuse_order: super::state::pairs::ReuseOrder::Loaded,
             pin_reference: false,
             tables_chart: crate::export::chart::Kind::Tools,

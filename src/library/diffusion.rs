@@ -57,3 +57,27 @@ pub fn edges(pairs: &[Link], min_share: f32, limit: usize) -> Vec<Edge> {
     out.truncate(limit);
     out
 }
+
+/// For each document that took wording, only its likeliest source: the pair it shares most
+/// of its text with, a source it cites preferred over one that is only earlier. Among near
+/// copies every document shares text with every earlier one, and all their arrows together
+/// hide who took from whom; this keeps one arrow per taker, a tree of the diffusion.
+/// Strongest first, as [`edges`].
+#[must_use]
+pub fn likely_sources(edges: &[Edge]) -> Vec<Edge> {
+    let mut best: std::collections::HashMap<crate::model::DocIx, &Edge> = std::collections::HashMap::new();
+    for e in edges {
+        let better = best.get(&e.to).is_none_or(|b| {
+            (e.cited, e.share)
+                .partial_cmp(&(b.cited, b.share))
+                .is_some_and(std::cmp::Ordering::is_gt)
+                || ((e.cited, e.share) == (b.cited, b.share) && e.from < b.from)
+        });
+        if better {
+            best.insert(e.to, e);
+        }
+    }
+    let mut out: Vec<Edge> = best.into_values().cloned().collect();
+    out.sort_by(|x, y| y.share.total_cmp(&x.share).then((x.from, x.to).cmp(&(y.from, y.to))));
+    out
+}

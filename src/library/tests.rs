@@ -217,3 +217,31 @@ fn a_documents_time_is_its_date_as_a_fraction_of_the_year() {
     d.meta.period = None;
     assert_eq!(diffusion::when(&d), None);
 }
+
+#[test]
+fn the_likely_source_of_a_document_is_the_one_it_cites_else_the_one_it_shares_most_with() {
+    use crate::library::diffusion::{Edge, likely_sources};
+    let e = |from: usize, to: usize, share: f32, cited: bool| Edge {
+        from: DocIx(from),
+        to: DocIx(to),
+        share,
+        cited,
+    };
+    // Document 3 took from 0 (cited, little), 1 (much) and 2 (more): the cited one wins.
+    // Document 4 took from 1 and 2, neither cited: the larger share wins.
+    // Document 5 took from 0 and 1 equally: the first loaded, so the choice is stable.
+    let all = [
+        e(0, 3, 0.10, true),
+        e(1, 3, 0.40, false),
+        e(2, 3, 0.60, false),
+        e(1, 4, 0.20, false),
+        e(2, 4, 0.30, false),
+        e(1, 5, 0.25, false),
+        e(0, 5, 0.25, false),
+    ];
+    let got: Vec<(usize, usize)> = likely_sources(&all)
+        .iter()
+        .map(|e| (e.from.get(), e.to.get()))
+        .collect();
+    assert_eq!(got, [(2, 4), (0, 5), (0, 3)], "one arrow per taker, strongest first");
+}

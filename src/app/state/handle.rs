@@ -48,6 +48,7 @@ impl AppState {
             Command::SetLibraryFilter(_)
             | Command::SortLibrary(_)
             | Command::SetLibraryMode(_)
+            | Command::SetTimeline(_)
             | Command::ChooseShown(_)
             | Command::AcceptSuggestion(_)
             | Command::CompareDomain { .. } => self.handle_library(command),

@@ -42,12 +42,38 @@ pub struct Timeline {
     pub edges: Vec<crate::library::diffusion::Edge>,
 }
 
-/// Pairs sharing less of the taker's text are not drawn.
-const MIN_SHARE: f32 = 0.05;
+/// Which arrows the timeline draws; remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct TimelineOptions {
+    /// Every pair that shares enough, else only each document's likeliest source.
+    pub every_pair: bool,
+    /// Pairs sharing less than this per cent of the taker's text are not drawn.
+    pub min_percent: u8,
+}
+
+impl Default for TimelineOptions {
+    fn default() -> Self {
+        Self {
+            every_pair: false,
+            min_percent: 5,
+        }
+    }
+}
+
 /// At most this many arrows (the strongest).
 const MAX_ARROWS: usize = 300;
+/// A timeline block's rows about its lane's line (lanes are 1 apart), and its columns' step
+/// in years.
+const ROWS: [f64; 7] = [0.0, 0.1, -0.1, 0.2, -0.2, 0.3, -0.3];
+const COLUMN: f64 = 0.05;
 
-fn lay_out_timeline(docs: &[crate::model::Document], shown: &[DocIx], pairs: &[crate::reuse::Link]) -> Timeline {
+pub(in crate::app) fn lay_out_timeline(
+    docs: &[crate::model::Document],
+    shown: &[DocIx],
+    pairs: &[crate::reuse::Link],
+    options: TimelineOptions,
+) -> Timeline {
     use crate::library::diffusion;
     use crate::model::Level;
     let placed: Vec<(DocIx, f64)> = shown
@@ -63,21 +89,46 @@ fn lay_out_timeline(docs: &[crate::model::Document], shown: &[DocIx], pairs: &[c
             None => 0.0,
         }
     };
-    // Within a lane, documents of the same time are spread so their names do not overlap.
+    // Documents of about the same time in one lane are set out in a small block: up to seven
+    // rows about the lane's line, then another column a few weeks later. Near copies issued
+    // together (a province and its cities in one month) stay within their lane, where
+    // stacking them upwards ran through the lanes above.
     let mut position = std::collections::HashMap::new();
-    let mut taken: Vec<[f64; 2]> = Vec::new();
+    // Taken spots by cell of a grid as fine as the spacing, so that a spot is checked against
+    // its neighbours only, however many documents share a month.
+    #[allow(clippy::cast_possible_truncation, reason = "cells of a plot a few decades wide")]
+    let cell = |p: [f64; 2]| ((p[0] / COLUMN).floor() as i64, (p[1] * 10.0).round() as i64);
+    let mut taken: std::collections::HashMap<(i64, i64), Vec<[f64; 2]>> = std::collections::HashMap::new();
     for &(d, t) in &placed {
-        let mut y = lane(d);
-        while taken.iter().any(|p| (p[0] - t).abs() < 0.35 && (p[1] - y).abs() < 0.12) {
-            y += 0.14;
-        }
-        taken.push([t, y]);
-        position.insert(d, [t, y]);
+        let base = lane(d);
+        let free = |p: [f64; 2]| {
+            let (x, y) = cell(p);
+            !(x - 1..=x + 1).any(|cx| {
+                (y - 1..=y + 1).any(|cy| {
+                    taken.get(&(cx, cy)).is_some_and(|v| {
+                        v.iter()
+                            .any(|q| (q[0] - p[0]).abs() < COLUMN * 0.8 && (q[1] - p[1]).abs() < 0.09)
+                    })
+                })
+            })
+        };
+        // As many columns as documents always has a free spot.
+        let columns = u32::try_from(placed.len()).unwrap_or(u32::MAX);
+        let spot = (0..=columns)
+            .flat_map(|c: u32| ROWS.iter().map(move |&dy| [t + f64::from(c) * COLUMN, base + dy]))
+            .find(|&p| free(p))
+            .unwrap_or([t, base]);
+        taken.entry(cell(spot)).or_default().push(spot);
+        position.insert(d, spot);
     }
-    let edges = diffusion::edges(pairs, MIN_SHARE, MAX_ARROWS)
+    let mut edges: Vec<diffusion::Edge> = diffusion::edges(pairs, f32::from(options.min_percent) / 100.0, usize::MAX)
         .into_iter()
         .filter(|e| position.contains_key(&e.from) && position.contains_key(&e.to))
         .collect();
+    if !options.every_pair {
+        edges = diffusion::likely_sources(&edges);
+    }
+    edges.truncate(MAX_ARROWS);
     Timeline {
         placed,
         position,
@@ -119,7 +170,7 @@ impl AppState {
         self.derived.library.timeline = self
             .analysis
             .as_ref()
-            .map(|a| lay_out_timeline(&self.docs, &shown, a.reuse.links()))
+            .map(|a| lay_out_timeline(&self.docs, &shown, a.reuse.links(), self.timeline_options))
             .unwrap_or_default();
     }
 
@@ -166,6 +217,10 @@ impl AppState {
                 self.refilter_library();
             }
             Command::SetLibraryMode(m) => self.library_mode = m,
+            Command::SetTimeline(options) => {
+                self.timeline_options = options;
+                self.refilter_library();
+            }
             Command::ChooseShown(on) => {
                 let shown: Vec<crate::model::DocIx> = self.library_shown().map(|e| e.doc).collect();
                 if on {

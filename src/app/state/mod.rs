@@ -283,6 +283,7 @@ pub struct AppState {
     pub library_filter: String,
     pub library_sort: (crate::library::Column, bool),
     pub library_mode: library::LibraryMode,
+    pub timeline_options: library::TimelineOptions,
     /// The cross-table block shown: a chosen document's (index among the blocks) or the
     /// pooled one (`None`).
     pub tables_block: Option<usize>,

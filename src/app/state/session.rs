@@ -246,6 +246,7 @@ impl AppState {
             side_by_side: self.side_by_side,
             library_sort: self.library_sort,
             library_mode: self.library_mode,
+            timeline: self.timeline_options,
             reuse_order: self.reuse_order,
             pin_reference: self.pin_reference,
             tables_chart: self.tables_chart,
@@ -267,6 +268,7 @@ impl AppState {
         self.side_by_side = settings.side_by_side;
         self.library_sort = settings.library_sort;
         self.library_mode = settings.library_mode;
+        self.timeline_options = settings.timeline;
         self.reuse_order = settings.reuse_order;
         self.pin_reference = settings.pin_reference;
         self.tables_chart = settings.tables_chart;

@@ -339,6 +339,27 @@ fn the_timeline_places_dated_documents_and_draws_the_sharing_pairs() {
         .count();
     let summary = format!("{dated} of {} documents have a date and are placed", state.docs.len());
     h.get_by_label_contains(&summary);
+    // By default one arrow per document that took wording: its likeliest source.
+    let takers = |edges: &[crate::library::diffusion::Edge]| {
+        let mut to: Vec<_> = edges.iter().map(|e| e.to).collect();
+        to.sort_unstable();
+        to.dedup();
+        to.len()
+    };
+    let sources = state.timeline().edges.clone();
+    assert!(!sources.is_empty());
+    assert_eq!(takers(&sources), sources.len(), "one arrow per taker: {sources:?}");
+    h.get_by_label("Every pair").click();
+    h.run();
+    let state = &h.state().state;
+    let all = &state.timeline().edges;
+    assert!(state.timeline_options.every_pair);
+    assert!(h.state().settings().timeline.every_pair, "remembered");
+    assert!(all.len() > sources.len(), "near copies share with several: {all:?}");
+    assert!(
+        sources.iter().all(|e| all.contains(e)),
+        "the likeliest sources are among all pairs"
+    );
 }
 
 #[test]
@@ -394,4 +415,42 @@ fn a_chart_is_chosen_in_the_tables_view_and_saved_as_png_and_svg() {
     settle(&mut h);
     let failed = h.state().state.messages.latest().expect("a message");
     assert!(failed.error && failed.text.contains("c.png"), "{}", failed.text);
+}
+
+#[test]
+fn many_documents_of_one_month_stay_in_their_lane_on_the_timeline_without_covering_each_other() {
+    use crate::app::state::library::{TimelineOptions, lay_out_timeline};
+    use crate::model::DocIx;
+    // Sixty near copies issued by provinces in the same month (as a central notice is
+    // followed), and one city document of the same month.
+    let one = crate::corpus::load_bundled(&crate::corpus::BUNDLED[0]).expect("bundled");
+    let mut docs = vec![one; 61];
+    for d in &mut docs[..60] {
+        d.meta.level = Some(crate::model::Level::Provincial);
+        d.meta.date_issued = Some("2021-06-15".into());
+    }
+    docs[60].meta.level = Some(crate::model::Level::City);
+    docs[60].meta.date_issued = Some("2021-06-20".into());
+    let shown: Vec<DocIx> = (0..docs.len()).map(DocIx).collect();
+    let t = lay_out_timeline(&docs, &shown, &[], TimelineOptions::default());
+    assert_eq!(t.placed.len(), 61);
+    let provincial = 3.0;
+    for d in &shown[..60] {
+        let [x, y] = t.position[d];
+        assert!((y - provincial).abs() <= 0.31, "{d:?} left the provincial lane: {y}");
+        assert!((2021.4..2022.0).contains(&x), "{d:?} moved far in time: {x}");
+    }
+    assert!(
+        (t.position[&shown[60]][1] - 2.0).abs() < 1e-9,
+        "the city document on its lane"
+    );
+    for (i, a) in shown.iter().enumerate() {
+        for b in &shown[i + 1..] {
+            let (p, q) = (t.position[a], t.position[b]);
+            assert!(
+                (p[0] - q[0]).abs() >= 0.04 || (p[1] - q[1]).abs() >= 0.09,
+                "{a:?} and {b:?} drawn on each other: {p:?} {q:?}"
+            );
+        }
+    }
 }

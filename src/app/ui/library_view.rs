@@ -53,7 +53,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     match state.library_mode {
         LibraryMode::List => table_ui(ui, state, &mut out),
         LibraryMode::Coverage => coverage_ui(ui, state, &mut out),
-        LibraryMode::Timeline => crate::app::ui::timeline_view::timeline_ui(ui, state),
+        LibraryMode::Timeline => crate::app::ui::timeline_view::timeline_ui(ui, state, &mut out),
     }
     out
 }
