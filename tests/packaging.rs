@@ -187,3 +187,112 @@ fn the_release_workflow_packages_with_the_same_packager_on_every_system() {
     let script = read("packaging/build-deb.sh");
     assert!(script.contains("cargo packager --release --formats deb"), "{script}");
 }
+
+#[path = "packaging/nsis.rs"]
+mod nsis;
+
+fn windows_installer() -> nsis::Installer {
+    let p = packager();
+    let template = read(p["nsis"]["template"].as_str().expect("nsis.template"));
+    let associations: Vec<nsis::Association> = p["file-associations"]
+        .as_array()
+        .expect("file associations")
+        .iter()
+        .map(|a| nsis::Association {
+            extensions: strings(&a["extensions"]),
+            role: a["role"].as_str().expect("a role").to_owned(),
+        })
+        .collect();
+    nsis::read(&template, &associations)
+}
+
+#[test]
+fn the_windows_uninstaller_removes_every_registry_key_and_file_the_installer_writes() {
+    let i = windows_installer();
+    assert!(!i.install.writes.is_empty(), "the installer writes to the registry");
+    for w in &i.install.writes {
+        assert_eq!(w.root, "HKCU", "{w:?}: per user, no administrator");
+        if let Some(why) = i.left_behind(w) {
+            panic!("installer.nsi: {why}");
+        }
+    }
+    for f in &i.install.files {
+        assert!(i.uninstall.files.contains(f), "installer.nsi: {f} is never deleted");
+    }
+    for d in &i.install.folders {
+        assert!(i.uninstall.folders.contains(d), "installer.nsi: {d} is never removed");
+    }
+    assert!(
+        i.install
+            .files
+            .iter()
+            .any(|f| f.starts_with("$SMPROGRAMS\\") && has_extension(f, "lnk")),
+        "a Start-menu entry: {:?}",
+        i.install.files
+    );
+    // Nothing is removed whole that is not the installer's own: a key it writes under, that
+    // holds none of the shared keys it removes only when empty (.txt, Applications …), and
+    // is not one every profile has.
+    let shared = |key: &str| {
+        i.uninstall
+            .key_removals
+            .iter()
+            .any(|c| c.if_empty && nsis::is_within(&c.key, key))
+            || nsis::BASE_KEYS.iter().any(|b| nsis::is_within(b, key))
+    };
+    for r in i.uninstall.key_removals.iter().filter(|r| !r.if_empty) {
+        assert!(
+            i.install
+                .writes
+                .iter()
+                .any(|w| w.root == r.root && nsis::is_within(&w.key, &r.key))
+                && !shared(&r.key),
+            "installer.nsi: the uninstaller removes {} {} whole, which is not the installer's own",
+            r.root,
+            r.key
+        );
+    }
+}
+
+#[test]
+fn the_windows_installer_opens_projects_and_only_offers_itself_for_the_documents() {
+    let i = windows_installer();
+    let classes = "Software\\Classes";
+    let project = duizhao::project::EXTENSION;
+    assert_eq!(i.defines["PROJECTEXT"], project);
+    let written = |key: &str| -> Vec<&nsis::Write> { i.install.writes.iter().filter(|w| w.key == key).collect() };
+    let mut extensions: Vec<&str> = duizhao::ingest::EXTENSIONS.to_vec();
+    extensions.push(project);
+    for ext in extensions {
+        let key = format!("{classes}\\.{ext}");
+        let defaults: Vec<&String> = written(&key)
+            .iter()
+            .filter(|w| w.name.is_empty())
+            .map(|w| &w.value)
+            .collect();
+        let offered = written(&format!("{key}\\OpenWithProgids"));
+        assert_eq!(offered.len(), 1, ".{ext}: one OpenWithProgids entry");
+        let progid = &offered[0].name;
+        let command = format!("{classes}\\{progid}\\shell\\open\\command");
+        assert!(!written(&command).is_empty(), ".{ext}: {progid} has an open command");
+        let supported = written(&format!(
+            "{classes}\\Applications\\{{{{main_binary_name}}}}.exe\\SupportedTypes"
+        ));
+        assert!(
+            supported.iter().any(|w| w.name == format!(".{ext}")),
+            ".{ext}: in the app's SupportedTypes"
+        );
+        if ext == project {
+            assert_eq!(defaults, [progid], ".{ext} opens in duizhao by default");
+        } else {
+            assert!(
+                defaults.is_empty(),
+                ".{ext}: offered under Open with, never the default"
+            );
+        }
+        // Each is undone (the general check above covers them; this names the extension).
+        for w in written(&key).into_iter().chain(offered) {
+            assert_eq!(i.left_behind(w), None, ".{ext}");
+        }
+    }
+}
