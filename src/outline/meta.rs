@@ -157,6 +157,9 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     meta.title = plan_title.or(from_notice).or_else(|| {
         front
             .first()
+            // A first line that is only a 文号 or a date (a copy that lost its title line) is
+            // no title.
+            .filter(|p| doc_number_line(&p.text).is_none() && date_line(&p.text).is_none())
             .filter(|p| {
                 p.text.chars().count() <= 60 && !p.text.contains('。') && p.hint != Hint::None
                     || crate::lex::line::bare_title(&p.text, front.get(1).map(|n| n.text.as_str()))

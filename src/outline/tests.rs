@@ -364,3 +364,21 @@ fn a_boxs_numbered_projects_stay_in_the_item_it_follows() {
             .contains("（2）集成电路项目。")
     );
 }
+
+#[test]
+fn a_copy_that_lost_its_title_line_takes_no_wenhao_or_date_for_a_title() {
+    // Pages and attachments often open with the 文号 (or the date) where the title was.
+    for first in ["（某府办发〔2020〕1号）", "某政办〔2021〕12号", "2021年3月18日"] {
+        let d = doc(&format!(
+            "\n{first}\n在线新经济是借助智能交互技术，与现代生产制造深度融合的新业态。为进一步顺应需求，制订本方案。\n一、总体要求\n（一）指导思想\n坚持创新驱动。\n"
+        ));
+        assert_eq!(d.meta.title, None, "{first}");
+        assert_ne!(d.label, first, "{first}");
+    }
+    let d = doc("\n（某府办发〔2020〕1号）\n为进一步顺应需求，制订本方案。\n一、总体要求\n坚持创新驱动。\n");
+    assert_eq!(
+        d.meta.doc_number.as_deref(),
+        Some("某府办发〔2020〕1号"),
+        "still read as the 文号"
+    );
+}
