@@ -32,7 +32,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     };
     ui.label(
         egui::RichText::new(format!(
-            "{} of {} documents have a date and are placed · {} arrows, {what}: from the cited (solid) or earlier (faint) document to the one that took it; thicker = more of its text · names that would overlap are left out: zoom in (scroll), or hover a document for its name and sources; click to open it",
+            "{} of {} documents have a date and are placed · {} arrows, {what}: from the cited (solid) or earlier (faint) document to the one that took it; thicker = more of its text · names that would cover others are left out: zoom in (Ctrl+scroll, double-click resets) or hover a document for its name and sources; click to open it",
             placed.len(),
             shown.len(),
             arrows.len()
@@ -142,13 +142,23 @@ fn draw_names(plot: &mut egui_plot::PlotUi<'_>, state: &AppState, picked: Option
             *d,
         )
     });
+    // The markers are in the way too: a name is not written over a block of documents.
+    let markers: Vec<egui::Rect> = t
+        .placed
+        .iter()
+        .map(|&(d, _)| {
+            let p = t.position[&d];
+            egui::Rect::from_center_size(plot.screen_from_plot(PlotPoint::new(p[0], p[1])), egui::vec2(8.0, 8.0))
+        })
+        .collect();
     let mut names: Vec<egui::Rect> = Vec::new();
     for d in order {
         let p = t.position[&d];
         let at = PlotPoint::new(p[0], p[1] + 0.06);
         let name = state.docs[d].display_name();
         let rect = name_rect(plot.screen_from_plot(at), name);
-        if picked != Some(d) && names.iter().any(|r| r.intersects(rect)) {
+        let blocked = names.iter().chain(&markers).any(|r| r.intersects(rect));
+        if picked != Some(d) && blocked {
             continue;
         }
         names.push(rect);
