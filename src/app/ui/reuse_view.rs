@@ -248,18 +248,20 @@ fn matrix_ui(ui: &mut egui::Ui, state: &AppState, report: &crate::reuse::Overvie
         &identity
     };
     let n = order.len();
-    // A library's matrix scrolls both ways in the upper part of the view (the passages keep
-    // the rest); only the cells in view are made, and the document names stay pinned at the
+    // A library's matrix scrolls both ways in the upper part of the view (the passages of
+    // the chosen pair keep the rest); only the cells in view are made, and the document names stay pinned at the
     // top and the left.
     let grid = crate::app::ui::grid::PinnedGrid {
         id: "reuse_matrix_scroll",
         rows: n,
         cols: n,
-        cell: egui::vec2(72.0, 24.0),
+        cell: egui::vec2(80.0, 24.0),
         gap: 4.0,
         row_names: 100.0,
         col_names: 24.0,
-        max_height: (ui.available_height() * 0.45).max(160.0),
+        // Until a pair is chosen, the passages below have nothing to list: the matrix takes
+        // most of the view.
+        max_height: (ui.available_height() * if state.reuse_pair.is_some() { 0.45 } else { 0.85 }).max(160.0),
     };
     grid.show(
         ui,
@@ -305,7 +307,10 @@ fn cell_ui(
     // Strong cells are dark blue in the light theme, light blue in the dark one.
     // An estimate of nothing shared is a dot: in a library most pairs share nothing, and a
     // page of "≈0.0%" hides the pairs that do.
-    let figure = if exact || share > 0.0 {
+    // A whole copy is "100%": "≈100.0%" is wider than a cell and wrapped.
+    let figure = if share >= 0.9995 {
+        format!("{approx}100%")
+    } else if exact || share > 0.0 {
         format!("{approx}{:.1}%", share * 100.0)
     } else {
         "·".to_owned()
