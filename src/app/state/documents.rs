@@ -44,6 +44,15 @@ impl AppState {
                 let taken: Vec<&str> = self.docs.iter().map(|d| d.label.as_str()).collect();
                 crate::corpus::label_documents(std::slice::from_mut(&mut doc), &taken);
             }
+            // The project's corrections of this document (a relinked file, or one imported
+            // again after it was taken out) hold as they did before.
+            if let Some(edit) = self.project.edits.get(&doc.key()) {
+                self.project
+                    .original
+                    .entry(doc.key())
+                    .or_insert_with(|| (doc.meta.clone(), doc.label.clone()));
+                edit.apply(&mut doc);
+            }
             Arc::make_mut(&mut self.docs).push(doc);
             self.sources.push(source);
             // A library grows; the comparison stays readable: new documents join it only

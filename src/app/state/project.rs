@@ -27,7 +27,7 @@ pub struct ProjectState {
     opening: Option<Task<crate::app::jobs::Opened>>,
     /// Metadata the user corrected, per document, and what was read before the first edit.
     pub edits: BTreeMap<DocKey, MetaEdit>,
-    original: HashMap<DocKey, (Meta, String)>,
+    pub(super) original: HashMap<DocKey, (Meta, String)>,
     /// Notes (memos) on sections.
     pub notes: BTreeMap<SecKey, String>,
     /// Documents of the project whose file was not found: kept (saved back as they were)

@@ -182,7 +182,7 @@ fn a_large_import_runs_in_the_background_and_can_be_cancelled() {
 }
 
 /// Wait for the project being opened or saved.
-fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
+pub(super) fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
     for _ in 0..3000 {
         h.step();
         let p = &h.state().state.project;

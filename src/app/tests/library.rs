@@ -454,3 +454,120 @@ fn many_documents_of_one_month_stay_in_their_lane_on_the_timeline_without_coveri
         }
     }
 }
+
+/// A project of 200 documents: the comparison, a note and a 文号 edit come back in a fresh
+/// window; a file moved away is named and the other 199 open; Relink brings it back.
+#[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one researcher's flow from saving to relinking, read top to bottom"
+)]
+fn a_two_hundred_document_project_is_saved_opened_and_relinked() {
+    use super::documents::settle_project;
+    let mut h = analysed_in("Library");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("dir");
+    write_library(&files, 200);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Command::Import(vec![files.clone()])]);
+    settle(&mut h);
+    let state = &h.state().state;
+    assert_eq!(state.docs.len(), 205);
+    let doc = state
+        .docs
+        .iter()
+        .position(|d| d.source.ends_with("doc-150.txt"))
+        .map(crate::model::DocIx)
+        .expect("doc-150");
+    let key = state.docs[doc].key();
+    let section = crate::model::SecIx(0);
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::ToggleChosen(doc),
+            Command::EditNote(Some((doc, section))),
+            Command::SetNoteText("与省级文件措辞相同".to_owned()),
+            Command::SaveNote,
+            Command::EditMeta(Some(doc)),
+        ],
+    );
+    let mut fields = h.state().state.project.editing_meta.clone().expect("editor open").1;
+    fields.doc_number = Some("某政办发〔2021〕150号".to_owned());
+    h.state_mut()
+        .apply(&ctx, vec![Command::SetMetaFields(fields), Command::SaveMeta]);
+    h.run();
+    let chosen: Vec<_> = {
+        let s = &h.state().state;
+        s.chosen.iter().map(|&d| s.docs[d].key()).collect()
+    };
+    assert!(chosen.contains(&key), "compared");
+    let project = dir.path().join("study.duizhao");
+    h.state_mut()
+        .apply(&ctx, vec![Command::SaveProjectAs(Some(project.clone()))]);
+    settle_project(&mut h);
+    assert!(project.is_file(), "{:?}", h.state().state.notice());
+
+    let open = || {
+        let mut h = super::harness();
+        let ctx = h.ctx.clone();
+        h.state_mut().apply(&ctx, vec![Command::OpenProject(project.clone())]);
+        settle_project(&mut h);
+        h
+    };
+    let h2 = open();
+    let s = &h2.state().state;
+    assert_eq!(s.docs.len(), 205);
+    let again: Vec<_> = s.chosen.iter().map(|&d| s.docs[d].key()).collect();
+    assert_eq!(again, chosen, "the same comparison, in the same order");
+    let doc2 = s
+        .docs
+        .iter()
+        .position(|d| d.key() == key)
+        .map(crate::model::DocIx)
+        .expect("again");
+    assert_eq!(s.docs[doc2].meta.doc_number.as_deref(), Some("某政办发〔2021〕150号"));
+    assert_eq!(s.note(doc2, section), Some("与省级文件措辞相同"));
+
+    let moved = dir.path().join("elsewhere");
+    std::fs::create_dir(&moved).expect("dir");
+    let new_place = moved.join("doc-150.txt");
+    std::fs::rename(files.join("doc-150.txt"), &new_place).expect("move");
+    let mut h3 = open();
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 204, "the other 199 imported and the bundled five open");
+    assert_eq!(s.project.missing.len(), 1);
+    let named: Vec<&str> = s
+        .messages
+        .all()
+        .iter()
+        .filter(|m| m.error)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert!(named[0].contains("doc-150.txt"), "{named:?}");
+    let ctx3 = h3.ctx.clone();
+    h3.state_mut().apply(
+        &ctx3,
+        vec![Command::Relink {
+            index: 0,
+            file: Some(new_place),
+        }],
+    );
+    settle_project(&mut h3);
+    let s = &h3.state().state;
+    assert_eq!(s.docs.len(), 205);
+    assert!(s.project.missing.is_empty());
+    let back = s
+        .docs
+        .iter()
+        .position(|d| d.key() == key)
+        .map(crate::model::DocIx)
+        .expect("relinked");
+    assert_eq!(
+        s.note(back, section),
+        Some("与省级文件措辞相同"),
+        "the note is keyed to it again"
+    );
+    assert_eq!(s.docs[back].meta.doc_number.as_deref(), Some("某政办发〔2021〕150号"));
+}
