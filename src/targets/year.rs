@@ -308,7 +308,9 @@ impl Deadlines {
         let (c0, c1) = ix.clause(at);
         // 累计达到10万家: a stock by a deadline, even when the sentence also says 每年.
         let cumulative = ix.any(List::Cumulative, c0, c1);
-        let usable = |m: &&Mark| !(cumulative && m.deadline == Deadline::EveryYear);
+        // 每年 governs its own clause: in 每年出台50项，制定周期压缩10% the second figure is
+        // due by the text's deadline, not every year.
+        let usable = |m: &&Mark| !(m.deadline == Deadline::EveryYear && (cumulative || m.pos < c0));
         let from = |p: usize| marks.partition_point(|m| m.pos < p);
         let (k_s0, k_at, k_s1) = (from(s0), from(at), from(s1));
         if let Some(m) = marks[k_s0..k_at.max(k_s0)].iter().rfind(usable) {
