@@ -248,6 +248,9 @@ fn every_year_governs_its_own_clause_only() {
         f.iter().map(|t| t.year).collect::<Vec<_>>(),
         [Some(Deadline::EveryYear), Some(Deadline::Year(2030))]
     );
+    // The counts of clauses that continue a yearly quota are yearly too.
+    let f = extract_text("每年遴选10个以上示范场景，举办对接活动50场以上。", None);
+    assert!(f.iter().all(|t| t.year == Some(Deadline::EveryYear)), "{f:?}");
 }
 
 /// Targets of a plain-text document, read as the library reads a file.
