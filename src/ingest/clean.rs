@@ -4,7 +4,7 @@
 //! Every character that is kept is kept as it was; only whole lines are dropped, and only
 //! line breaks are removed when a paragraph is rejoined.
 
-use super::join::{broken_heading, broken_number, continues, has_clause_marks, p_chars, title_ends};
+use super::join::{broken_heading, broken_number, continues, footnote_mark, has_clause_marks, p_chars, title_ends};
 use super::{Hint, Para, RawText};
 /// Now in the line lexer (kept here for old paths).
 pub use crate::lex::line::iso_date;
@@ -246,6 +246,11 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 last_row = last_row.joined(row);
                 cut_number = true;
             }
+            // The mark stays in the sentence; the line after it continues the sentence.
+            Some(prev) if footnote_mark(prev, &para) => {
+                prev.text.push_str(&para.text);
+                out.rejoined += 1;
+            }
             Some(prev)
                 if !annex_title && !title_ends(prev, &para, sentence_seen) && continues(prev, last_row, &para, row) =>
             {
@@ -311,6 +316,19 @@ mod tests {
         assert_eq!(c.keywords, ["数字经济", "新业态"]);
         assert_eq!(c.header_issuers, ["某市人民政府办公厅"]);
         assert_eq!(c.boilerplate_dropped, 3);
+    }
+
+    #[test]
+    fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
+        let c = cleaned("到2030年，新建输电线路\n①\n\n3万公里，改造变电站500座。\n\n①指跨省线路。");
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["到2030年，新建输电线路①3万公里，改造变电站500座。", "①指跨省线路。"]
+        );
+        // After a finished sentence or a colon a circled number opens a list item.
+        let c = cleaned("主要任务如下：\n①\n\n建设平台。");
+        assert_eq!(c.paras.len(), 3, "{:?}", c.paras);
     }
 
     #[test]

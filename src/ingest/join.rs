@@ -116,6 +116,17 @@ pub(super) fn p_chars(p: Option<&Para>) -> usize {
     p.map_or(0, |p| p.text.chars().count())
 }
 
+/// A footnote reference mark that a PDF conversion set on a line of its own inside a
+/// sentence (`…新增油气长输管` / `①` / `道 2 万公里…`): a circled number alone on its line
+/// after a line that does not end its paragraph. It belongs to the sentence it interrupts;
+/// a list item's number stands after a finished sentence or a colon, or before its text.
+pub(super) fn footnote_mark(prev: &Para, next: &Para) -> bool {
+    let mut cs = next.text.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if ('①'..='⑳').contains(&c))
+        && !ends_paragraph(&prev.text)
+        && !heading_like(prev)
+}
+
 /// A list number cut from its separator by a line break (`2` / `.不断优化`): a paragraph that
 /// is only a number, and one that opens with the separator.
 pub(super) fn broken_number(prev: &Para, next: &Para) -> bool {

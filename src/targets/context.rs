@@ -205,6 +205,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
+    if eligibility(f, ix, q, c1, s1) {
+        return Some("who qualifies for a subsidy (投入超过1亿元的企业，给予补助)");
+    }
     if q.kind == Kind::Money
         && matches!(q.comparator, Comparator::AtMost | Comparator::LessThan)
         && ix.any(List::PerRecipient, c0, c1)
@@ -247,19 +250,14 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a threshold naming a class (低于50%的地区)");
     }
-    if names_a_class(f, q) {
-        return Some("a threshold naming a class (就诊≥1次的居民, 5人及以上的商户)");
+    if names_a_class(f, q) || !achieving && capacity_class(f, q.end) {
+        return Some("a threshold naming a class (就诊≥1次的居民, 5人及以上的商户, 30万吨/年以下煤矿)");
     }
     if ix.any(List::Sampling, c0, before_end) {
         return Some("a sampling or checking procedure (抽查10份)");
     }
-    if q.kind == Kind::Other
-        && ["米", "公里", "千米"].contains(&q.unit.as_str())
-        && ["直径", "口径", "跨度", "长度", "高度"]
-            .iter()
-            .any(|w| super::number::starts_with_at(f, q.end, w))
-    {
-        return Some("a size describing a thing (3.8米直径)");
+    if let Some(why) = thing_size(f, q) {
+        return Some(why);
     }
     // PAST_SENTENCE words after 较, 比 or 同 are comparison bases; the sentence's first char
     // follows a break, never one of those.
@@ -379,6 +377,64 @@ fn names_a_class(f: &[char], q: &Quantity) -> bool {
     }
     let symbol = q.num_start > 0 && matches!(f[q.num_start - 1], '≥' | '≤' | '>' | '<');
     symbol || super::number::ends_with_at(f, q.end, "及以上") || super::number::ends_with_at(f, q.end, "及以下")
+}
+
+/// A length that describes a thing rather than a goal: a size before 直径 (3.8米直径), or the
+/// specification of what a verb of developing makes (攻关 15000 米智能钻机).
+fn thing_size(f: &[char], q: &Quantity) -> Option<&'static str> {
+    if q.kind != Kind::Other || !LENGTHS.contains(&q.unit.as_str()) {
+        return None;
+    }
+    if ["直径", "口径", "跨度", "长度", "高度"]
+        .iter()
+        .any(|w| super::number::starts_with_at(f, q.end, w))
+    {
+        return Some("a size describing a thing (3.8米直径)");
+    }
+    developed(f, q.start).then_some("a specification of what is developed (研制15000米钻机)")
+}
+
+/// Lengths, which a specification gives.
+const LENGTHS: &[&str] = &["米", "公里", "千米", "毫米", "纳米"];
+
+/// Verbs of developing a thing, whose length is then its specification (攻关 15000 米智能钻机,
+/// 研制12米级运载器); a length to be built takes a verb of achieving (建成300公里).
+const DEVELOPING: &[&str] = &["攻关", "研制", "研发", "开发"];
+
+/// A developing verb right before `start` (across a converted PDF's spaces).
+fn developed(f: &[char], start: usize) -> bool {
+    let mut end = start;
+    while end > 0 && f[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    DEVELOPING.iter().any(|w| super::number::ends_with_at(f, end, w))
+}
+
+/// 投入达到或超过1亿元/年的企业，给予一次性补助1000万元; 5000万元（含）至1亿元（不含）的企业，
+/// 给予补助500万元: a figure in a clause that names recipients (…的企业) before a clause that
+/// grants support picks who qualifies, a tier of the subsidy, not a goal.
+fn eligibility(f: &[char], ix: &Index, q: &Quantity, c1: usize, s1: usize) -> bool {
+    /// How far after the figure its 的 is looked for (chars).
+    const REACH: usize = 24;
+    c1 < s1
+        && matches!(f.get(c1), Some('，' | ','))
+        && f[q.end..c1.min(q.end + REACH)].contains(&'的')
+        && ix.any(List::Support, c1, s1)
+}
+
+/// 30万吨/年以下煤矿, 10万吨/年及以上的装置: a per-year capacity bounded by 以下 / 以上 right before
+/// what it qualifies names a class of facility.
+fn capacity_class(f: &[char], end: usize) -> bool {
+    use super::number::starts_with_at;
+    if !starts_with_at(f, end, "/年") {
+        return false;
+    }
+    let mut i = end + 2;
+    if f.get(i) == Some(&'及') {
+        i += 1;
+    }
+    (starts_with_at(f, i, "以下") || starts_with_at(f, i, "以上"))
+        && f.get(i + 2).is_some_and(|c| *c == '的' || crate::text::is_han(*c))
 }
 
 /// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number (in

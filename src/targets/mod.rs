@@ -334,7 +334,7 @@ fn extract_in(
             metric.clone_from(m);
         }
         previous = Some((sentence, metric.clone()));
-        let year = deadlines.resolve(&ix, q.start, inherited);
+        let year = deadlines.resolve(&ix, q.start, inherited, q.kind == scan::Kind::Count);
         if let (Some(Deadline::Year(y)), Some(min)) = (year, min_year)
             && y < min
         {

@@ -374,6 +374,10 @@ fn after_unit(
     if u == "元" && f.get(i) == Some(&'级') && magnitude >= 1e4 {
         return Err(Some(class(f, s, i + 1, tidy(value * magnitude))));
     }
+    // 3000米级钻井平台, 10万吨级泊位: a unit before 级 grades the thing named after it.
+    if f.get(i) == Some(&'级') {
+        return Err(None);
+    }
     if unit_starts_a_word(f, u, i) {
         return Err(None);
     }

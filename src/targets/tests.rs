@@ -237,3 +237,57 @@ fn bounds_joined_by_a_dun_before_de_name_one_class() {
         1
     );
 }
+
+#[test]
+fn every_year_governs_its_own_clause_only() {
+    let f = extract_text(
+        "到2030年，建成标准体系。每年发布行业标准不少于30项，标准制定周期缩短20%。",
+        None,
+    );
+    assert_eq!(
+        f.iter().map(|t| t.year).collect::<Vec<_>>(),
+        [Some(Deadline::EveryYear), Some(Deadline::Year(2030))]
+    );
+    // The counts of clauses that continue a yearly quota are yearly too.
+    let f = extract_text("每年遴选10个以上示范场景，举办对接活动50场以上。", None);
+    assert!(f.iter().all(|t| t.year == Some(Deadline::EveryYear)), "{f:?}");
+}
+
+/// Targets of a plain-text document, read as the library reads a file.
+fn of_document(text: &str) -> Vec<Target> {
+    let (mut docs, errors) = crate::load_many([("plan.txt", crate::model::SourceFormat::Txt, text.as_bytes())]);
+    assert!(errors.is_empty(), "{errors:?}");
+    extract(&docs.pop().unwrap_or_else(|| unreachable!()))
+}
+
+#[test]
+fn a_footnote_mark_on_its_own_line_keeps_the_sentence_and_its_deadline() {
+    let t = of_document("一、主要目标\n2030 年，新建输电线路\n①\n\n3 万公里，改造变电站 500 座。\n①指跨省线路。\n");
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(3e4, Some(Deadline::Year(2030))), (500.0, Some(Deadline::Year(2030)))]
+    );
+}
+
+#[test]
+fn a_unit_before_ji_grades_a_thing_and_a_developed_length_is_its_specification() {
+    none("研制3000米级深水钻井系统");
+    none("攻关 15000 米智能钻机");
+    assert_eq!(one("到2030年，新建油气管道2万公里").value, 2e4);
+}
+
+#[test]
+fn a_figure_naming_who_a_subsidy_goes_to_is_no_goal() {
+    none("研发投入达到或超过1亿元/年的企业，给予一次性补助800万元；");
+    none("3000万元（含）至1亿元（不含）/年的企业，给予一次性补助300万元。");
+    assert_eq!(
+        one("到2025年，全市研发投入达到100亿元，对达标企业给予奖励。").value,
+        1e10
+    );
+}
+
+#[test]
+fn a_per_year_capacity_bound_before_a_facility_names_a_class() {
+    none("重点检查30万吨/年以下煤矿、10万吨/年及以上的化工装置");
+    assert_eq!(one("到2025年，新增炼化产能500万吨/年").value, 5e6);
+}

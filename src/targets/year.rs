@@ -300,15 +300,18 @@ fn is_list_line(line: &[char]) -> bool {
 
 impl Deadlines {
     /// The deadline of a quantity at `at` (its printed start), given the deadline the text
-    /// inherits; `ix` is the index of `f`.
+    /// inherits and whether the quantity counts things; `ix` is the index of `f`.
     #[must_use]
-    pub fn resolve(&self, ix: &Index, at: usize, inherited: Option<Deadline>) -> Option<Deadline> {
+    pub fn resolve(&self, ix: &Index, at: usize, inherited: Option<Deadline>, counted: bool) -> Option<Deadline> {
         let marks = &self.marks;
         let (s0, s1) = ix.sentence(at);
         let (c0, c1) = ix.clause(at);
         // 累计达到10万家: a stock by a deadline, even when the sentence also says 每年.
         let cumulative = ix.any(List::Cumulative, c0, c1);
-        let usable = |m: &&Mark| !(cumulative && m.deadline == Deadline::EveryYear);
+        // 每年 governs its own clause, and the counts of the clauses that continue its quota
+        // (每年遴选10个场景，举办活动50场); a rate or level in a later clause (每年出台50项，
+        // 制定周期压缩10%) is due by the text's deadline.
+        let usable = |m: &&Mark| !(m.deadline == Deadline::EveryYear && (cumulative || m.pos < c0 && !counted));
         let from = |p: usize| marks.partition_point(|m| m.pos < p);
         let (k_s0, k_at, k_s1) = (from(s0), from(at), from(s1));
         if let Some(m) = marks[k_s0..k_at.max(k_s0)].iter().rfind(usable) {
