@@ -107,8 +107,11 @@ pub fn idf(aligner: &super::Aligner, units: &[GoldUnit], docs: &[Document]) -> V
 }
 
 /// Gold units located in `docs` as training examples for `aligner`'s model scheme, their text
-/// features weighted by `idf`, with the document each comes from. Units not found, or whose
-/// primary label is not in `labels`, are counted in the second value.
+/// features weighted by `idf`, with the document each comes from: each unit once with its
+/// primary label (weight 1), then once per secondary label of the scheme (weight
+/// [`super::learn::SECONDARY_WEIGHT`]). Units not found, or whose primary label is not in
+/// `labels`, are counted in the second value; the primary examples are the first
+/// `units − skipped`.
 #[must_use]
 pub fn examples(
     aligner: &super::Aligner,
@@ -124,26 +127,37 @@ pub fn examples(
         match (place, labels.iter().position(|l| *l == u.labels[0])) {
             (Some(p), Some(class)) => {
                 at.push(p);
-                classes.push(class);
+                let others: Vec<usize> = u.labels[1..]
+                    .iter()
+                    .filter_map(|x| labels.iter().position(|l| l == x))
+                    .collect();
+                classes.push((class, others));
             }
             _ => skipped += 1,
         }
     }
     let feats = aligner.section_features_idf(docs, &at, idf);
-    let examples = feats
+    let vectors: Vec<Vec<(u32, f32)>> = feats.iter().map(super::learn::vector).collect();
+    let example = |d: usize, feats: &[(u32, f32)], class: usize, weight: f32| {
+        (
+            d,
+            super::learn::Example {
+                feats: feats.to_vec(),
+                class,
+                weight,
+            },
+        )
+    };
+    let mut examples: Vec<(usize, super::learn::Example)> = vectors
         .iter()
-        .zip(at.iter().zip(classes))
-        .map(|(f, (&(d, _), class))| {
-            (
-                d,
-                super::learn::Example {
-                    feats: super::learn::vector(f),
-                    class,
-                    weight: 1.0,
-                },
-            )
-        })
+        .zip(at.iter().zip(&classes))
+        .map(|(v, (&(d, _), (class, _)))| example(d, v, *class, 1.0))
         .collect();
+    for (v, (&(d, _), (_, others))) in vectors.iter().zip(at.iter().zip(&classes)) {
+        for &c in others {
+            examples.push(example(d, v, c, super::learn::SECONDARY_WEIGHT));
+        }
+    }
     (examples, skipped)
 }
 

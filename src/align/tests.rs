@@ -362,6 +362,34 @@ fn gold_units_with_the_same_opening_are_located_on_their_own_articles() {
     );
 }
 
+/// A gold unit is one example of its primary label, then one lighter example per secondary
+/// label the model knows (an unknown one is no example), with the same features.
+#[test]
+fn a_gold_units_secondary_labels_are_lighter_examples() {
+    let text = "丙省养老条例\n第一条 县级以上人民政府应当安排养老服务补贴资金。\n第二条 养老机构应当建立服务档案。";
+    let docs = vec![doc("bing", text)];
+    let unit = |path: &str, anchor: &str, labels: &[&str]| gold::GoldUnit {
+        doc: docs[0].source.clone(),
+        path: path.into(),
+        anchor: anchor.into(),
+        labels: labels.iter().map(|l| (*l).to_owned()).collect(),
+    };
+    let units = [
+        unit(
+            "第一条",
+            "县级以上人民政府",
+            &["fiscal", "elderly_care", "no_such_domain"],
+        ),
+        unit("第二条", "养老机构", &["elderly_care"]),
+    ];
+    let labels: Vec<String> = ["elderly_care", "fiscal"].map(str::to_owned).to_vec();
+    let (examples, skipped) = gold::examples(&ALIGNER, &units, &docs, &labels, None);
+    assert_eq!(skipped, 0);
+    let got: Vec<(usize, f32)> = examples.iter().map(|(_, e)| (e.class, e.weight)).collect();
+    assert_eq!(got, [(1, 1.0), (0, 1.0), (0, learn::SECONDARY_WEIGHT)]);
+    assert_eq!(examples[2].1.feats, examples[0].1.feats);
+}
+
 /// The tooltip's model evidence names real features: an n-gram or a jieba word named
 /// `heading:…`, `body:…` or `word:…` is text of that section (in matching form).
 #[test]

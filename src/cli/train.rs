@@ -131,6 +131,8 @@ fn from_gold(
     let all_units: Vec<gold::GoldUnit> = golds.iter().flat_map(|(_, u)| u.iter().cloned()).collect();
     let idf = gold::idf(&cues_only, &all_units, docs);
     let mut examples = Vec::new();
+    // Gold units used (each is one primary example, and one per secondary label).
+    let mut n = 0;
     let mut used_docs = std::collections::BTreeSet::new();
     for (path, units) in golds {
         let (ex, skipped) = gold::examples(&cues_only, units, docs, &labels, Some(&idf));
@@ -142,9 +144,9 @@ fn from_gold(
             )?;
         }
         used_docs.extend(ex.iter().map(|(d, _)| *d));
+        n += units.len() - skipped;
         examples.extend(ex.into_iter().map(|(_, e)| e));
     }
-    let n = examples.len();
     if let Some(o) = overrides {
         examples.extend(base.override_examples_idf(docs, o, &labels, Some(&idf)));
     }
