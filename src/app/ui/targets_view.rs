@@ -37,10 +37,11 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .sense(egui::Sense::click())
         .column(Column::initial(120.0))
         .column(Column::initial(150.0))
-        .column(Column::initial(260.0).clip(true))
+        // The metric takes the width the window has; what was printed is short.
+        .column(Column::remainder().at_least(200.0).clip(true))
         .column(Column::initial(190.0))
         .column(Column::initial(60.0))
-        .column(Column::remainder())
+        .column(Column::initial(240.0).clip(true))
         .header(24.0, |mut header| {
             for (name, col) in headers {
                 header.col(|ui| {
