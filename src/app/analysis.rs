@@ -110,12 +110,19 @@ pub fn run_with_progress(docs: &[Document], by: AlignBy, progress: &Progress) ->
     let started = Instant::now();
     report(0.0, "loading the dictionary");
     let aligner = aligner_for(by, docs);
-    report(0.05, "aligning sections");
-    let alignment = aligner.align(docs);
+    report(0.05, "aligning sections, finding targets");
+    // Targets and indicator tables need no alignment: they are found beside it, a document
+    // per task, on the cores the alignment leaves idle.
+    let (alignment, (targets, tables)) = rayon::join(
+        || aligner.align(docs),
+        || {
+            use rayon::prelude::*;
+            let targets: Vec<_> = docs.par_iter().map(crate::targets::extract).collect();
+            let tables: Vec<_> = docs.par_iter().map(crate::targets::indicator_tables).collect();
+            (Arc::new(targets), tables)
+        },
+    );
     let pristine = alignment.schemes.clone();
-    report(0.75, "finding targets");
-    let targets = Arc::new(docs.iter().map(crate::targets::extract).collect());
-    let tables = docs.iter().map(crate::targets::indicator_tables).collect();
     report(0.8, "finding shared passages");
     let reuse = crate::reuse::Overview::build(docs, crate::reuse::Options::default());
     report(1.0, "done");

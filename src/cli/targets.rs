@@ -31,7 +31,12 @@ pub fn targets(targs: &TargetsArgs, out: &mut impl Write) -> anyhow::Result<i32>
     }
     let args = &targs.input;
     let (docs, code) = load(args);
-    let targets: Vec<duizhao::targets::Target> = docs.iter().flat_map(duizhao::targets::extract).collect();
+    let targets: Vec<duizhao::targets::Target> = {
+        use rayon::prelude::*;
+        // A document per task; collected in the documents' order.
+        let per_doc: Vec<Vec<duizhao::targets::Target>> = docs.par_iter().map(duizhao::targets::extract).collect();
+        per_doc.into_iter().flatten().collect()
+    };
     let refused: Option<Vec<duizhao::targets::Refused>> = targs
         .explain
         .then(|| docs.iter().flat_map(duizhao::targets::explain).collect());
