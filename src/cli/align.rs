@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use duizhao::align::report::AlignJson;
+use duizhao::align::report::write_pretty;
 use duizhao::align::{Alignment, Row, Scheme};
 use duizhao::model::Document;
 
@@ -48,7 +48,7 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     };
     let alignment = super::align_with(&aligner, &docs, project.as_ref());
     if args.input.json {
-        serde_json::to_writer_pretty(&mut *out, &AlignJson::new(&aligner.taxonomy, &docs, &alignment))?;
+        write_pretty(&mut *out, &aligner.taxonomy, &docs, &alignment)?;
         writeln!(out)?;
     } else {
         write_table(&aligner.taxonomy.schemes[0], &docs, &alignment, out)?;
