@@ -122,11 +122,16 @@ pub fn fold(s: &str, punct: Punct) -> Folded {
 pub fn matching_form(s: &str) -> String {
     // `fold` without its char vector and offsets (the alignment folds every leaf's texts).
     let pre: String = s.chars().map(|c| radical(width(c))).collect();
-    fast2s::convert(&pre)
-        .chars()
-        .filter(|&c| !is_space(c))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let converted = fast2s::convert(&pre);
+    // Allocated once (dropping spaces only shortens it): the aligner keeps every leaf's.
+    let mut out = String::with_capacity(converted.len());
+    out.extend(
+        converted
+            .chars()
+            .filter(|&c| !is_space(c))
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
 }
 
 /// A Kangxi radical (U+2F00–U+2FD5) or CJK radical supplement form (U+2E80–U+2EF3) as the
