@@ -53,6 +53,10 @@ pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     } else {
         write_table(&aligner.taxonomy.schemes[0], &docs, &alignment, out)?;
     }
+    // The process ends here: freeing the alignment and the documents one allocation at a
+    // time took a tenth of a second for 1,000 documents, on one core, for nothing.
+    std::mem::forget(alignment);
+    std::mem::forget(docs);
     Ok(code)
 }
 
