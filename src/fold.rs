@@ -120,7 +120,18 @@ pub fn fold(s: &str, punct: Punct) -> Folded {
 /// The matching form of `s` as a string: [`fold`] with punctuation kept.
 #[must_use]
 pub fn matching_form(s: &str) -> String {
-    fold(s, Punct::Keep).as_string()
+    // `fold` without its char vector and offsets (the alignment folds every leaf's texts).
+    let pre: String = s.chars().map(|c| radical(width(c))).collect();
+    let converted = fast2s::convert(&pre);
+    // Allocated once (dropping spaces only shortens it): the aligner keeps every leaf's.
+    let mut out = String::with_capacity(converted.len());
+    out.extend(
+        converted
+            .chars()
+            .filter(|&c| !is_space(c))
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    out
 }
 
 /// A Kangxi radical (U+2F00–U+2FD5) or CJK radical supplement form (U+2E80–U+2EF3) as the
@@ -208,6 +219,18 @@ mod tests {
         );
         assert_eq!(matching_form("ＩＰｖ６網絡"), "ipv6网络");
         assert_eq!(matching_form("數據開放"), "数据开放");
+    }
+
+    #[test]
+    fn the_matching_form_is_the_fold_with_punctuation_kept() {
+        for s in [
+            "",
+            "線上教育　與 遠距醫療",
+            "ＩＰｖ６網絡，GDP增长5%\u{FEFF}\u{200B}\u{00A0}⾏⻔",
+            "（一）推進\t數字經濟。\n“十四五”",
+        ] {
+            assert_eq!(matching_form(s), fold(s, Punct::Keep).as_string(), "{s:?}");
+        }
     }
 
     #[test]

@@ -57,6 +57,9 @@ struct Prepared {
     /// jieba's cut of the heading and of the body (byte ranges), shared by the similarity
     /// features and the model's words.
     cuts: [Vec<(u32, u32)>; 2],
+    /// The cue terms of every scheme found in the heading, body and context (searched once,
+    /// scored per scheme).
+    found: score::Found,
 }
 
 /// The model trained on the gold (`duizhao train`, see ARCHITECTURE.md), read once per
@@ -182,6 +185,11 @@ impl Aligner {
     fn prepare(&self, doc: &Document, section: usize) -> Prepared {
         let mut p = prepare(doc, section);
         p.cuts = [self.segmenter.cut(&p.heading), self.segmenter.cut(&p.body)];
+        p.found = self.matcher.find(&Texts {
+            heading: &p.heading,
+            body: &p.body,
+            context: &p.context,
+        });
         p
     }
 
@@ -198,14 +206,9 @@ impl Aligner {
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
             return Features::default();
         };
-        let texts = Texts {
-            heading: &p.heading,
-            body: &p.body,
-            context: &p.context,
-        };
         let (_, hits) = self
             .matcher
-            .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+            .score_found(si, scheme.heading_weight, scheme.categories.len(), &p.found);
         Self::features_with_hits(doc, s, p, at, scheme, &hits, idf)
     }
 
@@ -308,14 +311,9 @@ impl Aligner {
     /// A leaf's cue scores in scheme `si` with their evidence; a preamble gets the scheme's
     /// preamble category on top.
     fn cue_phase(&self, si: usize, scheme: &Scheme, p: &Prepared, preamble: bool) -> (Vec<f32>, Vec<Evidence>) {
-        let texts = Texts {
-            heading: &p.heading,
-            body: &p.body,
-            context: &p.context,
-        };
         let (mut scores, hits) = self
             .matcher
-            .score(si, scheme.heading_weight, scheme.categories.len(), &texts);
+            .score_found(si, scheme.heading_weight, scheme.categories.len(), &p.found);
         let mut evidence: Vec<Evidence> = hits.into_iter().map(Evidence::Cue).collect();
         if let Some(c) = scheme.preamble.filter(|_| preamble) {
             // A preamble speaks for the whole document: its role outweighs its topic, which
@@ -530,6 +528,7 @@ fn prepare(doc: &Document, section: usize) -> Prepared {
         body: fold::matching_form(&s.text),
         context,
         cuts: [Vec::new(), Vec::new()],
+        found: score::Found::default(),
     }
 }
 

@@ -41,6 +41,11 @@ pub struct CueMatcher {
     terms: Vec<String>,
 }
 
+/// The cue terms found in a section's heading, body and context: (term, occurrences),
+/// ascending by term.
+#[derive(Debug, Clone, Default)]
+pub struct Found([Vec<(usize, u32)>; 3]);
+
 /// A section's text in matching form, split by place.
 pub struct Texts<'a> {
     pub heading: &'a str,
@@ -92,14 +97,33 @@ impl CueMatcher {
         n_categories: usize,
         texts: &Texts<'_>,
     ) -> (Vec<f32>, Vec<CueHit>) {
+        self.score_found(scheme, heading_weight, n_categories, &self.find(texts))
+    }
+
+    /// Every cue term of every scheme found in a section's heading, body and context: the
+    /// search [`Self::score_found`] scores, made once for all the schemes.
+    #[must_use]
+    pub fn find(&self, texts: &Texts<'_>) -> Found {
+        Found([
+            self.counts(texts.heading),
+            self.counts(texts.body),
+            self.counts(texts.context),
+        ])
+    }
+
+    /// [`Self::score`] of what [`Self::find`] found.
+    #[must_use]
+    pub fn score_found(
+        &self,
+        scheme: usize,
+        heading_weight: f32,
+        n_categories: usize,
+        found: &Found,
+    ) -> (Vec<f32>, Vec<CueHit>) {
         let mut scores = vec![0.0f32; n_categories];
         let mut hits = Vec::new();
-        for (place, text) in [
-            (Place::Heading, texts.heading),
-            (Place::Body, texts.body),
-            (Place::Context, texts.context),
-        ] {
-            for (p, count) in self.counts(text) {
+        for (place, counts) in [Place::Heading, Place::Body, Place::Context].into_iter().zip(&found.0) {
+            for &(p, count) in counts {
                 for &(si, ci, w) in &self.owners[p] {
                     if si != scheme {
                         continue;

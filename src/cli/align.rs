@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use duizhao::align::report::AlignJson;
+use duizhao::align::report::write_pretty;
 use duizhao::align::{Alignment, Row, Scheme};
 use duizhao::model::Document;
 
@@ -27,22 +27,36 @@ pub struct AlignArgs {
 
 /// Run `align`; returns the exit code.
 pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
-    let (docs, code, project) = super::load_with_project(&args.input);
-    let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
-        Ok(t) => t,
-        Err(code) => return Ok(code),
-    };
-    let aligner = match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
-        Ok(a) => a,
-        Err(code) => return Ok(code),
+    // With nothing but files, the aligner is the built-in one: built while the files are
+    // read (on two cores, a small job's start-up then costs the longer of the two).
+    let builtin = args.taxonomy.is_none() && args.model.is_none() && args.input.project.is_none();
+    let ((docs, code, project), prebuilt) = rayon::join(
+        || super::load_with_project(&args.input),
+        || builtin.then(|| duizhao::align::Aligner::new(duizhao::align::Taxonomy::builtin())),
+    );
+    let aligner = if let Some(a) = prebuilt {
+        a
+    } else {
+        let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
+            Ok(t) => t,
+            Err(code) => return Ok(code),
+        };
+        match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
+            Ok(a) => a,
+            Err(code) => return Ok(code),
+        }
     };
     let alignment = super::align_with(&aligner, &docs, project.as_ref());
     if args.input.json {
-        serde_json::to_writer_pretty(&mut *out, &AlignJson::new(&aligner.taxonomy, &docs, &alignment))?;
+        write_pretty(&mut *out, &aligner.taxonomy, &docs, &alignment)?;
         writeln!(out)?;
     } else {
         write_table(&aligner.taxonomy.schemes[0], &docs, &alignment, out)?;
     }
+    // The process ends here: freeing the alignment and the documents one allocation at a
+    // time took a tenth of a second for 1,000 documents, on one core, for nothing.
+    std::mem::forget(alignment);
+    std::mem::forget(docs);
     Ok(code)
 }
 

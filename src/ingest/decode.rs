@@ -160,11 +160,6 @@ pub fn decode_doubt(text: &str) -> Option<String> {
     let mut total = 0usize;
     let mut replacement = 0usize;
     let mut common = 0usize;
-    let mut buf = [0u8; 8];
-    let mut encoder = GBK.new_encoder();
-    // A text repeats its characters: each distinct one is converted and encoded once (the
-    // GBK encoder's search was a fifth of reading the bundled corpus).
-    let mut seen: rustc_hash::FxHashMap<char, bool> = rustc_hash::FxHashMap::default();
     for c in text
         .chars()
         .filter(|c| !c.is_ascii() && !crate::text::is_space(*c))
@@ -179,13 +174,7 @@ pub fn decode_doubt(text: &str) -> Option<String> {
             common += 1;
             continue;
         }
-        let is_common = *seen.entry(c).or_insert_with(|| {
-            let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
-            let (_, _, written) = encoder.encode_from_utf8_without_replacement(&simplified, &mut buf, false);
-            // GB2312 rows 0xA1–0xA3 (punctuation, full-width forms) and 0xB0–0xF7 (hanzi),
-            // trail 0xA1–0xFE; not the kana, Greek and Cyrillic rows between them.
-            written == 2 && matches!(buf[0], 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&buf[1])
-        });
+        let is_common = is_common_char(c);
         common += usize::from(is_common);
     }
     if total < 20 {
@@ -204,6 +193,37 @@ pub fn decode_doubt(text: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Whether `c` (or its simplified form) is a GB2312 hanzi or punctuation character.
+fn gb2312_common(c: char) -> bool {
+    let mut buf = [0u8; 8];
+    let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+    let (_, _, written) = GBK
+        .new_encoder()
+        .encode_from_utf8_without_replacement(&simplified, &mut buf, false);
+    // GB2312 rows 0xA1–0xA3 (punctuation, full-width forms) and 0xB0–0xF7 (hanzi),
+    // trail 0xA1–0xFE; not the kana, Greek and Cyrillic rows between them.
+    written == 2 && matches!(buf[0], 0xA1..=0xA3 | 0xB0..=0xF7) && (0xA1..=0xFE).contains(&buf[1])
+}
+
+/// [`gb2312_common`], each character of the Basic Multilingual Plane judged once per
+/// process: the GBK encoder's search was a fifth of reading the bundled corpus, and the
+/// documents of a corpus share most of their characters (0 not judged yet, 1 no, 2 yes).
+fn is_common_char(c: char) -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static JUDGED: [AtomicU8; 0x1_0000] = [const { AtomicU8::new(0) }; 0x1_0000];
+    let Some(slot) = JUDGED.get(c as usize) else {
+        return gb2312_common(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let common = gb2312_common(c);
+            slot.store(if common { 2 } else { 1 }, Ordering::Relaxed);
+            common
+        }
+        judged => judged == 2,
+    }
 }
 
 /// Refuse what decoded but is not text: NUL bytes or many control characters.
