@@ -192,6 +192,28 @@ impl Alignment {
         self.best_per_document(leaf, &members)
     }
 
+    /// [`Self::counterparts`] of each of `leaves`, exactly, with each row's members gathered
+    /// once: one call per leaf would scan every leaf for its row's members, which is
+    /// quadratic when a report lists every section of a large document.
+    #[must_use]
+    pub fn counterparts_of(&self, scheme: usize, leaves: &[usize]) -> Vec<Vec<(usize, f32)>> {
+        use rayon::prelude::*;
+        let mut rows: rustc_hash::FxHashMap<Row, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for j in 0..self.leaves.len() {
+            let row = self.row_of(scheme, j);
+            if row != Row::None {
+                rows.entry(row).or_default().push(j);
+            }
+        }
+        leaves
+            .par_iter()
+            .map(|&leaf| {
+                rows.get(&self.row_of(scheme, leaf))
+                    .map_or_else(Vec::new, |members| self.best_per_document(leaf, members))
+            })
+            .collect()
+    }
+
     /// [`Self::counterparts`] of every leaf at once, without comparing every pair of a row.
     ///
     /// In a row of up to [`EXACT_ROW`] leaves they are equal to [`Self::counterparts`]: an

@@ -307,6 +307,8 @@ fn counterparts_are_the_best_per_other_document_in_the_same_row() {
     let aligner = Aligner::new(Taxonomy::builtin());
     let al = aligner.align(&docs);
     let all = al.all_counterparts(0);
+    let every: Vec<usize> = (0..al.leaves.len()).collect();
+    assert_eq!(al.counterparts_of(0, &every), all, "gathered by row, the same");
     let mut listed = 0;
     for (i, cps) in all.iter().enumerate() {
         assert_eq!(cps, &al.counterparts(0, i), "leaf {i}");

@@ -146,6 +146,12 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
     let by_leaf: HashMap<usize, &Passage<'_>> = passages.iter().map(|p| (p.leaf, p)).collect();
     let docs: Vec<&Document> = selected.docs.iter().map(|&d| &input.docs[d]).collect();
     let domain_scheme = input.taxonomy.schemes.first();
+    let leaves: Vec<usize> = passages.iter().map(|p| p.leaf).collect();
+    let mut counterparts = input.alignment.counterparts_of(0, &leaves).into_iter();
+    let mut per_doc: HashMap<&str, usize> = HashMap::new();
+    for p in passages {
+        *per_doc.entry(p.doc.id.as_str()).or_default() += 1;
+    }
     let report = ExportJson {
         schema: SCHEMA,
         exported_at: super::now_iso8601(),
@@ -170,7 +176,7 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
             .collect(),
         documents: docs
             .iter()
-            .map(|d| DocumentJson::new(d, passages.iter().filter(|p| p.doc.id == d.id).count()))
+            .map(|d| DocumentJson::new(d, per_doc.get(d.id.as_str()).copied().unwrap_or(0)))
             .collect(),
         passages: passages
             .iter()
@@ -197,9 +203,9 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
                     targets: p.targets.clone(),
                     note: p.note.unwrap_or_default(),
                     citation: p.citation(),
-                    counterparts: input
-                        .alignment
-                        .counterparts(0, p.leaf)
+                    counterparts: counterparts
+                        .next()
+                        .unwrap_or_default()
                         .into_iter()
                         .filter_map(|(leaf, similarity)| {
                             by_leaf.get(&leaf).map(|q| CounterpartJson { id: q.id(), similarity })
