@@ -205,7 +205,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
-    if eligibility(f, ix, q, c1, s1) {
+    // A count that a verb of achieving sets (认定100家以上的企业，给予奖励) is a goal even
+    // when support follows; what picks recipients is an attribute's amount or share.
+    if q.kind != Kind::Count && eligibility(f, ix, q, c1, s1) {
         return Some("who qualifies for a subsidy (投入超过1亿元的企业，给予补助)");
     }
     if q.kind == Kind::Money

@@ -284,6 +284,12 @@ fn a_figure_naming_who_a_subsidy_goes_to_is_no_goal() {
         one("到2025年，全市研发投入达到100亿元，对达标企业给予奖励。").value,
         1e10
     );
+    // Counts to be reached, then support for them: goals.
+    assert_eq!(
+        one("到2025年，认定100家以上的专精特新企业，对新认定的企业给予一次性奖励。").value,
+        100.0
+    );
+    assert_eq!(one("培育10个以上的示范基地，给予资金补助。").value, 10.0);
 }
 
 #[test]

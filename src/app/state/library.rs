@@ -40,6 +40,8 @@ pub struct Timeline {
     pub position: std::collections::HashMap<DocIx, [f64; 2]>,
     /// The arrows between placed documents, strongest first.
     pub edges: Vec<crate::library::diffusion::Edge>,
+    /// The placed documents, those with most arrows first: the order their names are tried in.
+    pub by_arrows: Vec<DocIx>,
 }
 
 /// Which arrows the timeline draws; remembered.
@@ -67,6 +69,7 @@ const MAX_ARROWS: usize = 300;
 /// in years.
 const ROWS: [f64; 7] = [0.0, 0.1, -0.1, 0.2, -0.2, 0.3, -0.3];
 const COLUMN: f64 = 0.05;
+const MAX_COLUMNS: u32 = 6;
 
 pub(in crate::app) fn lay_out_timeline(
     docs: &[crate::model::Document],
@@ -90,16 +93,26 @@ pub(in crate::app) fn lay_out_timeline(
         }
     };
     // Documents of about the same time in one lane are set out in a small block: up to seven
-    // rows about the lane's line, then another column a few weeks later. Near copies issued
-    // together (a province and its cities in one month) stay within their lane, where
-    // stacking them upwards ran through the lanes above.
+    // rows about the lane's line, then up to MAX_COLUMNS columns a few weeks apart, so that a
+    // block stays within a season of its date. Near copies issued together (a province and
+    // its cities in one month) stay within their lane, where stacking them upwards ran
+    // through the lanes above; beyond the block's 42 spots, markers share spots in turn
+    // (hover tells them apart). Laid out by time, lane and load order, so the picture does
+    // not change when the library is sorted.
+    let mut order: Vec<(DocIx, f64)> = placed.clone();
+    order.sort_by(|a, b| {
+        a.1.total_cmp(&b.1)
+            .then(lane(a.0).total_cmp(&lane(b.0)))
+            .then(a.0.cmp(&b.0))
+    });
     let mut position = std::collections::HashMap::new();
     // Taken spots by cell of a grid as fine as the spacing, so that a spot is checked against
-    // its neighbours only, however many documents share a month.
+    // its neighbours only.
     #[allow(clippy::cast_possible_truncation, reason = "cells of a plot a few decades wide")]
     let cell = |p: [f64; 2]| ((p[0] / COLUMN).floor() as i64, (p[1] * 10.0).round() as i64);
     let mut taken: std::collections::HashMap<(i64, i64), Vec<[f64; 2]>> = std::collections::HashMap::new();
-    for &(d, t) in &placed {
+    let mut crowded: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for &(d, t) in &order {
         let base = lane(d);
         let free = |p: [f64; 2]| {
             let (x, y) = cell(p);
@@ -112,12 +125,16 @@ pub(in crate::app) fn lay_out_timeline(
                 })
             })
         };
-        // As many columns as documents always has a free spot.
-        let columns = u32::try_from(placed.len()).unwrap_or(u32::MAX);
-        let spot = (0..=columns)
-            .flat_map(|c: u32| ROWS.iter().map(move |&dy| [t + f64::from(c) * COLUMN, base + dy]))
-            .find(|&p| free(p))
-            .unwrap_or([t, base]);
+        let spots = (0..MAX_COLUMNS).flat_map(|c| ROWS.iter().map(move |&dy| [t + f64::from(c) * COLUMN, base + dy]));
+        let spot = spots.clone().find(|&p| free(p)).unwrap_or_else(|| {
+            #[allow(clippy::cast_possible_truncation, reason = "a lane number, 0 to 4")]
+            let n = crowded.entry(base as i64).or_default();
+            *n += 1;
+            spots
+                .clone()
+                .nth(*n % ROWS.len().saturating_mul(MAX_COLUMNS as usize))
+                .unwrap_or([t, base])
+        });
         taken.entry(cell(spot)).or_default().push(spot);
         position.insert(d, spot);
     }
@@ -125,14 +142,26 @@ pub(in crate::app) fn lay_out_timeline(
         .into_iter()
         .filter(|e| position.contains_key(&e.from) && position.contains_key(&e.to))
         .collect();
-    if !options.every_pair {
+    if options.every_pair {
+        edges.truncate(MAX_ARROWS);
+    } else {
+        // One per document that took wording: never more than the documents.
         edges = diffusion::likely_sources(&edges);
     }
-    edges.truncate(MAX_ARROWS);
+    // The order names are tried in when there is no room for all: the documents with most
+    // arrows first (computed here, not at every frame).
+    let mut degree: std::collections::HashMap<DocIx, usize> = std::collections::HashMap::new();
+    for e in &edges {
+        *degree.entry(e.from).or_default() += 1;
+        *degree.entry(e.to).or_default() += 1;
+    }
+    let mut by_arrows: Vec<DocIx> = placed.iter().map(|&(d, _)| d).collect();
+    by_arrows.sort_by_key(|d| (std::cmp::Reverse(degree.get(d).copied().unwrap_or(0)), *d));
     Timeline {
         placed,
         position,
         edges,
+        by_arrows,
     }
 }
 

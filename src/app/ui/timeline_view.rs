@@ -123,47 +123,90 @@ fn pick(
         .map(|(d, _)| d)
 }
 
-/// Names where they fit: the hovered document's, the compared ones', then those with the
-/// most arrows. A name that would overlap one already placed is left out (zoom in, or hover
-/// its marker).
-fn draw_names(plot: &mut egui_plot::PlotUi<'_>, state: &AppState, picked: Option<DocIx>, dark: bool) {
-    let t = state.timeline();
-    let mut degree: std::collections::HashMap<DocIx, usize> = std::collections::HashMap::new();
-    for e in &t.edges {
-        *degree.entry(e.from).or_default() += 1;
-        *degree.entry(e.to).or_default() += 1;
+/// Rectangles already drawn on the plot (markers, names), in a coarse screen grid so that a
+/// new one is checked against its neighbours only.
+#[derive(Default)]
+struct Taken {
+    rects: Vec<(DocIx, egui::Rect)>,
+    grid: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+impl Taken {
+    /// Grid cell (points).
+    const CELL: f32 = 64.0;
+
+    #[allow(clippy::cast_possible_truncation, reason = "screen points over a grid cell")]
+    fn cells(r: egui::Rect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, x1) = (
+            (r.min.x / Self::CELL).floor() as i32,
+            (r.max.x / Self::CELL).floor() as i32,
+        );
+        let (y0, y1) = (
+            (r.min.y / Self::CELL).floor() as i32,
+            (r.max.y / Self::CELL).floor() as i32,
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
-    let mut order: Vec<DocIx> = t.placed.iter().map(|&(d, _)| d).collect();
-    order.sort_by_key(|d| {
-        (
-            picked != Some(*d),
-            !state.chosen.contains(d),
-            std::cmp::Reverse(degree.get(d).copied().unwrap_or(0)),
-            *d,
-        )
-    });
-    // The markers are in the way too: a name is not written over a block of documents.
-    let markers: Vec<egui::Rect> = t
-        .placed
-        .iter()
-        .map(|&(d, _)| {
-            let p = t.position[&d];
-            egui::Rect::from_center_size(plot.screen_from_plot(PlotPoint::new(p[0], p[1])), egui::vec2(8.0, 8.0))
+
+    fn add(&mut self, d: DocIx, r: egui::Rect) {
+        for c in Self::cells(r) {
+            self.grid.entry(c).or_default().push(self.rects.len());
+        }
+        self.rects.push((d, r));
+    }
+
+    /// `r` would cover something drawn for another document.
+    fn covers(&self, d: DocIx, r: egui::Rect) -> bool {
+        Self::cells(r).any(|c| {
+            self.grid.get(&c).is_some_and(|ix| {
+                ix.iter()
+                    .any(|&i| self.rects[i].0 != d && self.rects[i].1.intersects(r))
+            })
         })
-        .collect();
-    let mut names: Vec<egui::Rect> = Vec::new();
-    for d in order {
+    }
+}
+
+/// Names where they fit: the hovered document's, the compared ones', then those with the
+/// most arrows. A name that would cover another name or a marker is left out (zoom in, or
+/// hover its marker).
+fn draw_names(plot: &mut egui_plot::PlotUi<'_>, state: &AppState, picked: Option<DocIx>, dark: bool) {
+    /// The gap between a marker's centre and the bottom of its name (points).
+    const ABOVE: f32 = 7.0;
+    let t = state.timeline();
+    let frame = plot.response().rect;
+    let transform = *plot.transform();
+    let screen = |d: DocIx| {
         let p = t.position[&d];
-        let at = PlotPoint::new(p[0], p[1] + 0.06);
-        let name = state.docs[d].display_name();
-        let rect = name_rect(plot.screen_from_plot(at), name);
-        let blocked = names.iter().chain(&markers).any(|r| r.intersects(rect));
-        if picked != Some(d) && blocked {
+        transform.position_from_point(&PlotPoint::new(p[0], p[1]))
+    };
+    let mut taken = Taken::default();
+    // The markers in view are in the way too: a name is not written over a block.
+    for &(d, _) in &t.placed {
+        let at = screen(d);
+        if frame.contains(at) {
+            taken.add(d, egui::Rect::from_center_size(at, egui::vec2(8.0, 8.0)));
+        }
+    }
+    let chosen: std::collections::HashSet<DocIx> = state.chosen.iter().copied().collect();
+    let order = picked
+        .into_iter()
+        .chain(t.by_arrows.iter().copied().filter(|d| chosen.contains(d)))
+        .chain(t.by_arrows.iter().copied().filter(|d| !chosen.contains(d)));
+    let mut named: std::collections::HashSet<DocIx> = std::collections::HashSet::new();
+    for d in order {
+        let at = screen(d);
+        if !frame.contains(at) || !named.insert(d) {
             continue;
         }
-        names.push(rect);
+        let bottom = egui::pos2(at.x, at.y - ABOVE);
+        let name = state.docs[d].display_name();
+        let rect = name_rect(bottom, name);
+        if picked != Some(d) && taken.covers(d, rect) {
+            continue;
+        }
+        taken.add(d, rect);
         plot.text(
-            Text::new("names", at, name)
+            Text::new("names", transform.value_from_position(bottom), name)
                 .color(theme::doc_colour(d, dark))
                 .anchor(egui::Align2::CENTER_BOTTOM),
         );
