@@ -194,6 +194,16 @@ pub(super) fn settle_project(h: &mut Harness<'static, DuizhaoApp>) {
     h.run_steps(2);
 }
 
+/// A fresh window that has opened the project at `path`.
+pub(super) fn open_project(path: &std::path::Path) -> Harness<'static, DuizhaoApp> {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![crate::app::command::Command::OpenProject(path.to_owned())]);
+    settle_project(&mut h);
+    h
+}
+
 /// A study kept as a project: documents, a correction, a note, a metadata edit and the
 /// basket come back when it is opened in a fresh window; a file moved away is named, the
 /// rest open, and Relink brings it back with what was keyed to it.
@@ -277,13 +287,7 @@ fn a_project_saved_and_opened_again_keeps_the_study_and_relinks_a_moved_file() {
     let saved_overrides = h.state().state.overrides.current.clone();
 
     // A fresh window opens it.
-    let open = |path: &std::path::Path| {
-        let mut h = harness();
-        let ctx = h.ctx.clone();
-        h.state_mut().apply(&ctx, vec![Command::OpenProject(path.to_owned())]);
-        settle_project(&mut h);
-        h
-    };
+    let open = open_project;
     let h2 = open(&project);
     let s = &h2.state().state;
     assert_eq!(s.docs.len(), 7, "the five bundled and the two imported");

@@ -471,7 +471,7 @@ fn many_documents_of_one_month_stay_in_their_lane_and_season_on_the_timeline() {
     reason = "one researcher's flow from saving to relinking, read top to bottom"
 )]
 fn a_two_hundred_document_project_is_saved_opened_and_relinked() {
-    use super::documents::settle_project;
+    use super::documents::{open_project, settle_project};
     let mut h = analysed_in("Library");
     let dir = tempfile::tempdir().expect("temp dir");
     let files = dir.path().join("files");
@@ -516,24 +516,14 @@ fn a_two_hundred_document_project_is_saved_opened_and_relinked() {
     settle_project(&mut h);
     assert!(project.is_file(), "{:?}", h.state().state.notice());
 
-    let open = || {
-        let mut h = super::harness();
-        let ctx = h.ctx.clone();
-        h.state_mut().apply(&ctx, vec![Command::OpenProject(project.clone())]);
-        settle_project(&mut h);
-        h
-    };
+    let open = || open_project(&project);
+    let find = |s: &crate::app::state::AppState| s.docs.iter().position(|d| d.key() == key).map(crate::model::DocIx);
     let h2 = open();
     let s = &h2.state().state;
     assert_eq!(s.docs.len(), 205);
     let again: Vec<_> = s.chosen.iter().map(|&d| s.docs[d].key()).collect();
     assert_eq!(again, chosen, "the same comparison, in the same order");
-    let doc2 = s
-        .docs
-        .iter()
-        .position(|d| d.key() == key)
-        .map(crate::model::DocIx)
-        .expect("again");
+    let doc2 = find(s).expect("again");
     assert_eq!(s.docs[doc2].meta.doc_number.as_deref(), Some("某政办发〔2021〕150号"));
     assert_eq!(s.note(doc2, section), Some("与省级文件措辞相同"));
 
@@ -566,12 +556,7 @@ fn a_two_hundred_document_project_is_saved_opened_and_relinked() {
     let s = &h3.state().state;
     assert_eq!(s.docs.len(), 205);
     assert!(s.project.missing.is_empty());
-    let back = s
-        .docs
-        .iter()
-        .position(|d| d.key() == key)
-        .map(crate::model::DocIx)
-        .expect("relinked");
+    let back = find(s).expect("relinked");
     assert_eq!(
         s.note(back, section),
         Some("与省级文件措辞相同"),
