@@ -1243,3 +1243,54 @@ fn more_layers_than_colours_gather_the_smallest_into_other_keeping_every_total()
         (0..fitted.layers.len()).map(|l| chart::colour(&fitted, l)).collect();
     assert_eq!(colours.len(), fitted.layers.len(), "no two layers share a colour");
 }
+
+/// A target stated twice in one document (a summary repeating a task) is one row of the
+/// Targets sheet, naming the other place; the same words in another document are a row of
+/// their own.
+#[test]
+fn xlsx_lists_a_target_repeated_within_a_document_once() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let text = "一、发展目标\n到2025年，培育30家数字化转型标杆企业，带动产业升级。\n\
+                二、重点任务\n（一）推进转型\n到2025年，培育30家数字化转型标杆企业，带动产业升级。\n\
+                （二）完善平台\n建设公共服务平台，提供技术支撑。\n";
+    let docs: Vec<Document> = ["甲市方案.txt", "乙市方案.txt"]
+        .iter()
+        .map(|name| {
+            let raw =
+                duizhao::ingest::read_bytes(name, duizhao::model::SourceFormat::Txt, text.as_bytes()).expect("reads");
+            duizhao::outline::build(&raw, &name.replace(".txt", ""), name)
+        })
+        .collect();
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let alignment = aligner.align(&docs);
+    let targets: Vec<Vec<Target>> = docs.iter().map(duizhao::targets::extract).collect();
+    assert_eq!(targets[0].len(), 2, "stated in two sections: {:?}", targets[0]);
+    let input = Input {
+        docs: &docs,
+        alignment: &alignment,
+        taxonomy: &aligner.taxonomy,
+        targets: &targets,
+        notes: &NO_NOTES,
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("out.xlsx");
+    let all = Selection::Matrix {
+        docs: Vec::new(),
+        domains: Vec::new(),
+    };
+    export::export(&path, Format::Xlsx, false, &input, &all).expect("export");
+    let mut book: Xlsx<_> = open_workbook(&path).expect("opens as xlsx");
+    let sheet = book.worksheet_range("Targets").expect("Targets");
+    let col = |name: &str| export::TARGET_COLUMNS.iter().position(|c| *c == name).expect(name) as u32;
+    let rows: Vec<(String, String)> = (1..sheet.height() as u32)
+        .map(|r| {
+            let get = |c: u32| sheet.get_value((r, c)).map(ToString::to_string).unwrap_or_default();
+            (get(col("doc_id")), get(col("also_in")))
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "one row per document: {rows:?}");
+    assert_ne!(rows[0].0, rows[1].0, "{rows:?}");
+    for (doc, also_in) in &rows {
+        assert!(!also_in.is_empty(), "{doc}: the other place is named, {rows:?}");
+    }
+}

@@ -92,7 +92,7 @@ impl Comparator {
 }
 
 /// When a target is due: a year, or every year (serialised as `"every_year"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Deadline {
     Year(u16),
