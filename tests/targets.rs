@@ -277,6 +277,32 @@ fn a_deadline_holds_for_its_sentence_and_a_leading_one_for_what_follows() {
 }
 
 #[test]
+fn a_deadline_after_a_goal_label_holds_for_the_rest_of_its_paragraph() {
+    // 预期目标：到…年，… — the label and its colon do not keep the deadline from opening the
+    // sentence, so it carries to the paragraph's later sentences as an opening one does.
+    let f = all("主要任务：搭建行业数据平台，推动中小企业上云。\n\
+        预期目标：到2027年，接入企业不少于300家。在至少6个行业完成推广；数据服务能力提升40%以上。");
+    let years: Vec<_> = f.iter().map(|t| t.year).collect();
+    assert_eq!(years, [Some(Deadline::Year(2027)); 3], "{f:#?}");
+    // A deadline inside a longer first clause still holds for its own sentence only.
+    let f = all("主要任务：搭建行业数据平台。\n推进平台建设并按照统一部署：到2027年接入企业300家。在6个行业完成推广。");
+    let years: Vec<_> = f.iter().map(|t| t.year).collect();
+    assert_eq!(years, [Some(Deadline::Year(2027)), None], "{f:#?}");
+}
+
+#[test]
+fn a_section_reporting_achievements_holds_no_target() {
+    let d = doc("某市数字经济工作报告\n\
+        一、全市数字经济发展成效显著\n\
+        累计建成5G基站3.2万个，上云企业达到1.5万家。\n\
+        二、下一步工作\n\
+        到2027年，建成5G基站6万个。\n");
+    let t = extract(&d);
+    let got: Vec<(&str, &str)> = t.iter().map(|t| (t.section.as_str(), t.text.as_str())).collect();
+    assert_eq!(got, [("二", "6万个")], "{t:#?}");
+}
+
+#[test]
 fn documents_hand_a_leading_deadline_down_to_their_items_and_drop_the_past() {
     let d = doc("某市数字经济倍增计划\n\
         某市人民政府\n\
@@ -806,9 +832,14 @@ fn instruments_rules_classes_and_procedures_are_refused() {
         "长期雇用10人及以上的个体工商户，可参加社会保险",
         "每个团队抽查20份",
         "推进4.5米直径重型运载火箭研制",
+        // A length limit on a form's text, and a count a subsidy grants.
+        "项目简介不超过800字，附件另附",
+        "符合条件的门店可补贴2次",
     ] {
         none(text);
     }
+    // A minimum after a scope verb is a commitment (在不少于…个…), not the scope itself.
+    assert_eq!(one("针对不少于4个重点行业开展示范应用").value, 4.0);
     // An amount among the attributes of what a count counts describes it; the count stays.
     let f = all("到2027年，培育年产值超50亿元、具备较强国际竞争力的龙头企业3家，建设产业集聚区4个。");
     let got: Vec<&str> = f.iter().map(|t| t.text.as_str()).collect();

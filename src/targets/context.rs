@@ -113,6 +113,9 @@ const JURISDICTION: &[&str] = &[
     "全省", "全市", "全国", "全区", "全县", "全州", "我省", "我市", "本省", "本市",
 ];
 
+/// Verbs of support right before a count: what the support grants (每户可补贴1台).
+const GRANTS: &[&str] = &["补贴", "补助", "奖励", "资助"];
+
 /// Words right before a count that state what exists (全市共有23个县, 现有12家).
 const EXISTING: &[&str] = &["共有", "现有", "下辖", "辖"];
 
@@ -194,6 +197,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if ix.any(List::Definition, s0, s1) {
         return Some("a definition (是指, 计量单位)");
     }
+    if q.unit == "字" || f[q.end..].iter().find(|c| !c.is_whitespace()) == Some(&'字') {
+        return Some("a length limit on a text (不超过800字)");
+    }
     if ix.any(List::Punitive, s0, s1) {
         return Some("a penalty (罚款, 处…以下)");
     }
@@ -269,24 +275,37 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if ix.any(List::Routine, c0, before_end) {
         return Some("a routine frequency (每季度)");
     }
-    if q.kind == Kind::Count {
-        // 15项主要指标中, 6项排名第一, 等12个部门: one of a set, a ranking, the authors.
-        let r0 = q.end.min(c1);
-        let in_rest = |w: &str| r0 + w.chars().count() <= c1 && super::number::starts_with_at(f, r0, w);
-        if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || ["排名", "位居", "位列", "部门"].iter().any(|w| in_rest(w))
-        {
-            return Some("one of a set, a ranking or the authors");
-        }
+    if q.kind == Kind::Count
+        && let Some(why) = count_refusal(f, q, c1)
+    {
+        return Some(why);
+    }
+    // 针对不少于4个重点行业开展示范: a minimum is a commitment, not the scope addressed.
+    let minimum = q.comparator == Comparator::AtLeast && q.start < q.num_start;
+    if !minimum && scoped(ix, c0, before_end) {
+        return Some("a scope (围绕, 聚焦), not a goal");
+    }
+    None
+}
+
+/// What a count is when it is no goal: one of a set, a ranking or the authors (15项主要指标中,
+/// 6项排名第一, 等12个部门), what a subsidy grants, or units that exist; `c1` ends its clause.
+fn count_refusal(f: &[char], q: &Quantity, c1: usize) -> Option<&'static str> {
+    let r0 = q.end.min(c1);
+    let in_rest = |w: &str| r0 + w.chars().count() <= c1 && super::number::starts_with_at(f, r0, w);
+    if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || ["排名", "位居", "位列", "部门"].iter().any(|w| in_rest(w))
+    {
+        return Some("one of a set, a ranking or the authors");
     }
     let right_before = |words: &[&str]| words.iter().any(|w| super::number::ends_with_at(f, q.start, w));
-    if q.kind == Kind::Count && right_before(EXISTING) {
+    if right_before(GRANTS) {
+        return Some("what a subsidy grants (可补贴2次)");
+    }
+    if right_before(EXISTING) {
         return Some("existing units (共有23个县)");
     }
-    if q.kind == Kind::Count && right_before(JURISDICTION) {
+    if right_before(JURISDICTION) {
         return Some("existing units of a jurisdiction (全省16个市)");
-    }
-    if scoped(ix, c0, before_end) {
-        return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
 }

@@ -39,6 +39,10 @@ const FROM: &[char] = &[
 /// Five-year plans and their last years, for 到“十四五”末.
 pub(super) use crate::lex::line::FIVE_YEAR_PLANS as PLANS;
 
+/// The longest label a colon ends before a deadline that still opens its sentence
+/// (预期目标：, 近期发展目标是：).
+const LABEL_CHARS: usize = 8;
+
 /// How many years a plan's staged goals span at most (a five-year plan).
 const PLAN_YEARS: u16 = 5;
 
@@ -49,7 +53,9 @@ pub fn marks(f: &[char]) -> Vec<Mark> {
     // Where the sentence and the clause around `i` start, kept up to date as `i` moves (a
     // scan back from every mark was quadratic in a long sentence of years): a mark opens
     // its sentence when no clause break stands between the sentence's start and it.
-    let (mut sentence_start, mut clause_start, mut seen) = (0, 0, 0);
+    // A short label and its colon opening the sentence (预期目标：到2026年，…) leave the
+    // deadline after them opening it: `label_end` is where such a label's clause ends.
+    let (mut sentence_start, mut clause_start, mut label_end, mut seen) = (0, 0, None, 0);
     let mut i = 0;
     while i < f.len() {
         if let Some((deadline, next)) = year_at(f, i).or_else(|| plan_at(f, i)).or_else(|| every_year_at(f, i)) {
@@ -58,6 +64,10 @@ pub fn marks(f: &[char]) -> Vec<Mark> {
                     sentence_start = seen + 1;
                 }
                 if is_clause_break(f, seen) {
+                    let label = f[seen] == ':'
+                        && clause_start <= sentence_start
+                        && f[sentence_start..seen].iter().filter(|c| !c.is_whitespace()).count() <= LABEL_CHARS;
+                    label_end = label.then_some(seen + 1);
                     clause_start = seen + 1;
                 }
                 seen += 1;
@@ -65,7 +75,7 @@ pub fn marks(f: &[char]) -> Vec<Mark> {
             out.push(Mark {
                 pos: i,
                 deadline,
-                opens: clause_start <= sentence_start,
+                opens: clause_start <= sentence_start || label_end == Some(clause_start),
             });
             i = next;
         } else {
@@ -370,6 +380,10 @@ mod tests {
         assert_eq!(years("2025年，全省"), [(Year(2025), true)]);
         assert_eq!(years("到“十四五”末，全省"), [(Year(2025), true)]);
         assert_eq!(years("每年新增"), [(EveryYear, true)]);
+        // A label before a colon (folded to ':') leaves the deadline opening; a longer first
+        // clause does not.
+        assert_eq!(years("预期目标:到2026年，建成"), [(Year(2026), true)]);
+        assert_eq!(years("推进平台建设并按照统一部署:到2026年建成"), [(Year(2026), false)]);
         for s in [
             "2021年3月2日印发",
             "行动计划(2020—2022年)",
