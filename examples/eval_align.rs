@@ -2,8 +2,17 @@
 //!
 //! `cargo run --release --example eval_align -- [--gold FILE …] [--verbose] [--cues]
 //! [--epochs N] [--l2 X] [--rate X] [--balance POWER] [--doc-balance POWER] [--seed N] [--runs N]
-//! [--no-idf]` (training variants; default: as `duizhao train` trains the shipped model)
-//! (default gold: ../shared/gold/dev-alignment.json and ../shared/gold/train/alignment.json)
+//! [--no-idf] [--extra FILE …] [--extra-weight X]` (training variants; default: as `duizhao
+//! train` trains the shipped model) (default gold: ../shared/gold/dev-alignment.json and
+//! ../shared/gold/train/alignment.json)
+//!
+//! `--extra FILE` (gold format, documents beside it) adds labelled documents that are only ever
+//! trained on: they are in every fold's training data (each example's weight × `--extra-weight`,
+//! default `EXTRA_WEIGHT`, as `duizhao train --extra` weighs them), never scored and never
+//! loaded among the aligned documents, so the figures stay the gold documents' leave-one-out
+//! figures with the same documents loaded. Default: the second annotator's labels of the
+//! held-out target sets (tests/heldout*/alignment.json), as the shipped model is trained;
+//! `--no-extra` trains on the gold alone.
 //!
 //! For each gold document d: train the model on every OTHER document's gold, align all
 //! documents loaded together, keep d's predictions; also align d alone with that model. The
@@ -22,6 +31,14 @@ use duizhao::align::gold::{self, GoldUnit};
 use duizhao::align::learn::{self, LinearModel, Training};
 use duizhao::align::{Aligner, Alignment, Row, Taxonomy};
 use duizhao::model::Document;
+
+/// The second annotator's labels the shipped model is also trained on (README, `duizhao
+/// train --extra`).
+const EXTRAS: [&str; 3] = [
+    "tests/heldout/alignment.json",
+    "tests/heldout2/alignment.json",
+    "tests/heldout3/alignment.json",
+];
 
 /// Pair counts of the gold measure.
 #[derive(Default, Clone, Copy)]
@@ -197,6 +214,35 @@ fn main() -> anyhow::Result<()> {
     for e in &errors {
         eprintln!("{e}");
     }
+    let mut extra_paths: Vec<PathBuf> = args
+        .windows(2)
+        .filter(|w| w[0] == "--extra")
+        .map(|w| PathBuf::from(&w[1]))
+        .collect();
+    if extra_paths.is_empty() && !args.iter().any(|a| a == "--no-extra") {
+        extra_paths = EXTRAS.iter().map(PathBuf::from).collect();
+    }
+    let mut extras = Vec::new();
+    for p in extra_paths {
+        let units = gold::load(&p).map_err(anyhow::Error::msg)?;
+        extras.push((p, units));
+    }
+    let extra_weight = flag("--extra-weight").unwrap_or(learn::EXTRA_WEIGHT);
+    let (more, errors) = gold::documents(&extras);
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    // Extra documents come after the gold ones, so a gold document's index is the same in both.
+    let mut all_docs = docs.clone();
+    all_docs.extend(more.into_iter().filter(|m| !docs.iter().any(|d| d.source == m.source)));
+    let extra_units: Vec<GoldUnit> = extras.iter().flat_map(|(_, u)| u.iter().cloned()).collect();
+    if !extras.is_empty() {
+        println!(
+            "extra training data: {} units in {} documents, weight {extra_weight}",
+            extra_units.len(),
+            all_docs.len() - docs.len()
+        );
+    }
     let bundled = duizhao::corpus::load_all().len();
     let units: Vec<GoldUnit> = golds.iter().flat_map(|(_, u)| u.iter().cloned()).collect();
     let taxonomy = Taxonomy::builtin();
@@ -254,7 +300,8 @@ fn main() -> anyhow::Result<()> {
     }
 
     let started = std::time::Instant::now();
-    let (examples, _) = gold::examples(&aligner, &units, &docs, &labels, None);
+    let train_units: Vec<GoldUnit> = units.iter().chain(&extra_units).cloned().collect();
+    let (examples, _) = gold::examples(&aligner, &train_units, &all_docs, &labels, None);
     println!(
         "\nfeatures of {} examples: {:.2} s",
         examples.len(),
@@ -270,9 +317,13 @@ fn main() -> anyhow::Result<()> {
         let t = std::time::Instant::now();
         // With IDF, its weights come from the fold's units only, as `duizhao train` makes them.
         let idf = use_idf.then(|| {
-            let kept: Vec<GoldUnit> = units.iter().filter(|u| u.doc != docs[d].source).cloned().collect();
-            let idf = gold::idf(&aligner, &kept, &docs);
-            (gold::examples(&aligner, &kept, &docs, &labels, Some(&idf)).0, idf)
+            let kept: Vec<GoldUnit> = train_units
+                .iter()
+                .filter(|u| u.doc != docs[d].source)
+                .cloned()
+                .collect();
+            let idf = gold::idf(&aligner, &kept, &all_docs);
+            (gold::examples(&aligner, &kept, &all_docs, &labels, Some(&idf)).0, idf)
         });
         let fold_ex: Vec<&(usize, learn::Example)> = idf
             .as_ref()
@@ -290,6 +341,9 @@ fn main() -> anyhow::Result<()> {
             .map(|(x, e)| {
                 let mut e = e.clone();
                 e.weight *= (mean / per_doc[x] as f32).powf(doc_balance);
+                if *x >= docs.len() {
+                    e.weight *= extra_weight;
+                }
                 e
             })
             .collect();

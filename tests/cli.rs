@@ -636,3 +636,70 @@ fn train_on_overrides_moves_similar_sections_of_the_users_documents() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("overrides.json"));
     assert!(!bad.exists());
 }
+
+/// A second annotator's labels are training data too: `train --extra FILE` reads them (their
+/// documents from beside the file) with the gold, and a missing extra file is an input error
+/// that writes no model.
+#[test]
+fn train_with_extra_labels_counts_their_units_and_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = |name: &str| dir.path().join(name);
+    std::fs::write(
+        p("ding.txt"),
+        "丁市直播电商发展行动方案\n一、培育直播电商主体。支持直播电商平台落户，培育直播带货主播和直播机构。\n二、发展互联网医院。推动医院开展在线问诊和远程会诊。\n",
+    )
+    .expect("write");
+    std::fs::write(
+        p("wu.txt"),
+        "戊县智慧医疗工作要点\n1. 建设互联网医院，开展远程会诊和在线问诊服务。\n2. 发展直播带货，鼓励农产品直播电商，培训带货主播。\n",
+    )
+    .expect("write");
+    let unit = |doc: &str, path: &str, anchor: &str, label: &str| serde_json::json!({"doc": doc, "number": path, "path": path, "heading": "", "anchor": anchor, "labels": [label]});
+    let gold = serde_json::json!([
+        unit(
+            "ding.txt",
+            "一",
+            "培育直播电商主体。支持直播电商平台落户",
+            "platform_economy"
+        ),
+        unit("ding.txt", "二", "发展互联网医院。推动医院开展在线问诊和", "healthcare"),
+    ]);
+    let extra = serde_json::json!([
+        unit(
+            "wu.txt",
+            "1",
+            "建设互联网医院，开展远程会诊和在线问诊服务",
+            "healthcare"
+        ),
+        unit(
+            "wu.txt",
+            "2",
+            "发展直播带货，鼓励农产品直播电商，培训带货主播",
+            "platform_economy"
+        ),
+    ]);
+    std::fs::write(p("gold.json"), gold.to_string()).expect("write");
+    std::fs::write(p("extra.json"), extra.to_string()).expect("write");
+    let s = |x: &std::path::Path| x.to_str().expect("utf-8").to_owned();
+    let model = p("m.dzm");
+    let run = |extra: &std::path::Path| {
+        duizhao(&[
+            "train",
+            "--gold",
+            &s(&p("gold.json")),
+            "--extra",
+            &s(extra),
+            "-o",
+            &s(&model),
+        ])
+    };
+    let out = run(&p("extra.json"));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("trained on 4 units of 2 documents"), "{said}");
+    std::fs::remove_file(&model).expect("remove");
+    let missing = run(&p("nothing.json"));
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nothing.json"));
+    assert!(!model.exists(), "no model written");
+}

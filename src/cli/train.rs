@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use duizhao::align::learn::{CORRECTION_WEIGHT, LinearModel, Training, describe};
+use duizhao::align::learn::{CORRECTION_WEIGHT, EXTRA_WEIGHT, LinearModel, Training, describe};
 use duizhao::align::overrides::Key;
 use duizhao::align::{Aligner, Taxonomy, gold, overrides::Overrides};
 use duizhao::align::{Alignment, Row};
@@ -24,6 +24,10 @@ pub struct TrainArgs {
     /// from the bundled corpus.
     #[arg(long, value_name = "FILE")]
     pub gold: Vec<PathBuf>,
+    /// Labelled documents in the gold format from a second annotator, trained on with each
+    /// unit weighing `EXTRA_WEIGHT` of a gold unit (documents read from beside the file).
+    #[arg(long, value_name = "FILE")]
+    pub extra: Vec<PathBuf>,
     /// An overrides file saved by the app: each correction becomes a labelled example.
     #[arg(long, value_name = "FILE")]
     pub overrides: Option<PathBuf>,
@@ -36,15 +40,24 @@ pub struct TrainArgs {
 
 /// Run `train`; returns the exit code (2 when an input cannot be read, nothing written).
 pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
-    if args.gold.is_empty() && args.overrides.is_none() {
+    if args.gold.is_empty() && args.extra.is_empty() && args.overrides.is_none() {
         eprintln!("duizhao train: give --gold FILE and/or --overrides FILE");
         return Ok(2);
     }
     let started = std::time::Instant::now();
-    let mut golds = Vec::new();
-    for path in &args.gold {
+    // Gold files, then the extra ones, each with the weight of its units.
+    let (mut golds, mut weights) = (Vec::new(), Vec::new());
+    let weighted = args
+        .gold
+        .iter()
+        .map(|p| (p, 1.0))
+        .chain(args.extra.iter().map(|p| (p, EXTRA_WEIGHT)));
+    for (path, weight) in weighted {
         match gold::load(path) {
-            Ok(units) => golds.push((path.clone(), units)),
+            Ok(units) => {
+                golds.push((path.clone(), units));
+                weights.push(weight);
+            }
             Err(e) => {
                 eprintln!("{e}");
                 return Ok(2);
@@ -94,7 +107,7 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
             }
         }
     } else {
-        from_gold(&golds, &docs, labels, (&base, overrides.as_ref()), out)?
+        from_gold((&golds, &weights), &docs, labels, (&base, overrides.as_ref()), out)?
     };
     if overrides.is_some() {
         // Before and after, on the user's documents (all loaded ones when none are named).
@@ -121,7 +134,7 @@ pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 /// A model trained from scratch on every gold unit (and the corrections, if any), its text
 /// features weighted by one IDF over all the gold units.
 fn from_gold(
-    golds: &[(PathBuf, Vec<gold::GoldUnit>)],
+    (golds, weights): (&[(PathBuf, Vec<gold::GoldUnit>)], &[f32]),
     docs: &[Document],
     labels: Vec<String>,
     (base, overrides): (&Aligner, Option<&Overrides>),
@@ -134,7 +147,7 @@ fn from_gold(
     // Gold units used (each is one primary example, and one per secondary label).
     let mut n = 0;
     let mut used_docs = std::collections::BTreeSet::new();
-    for (path, units) in golds {
+    for ((path, units), &weight) in golds.iter().zip(weights) {
         let (ex, skipped) = gold::examples(&cues_only, units, docs, &labels, Some(&idf));
         if skipped > 0 {
             writeln!(
@@ -145,7 +158,10 @@ fn from_gold(
         }
         used_docs.extend(ex.iter().map(|(d, _)| *d));
         n += units.len() - skipped;
-        examples.extend(ex.into_iter().map(|(_, e)| e));
+        examples.extend(ex.into_iter().map(|(_, mut e)| {
+            e.weight *= weight;
+            e
+        }));
     }
     if let Some(o) = overrides {
         examples.extend(base.override_examples_idf(docs, o, &labels, Some(&idf)));
