@@ -10,6 +10,7 @@ pub mod export;
 pub mod fold;
 pub mod fsutil;
 pub mod ingest;
+pub mod jsonfmt;
 pub mod lex;
 pub mod library;
 pub mod model;

@@ -290,48 +290,12 @@ pub fn write_pretty(
     docs: &[Document],
     alignment: &Alignment,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    /// Sections printed between two writes.
-    const CHUNK: usize = 1024;
     let all: Vec<usize> = (0..alignment.leaves.len()).collect();
-    if all.is_empty() {
-        return serde_json::to_writer_pretty(w, &AlignJson::new(taxonomy, docs, alignment)).map_err(Into::into);
-    }
     let counterparts = alignment.all_counterparts(0);
-    let frame = serde_json::to_string_pretty(&AlignJson::frame(taxonomy, docs, alignment, &all))?;
-    // The frame's empty list is where the sections go: a key at the top level, two spaces in
-    // (a string value cannot hold it: its quotes would be escaped).
-    let marker = "\n  \"sections\": []";
-    let at = frame
-        .find(marker)
-        .ok_or_else(|| std::io::Error::other("no sections in the report frame"))?;
-    w.write_all(&frame.as_bytes()[..at + marker.len() - 1])?;
-    for (c, chunk) in all.chunks(CHUNK).enumerate() {
-        let printed: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|&i| {
-                let leaf = leaf_json(taxonomy, docs, alignment, i, &counterparts[i]);
-                let mut one = Vec::new();
-                serde_json::to_writer_pretty(&mut one, &leaf)?;
-                // An element of the list is indented two levels; a printed newline is never
-                // inside a string (it is escaped there).
-                let mut out = Vec::with_capacity(one.len() + one.len() / 8);
-                out.extend_from_slice(if c == 0 && i == chunk[0] { b"\n    " } else { b",\n    " });
-                for part in one.split_inclusive(|&b| b == b'\n') {
-                    out.extend_from_slice(part);
-                    if part.ends_with(b"\n") {
-                        out.extend_from_slice(b"    ");
-                    }
-                }
-                Ok(out)
-            })
-            .collect::<serde_json::Result<_>>()?;
-        for p in printed {
-            w.write_all(&p)?;
-        }
-    }
-    w.write_all(b"\n  ]")?;
-    w.write_all(&frame.as_bytes()[at + marker.len()..])
+    let frame = AlignJson::frame(taxonomy, docs, alignment, &all);
+    crate::jsonfmt::write_pretty_with_list(w, &frame, "sections", all.len(), |i| {
+        leaf_json(taxonomy, docs, alignment, i, &counterparts[i])
+    })
 }
 
 /// One leaf's entry of the report: its labels in the first two schemes, evidence and

@@ -147,12 +147,12 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
     let docs: Vec<&Document> = selected.docs.iter().map(|&d| &input.docs[d]).collect();
     let domain_scheme = input.taxonomy.schemes.first();
     let leaves: Vec<usize> = passages.iter().map(|p| p.leaf).collect();
-    let mut counterparts = input.alignment.counterparts_of(0, &leaves).into_iter();
+    let counterparts = input.alignment.counterparts_of(0, &leaves);
     let mut per_doc: HashMap<&str, usize> = HashMap::new();
     for p in passages {
         *per_doc.entry(p.doc.id.as_str()).or_default() += 1;
     }
-    let report = ExportJson {
+    let frame = ExportJson {
         schema: SCHEMA,
         exported_at: super::now_iso8601(),
         selection: SelectionJson {
@@ -178,48 +178,53 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
             .iter()
             .map(|d| DocumentJson::new(d, per_doc.get(d.id.as_str()).copied().unwrap_or(0)))
             .collect(),
-        passages: passages
-            .iter()
-            .map(|p| {
-                let s = p.section;
-                PassageJson {
-                    id: p.id(),
-                    doc: &p.doc.id,
-                    section: &s.id,
-                    path: &s.path,
-                    place: p.place(),
-                    heading: &s.heading,
-                    text: &s.text,
-                    range: s.range,
-                    text_range: s.text_range,
-                    domain: p.domain.map(CategoryJson::from),
-                    domain_score: input
-                        .alignment
-                        .schemes
-                        .first()
-                        .map_or(0.0, |a| a.assignments[p.leaf].score),
-                    overridden: p.overridden,
-                    tool: p.tool.map(CategoryJson::from),
-                    targets: p.targets.clone(),
-                    note: p.note.unwrap_or_default(),
-                    citation: p.citation(),
-                    counterparts: counterparts
-                        .next()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|(leaf, similarity)| {
-                            by_leaf.get(&leaf).map(|q| CounterpartJson { id: q.id(), similarity })
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
+        passages: Vec::new(),
         matrix: matrix(input, selected),
     };
-    serde_json::to_vec_pretty(&report).map_err(|e| ExportError::Render {
-        format: "JSON",
-        why: e.to_string(),
-    })
+    let passage = |i: usize| {
+        let p = &passages[i];
+        let s = p.section;
+        PassageJson {
+            id: p.id(),
+            doc: &p.doc.id,
+            section: &s.id,
+            path: &s.path,
+            place: p.place(),
+            heading: &s.heading,
+            text: &s.text,
+            range: s.range,
+            text_range: s.text_range,
+            domain: p.domain.map(CategoryJson::from),
+            domain_score: input
+                .alignment
+                .schemes
+                .first()
+                .map_or(0.0, |a| a.assignments[p.leaf].score),
+            overridden: p.overridden,
+            tool: p.tool.map(CategoryJson::from),
+            targets: p.targets.clone(),
+            note: p.note.unwrap_or_default(),
+            citation: p.citation(),
+            counterparts: counterparts
+                .get(i)
+                .into_iter()
+                .flatten()
+                .filter_map(|&(leaf, similarity)| {
+                    by_leaf.get(&leaf).map(|q| CounterpartJson { id: q.id(), similarity })
+                })
+                .collect(),
+        }
+    };
+    // The passages are most of the file (tens of megabytes for a large document): printed
+    // in parallel, the same bytes as printing the whole value.
+    let mut out = Vec::new();
+    crate::jsonfmt::write_pretty_with_list(&mut out, &frame, "passages", passages.len(), passage).map_err(|e| {
+        ExportError::Render {
+            format: "JSON",
+            why: e.to_string(),
+        }
+    })?;
+    Ok(out)
 }
 
 fn matrix(input: &Input<'_>, selected: &Selected<'_>) -> MatrixJson {
