@@ -281,12 +281,27 @@ fn core_xml() -> String {
 
 /// A zip of `(name, bytes)` parts, deflated.
 pub fn zip_parts(parts: &[(&str, &[u8])], format: &'static str) -> Result<Vec<u8>, ExportError> {
+    use rayon::prelude::*;
     let fail = |why: String| ExportError::Render { format, why };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).map_err(|e| fail(e.to_string()))?;
-        zip.write_all(bytes).map_err(|e| fail(e.to_string()))?;
+    // Each part is compressed on its own thread into a zip of its own, then the compressed
+    // entries are copied into one archive in order, not compressed again: a QDPX of a 7 MB
+    // document has its text and its project file of about that size to deflate.
+    let single: Vec<Vec<u8>> = parts
+        .par_iter()
+        .map(|(name, bytes)| {
+            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            zip.start_file(*name, options).map_err(|e| fail(e.to_string()))?;
+            zip.write_all(bytes).map_err(|e| fail(e.to_string()))?;
+            zip.finish()
+                .map(std::io::Cursor::into_inner)
+                .map_err(|e| fail(e.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for one in single {
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(one)).map_err(|e| fail(e.to_string()))?;
+        zip.merge_archive(archive).map_err(|e| fail(e.to_string()))?;
     }
     zip.finish()
         .map(std::io::Cursor::into_inner)
