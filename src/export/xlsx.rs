@@ -71,23 +71,27 @@ struct Writer<'w> {
 }
 
 impl Writer<'_> {
+    /// Write `value` at `(r, c)`, cut with a warning when it is too long for a cell (a
+    /// `String` is moved into the sheet, not copied).
     fn text(
         &mut self,
         sheet: &mut Worksheet,
         (r, c): (u32, u16),
-        value: &str,
+        value: impl AsRef<str> + Into<String>,
         format: Option<&Cell>,
         what: &dyn Fn() -> String,
     ) -> Result<(), ExportError> {
-        let fitted = fit_cell(value);
-        if fitted.is_some() {
-            self.warnings.push(format!(
-                "{}: {} chars exceed Excel's limit of 32,767 in a cell; cut in the xlsx (csv, json and docx keep it whole)",
-                what(),
-                value.chars().count()
-            ));
-        }
-        let v = fitted.as_deref().unwrap_or(value);
+        let v: String = match fit_cell(value.as_ref()) {
+            Some(fitted) => {
+                self.warnings.push(format!(
+                    "{}: {} chars exceed Excel's limit of 32,767 in a cell; cut in the xlsx (csv, json and docx keep it whole)",
+                    what(),
+                    value.as_ref().chars().count()
+                ));
+                fitted
+            }
+            None => value.into(),
+        };
         match format {
             Some(f) => sheet.write_string_with_format(r, c, v, f),
             None => sheet.write_string(r, c, v),
@@ -246,6 +250,7 @@ fn passages_sheet(
     header: &Cell,
     w: &mut Writer<'_>,
 ) -> Result<(), ExportError> {
+    use rayon::prelude::*;
     let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
     sheet.set_name("Passages").map_err(err)?;
     for (c, name) in COLUMNS.iter().enumerate() {
@@ -253,15 +258,23 @@ fn passages_sheet(
             .write_string_with_format(0, u16_of(c), *name, header)
             .map_err(err)?;
     }
-    for (r, p) in passages.iter().enumerate() {
-        let values = row(p);
+    // Rows and their heights are made on every core, then written in order.
+    let rows: Vec<([String; COLUMNS.len()], f64)> = passages
+        .par_iter()
+        .map(|p| {
+            let values = row(p);
+            let cells: Vec<(&str, f64)> = values.iter().map(String::as_str).zip(PASSAGE_WIDTHS).collect();
+            let height = row_height(&cells);
+            (values, height)
+        })
+        .collect();
+    for (r, (p, (values, height))) in passages.iter().zip(rows).enumerate() {
         let r = u32_of(r + 1);
-        for (c, value) in values.iter().enumerate() {
+        for (c, value) in values.into_iter().enumerate() {
             let what = || format!("{} {} ({})", p.doc.id, p.place(), COLUMNS[c]);
             w.text(sheet, (r, u16_of(c)), value, Some(&wrap), &what)?;
         }
-        let cells: Vec<(&str, f64)> = values.iter().map(String::as_str).zip(PASSAGE_WIDTHS).collect();
-        sheet.set_row_height(r, row_height(&cells)).map_err(err)?;
+        sheet.set_row_height(r, height).map_err(err)?;
     }
     for (c, width) in PASSAGE_WIDTHS.iter().enumerate() {
         sheet.set_column_width(u16_of(c), *width).map_err(err)?;
@@ -519,8 +532,8 @@ fn targets_sheet(
             .write_boolean(r, 11, t.year == Some(Deadline::EveryYear))
             .map_err(err)?;
         w.text(sheet, (r, 12), &t.text, None, &what)?;
-        w.text(sheet, (r, 13), &tr.also_in.join("、"), None, &what)?;
-        w.text(sheet, (r, 14), &p.citation(), None, &what)?;
+        w.text(sheet, (r, 13), tr.also_in.join("、"), None, &what)?;
+        w.text(sheet, (r, 14), p.citation(), None, &what)?;
     }
     for (c, width) in [
         22.0, 14.0, 12.0, 12.0, 14.0, 14.0, 24.0, 20.0, 10.0, 10.0, 7.0, 10.0, 18.0, 12.0, 50.0,
