@@ -697,6 +697,24 @@ fn train_with_extra_labels_counts_their_units_and_documents() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("trained on 4 units of 2 documents"), "{said}");
+    // The extra units weigh less than gold ones: the same file given as gold makes another
+    // model.
+    let as_gold = p("g.dzm");
+    let out = duizhao(&[
+        "train",
+        "--gold",
+        &s(&p("gold.json")),
+        "--gold",
+        &s(&p("extra.json")),
+        "-o",
+        &s(&as_gold),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_ne!(
+        std::fs::read(&model).expect("model"),
+        std::fs::read(&as_gold).expect("model"),
+        "extra labels weighed as gold"
+    );
     std::fs::remove_file(&model).expect("remove");
     let missing = run(&p("nothing.json"));
     assert_eq!(missing.status.code(), Some(2));

@@ -1261,25 +1261,10 @@ fn xlsx_lists_a_target_repeated_within_a_document_once() {
             duizhao::outline::build(&raw, &name.replace(".txt", ""), name)
         })
         .collect();
-    let aligner = Aligner::new(Taxonomy::builtin());
-    let alignment = aligner.align(&docs);
-    let targets: Vec<Vec<Target>> = docs.iter().map(duizhao::targets::extract).collect();
-    assert_eq!(targets[0].len(), 2, "stated in two sections: {:?}", targets[0]);
-    let input = Input {
-        docs: &docs,
-        alignment: &alignment,
-        taxonomy: &aligner.taxonomy,
-        targets: &targets,
-        notes: &NO_NOTES,
-    };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("out.xlsx");
-    let all = Selection::Matrix {
-        docs: Vec::new(),
-        domains: Vec::new(),
-    };
-    export::export(&path, Format::Xlsx, false, &input, &all).expect("export");
-    let mut book: Xlsx<_> = open_workbook(&path).expect("opens as xlsx");
+    let found = duizhao::targets::extract(&docs[0]);
+    assert_eq!(found.len(), 2, "stated in two sections: {found:?}");
+    let (_dir, paths) = export_all(&docs, &[Format::Xlsx]);
+    let mut book: Xlsx<_> = open_workbook(&paths[0]).expect("opens as xlsx");
     let sheet = book.worksheet_range("Targets").expect("Targets");
     let col = |name: &str| export::TARGET_COLUMNS.iter().position(|c| *c == name).expect(name) as u32;
     let rows: Vec<(String, String)> = (1..sheet.height() as u32)
@@ -1293,4 +1278,60 @@ fn xlsx_lists_a_target_repeated_within_a_document_once() {
     for (doc, also_in) in &rows {
         assert!(!also_in.is_empty(), "{doc}: the other place is named, {rows:?}");
     }
+}
+
+/// Every passage of `docs`, aligned by the built-in model, exported in each of `formats` into
+/// a new folder: the files, in the order of `formats`.
+fn export_all(docs: &[Document], formats: &[Format]) -> (tempfile::TempDir, Vec<std::path::PathBuf>) {
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let alignment = aligner.align(docs);
+    let targets: Vec<Vec<Target>> = docs.iter().map(duizhao::targets::extract).collect();
+    let input = Input {
+        docs,
+        alignment: &alignment,
+        taxonomy: &aligner.taxonomy,
+        targets: &targets,
+        notes: &NO_NOTES,
+    };
+    let all = Selection::Matrix {
+        docs: Vec::new(),
+        domains: Vec::new(),
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = formats
+        .iter()
+        .map(|&f| {
+            let path = dir.path().join(format!("out.{}", f.extension()));
+            export::export(&path, f, false, &input, &all).expect("export");
+            path
+        })
+        .collect();
+    (dir, paths)
+}
+
+/// More passages than one thread writes at a time: the CSV's rows are every passage once, in
+/// the order of the JSON export's passages.
+#[test]
+fn csv_rows_of_a_long_document_keep_the_passage_order() {
+    use std::fmt::Write as _;
+    let mut text = String::from("某市数字经济工作要点\n");
+    for i in 1..=1300 {
+        let _ = writeln!(text, "{i}. 推进第{i}项数字化工作，建设平台，培育企业。");
+    }
+    let raw =
+        duizhao::ingest::read_bytes("long.txt", duizhao::model::SourceFormat::Txt, text.as_bytes()).expect("reads");
+    let docs = vec![duizhao::outline::build(&raw, "long", "long.txt")];
+    let (_dir, paths) = export_all(&docs, &[Format::Csv, Format::Json]);
+    let bytes = std::fs::read(&paths[0]).expect("read");
+    let mut r = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    let csv_ids: Vec<String> = r.records().map(|x| x.expect("row")[0].to_owned()).collect();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&paths[1]).expect("read")).expect("json");
+    let json_ids: Vec<String> = v["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .map(|p| p["id"].as_str().expect("id").to_owned())
+        .collect();
+    assert_eq!(csv_ids.len(), 1300, "one row per item");
+    assert_eq!(csv_ids, json_ids);
 }

@@ -300,6 +300,13 @@ fn a_section_reporting_achievements_holds_no_target() {
     let t = extract(&d);
     let got: Vec<(&str, &str)> = t.iter().map(|t| (t.section.as_str(), t.text.as_str())).collect();
     assert_eq!(got, [("二", "6万个")], "{t:#?}");
+    // The same words as a goal under 主要目标 keep its figures.
+    let d = doc("某市数字化转型行动方案\n\
+        一、主要目标\n\
+        1. 数字化转型成效显著。到2027年，规上工业企业数字化改造覆盖率达到80%，培育标杆企业30家。\n");
+    let t = extract(&d);
+    let got: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(got, ["达到80%", "30家"], "{t:#?}");
 }
 
 #[test]
@@ -838,8 +845,16 @@ fn instruments_rules_classes_and_procedures_are_refused() {
     ] {
         none(text);
     }
-    // A minimum after a scope verb is a commitment (在不少于…个…), not the scope itself.
+    // A minimum after a scope verb is a commitment (在不少于…个…), not the scope itself,
+    // whichever side of the number says so.
     assert_eq!(one("针对不少于4个重点行业开展示范应用").value, 4.0);
+    assert_eq!(one("针对4个以上重点行业开展示范应用").value, 4.0);
+    // Support counts that are goals: what a programme funds each year, not what one
+    // recipient may get; a text volume to reach, not a cap on a form.
+    let f = all("到2027年，每年资助200名青年科技人才开展研究，奖励50家创新型企业。");
+    let got: Vec<f64> = f.iter().map(|t| t.value).collect();
+    assert_eq!(got, [200.0, 50.0], "{f:#?}");
+    assert_eq!(one("到2025年，完成地方古籍数字化1000万字").value, 1.0e7);
     // An amount among the attributes of what a count counts describes it; the count stays.
     let f = all("到2027年，培育年产值超50亿元、具备较强国际竞争力的龙头企业3家，建设产业集聚区4个。");
     let got: Vec<&str> = f.iter().map(|t| t.text.as_str()).collect();

@@ -41,7 +41,7 @@ pub struct TrainArgs {
 /// Run `train`; returns the exit code (2 when an input cannot be read, nothing written).
 pub fn train(args: &TrainArgs, out: &mut impl Write) -> anyhow::Result<i32> {
     if args.gold.is_empty() && args.extra.is_empty() && args.overrides.is_none() {
-        eprintln!("duizhao train: give --gold FILE and/or --overrides FILE");
+        eprintln!("duizhao train: give --gold FILE, --extra FILE and/or --overrides FILE");
         return Ok(2);
     }
     let started = std::time::Instant::now();

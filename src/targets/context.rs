@@ -116,6 +116,9 @@ const JURISDICTION: &[&str] = &[
 /// Verbs of support right before a count: what the support grants (每户可补贴1台).
 const GRANTS: &[&str] = &["补贴", "补助", "奖励", "资助"];
 
+/// Words right before such a verb that make the count what one recipient may get.
+const ONE_RECIPIENT: &[&str] = &["可", "各", "均", "最多", "最高", "限"];
+
 /// Words right before a count that state what exists (全市共有23个县, 现有12家).
 const EXISTING: &[&str] = &["共有", "现有", "下辖", "辖"];
 
@@ -197,7 +200,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if ix.any(List::Definition, s0, s1) {
         return Some("a definition (是指, 计量单位)");
     }
-    if q.unit == "字" || f[q.end..].iter().find(|c| !c.is_whitespace()) == Some(&'字') {
+    // A cap on a text's length (不超过800字, 500字以内); 完成古籍数字化1000万字 is a goal.
+    let capped = matches!(q.comparator, Comparator::AtMost | Comparator::LessThan);
+    if capped && (q.unit == "字" || f[q.end..].iter().find(|c| !c.is_whitespace()) == Some(&'字')) {
         return Some("a length limit on a text (不超过800字)");
     }
     if ix.any(List::Punitive, s0, s1) {
@@ -280,8 +285,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some(why);
     }
-    // 针对不少于4个重点行业开展示范: a minimum is a commitment, not the scope addressed.
-    let minimum = q.comparator == Comparator::AtLeast && q.start < q.num_start;
+    // 针对不少于4个重点行业开展示范, 针对4个以上重点行业: a minimum is a commitment, not the
+    // scope addressed.
+    let minimum = q.comparator == Comparator::AtLeast;
     if !minimum && scoped(ix, c0, before_end) {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
@@ -298,7 +304,13 @@ fn count_refusal(f: &[char], q: &Quantity, c1: usize) -> Option<&'static str> {
         return Some("one of a set, a ranking or the authors");
     }
     let right_before = |words: &[&str]| words.iter().any(|w| super::number::ends_with_at(f, q.start, w));
-    if right_before(GRANTS) {
+    // What one recipient may get (每户可补贴1台, 各补贴1次); 每年资助200名青年人才 is a goal.
+    let granted = GRANTS.iter().any(|g| {
+        let at = q.start.checked_sub(g.chars().count());
+        super::number::ends_with_at(f, q.start, g)
+            && at.is_some_and(|at| ONE_RECIPIENT.iter().any(|m| super::number::ends_with_at(f, at, m)))
+    });
+    if granted {
         return Some("what a subsidy grants (可补贴2次)");
     }
     if right_before(EXISTING) {

@@ -419,6 +419,10 @@ fn is_regulation(doc: &Document) -> bool {
     articles >= 5 && articles * 2 >= leaves
 }
 
+/// Headings that report achievements only where no heading on the way names a goal: a
+/// report's chapter 数字经济发展成效显著, but not 1. 数字化转型成效显著 under 主要目标.
+const ACHIEVED: &[&str] = &["成效显著"];
+
 /// Headings of sections that describe the status quo: their numbers are facts, not targets.
 const STATUS_QUO: &[&str] = &[
     "发展基础",
@@ -430,7 +434,6 @@ const STATUS_QUO: &[&str] = &[
     "取得成效",
     "主要成效",
     "工作成效",
-    "成效显著",
     "发展回顾",
     "面临形势",
     "发展形势",
@@ -503,10 +506,12 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
     for (section_ix, s) in doc.sections.iter().enumerate() {
-        let status_quo = ancestors(s)
-            .filter_map(|p| doc.sections.get(p.get()))
-            .chain([s])
-            .any(|x| STATUS_QUO.iter().any(|w| x.heading.contains(w)));
+        let path = || ancestors(s).filter_map(|p| doc.sections.get(p.get())).chain([s]);
+        let goal_path = path().any(|x| x.heading.contains("目标"));
+        let status_quo = path().any(|x| {
+            STATUS_QUO.iter().any(|w| x.heading.contains(w))
+                || !goal_path && ACHIEVED.iter().any(|w| x.heading.contains(w))
+        });
         let inherited = ancestors(s).find_map(|p| handed.get(p.get()).copied().flatten());
         // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
         let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || number::is_han_numeral(c);
