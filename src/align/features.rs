@@ -181,11 +181,13 @@ impl TfIdf {
         }
         let n = n_texts.max(1) as f32;
         let vocab = ids;
+        // Each term's IDF once, not once per text that has it.
+        let idf: Vec<f32> = df.par_iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
         let vectors = counted
             .into_par_iter()
             .map(|mut w| {
                 for (id, x) in &mut w {
-                    *x = (1.0 + x.ln()) * (n / df[*id as usize] as f32).ln().max(0.0);
+                    *x = (1.0 + x.ln()) * idf[*id as usize];
                 }
                 let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
                 if norm > 0.0 {
