@@ -61,7 +61,7 @@ pub fn hashed_features_of_cut(folded: &str, cut: &[(u32, u32)], out: &mut Vec<u6
 #[must_use]
 pub fn words_of(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
     words_of_cut(folded, cut)
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphanumeric))
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::text::is_alphanumeric))
         .map(str::to_owned)
         .collect()
 }

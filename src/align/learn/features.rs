@@ -80,15 +80,9 @@ fn bucket_of_hash(h: u64) -> u32 {
 fn gram_chars(folded: &str) -> Vec<char> {
     folded
         .chars()
-        .filter(|&c| is_common_han(c) || c.is_alphanumeric())
+        .filter(|&c| crate::text::is_alphanumeric(c))
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect()
-}
-
-/// The CJK unified ideographs of the base block and extension A, every one of them
-/// alphanumeric: tested first, as `char::is_alphanumeric` takes its slow path for them.
-fn is_common_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// What [`Features::of`] needs about a leaf beyond its section.
@@ -391,13 +385,6 @@ pub fn idf_value(code: u8) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_common_han_shortcut_keeps_what_is_alphanumeric() {
-        for c in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
-            assert!(c.is_alphanumeric(), "{c:?}");
-        }
-    }
 
     fn grams(text: &str, idf: Option<&[f32]>) -> Features {
         Features {
