@@ -61,7 +61,7 @@ pub fn hashed_features_of_cut(folded: &str, cut: &[(u32, u32)], out: &mut Vec<u6
 #[must_use]
 pub fn words_of(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
     words_of_cut(folded, cut)
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphanumeric))
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::text::is_alphanumeric))
         .map(str::to_owned)
         .collect()
 }
@@ -160,9 +160,11 @@ impl TfIdf {
         let n_texts = texts.len();
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n_texts);
+        // Each text's (term id, term frequency), the frequency as the f32 its weight replaces
+        // in place below: weighting into new vectors touched as much fresh memory again.
+        let mut counted: Vec<SparseVec> = Vec::with_capacity(n_texts);
         for text in texts {
-            let mut v: Vec<(u32, u32)> = text
+            let mut v: SparseVec = text
                 .into_iter()
                 .map(|(f, tf)| {
                     let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
@@ -171,7 +173,7 @@ impl TfIdf {
                         df.push(0);
                     }
                     df[id as usize] += 1;
-                    (id, tf)
+                    (id, tf as f32)
                 })
                 .collect();
             v.sort_unstable_by_key(|&(id, _)| id);
@@ -179,18 +181,14 @@ impl TfIdf {
         }
         let n = n_texts.max(1) as f32;
         let vocab = ids;
+        // Each term's IDF once, not once per text that has it.
+        let idf: Vec<f32> = df.par_iter().map(|&d| (n / d as f32).ln().max(0.0)).collect();
         let vectors = counted
             .into_par_iter()
-            .map(|v| {
-                let mut w: SparseVec = v
-                    .into_iter()
-                    .map(|(id, tf)| {
-                        (
-                            id,
-                            (1.0 + (tf as f32).ln()) * (n / df[id as usize] as f32).ln().max(0.0),
-                        )
-                    })
-                    .collect();
+            .map(|mut w| {
+                for (id, x) in &mut w {
+                    *x = (1.0 + x.ln()) * idf[*id as usize];
+                }
                 let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
                 if norm > 0.0 {
                     for (_, x) in &mut w {

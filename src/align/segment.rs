@@ -29,6 +29,16 @@ struct Trie {
 
 static DICT: LazyLock<Trie> = LazyLock::new(Trie::read);
 
+/// How many small frequencies have their logarithm in [`LN_SMALL`]: all but 453 of the
+/// dictionary's words. The words rarer than 4,096 (99 % of them) were only a quarter of a
+/// text's edges; a table of every frequency below 65,536 took 0.4 ms to fill, felt on small
+/// corpora.
+const LN_TABLE: u32 = 1 << 14;
+
+/// `ln` of the frequencies below [`LN_TABLE`], computed once by the same `ln`: taken per
+/// dictionary edge, the logarithm was a seventh of the cut.
+static LN_SMALL: LazyLock<Vec<f64>> = LazyLock::new(|| (0..LN_TABLE).map(|f| f64::from(f).ln()).collect());
+
 impl Trie {
     fn read() -> Self {
         let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
@@ -218,6 +228,8 @@ impl Segmenter {
     /// the order of their start.
     fn edges(&self, chars: &[(usize, char)], text: &str, edges: &mut Vec<(usize, usize, f64)>) {
         edges.clear();
+        let ln_small = LN_SMALL.as_slice();
+        let ln = |f: u32| ln_small.get(f as usize).copied().unwrap_or_else(|| f64::from(f).ln());
         for pos in 0..chars.len() {
             let mut node = 0;
             for (k, &(_, c)) in chars[pos..].iter().enumerate() {
@@ -226,9 +238,9 @@ impl Segmenter {
                 let f = DICT.freq(node);
                 if f > 0 {
                     let log_freq = if self.replaced.is_empty() {
-                        f64::from(f).ln()
+                        ln(f)
                     } else {
-                        self.replaced.get(&node).copied().unwrap_or_else(|| f64::from(f).ln())
+                        self.replaced.get(&node).copied().unwrap_or_else(|| ln(f))
                     };
                     edges.push((pos, pos + k + 1, log_freq));
                 }

@@ -27,25 +27,11 @@ pub struct AlignArgs {
 
 /// Run `align`; returns the exit code.
 pub fn align(args: &AlignArgs, out: &mut impl Write) -> anyhow::Result<i32> {
-    // With nothing but files, the aligner is the built-in one: built while the files are
-    // read (on two cores, a small job's start-up then costs the longer of the two).
-    let builtin = args.taxonomy.is_none() && args.model.is_none() && args.input.project.is_none();
-    let ((docs, code, project), prebuilt) = rayon::join(
-        || super::load_with_project(&args.input),
-        || builtin.then(|| duizhao::align::Aligner::new(duizhao::align::Taxonomy::builtin())),
-    );
-    let aligner = if let Some(a) = prebuilt {
-        a
-    } else {
-        let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
-            Ok(t) => t,
+    let (docs, code, project, aligner) =
+        match super::load_with_aligner(&args.input, args.taxonomy.as_deref(), args.model.as_deref()) {
+            Ok(loaded) => loaded,
             Err(code) => return Ok(code),
         };
-        match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
-            Ok(a) => a,
-            Err(code) => return Ok(code),
-        }
-    };
     let alignment = super::align_with(&aligner, &docs, project.as_ref());
     if args.input.json {
         write_pretty(&mut *out, &aligner.taxonomy, &docs, &alignment)?;

@@ -82,15 +82,11 @@ pub fn export(args: &ExportArgs) -> i32 {
         );
         return 1;
     };
-    let (docs, code, project) = super::load_with_project(&args.input);
-    let taxonomy = match super::taxonomy(args.taxonomy.as_deref(), project.as_ref()) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let aligner = match super::aligner(taxonomy, args.model.as_deref(), project.as_ref(), &docs) {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
+    let (docs, code, project, aligner) =
+        match super::load_with_aligner(&args.input, args.taxonomy.as_deref(), args.model.as_deref()) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
     // Targets need no alignment: found beside it, on the cores it leaves idle.
     let (alignment, targets) = rayon::join(
         || super::align_with(&aligner, &docs, project.as_ref()),

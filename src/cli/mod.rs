@@ -200,6 +200,41 @@ pub fn aligner(
     }
 }
 
+/// What [`load_with_aligner`] gives: the documents, the exit code so far, the project and
+/// the aligner.
+pub type Loaded = (
+    Vec<Document>,
+    i32,
+    Option<duizhao::project::Project>,
+    duizhao::align::Aligner,
+);
+
+/// The input loaded ([`load_with_project`]) and its aligner ([`taxonomy`], [`aligner`]); `Err`
+/// is the exit code after the message was printed. With nothing but files the aligner is the
+/// built-in one, built while the files are read: on two cores, the start-up then costs the
+/// longer of the two (one large document is read and outlined on one core).
+pub fn load_with_aligner(
+    input: &InputArgs,
+    taxonomy_file: Option<&std::path::Path>,
+    model: Option<&std::path::Path>,
+) -> Result<Loaded, i32> {
+    let builtin = taxonomy_file.is_none() && model.is_none() && input.project.is_none();
+    let ((docs, code, project), prebuilt) = rayon::join(
+        || load_with_project(input),
+        || builtin.then(|| duizhao::align::Aligner::new(duizhao::align::Taxonomy::builtin())),
+    );
+    let aligner = match prebuilt {
+        Some(a) => a,
+        None => aligner(
+            taxonomy(taxonomy_file, project.as_ref())?,
+            model,
+            project.as_ref(),
+            &docs,
+        )?,
+    };
+    Ok((docs, code, project, aligner))
+}
+
 /// Align, with the project's corrections applied when there is one.
 pub fn align_with(
     aligner: &duizhao::align::Aligner,

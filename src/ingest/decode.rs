@@ -48,7 +48,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     };
     check_text(&text).map_err(DecodeError::Binary)?;
     Ok(Decoded {
-        text: normalise_newlines(&text),
+        text: normalise_newlines(text),
         encoding,
     })
 }
@@ -245,9 +245,11 @@ fn check_text(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn normalise_newlines(s: &str) -> String {
+/// `\r\n` and `\r` as `\n`; a text without them is returned as it is (not copied: a large
+/// file's every copy is fresh memory the system has to clear).
+fn normalise_newlines(s: String) -> String {
     if !s.contains('\r') {
-        return s.to_owned();
+        return s;
     }
     s.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -83,7 +83,9 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn new(cleaned: &'a Cleaned) -> Self {
         let paras = cleaned.paras.as_slice();
-        let mut text = String::new();
+        // Sized at once: grown by doubling, a large document's text would be copied and
+        // fresh memory touched several times over.
+        let mut text = String::with_capacity(paras.iter().map(|p| p.text.len() + 1).sum());
         let mut starts = Vec::with_capacity(paras.len());
         let mut n = 0;
         for (i, p) in paras.iter().enumerate() {

@@ -97,21 +97,35 @@ fn candidates(chars: &[char]) -> Vec<Candidate> {
     out
 }
 
+/// Every number inside each paragraph that stands at a boundary ([`candidates`]; none in a
+/// table row), found once and in parallel: the paragraphs are independent, and on one large
+/// document this is most of the splitting.
+fn all_candidates(paras: &[Para]) -> Vec<Vec<Candidate>> {
+    use rayon::prelude::*;
+    paras
+        .par_iter()
+        .map(|p| {
+            if is_table_row(&p.text) {
+                return Vec::new();
+            }
+            let chars: Vec<char> = p.text.chars().collect();
+            candidates(&chars)
+        })
+        .collect()
+}
+
 /// Every number of each style in the document, in order: (paragraph, value), whether it
-/// opens its paragraph or stands inside one at a boundary. Built once, so that a `1` asks
-/// where its style next appears by a binary search, not by reading the paragraphs after it.
-fn occurrences(paras: &[Para]) -> HashMap<Style, Vec<(usize, u32)>> {
+/// opens its paragraph or stands inside one at a boundary (`found`, per paragraph). Built
+/// once, so that a `1` asks where its style next appears by a binary search, not by reading
+/// the paragraphs after it.
+fn occurrences(paras: &[Para], found: &[Vec<Candidate>]) -> HashMap<Style, Vec<(usize, u32)>> {
     let mut out: HashMap<Style, Vec<(usize, u32)>> = HashMap::new();
-    for (i, p) in paras.iter().enumerate() {
+    for (i, (p, found)) in paras.iter().zip(found).enumerate() {
         if let Some(m) = parse_marker(crate::text::trim(&p.text)) {
             out.entry(style(&m)).or_default().push((i, m.value));
         }
-        if is_table_row(&p.text) {
-            continue;
-        }
-        let chars: Vec<char> = p.text.chars().collect();
-        for c in candidates(&chars) {
-            out.entry(c.style).or_default().push((i, c.marker.value));
+        for c in found {
+            out.entry(c.style.clone()).or_default().push((i, c.marker.value));
         }
     }
     out
@@ -128,31 +142,36 @@ fn next_of_style(occurrences: &HashMap<Style, Vec<(usize, u32)>>, from: usize, s
 }
 
 /// The paragraphs with run-together items split (see the module documentation); `None` when
-/// nothing was split.
+/// nothing was split (and nothing copied).
 #[must_use]
 pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
     let mut last: HashMap<Style, u32> = HashMap::new();
     let mut in_article = false;
-    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
-    let mut changed = false;
-    let occurrences = occurrences(paras);
-    for (i, p) in paras.iter().enumerate() {
+    let found = all_candidates(paras);
+    let occurrences = occurrences(paras, &found);
+    let mut cut_at: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, (p, found)) in paras.iter().zip(&found).enumerate() {
         if let Some(m) = parse_marker(&p.text) {
             if structural(m.kind) {
                 in_article = m.kind == MarkerKind::Article;
             }
             last.insert(style(&m), m.value);
         }
-        let cuts = if is_table_row(&p.text) {
-            Vec::new()
-        } else {
-            cuts(paras, i, &occurrences, (&mut last, &mut in_article))
-        };
-        if cuts.is_empty() {
-            out.push(p.clone());
-            continue;
+        let cuts = cuts(found, i, &occurrences, (&mut last, &mut in_article));
+        if !cuts.is_empty() {
+            cut_at.push((i, cuts));
         }
-        changed = true;
+    }
+    if cut_at.is_empty() {
+        return None;
+    }
+    let pieces: usize = cut_at.iter().map(|(_, c)| c.len()).sum();
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len() + pieces);
+    let mut next = 0;
+    for (i, cuts) in cut_at {
+        out.extend_from_slice(&paras[next..i]);
+        next = i + 1;
+        let p = &paras[i];
         let chars: Vec<char> = p.text.chars().collect();
         let mut from = 0;
         for at in cuts.into_iter().chain([chars.len()]) {
@@ -166,18 +185,18 @@ pub fn split(paras: &[Para]) -> Option<Vec<Para>> {
             from = at;
         }
     }
-    changed.then_some(out)
+    out.extend_from_slice(&paras[next..]);
+    Some(out)
 }
 
-/// Where paragraph `i` is cut: the candidates that continue their sequence, in order.
+/// Where paragraph `i`, whose boundary numbers are `found`, is cut: the candidates that
+/// continue their sequence, in order.
 fn cuts(
-    paras: &[Para],
+    found: &[Candidate],
     i: usize,
     occurrences: &HashMap<Style, Vec<(usize, u32)>>,
     (last, in_article): (&mut HashMap<Style, u32>, &mut bool),
 ) -> Vec<usize> {
-    let chars: Vec<char> = paras[i].text.chars().collect();
-    let found = candidates(&chars);
     // The next candidate of the same style after each (one pass from the end: a paragraph of
     // a million `1.` costs a million steps, not their square).
     let mut next_same: Vec<Option<usize>> = vec![None; found.len()];

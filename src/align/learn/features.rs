@@ -80,7 +80,7 @@ fn bucket_of_hash(h: u64) -> u32 {
 fn gram_chars(folded: &str) -> Vec<char> {
     folded
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::text::is_alphanumeric(c))
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect()
 }
