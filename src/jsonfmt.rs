@@ -36,11 +36,10 @@ where
         return w.write_all(frame.as_bytes());
     }
     w.write_all(&frame.as_bytes()[..at + marker.len() - 1])?;
-    let all: Vec<usize> = (0..n).collect();
-    for chunk in all.chunks(CHUNK) {
-        let printed: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|&i| {
+    for start in (0..n).step_by(CHUNK) {
+        let printed: Vec<Vec<u8>> = (start..n.min(start + CHUNK))
+            .into_par_iter()
+            .map(|i| {
                 let mut one = Vec::new();
                 serde_json::to_writer_pretty(&mut one, &item(i))?;
                 // An element of the list is indented two levels; a printed newline is never

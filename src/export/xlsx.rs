@@ -204,6 +204,17 @@ pub fn xlsx(input: &Input<'_>, selected: &Selected<'_>) -> Result<Rendered, Expo
     Ok(Rendered { bytes, warnings })
 }
 
+/// Name the sheet and write `columns` across its first row.
+fn named_with_header(sheet: &mut Worksheet, name: &str, columns: &[&str], header: &Cell) -> Result<(), ExportError> {
+    sheet.set_name(name).map_err(err)?;
+    for (c, column) in columns.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, u16_of(c), *column, header)
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
 fn header_format() -> Cell {
     Cell::new()
         .set_bold()
@@ -252,12 +263,7 @@ fn passages_sheet(
 ) -> Result<(), ExportError> {
     use rayon::prelude::*;
     let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
-    sheet.set_name("Passages").map_err(err)?;
-    for (c, name) in COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, u16_of(c), *name, header)
-            .map_err(err)?;
-    }
+    named_with_header(sheet, "Passages", &COLUMNS, header)?;
     // Rows and their heights are made on every core, then written in order.
     let rows: Vec<([String; COLUMNS.len()], f64)> = passages
         .par_iter()
@@ -370,12 +376,7 @@ fn matrix_sheet(
     header: &Cell,
 ) -> Result<(), ExportError> {
     let top = &Cell::new().set_align(FormatAlign::Top);
-    sheet.set_name("Matrix").map_err(err)?;
-    for (c, name) in ["domain_id", "domain", "domain_en"].iter().enumerate() {
-        sheet
-            .write_string_with_format(0, u16_of(c), *name, header)
-            .map_err(err)?;
-    }
+    named_with_header(sheet, "Matrix", &["domain_id", "domain", "domain_en"], header)?;
     sheet.write_string_with_format(1, 0, "", header).map_err(err)?;
     sheet.write_string_with_format(1, 1, "document", header).map_err(err)?;
     sheet.write_string_with_format(1, 2, "", header).map_err(err)?;
@@ -489,12 +490,7 @@ fn targets_sheet(
     w: &mut Writer<'_>,
 ) -> Result<(), ExportError> {
     use crate::targets::Deadline;
-    sheet.set_name("Targets").map_err(err)?;
-    for (c, name) in TARGET_COLUMNS.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, u16_of(c), *name, header)
-            .map_err(err)?;
-    }
+    named_with_header(sheet, "Targets", &TARGET_COLUMNS, header)?;
     let integer = Cell::new().set_num_format("#,##0");
     let decimal = Cell::new().set_num_format("#,##0.0##");
     let year = Cell::new().set_num_format("0");
