@@ -223,6 +223,10 @@ fn instruments_past_facts_and_existing_units_are_not_targets() {
         "15项主要指标中，6项排名第一",
         "由省发改委等12个部门联合推进",
         "截至去年底，累计建成智能工厂320家",
+        // Payment standards per person or household, and shares of a cost.
+        "城乡居民基础养老金最低标准提高到每人每年1500元",
+        "所需经费由省、市财政按6:4比例分担，其中市级承担40%",
+        "改造资金由县、乡两级各负担50%",
     ] {
         none(text);
     }
@@ -988,4 +992,21 @@ fn a_list_takes_the_deadline_in_force_where_it_is_introduced() {
         "某省生态规划\n一、总体要求\n到2030年，生态质量稳步改善。\n到2027年，主要指标如下：\n——湿地保护率达到60%。\n",
     );
     assert_eq!(extract(&d)[0].year, Some(Deadline::Year(2027)));
+}
+
+#[test]
+fn a_page_without_numbering_keeps_a_barred_cell_per_line_table_whole() {
+    // A web page quoting a table a cell per line, each closed by its bar, and no section
+    // numbering: the paragraphs of the table stay one section, so the table is read.
+    let d = doc("某区公共文化服务提升计划（摘录）\n\
+        下表列出主要指标：\n\
+        指标 |\n2022年 |\n2026年 |\n\
+        社区文化活动中心覆盖率(%) |\n80 |\n95 |\n\
+        (3) |\n\
+        人均公共文化设施面积(平方米) |\n0.2 |\n0.3 |\n\
+        以上为本区主要指标。\n");
+    let t = extract(&d);
+    let got: Vec<(&str, Option<Deadline>)> = t.iter().map(|t| (t.text.as_str(), t.year)).collect();
+    let y = Some(Deadline::Year(2026));
+    assert_eq!(got, [("95", y), ("0.3", y)], "{t:#?}");
 }

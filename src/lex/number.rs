@@ -124,6 +124,10 @@ fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
     };
     let printed: String = chars[..used].iter().collect();
     let spaces = chars[used..].iter().take_while(|c| is_inline_space(**c)).count();
+    // `(9) |`: a table's cell, not a heading.
+    if matches!(chars.get(used + spaces), Some('|' | '｜')) {
+        return None;
+    }
     Some(Marker {
         kind,
         value,
@@ -385,6 +389,9 @@ mod tests {
             "一批企业",
             "十分重要",
             "100+",
+            // A table's cell, a cell per line closed by its bar.
+            "(9) |",
+            "12 |",
         ] {
             assert_eq!(parse_marker(s), None, "{s}");
         }

@@ -402,7 +402,8 @@ impl<'a> Builder<'a> {
         self.sections.clear();
         self.warnings
             .push("no recognisable section numbering: the outline falls back to one section per paragraph".to_owned());
-        let is_row = |t: &str| t.contains('\t') || t.trim_start().starts_with('|');
+        // `| a | b |`, `a\tb`, and a cell per line closed by its bar (`指标 |`).
+        let is_row = |t: &str| t.contains('\t') || t.trim_start().starts_with('|') || t.trim_end().ends_with('|');
         let mut n = 0usize;
         let mut previous: Option<usize> = None;
         for i in body {

@@ -97,6 +97,9 @@ pub(super) const PER_RECIPIENT: &[&str] = &[
     "单个", "单项", "单家", "单笔", "每个", "每家", "每项", "每户", "每人", "每所",
 ];
 
+/// Words right before an amount that make it a rate paid to each person or household.
+const PER_PERSON: &[&str] = &["每人", "每户", "每名", "每位"];
+
 /// Words that report what has been achieved, in the clause before the number.
 pub(super) const PAST: &[&str] = &["已", "同比", "比上年", "较上年"];
 
@@ -166,7 +169,7 @@ pub(super) const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", 
 
 /// Words of fees, charges and shares of money.
 pub(super) const FEES: &[&str] = &[
-    "收费", "费用", "费率", "收取", "缴纳", "计提", "提取", "返还", "分成", "租金", "价格",
+    "收费", "费用", "费率", "收取", "缴纳", "计提", "提取", "返还", "分成", "租金", "价格", "负担", "分担", "承担",
 ];
 
 /// Units of area: in a clause about 面积 with a minimum they set a facility size.
@@ -226,6 +229,14 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         && ix.any(List::PerRecipient, c0, c1)
     {
         return Some("a cap per recipient (单个项目不超过300万元)");
+    }
+    // 每人每年1800元, 每户每月500元: the rate of a benefit or payment, whatever verb sets it.
+    if q.kind == Kind::Money
+        && PER_PERSON
+            .iter()
+            .any(|w| contains(&f[q.start.saturating_sub(8).max(c0)..before_end], w))
+    {
+        return Some("a payment standard per person (每人每年1800元)");
     }
     if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) && !cost_ratio_goal(f, ix, q, c0) {
         return Some("a fee or share of money (收费, 用于)");

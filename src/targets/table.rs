@@ -55,8 +55,15 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     }
     let lines = lines(f);
     let cells: Vec<Cell> = lines.iter().flat_map(|(_, _, c)| c.iter().copied()).collect();
+    // Tables on their side first: their rows of names would pass for a header's columns.
+    transposed(f, &lines, fallback, &mut out);
+    let sideways = out.covered.clone();
     let mut k = 0;
     while k < cells.len() {
+        if let Some(&(_, end)) = sideways.iter().find(|(a, b)| (*a..*b).contains(&cells[k].start)) {
+            k = cells.partition_point(|c| c.start < end);
+            continue;
+        }
         let Some((mut cols, body, named)) = header_at(f, &cells, k) else {
             k += 1;
             continue;
@@ -109,7 +116,192 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
         // (a scan from the first cell for every table was quadratic in many small tables).
         k = cells.partition_point(|c| c.start < end);
     }
+    if !sideways.is_empty() {
+        // In text order, as callers expect.
+        out.targets.sort_by_key(|t| t.span.start);
+        out.covered.sort_unstable();
+        out.regions.sort_by_key(|r| r.range.start);
+    }
     out
+}
+
+/// Tables turned on their side, as some pages print them: a line naming the indicators
+/// (主要指标), a row of indicator names (on that line or the next), a line naming the target
+/// year (2022年目标值), a row of as many values, and optionally a row of 属性. Each column
+/// is one target.
+fn transposed(f: &[char], lines: &[(usize, usize, Vec<Cell>)], fallback: Option<Deadline>, out: &mut Tables) {
+    let covered = |at: usize| out.covered.iter().any(|&(a, b)| (a..b).contains(&at));
+    let nonempty = |l: usize| -> Vec<Cell> {
+        lines
+            .get(l)
+            .map(|x| x.2.iter().copied().filter(|c| c.end > c.start).collect())
+            .unwrap_or_default()
+    };
+    let mut found = Vec::new();
+    let mut l = 0;
+    while l < lines.len() {
+        let Some(t) = transposed_at(f, l, &nonempty, fallback) else {
+            l += 1;
+            continue;
+        };
+        if covered(t.region.range.start) {
+            l += 1;
+            continue;
+        }
+        l = t.next_line;
+        found.push(t);
+    }
+    for t in found {
+        out.covered.push((t.region.range.start, t.region.range.end));
+        out.targets.extend(t.targets);
+        out.regions.push(t.region);
+    }
+}
+
+struct Transposed {
+    targets: Vec<Found>,
+    region: IndicatorTable,
+    next_line: usize,
+}
+
+fn transposed_at(
+    f: &[char],
+    l: usize,
+    line: &dyn Fn(usize) -> Vec<Cell>,
+    fallback: Option<Deadline>,
+) -> Option<Transposed> {
+    let head = line(l);
+    let first = *head.first()?;
+    if layout::header_col(&text_of(f, first)) != Some(Col::Name) {
+        return None;
+    }
+    let (names, mut next) = if head.len() > 1 {
+        (head[1..].to_vec(), l + 1)
+    } else {
+        (line(l + 1), l + 2)
+    };
+    let is_label = |c: &Cell| value_cell(f, *c).is_none() && !is_prose(&text_of(f, *c));
+    if names.len() < 2 || !names.iter().all(is_label) {
+        return None;
+    }
+    let year_line = line(next);
+    let year_cell = *year_line.first()?;
+    let Col::Value {
+        year,
+        role: Role::Target | Role::Year,
+    } = layout::header_col(&text_of(f, year_cell))?
+    else {
+        return None;
+    };
+    let values = if year_line.len() > 1 {
+        year_line[1..].to_vec()
+    } else {
+        next += 1;
+        line(next)
+    };
+    next += 1;
+    let read: Vec<CellValue> = values.iter().filter_map(|c| value_cell(f, *c)).collect();
+    if values.len() != names.len() || read.len() != names.len() || read.iter().all(|v| v.value.is_none()) {
+        return None;
+    }
+    let attr_line = line(next);
+    let attributes: Option<Vec<Cell>> = attr_line
+        .first()
+        .filter(|c| layout::header_col(&text_of(f, **c)) == Some(Col::Attribute) && attr_line.len() == names.len() + 1)
+        .map(|_| attr_line[1..].to_vec());
+    let mut header = vec![header_cell(first, 0), header_cell(year_cell, 1)];
+    if attributes.is_some() {
+        header.push(header_cell(attr_line[0], 2));
+        next += 1;
+    }
+    let end = line_end_of(f, &[values.last(), attributes.as_ref().and_then(|a| a.last())]);
+    let year = year.map(Deadline::Year).or(fallback);
+    let mut targets = Vec::new();
+    let mut rows = Vec::new();
+    for (k, (name, (cell, v))) in names.iter().zip(values.iter().zip(read)).enumerate() {
+        let attribute = attributes.as_ref().map(|a| a[k]);
+        let (row, target) = sideways_column(f, *name, *cell, v, attribute, year);
+        rows.push(row);
+        targets.extend(target);
+    }
+    let mut columns = vec![ColumnKind::Indicator, ColumnKind::Target];
+    if attributes.is_some() {
+        columns.push(ColumnKind::Attribute);
+    }
+    Some(Transposed {
+        targets,
+        region: IndicatorTable {
+            section_ix: crate::model::SecIx(0),
+            range: CharRange::new(first.start, end),
+            columns,
+            header,
+            rows,
+        },
+        next_line: next,
+    })
+}
+
+/// One column of a table on its side, as a row for the views, and its target.
+fn sideways_column(
+    f: &[char],
+    name: Cell,
+    cell: Cell,
+    v: CellValue,
+    attribute: Option<Cell>,
+    year: Option<Deadline>,
+) -> (TableRow, Option<Found>) {
+    let at = |c: Cell, column, kind| TableCell {
+        range: CharRange::new(c.start, c.end),
+        column,
+        kind,
+    };
+    let mut cells = vec![
+        at(name, 0, CellKind::Label),
+        at(
+            cell,
+            1,
+            if v.value.is_some() {
+                CellKind::Target
+            } else {
+                CellKind::Value
+            },
+        ),
+    ];
+    cells.extend(attribute.map(|a| at(a, 2, CellKind::Label)));
+    let row = TableRow { cells, spanning: false };
+    let Some(raw) = v.value else { return (row, None) };
+    let (metric, unit) = name_and_unit(&text_of(f, name));
+    let (unit, factor) = if v.unit.is_empty() {
+        unit.unwrap_or_else(|| (String::new(), 1.0))
+    } else {
+        (v.unit, 1.0)
+    };
+    let target = Found {
+        span: CharRange::new(cell.start, cell.end),
+        text: String::new(),
+        value: tidy(raw * factor),
+        unit,
+        comparator: v.comparator,
+        year,
+        metric: Some(if v.cumulative {
+            format!("{metric}（累计）")
+        } else {
+            metric
+        }),
+        baseline: None,
+        attribute: attribute.and_then(|a| attribute_cell(&text_of(f, a))),
+        table: true,
+    };
+    (row, Some(target))
+}
+
+/// Where the last of these cells ends, with a row's closing bar.
+fn line_end_of(f: &[char], cells: &[Option<&Cell>]) -> usize {
+    let mut end = cells.iter().flatten().map(|c| c.end).max().unwrap_or(0);
+    while end < f.len() && matches!(f[end], '|' | ' ' | '\t' | '\u{3000}') {
+        end += 1;
+    }
+    end
 }
 
 fn header_cell(c: Cell, column: usize) -> TableCell {
@@ -320,9 +512,31 @@ impl Reader<'_> {
         let f = self.f;
         let mut category: Option<String> = None;
         let mut end = lines.get(from.saturating_sub(1)).map_or(0, |l| l.1);
+        // The last row read, emitted when the next line shows it is complete: a long
+        // indicator name may wrap onto a line of its own, its unit last
+        // (规模以上工业企业研发经费支出 / 占营业收入比重（%）).
+        let mut pending: Option<Row> = None;
         for (_, line_end, cells) in &lines[from.min(lines.len())..] {
             if cells.is_empty() {
                 continue;
+            }
+            let mut filled = cells.iter().filter(|c| c.end > c.start);
+            if let (Some(only), None, Some(row)) = (filled.next(), filled.next(), pending.as_mut())
+                && row.name.is_some()
+            {
+                let t = text_of(f, *only);
+                let (rest, unit) = name_and_unit(&t);
+                if unit.is_some() && !is_prose(&t) && value_cell(f, *only).is_none() {
+                    row.name = row.name.take().map(|n| n + &rest);
+                    row.unit = row.unit.take().or(unit);
+                    let column = self.col_of(&[Col::Name]).unwrap_or(0);
+                    row.labels.push((*only, column));
+                    end = *line_end;
+                    continue;
+                }
+            }
+            if let Some(row) = pending.take() {
+                self.emit(&row);
             }
             if cells.len() == 1 {
                 let t = text_of(f, cells[0]);
@@ -386,8 +600,11 @@ impl Reader<'_> {
                 break;
             }
             row.category.clone_from(&category);
-            self.emit(&row);
+            pending = Some(row);
             end = *line_end;
+        }
+        if let Some(row) = pending {
+            self.emit(&row);
         }
         end
     }
@@ -415,8 +632,17 @@ impl Reader<'_> {
             if let Some(v) = value_cell(f, c) {
                 // A row number: the next integer, followed by a label (the last row's last
                 // value may equal the next number).
-                let next_is_label = cells.get(k + 1).is_some_and(|d| value_cell(f, *d).is_none());
-                if v.value == Some(f64::from(seq + 1)) && v.unit.is_empty() && next_is_label && !t.contains('.') {
+                // Not a bracketed period figure (〔1〕) or one followed by its row's 属性.
+                let next_is_label = cells
+                    .get(k + 1)
+                    .is_some_and(|d| value_cell(f, *d).is_none() && attribute_cell(&text_of(f, *d)).is_none());
+                if v.value == Some(f64::from(seq + 1))
+                    && v.unit.is_empty()
+                    && !v.cumulative
+                    && v.comparator == Comparator::Equal
+                    && next_is_label
+                    && !t.contains('.')
+                {
                     seq += 1;
                     self.flush(&mut row, n);
                     row.labels.extend(self.col_of(&[Col::Seq]).map(|i| (c, i)));
@@ -432,6 +658,19 @@ impl Reader<'_> {
                 row.labels.push((c, self.col_of(&[Col::Unit]).unwrap_or(name_col)));
             } else if is_prose(&t) {
                 break;
+            } else if self.text_in_value_column(cells, k, &row, n) {
+                // A target stated in words (保持在合理区间, 高于地区生产总值增长): its column's
+                // cell, with no number to take.
+                row.values.push((
+                    c,
+                    CellValue {
+                        value: None,
+                        unit: String::new(),
+                        comparator: Comparator::Equal,
+                        cumulative: false,
+                    },
+                ));
+                name_run = 0;
             } else if t.chars().count() == 1 {
                 // A category cut into single characters by the layout (shown only where the
                 // table has a category column: in the indicator's they would garble it).
@@ -477,6 +716,27 @@ impl Reader<'_> {
         end
     }
 
+    /// Whether the text cell `k` fills a value column of the named `row` (a target in words)
+    /// rather than naming the next row: the row has some but not all of its `n` values, the
+    /// value cells after this one complete it exactly, and the row's 属性 cell follows them
+    /// or the text is phrased as a level (保持, 高于, 稳定…) rather than as an indicator.
+    fn text_in_value_column(&self, cells: &[Cell], k: usize, row: &Row, n: usize) -> bool {
+        if row.name.is_none() || row.values.is_empty() || row.values.len() >= n {
+            return false;
+        }
+        let f = self.f;
+        let rest: Vec<&Cell> = cells[k + 1..].iter().filter(|d| !text_of(f, **d).is_empty()).collect();
+        let more = rest.iter().take_while(|d| value_cell(f, ***d).is_some()).count();
+        if row.values.len() + 1 + more != n {
+            return false;
+        }
+        let then_attribute = rest
+            .get(more)
+            .is_some_and(|d| attribute_cell(&text_of(f, **d)).is_some());
+        let t = text_of(f, cells[k]);
+        then_attribute || LEVEL_WORDS.iter().any(|w| t.contains(w))
+    }
+
     /// Emit a row (several when a run of values holds several rows), then start afresh.
     fn flush(&mut self, row: &mut Row, n: usize) {
         let done = std::mem::take(row);
@@ -520,6 +780,23 @@ impl Reader<'_> {
         };
     }
 }
+
+/// Words of a target stated as a level or a relation instead of a number.
+const LEVEL_WORDS: &[&str] = &[
+    "保持",
+    "高于",
+    "低于",
+    "不低于",
+    "稳定",
+    "同步",
+    "合理区间",
+    "基本",
+    "实现",
+    "完成",
+    "控制在",
+    "持续",
+    "逐步",
+];
 
 /// Source cells are short office names (市统计局); indicator names rarely end like them.
 fn looks_like_name(t: &str) -> bool {

@@ -58,7 +58,7 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
     let cell: Vec<char> = f[c.start..c.end].iter().copied().filter(|x| *x != ' ').collect();
     if cell
         .iter()
-        .all(|x| matches!(x, '—' | '-' | '–' | '/' | '／' | '无' | '…'))
+        .all(|x| matches!(x, '—' | '-' | '–' | '/' | '／' | '无' | '…' | '一'))
     {
         return Some(CellValue {
             value: None,
@@ -79,7 +79,9 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
         comparator = *cmp;
         i += w.chars().count();
     }
-    let cumulative = matches!(cell.get(i), Some('〔' | '[' | '【'));
+    // 〔4〕, or as a damaged copy prints it: [4], 【4】, (9), [2.75).
+    let cumulative = matches!(cell.get(i), Some('〔' | '[' | '【'))
+        || cell.get(i) == Some(&'(') && cell.last() == Some(&')') && i == 0;
     i += usize::from(cumulative);
     let (v, mut j) = read_arabic(&cell, i)?;
     // A range 5-8: its lower bound.
@@ -101,8 +103,18 @@ pub(super) fn value_cell(f: &[char], c: Cell) -> Option<CellValue> {
         value *= unit_factor(u);
         unit = base_unit(u);
         j += u.chars().count();
+        // Per head or per area: 5.5万元/人, 600公斤/亩.
+        let per = cell[j..]
+            .iter()
+            .skip(1)
+            .take_while(|c| crate::text::is_han(**c))
+            .count();
+        if cell.get(j) == Some(&'/') && (1..=2).contains(&per) && j + 1 + per == cell.len() {
+            unit.extend(&cell[j..]);
+            j = cell.len();
+        }
     }
-    if cumulative && matches!(cell.get(j), Some('〕' | ']' | '】')) {
+    if cumulative && matches!(cell.get(j), Some('〕' | ']' | '】' | ')')) {
         j += 1;
     }
     if let Some((w, cmp)) = AFTER.iter().find(|(w, _)| starts_with_at(&cell, j, w)) {

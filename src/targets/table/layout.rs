@@ -216,7 +216,12 @@ pub(super) fn header_col(s: &str) -> Option<Col> {
     // Markdown bold (**指标**) and whitespace are no part of a header's words.
     let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
     if t.chars().count() > 14 {
-        return None;
+        // A header explained in a trailing parenthesis: 2025年目标值(各项目标应达到的水平).
+        return t
+            .strip_suffix(')')
+            .and_then(|u| u.rfind('(').map(|open| &u[..open]))
+            .filter(|head| !head.is_empty() && !head.contains('('))
+            .and_then(header_col);
     }
     let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
     let base = has(&["基期", "现状", "基准", "基数", "基年", "完成", "实际"]);
@@ -380,8 +385,18 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
                 cols.push(col);
                 named.push((*c, cols.len() - 1));
             }
+            // A header word spread over its column by the layout (指        标): its
+            // characters, each a cell, joined.
+            None if single_han(f, *c) && letter_spaced(f, cells, j).is_some() => {
+                if let Some((col, merged, n)) = letter_spaced(f, cells, j) {
+                    cols.push(col);
+                    named.push((merged, cols.len() - 1));
+                    j += n;
+                    continue;
+                }
+            }
             // A category cut into single characters by the layout (计, 算) may sit among them.
-            None if t.chars().count() == 1 && crate::text::is_han(t.chars().next().unwrap_or(' ')) => {}
+            None if single_han(f, *c) => {}
             // A column the reader has no use for (说明, 年均/累计 in other words, an empty
             // cell): on the header's own line, or followed by another header cell.
             None if !cols.is_empty()
@@ -412,10 +427,39 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
     })
 }
 
+/// A cell of one Han character.
+fn single_han(f: &[char], c: Cell) -> bool {
+    c.end == c.start + 1 && crate::text::is_han(f[c.start])
+}
+
+/// The header word that the single-character cells from `j` on one line spell (指  标,
+/// 属  性 spread over their columns by pdftotext `-layout`): its column, the cell it spans and
+/// how many cells it took.
+fn letter_spaced(f: &[char], cells: &[Cell], j: usize) -> Option<(Col, Cell, usize)> {
+    let first = *cells.get(j)?;
+    let run = cells[j..]
+        .iter()
+        .take_while(|c| c.line == first.line && single_han(f, **c))
+        .count();
+    (2..=run.min(6)).rev().find_map(|n| {
+        let word: String = cells[j..j + n].iter().map(|c| f[c.start]).collect();
+        let merged = Cell {
+            start: first.start,
+            end: cells[j + n - 1].end,
+            line: first.line,
+        };
+        header_col(&word).map(|col| (col, merged, n))
+    })
+}
+
 /// A line right under a one-line header that holds only the years of its value columns
 /// without one (基期值 / 目标值 above, （2020年） （2025年） below): fill them in order and
-/// return the columns filled, in the line's order.
+/// return the columns filled, in the line's order. A line of only the roles of its value
+/// columns (2020 年 / 2025 年 above, (基期) (目标) below) sets their roles instead.
 pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> Option<Vec<usize>> {
+    if let Some(filled) = roles_below(f, line, cols) {
+        return Some(filled);
+    }
     let years: Option<Vec<u16>> = line
         .iter()
         .map(|c| match header_col(&text_of(f, *c)) {
@@ -442,6 +486,37 @@ pub(super) fn years_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> Option
         **slot = Some(y);
     }
     Some(open.into_iter().map(|(i, _)| i).collect())
+}
+
+/// The roles a line under the header gives its value columns, one cell each in order: (基期)
+/// (目标), 现状 / 规划目标.
+fn roles_below(f: &[char], line: &[Cell], cols: &mut [Col]) -> Option<Vec<usize>> {
+    let roles: Option<Vec<Role>> = line
+        .iter()
+        .map(|c| match header_col(&text_of(f, *c)) {
+            Some(Col::Value {
+                year: None,
+                role: r @ (Role::Base | Role::Target),
+            }) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let roles = roles.filter(|r| !r.is_empty() && r.contains(&Role::Target))?;
+    let mut values: Vec<(usize, &mut Role)> = cols
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Col::Value { role, .. } => Some((i, role)),
+            _ => None,
+        })
+        .collect();
+    if values.len() != roles.len() {
+        return None;
+    }
+    for ((_, slot), r) in values.iter_mut().zip(roles) {
+        **slot = r;
+    }
+    Some(values.into_iter().map(|(i, _)| i).collect())
 }
 
 /// A header names the indicators and a value column.

@@ -80,3 +80,87 @@ fn a_piped_table_gives_the_target_column_only() {
     );
     assert_eq!(t[0].attribute.as_deref(), Some("预期性"));
 }
+
+/// (printed cell, year) of each target.
+fn printed(s: &str) -> Vec<(String, Option<Deadline>)> {
+    read_str(s).into_iter().map(|t| (t.text, t.year)).collect()
+}
+
+#[test]
+fn a_target_in_words_fills_its_column_and_a_bracketed_one_is_no_row_number() {
+    // A cell per line: 指标 / 2020年 / 2025年 / 累计 / 属性. The first row's target is words,
+    // the second's period cell is 〔1〕, which must not open a new row.
+    let t = printed(
+        "指标\n2020年\n2025年\n累计\n属性\n居民收入增长（%）\n6.1\n与经济增长基本同步\n—\n预期性\n\
+         平均受教育年限（年）\n10.8\n11.3\n〔1〕\n约束性\n养老机构床位数（万张）\n2.1\n3\n—\n预期性\n",
+    );
+    let y = Some(Deadline::Year(2025));
+    assert_eq!(t, vec![("11.3".to_owned(), y), ("3".to_owned(), y)]);
+}
+
+#[test]
+fn a_spread_header_its_roles_below_and_wrapped_names_are_read() {
+    // pdftotext -layout: 指 and 标 spread over their column, (基期) (目标) under the years,
+    // a long name wrapped with its unit on the next line.
+    let t = read_str(
+        "  序号      指          标                        2022 年      2027 年      属  性\n\
+         \x20                                               (基期)       (目标)\n\
+         \x20  1      快递业务量                              3.2          6 以上       预期性\n\
+         \x20            （亿件）\n\
+         \x20  2      农村寄递物流服务                        85           100          约束性\n\
+         \x20         行政村覆盖率（%）\n",
+    );
+    let got: Vec<(&str, f64, &str, Option<&str>)> = t
+        .iter()
+        .map(|t| (t.text.as_str(), t.value, t.unit.as_str(), t.metric.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("6 以上", 6e8, "件", Some("快递业务量")),
+            ("100", 100.0, "%", Some("农村寄递物流服务行政村覆盖率")),
+        ]
+    );
+    assert!(t.iter().all(|t| t.year == Some(Deadline::Year(2027))));
+    assert_eq!(t[1].baseline.map(|b| (b.value, b.year)), Some((85.0, Some(2022))));
+}
+
+#[test]
+fn an_explained_header_a_dash_as_one_and_damaged_brackets() {
+    // A header explained in parentheses, `一` for a dash, `[2.5)` for 〔2.5〕 (a web page's
+    // copy of a table, a cell per line closed by a bar).
+    let t = printed(
+        "指标 |\n2021年基期值(上一规划期末的实际数) |\n2026年目标值(规划期末应达到的水平) |\n五年累计(增量) |\n\
+         林草覆盖率(%) |\n一 |\n45 |\n一 |\n湿地保护率(%) |\n52 |\n55 |\n[2.5) |\n",
+    );
+    let y = Some(Deadline::Year(2026));
+    assert_eq!(t, vec![("45".to_owned(), y), ("55".to_owned(), y)]);
+}
+
+#[test]
+fn a_table_on_its_side_gives_a_target_per_column() {
+    let s = "主要指标 | 公共图书馆数 | 人均藏书量 | 文化产业增加值占比 |\n\
+             2026年目标值 |\n\
+             ≥12个 | 1.5册/人 | 6% |\n\
+             属性 | 约束性 | 预期性 | 预期性 |\n\
+             以上指标由市文旅局牵头统计。\n";
+    let t = read_str(s);
+    let got: Vec<String> = t
+        .iter()
+        .map(|t| {
+            let (m, a) = (t.metric.as_deref(), t.attribute.as_deref());
+            format!("{} {} {} {m:?} {a:?}", t.text, t.value, t.unit)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#"≥12个 12 个 Some("公共图书馆数") Some("约束性")"#,
+            r#"1.5册/人 1.5 册/人 Some("人均藏书量") Some("预期性")"#,
+            r#"6% 6 % Some("文化产业增加值占比") Some("预期性")"#,
+        ]
+    );
+    assert!(t.iter().all(|t| t.year == Some(Deadline::Year(2026)) && t.table));
+    // Names alone with no value row under them are no table.
+    assert!(read_str("主要指标 | 公共图书馆数 | 人均藏书量 |\n下一步，我们将继续推进。\n").is_empty());
+}
