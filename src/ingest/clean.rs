@@ -177,7 +177,8 @@ fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     }
     // Only a real table: two entries or more, and the first one comes again after it.
     let first = first?;
-    let repeated = paras[end..].iter().any(|p| compact(&p.text) == first);
+    // (Its heading may have its first article run in: 第一章 总 则 第一条 为了….)
+    let repeated = paras[end..].iter().any(|p| compact(&p.text).starts_with(&first));
     (entries >= 2 && repeated).then_some(at..end)
 }
 

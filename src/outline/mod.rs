@@ -272,8 +272,16 @@ impl<'a> Builder<'a> {
             if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
                 stack.truncate(pos);
             } else {
+                // Articles and chapters never stand inside an item (一、, 1.): after a
+                // notice's items, 第一条 opens the text it publishes.
+                let legislative = matches!(
+                    k,
+                    MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Subchapter | MarkerKind::Article
+                );
                 while let Some(&(_, top)) = stack.last() {
-                    let pop = if nests.contains(&(top, k)) {
+                    let pop = if legislative && conventional_rank(top) > conventional_rank(k) {
+                        true
+                    } else if nests.contains(&(top, k)) {
                         false
                     } else if nests.contains(&(k, top)) {
                         true

@@ -18,6 +18,9 @@ use crate::lex::line::is_table_row;
 use crate::lex::number::{Marker, parse_marker};
 use crate::model::MarkerKind;
 
+/// Longest chapter title (chars) after which an article run into the heading's line is split.
+const MAX_CHAPTER_TITLE: usize = 20;
+
 /// How far ahead a `1` looks for the paragraph that opens with its `2`.
 const LOOKAHEAD_PARAS: usize = 200;
 
@@ -56,6 +59,12 @@ struct Candidate {
 /// Every number inside `chars` (not at 0) that stands at a boundary.
 fn candidates(chars: &[char]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // A chapter heading with its first article run in (`第一章 总 则 第一条 为了…`, a web page
+    // that lost the line break): where its title ends.
+    let opening: String = chars.iter().take(16).collect();
+    let chapter_title_end = parse_marker(crate::text::trim(&opening))
+        .filter(|m| matches!(m.kind, MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Subchapter))
+        .map(|m| m.len + chars.iter().take_while(|c| crate::text::is_space(**c)).count());
     for at in 1..chars.len() {
         let c = chars[at];
         let may_open = c == '第' || c == '（' || c == '(' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
@@ -88,7 +97,14 @@ fn candidates(chars: &[char]) -> Vec<Candidate> {
         }
         let bracketed = matches!(marker.kind, MarkerKind::ParenHanzi | MarkerKind::ParenArabic);
         let bracket_boundary = bracketed && prev != '第' && !prev.is_ascii_digit() && prev != '、';
-        if !(sentence_end || bracket_boundary) {
+        let after_chapter_title = marker.kind == MarkerKind::Article
+            && chapter_title_end.is_some_and(|t| {
+                let title = &chars[t.min(at)..at];
+                crate::text::is_space(chars[at - 1])
+                    && title.iter().filter(|c| !crate::text::is_space(**c)).count() <= MAX_CHAPTER_TITLE
+                    && !title.iter().any(|c| matches!(c, '。' | '；' | '，' | ',' | ';'))
+            });
+        if !(sentence_end || bracket_boundary || after_chapter_title) {
             continue;
         }
         let style = style(&marker);

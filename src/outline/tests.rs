@@ -382,3 +382,41 @@ fn a_copy_that_lost_its_title_line_takes_no_wenhao_or_date_for_a_title() {
         "still read as the 文号"
     );
 }
+
+#[test]
+fn a_web_copy_of_a_regulation_with_its_contents_and_a_chapter_run_into_its_first_article() {
+    // A page lost the line breaks after each chapter title, and prints a 目录 first.
+    let d = doc("某市河道管理条例\n目 录\n第一章 总 则\n第二章 河道整治\n第三章 附 则\n\
+         第一章 总 则 第一条 为了加强河道管理，制定本条例。\n\
+         第二条 本条例适用于本市行政区域内的河道。\n\
+         第二章 河道整治 第三条 河道整治应当符合规划。\n\
+         第三章 附 则 第四条 本条例自公布之日起施行。");
+    assert_eq!(
+        paths(&d),
+        [
+            "第一章",
+            "第一章/第一条",
+            "第一章/第二条",
+            "第二章",
+            "第二章/第三条",
+            "第三章",
+            "第三章/第四条"
+        ]
+    );
+    assert_eq!(d.section("第一章").expect("chapter").heading, "总 则");
+    assert_eq!(
+        d.section("第一章/第一条").expect("article").text,
+        "为了加强河道管理，制定本条例。"
+    );
+}
+
+#[test]
+fn articles_after_a_notices_items_are_not_inside_them() {
+    // A notice asking for comments (一、二、) followed by the draft it publishes.
+    let d = doc("某市物业管理条例（草案）征求意见公告\n\
+         一、公民可以通过信函提出意见。\n\
+         二、征求意见截止时间为2025年3月1日。\n\
+         第一条 为了规范物业管理活动，制定本条例。\n\
+         第二条 本条例适用于本市。");
+    assert_eq!(paths(&d), ["一", "二", "第一条", "第二条"]);
+}
