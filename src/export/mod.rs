@@ -369,7 +369,15 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
     if leaves.is_empty() {
         return Err(ExportError::Empty);
     }
-    let passages = leaves.into_iter().map(|leaf| passage(input, leaf)).collect();
+    // A document's targets come in section order (`targets::extract`): a leaf's are found by
+    // binary search instead of a scan of the document's every target per leaf (11,562 leaves
+    // × the targets of a 7 MB document). Targets in another order are scanned as before.
+    let in_order: Vec<bool> = input
+        .targets
+        .iter()
+        .map(|ts| ts.is_sorted_by_key(|t| t.section_ix))
+        .collect();
+    let passages = leaves.into_iter().map(|leaf| passage(input, leaf, &in_order)).collect();
     Ok(Selected {
         passages,
         docs: sel_docs,
@@ -378,7 +386,8 @@ pub fn select<'a>(input: &Input<'a>, selection: &Selection) -> Result<Selected<'
 }
 
 /// Leaf `leaf` as a passage: its document, section, domain and tool, and its targets.
-fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
+/// `in_order[d]`: document `d`'s targets are sorted by section.
+fn passage<'a>(input: &Input<'a>, leaf: usize, in_order: &[bool]) -> Passage<'a> {
     let l = input.alignment.leaves[leaf];
     let doc = &input.docs[l.doc];
     let section = &doc.sections[l.section];
@@ -387,10 +396,15 @@ fn passage<'a>(input: &Input<'a>, leaf: usize) -> Passage<'a> {
         let scheme = input.taxonomy.schemes.get(si)?;
         assignment(si)?.primary.map(|c| &scheme.categories[c])
     };
-    let targets = input
-        .targets
-        .at(l.doc)
-        .map_or_else(Vec::new, |ts| ts.iter().filter(|t| t.section_ix == l.section).collect());
+    let targets = input.targets.at(l.doc).map_or_else(Vec::new, |ts| {
+        if in_order.get(l.doc.get()).copied().unwrap_or(false) {
+            let start = ts.partition_point(|t| t.section_ix < l.section);
+            let end = start + ts[start..].partition_point(|t| t.section_ix == l.section);
+            ts[start..end].iter().collect()
+        } else {
+            ts.iter().filter(|t| t.section_ix == l.section).collect()
+        }
+    });
     Passage {
         doc,
         section,
