@@ -60,7 +60,13 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     let sideways = out.covered.clone();
     let mut k = 0;
     while k < cells.len() {
-        if let Some(&(_, end)) = sideways.iter().find(|(a, b)| (*a..*b).contains(&cells[k].start)) {
+        // (In text order and apart: the one that could hold this cell is found by halving.)
+        let i = sideways.partition_point(|&(a, _)| a <= cells[k].start);
+        if let Some(&(_, end)) = i
+            .checked_sub(1)
+            .map(|i| &sideways[i])
+            .filter(|(_, b)| *b > cells[k].start)
+        {
             k = cells.partition_point(|c| c.start < end);
             continue;
         }
@@ -130,7 +136,8 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
 /// year (2022年目标值), a row of as many values, and optionally a row of 属性. Each column
 /// is one target.
 fn transposed(f: &[char], lines: &[(usize, usize, Vec<Cell>)], fallback: Option<Deadline>, out: &mut Tables) {
-    let covered = |at: usize| out.covered.iter().any(|&(a, b)| (a..b).contains(&at));
+    // Tables on their side are read first, before any other: nothing is covered yet.
+    debug_assert!(out.covered.is_empty());
     let nonempty = |l: usize| -> Vec<Cell> {
         lines
             .get(l)
@@ -144,11 +151,7 @@ fn transposed(f: &[char], lines: &[(usize, usize, Vec<Cell>)], fallback: Option<
             l += 1;
             continue;
         };
-        if covered(t.region.range.start) {
-            l += 1;
-            continue;
-        }
-        l = t.next_line;
+        l = t.next_line.max(l + 1);
         found.push(t);
     }
     for t in found {
@@ -725,14 +728,24 @@ impl Reader<'_> {
             return false;
         }
         let f = self.f;
-        let rest: Vec<&Cell> = cells[k + 1..].iter().filter(|d| !text_of(f, **d).is_empty()).collect();
-        let more = rest.iter().take_while(|d| value_cell(f, ***d).is_some()).count();
-        if row.values.len() + 1 + more != n {
+        // Read lazily, at most the cells the row still needs and one more: a long text of
+        // cells is never walked to its end from every cell.
+        let missing = n - row.values.len() - 1;
+        let mut more = 0;
+        let mut after = None;
+        for d in cells[k + 1..].iter().filter(|d| d.end > d.start) {
+            if more < missing && value_cell(f, *d).is_some() {
+                more += 1;
+            } else {
+                after = Some(*d);
+                break;
+            }
+        }
+        // The values complete the row exactly: the cell after them is no value.
+        if more != missing || after.is_some_and(|d| value_cell(f, d).is_some()) {
             return false;
         }
-        let then_attribute = rest
-            .get(more)
-            .is_some_and(|d| attribute_cell(&text_of(f, **d)).is_some());
+        let then_attribute = after.is_some_and(|d| attribute_cell(&text_of(f, d)).is_some());
         let t = text_of(f, cells[k]);
         then_attribute || LEVEL_WORDS.iter().any(|w| t.contains(w))
     }
