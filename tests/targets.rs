@@ -225,10 +225,18 @@ fn instruments_past_facts_and_existing_units_are_not_targets() {
         "截至去年底，累计建成智能工厂320家",
         // Payment standards per person or household, and shares of a cost.
         "城乡居民基础养老金最低标准提高到每人每年1500元",
-        "所需经费由省、市财政按6:4比例分担，其中市级承担40%",
+        "所需资金由省、市两级财政分别承担60%和40%",
         "改造资金由县、乡两级各负担50%",
     ] {
         none(text);
+    }
+    // A gain per household, lighter burdens and funds a body wins are goals, not payments.
+    for text in [
+        "带动脱贫户每户年均增收3000元以上",
+        "为市场主体减轻负担超过50亿元",
+        "承担国家级科研项目经费达到2亿元",
+    ] {
+        one(text);
     }
     // …but the target in the same sentence stays.
     let t = one("全市常住人口1200万，每万人口高价值发明专利拥有量达到15件");

@@ -167,7 +167,8 @@ fn table_of_contents(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     while end < paras.len() && entry(&paras[end]) {
         let t = compact(toc_entry(&paras[end].text));
         if !t.is_empty() {
-            if first.as_ref() == Some(&t) {
+            // (Its heading may carry its first article's opening: 第一章 总则 第一条 为了….)
+            if first.as_ref().is_some_and(|f| t.starts_with(f.as_str())) {
                 break;
             }
             first.get_or_insert(t);

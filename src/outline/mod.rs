@@ -239,6 +239,8 @@ impl<'a> Builder<'a> {
         // (parent kind, child kind) pairs this document has shown.
         let mut nests: HashSet<(MarkerKind, MarkerKind)> = HashSet::new();
         let mut stack: Vec<(usize, MarkerKind)> = Vec::new();
+        // Sections whose own line is a sentence (一、…提出意见。) rather than a title.
+        let mut sentence_items: Vec<bool> = Vec::new();
         // The numbers of the 专栏 box being read (by kind, the last value), if one is open.
         let mut open_box: Option<HashMap<MarkerKind, u32>> = None;
         for i in self.first_numbered..self.paras.len() {
@@ -272,14 +274,16 @@ impl<'a> Builder<'a> {
             if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
                 stack.truncate(pos);
             } else {
-                // Articles and chapters never stand inside an item (一、, 1.): after a
-                // notice's items, 第一条 opens the text it publishes.
+                // Articles and chapters never stand inside an item that is a sentence (a
+                // notice's 一、…提出意见。): after such items, 第一条 opens the text it
+                // publishes. Under a titled item (一、总则, a 办法's chapters) they stay.
                 let legislative = matches!(
                     k,
                     MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Subchapter | MarkerKind::Article
                 );
-                while let Some(&(_, top)) = stack.last() {
-                    let pop = if legislative && conventional_rank(top) > conventional_rank(k) {
+                while let Some(&(top_ix, top)) = stack.last() {
+                    let sentence_item = sentence_items.get(top_ix).copied().unwrap_or(false);
+                    let pop = if legislative && sentence_item && conventional_rank(top) > conventional_rank(k) {
                         true
                     } else if nests.contains(&(top, k)) {
                         false
@@ -305,6 +309,8 @@ impl<'a> Builder<'a> {
             });
             let idx = self.sections.len();
             let section = self.numbered_section(i, &m, parent, stack.len());
+            sentence_items.resize(idx, false);
+            sentence_items.push(self.paras[i].text.contains(['。', '；']));
             self.sections.push(section);
             if let Some(p) = parent {
                 self.sections[p].children.push(SecIx(idx));

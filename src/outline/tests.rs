@@ -419,4 +419,10 @@ fn articles_after_a_notices_items_are_not_inside_them() {
          第一条 为了规范物业管理活动，制定本条例。\n\
          第二条 本条例适用于本市。");
     assert_eq!(paths(&d), ["一", "二", "第一条", "第二条"]);
+    // Titled items are a 办法's chapters: its articles stay inside them.
+    let d = doc(
+        "某学院科研经费管理办法\n一、总则\n第一条 为规范经费管理，制定本办法。\n\
+         第二条 本办法适用于本院。\n二、经费预算\n第三条 预算应当真实。",
+    );
+    assert_eq!(paths(&d), ["一", "一/第一条", "一/第二条", "二", "二/第三条"]);
 }

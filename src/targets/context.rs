@@ -100,6 +100,28 @@ pub(super) const PER_RECIPIENT: &[&str] = &[
 /// Words right before an amount that make it a rate paid to each person or household.
 const PER_PERSON: &[&str] = &["每人", "每户", "每名", "每位"];
 
+/// Words of gain or attainment: a per-head amount after them is a goal (每户年均增收3000元).
+const GAIN: &[&str] = &["增", "收入", "达", "实现"];
+
+/// Whether `f[from..to]` (right before an amount) names a head it is paid to and no gain.
+fn per_person_rate(f: &[char], from: usize, to: usize) -> bool {
+    let window = &f[from..to];
+    let Some(head_end) = PER_PERSON
+        .iter()
+        .filter_map(|w| {
+            let n = w.chars().count();
+            window
+                .windows(n)
+                .rposition(|x| x.iter().copied().eq(w.chars()))
+                .map(|p| p + n)
+        })
+        .max()
+    else {
+        return false;
+    };
+    !GAIN.iter().any(|w| contains(&window[head_end..], w))
+}
+
 /// Words that report what has been achieved, in the clause before the number.
 pub(super) const PAST: &[&str] = &["已", "同比", "比上年", "较上年"];
 
@@ -169,7 +191,22 @@ pub(super) const PROVISION: &[&str] = &["配备", "配置", "配齐", "按照", 
 
 /// Words of fees, charges and shares of money.
 pub(super) const FEES: &[&str] = &[
-    "收费", "费用", "费率", "收取", "缴纳", "计提", "提取", "返还", "分成", "租金", "价格", "负担", "分担", "承担",
+    "收费",
+    "费用",
+    "费率",
+    "收取",
+    "缴纳",
+    "计提",
+    "提取",
+    "返还",
+    "分成",
+    "租金",
+    "价格",
+    "分担",
+    "各负担",
+    "分别负担",
+    "各承担",
+    "分别承担",
 ];
 
 /// Units of area: in a clause about 面积 with a minimum they set a facility size.
@@ -230,12 +267,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     {
         return Some("a cap per recipient (单个项目不超过300万元)");
     }
-    // 每人每年1800元, 每户每月500元: the rate of a benefit or payment, whatever verb sets it.
-    if q.kind == Kind::Money
-        && PER_PERSON
-            .iter()
-            .any(|w| contains(&f[q.start.saturating_sub(8).max(c0)..before_end], w))
-    {
+    // 每人每年1800元, 提高到每户每月500元: the rate of a benefit or payment; 每户年均增收3000元 is
+    // a goal (a word of gain between the head and the amount).
+    if q.kind == Kind::Money && per_person_rate(f, q.start.saturating_sub(8).max(c0), before_end) {
         return Some("a payment standard per person (每人每年1800元)");
     }
     if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) && !cost_ratio_goal(f, ix, q, c0) {

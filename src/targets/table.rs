@@ -32,7 +32,7 @@ pub use region::{CellKind, ColumnKind, IndicatorTable, TableCell, TableRow, indi
 use super::{Baseline, Comparator, Deadline, Found};
 use crate::model::CharRange;
 use cell::{CellValue, attribute_cell, is_prose, name_and_unit, table_unit, value_cell};
-use layout::{Cell, Col, Role, header_at, lines, text_of, title_year, years_below};
+use layout::{Cell, Col, Role, header_at, lines, spread_words, text_of, title_year, years_below};
 
 /// The tables of a text: their targets, the char ranges they cover (prose extraction skips
 /// those) and their layout.
@@ -58,6 +58,7 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
     // Tables on their side first: their rows of names would pass for a header's columns.
     transposed(f, &lines, fallback, &mut out);
     let sideways = out.covered.clone();
+    let spread = spread_words(f, &cells);
     let mut k = 0;
     while k < cells.len() {
         // (In text order and apart: the one that could hold this cell is found by halving.)
@@ -70,7 +71,7 @@ pub fn read(f: &[char], fallback: Option<Deadline>) -> Tables {
             k = cells.partition_point(|c| c.start < end);
             continue;
         }
-        let Some((mut cols, body, named)) = header_at(f, &cells, k) else {
+        let Some((mut cols, body, named)) = header_at(f, &cells, &spread, k) else {
             k += 1;
             continue;
         };
@@ -524,8 +525,11 @@ impl Reader<'_> {
                 continue;
             }
             let mut filled = cells.iter().filter(|c| c.end > c.start);
+            // (Only a name still without its unit goes on: a row of its own with a unit,
+            // 每万人口高价值发明专利拥有量（件）, is the next indicator.)
             if let (Some(only), None, Some(row)) = (filled.next(), filled.next(), pending.as_mut())
                 && row.name.is_some()
+                && row.unit.is_none()
             {
                 let t = text_of(f, *only);
                 let (rest, unit) = name_and_unit(&t);
@@ -641,7 +645,7 @@ impl Reader<'_> {
                     .is_some_and(|d| value_cell(f, *d).is_none() && attribute_cell(&text_of(f, *d)).is_none());
                 if v.value == Some(f64::from(seq + 1))
                     && v.unit.is_empty()
-                    && !v.cumulative
+                    && !t.starts_with(['〔', '[', '【'])
                     && v.comparator == Comparator::Equal
                     && next_is_label
                     && !t.contains('.')

@@ -339,13 +339,13 @@ pub(super) type Header = (Vec<Col>, usize, Vec<(Cell, usize)>);
 
 /// The header that starts at cell `k` of `cells`: a run of header cells holding an indicator
 /// column and a value column, of at most [`MAX_HEADER_CELLS`].
-pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> {
+pub(super) fn header_at(f: &[char], cells: &[Cell], spread: &[Option<Spread>], k: usize) -> Option<Header> {
     // A title (发展目标指标) over a header of three or more cells on the next line: the
     // header starts on that line.
     if let (Some(n), Some(m)) = (cells.get(k + 1), cells.get(k + 3))
         && n.line != cells[k].line
         && m.line == n.line
-        && header_at(f, cells, k + 1).is_some()
+        && header_at(f, cells, spread, k + 1).is_some()
     {
         return None;
     }
@@ -387,13 +387,11 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
             }
             // A header word spread over its column by the layout (指        标): its
             // characters, each a cell, joined.
-            None if single_han(f, *c) && letter_spaced(f, cells, j).is_some() => {
-                if let Some((col, merged, n)) = letter_spaced(f, cells, j) {
-                    cols.push(col);
-                    named.push((merged, cols.len() - 1));
-                    j += n;
-                    continue;
-                }
+            None if let Some((col, merged, n)) = spread.get(j).copied().flatten() => {
+                cols.push(col);
+                named.push((merged, cols.len() - 1));
+                j += n;
+                continue;
             }
             // A category cut into single characters by the layout (计, 算) may sit among them.
             None if single_han(f, *c) => {}
@@ -427,21 +425,47 @@ pub(super) fn header_at(f: &[char], cells: &[Cell], k: usize) -> Option<Header> 
     })
 }
 
+/// Most characters of a header word spread over its column.
+const MAX_SPREAD_WORD: usize = 6;
+
+/// The first characters of the header words [`header_col`] knows (序号, 指标, 主要指标, 单位,
+/// 基期值, 现状, 目标值, 预期, 规划, 年均, 累计, 属性, 来源, 责任单位, 备注, 类别, 领域, 一级指标…).
+const SPREAD_INITIALS: &str = "序编指主二属性单计基现完实目预规期年累增来责牵备类领一分维";
+
 /// A cell of one Han character.
 fn single_han(f: &[char], c: Cell) -> bool {
     c.end == c.start + 1 && crate::text::is_han(f[c.start])
 }
 
+/// A header word spread over single-character cells: its column, the cell it spans and how
+/// many cells it took.
+pub(super) type Spread = (Col, Cell, usize);
+
+/// [`letter_spaced`] at every cell, found once for all the header searches of a text.
+pub(super) fn spread_words(f: &[char], cells: &[Cell]) -> Vec<Option<Spread>> {
+    (0..cells.len())
+        .map(|j| single_han(f, cells[j]).then(|| letter_spaced(f, cells, j)).flatten())
+        .collect()
+}
+
 /// The header word that the single-character cells from `j` on one line spell (指  标,
 /// 属  性 spread over their columns by pdftotext `-layout`): its column, the cell it spans and
 /// how many cells it took.
-fn letter_spaced(f: &[char], cells: &[Cell], j: usize) -> Option<(Col, Cell, usize)> {
+fn letter_spaced(f: &[char], cells: &[Cell], j: usize) -> Option<Spread> {
     let first = *cells.get(j)?;
+    // Only a character a header word begins with can open one (a line of single characters
+    // is otherwise tried at every cell of every header search).
+    if !SPREAD_INITIALS.contains(f[first.start]) {
+        return None;
+    }
     let run = cells[j..]
         .iter()
+        .take(MAX_SPREAD_WORD)
         .take_while(|c| c.line == first.line && single_han(f, **c))
         .count();
-    (2..=run.min(6)).rev().find_map(|n| {
+    // The shortest word first: 指 标 单 位 is 指标 and 单位, not the 指标单位 a unit column
+    // could be read as.
+    (2..=run).find_map(|n| {
         let word: String = cells[j..j + n].iter().map(|c| f[c.start]).collect();
         let merged = Cell {
             start: first.start,

@@ -164,3 +164,25 @@ fn a_table_on_its_side_gives_a_target_per_column() {
     // Names alone with no value row under them are no table.
     assert!(read_str("主要指标 | 公共图书馆数 | 人均藏书量 |\n下一步，我们将继续推进。\n").is_empty());
 }
+
+#[test]
+fn spread_header_words_are_the_shortest_ones_and_bracketed_row_numbers_are_numbers() {
+    // 指 标 and 单 位 side by side are two columns, not a 指标单位 unit column.
+    let t = printed(
+        "序号  指   标        单   位    2020年    2025年    属   性\n         1     城市绿地率      %          38        40        预期性\n",
+    );
+    assert_eq!(t, vec![("40".to_owned(), Some(Deadline::Year(2025)))]);
+    // Row numbers in parentheses, a cell per line closed by bars: no row number is a value.
+    let t = printed(
+        "序号 |\n指标 |\n2020年 |\n2025年 |\n(1) |\n绿地率(%) |\n38 |\n40 |\n(2) |\n公园数(个) |\n12 |\n20 |\n",
+    );
+    let y = Some(Deadline::Year(2025));
+    assert_eq!(t, vec![("40".to_owned(), y), ("20".to_owned(), y)]);
+}
+
+#[test]
+fn a_row_of_its_own_with_a_unit_is_not_the_previous_name_wrapped() {
+    let t = read_str("指标\t2020年\t2025年\n研发经费投入强度（%）\t2.1\t2.8\n每万人口高价值发明专利拥有量（件）\n");
+    let metrics: Vec<Option<&str>> = t.iter().map(|t| t.metric.as_deref()).collect();
+    assert_eq!(metrics, [Some("研发经费投入强度")], "{t:?}");
+}
