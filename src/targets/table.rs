@@ -148,7 +148,13 @@ fn transposed(f: &[char], lines: &[(usize, usize, Vec<Cell>)], fallback: Option<
     let mut found = Vec::new();
     let mut l = 0;
     while l < lines.len() {
-        let Some(t) = transposed_at(f, l, &nonempty, fallback) else {
+        // A header without a year (目标值) takes the year its title states, as an upright
+        // table's does, else the section's.
+        let title = |l: usize| {
+            let from = lines[l.saturating_sub(3)].0;
+            title_year(f, from, lines[l].0).map(Deadline::Year).or(fallback)
+        };
+        let Some(t) = transposed_at(f, l, &nonempty, &title) else {
             l += 1;
             continue;
         };
@@ -172,7 +178,7 @@ fn transposed_at(
     f: &[char],
     l: usize,
     line: &dyn Fn(usize) -> Vec<Cell>,
-    fallback: Option<Deadline>,
+    title: &dyn Fn(usize) -> Option<Deadline>,
 ) -> Option<Transposed> {
     let head = line(l);
     let first = *head.first()?;
@@ -219,7 +225,7 @@ fn transposed_at(
         next += 1;
     }
     let end = line_end_of(f, &[values.last(), attributes.as_ref().and_then(|a| a.last())]);
-    let year = year.map(Deadline::Year).or(fallback);
+    let year = year.map(Deadline::Year).or_else(|| title(l));
     let mut targets = Vec::new();
     let mut rows = Vec::new();
     for (k, (name, (cell, v))) in names.iter().zip(values.iter().zip(read)).enumerate() {

@@ -161,6 +161,10 @@ fn a_table_on_its_side_gives_a_target_per_column() {
         ]
     );
     assert!(t.iter().all(|t| t.year == Some(Deadline::Year(2026)) && t.table));
+    // A 目标值 header without a year: the title's year.
+    let t = read_str("表3 2027年文化发展主要指标\n主要指标 | 公共图书馆数 | 博物馆数 |\n目标值 |\n12个 | 8个 |\n");
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert!(t.iter().all(|t| t.year == Some(Deadline::Year(2027))), "{t:?}");
     // Names alone with no value row under them are no table.
     assert!(read_str("主要指标 | 公共图书馆数 | 人均藏书量 |\n下一步，我们将继续推进。\n").is_empty());
 }
