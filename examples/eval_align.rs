@@ -81,6 +81,20 @@ struct Scored<'a> {
     got: Option<String>,
 }
 
+/// The located units with their predictions (a unit not found among the leaves is left out).
+fn scored_units<'a>(
+    units: &'a [GoldUnit],
+    located: &[Option<(usize, usize)>],
+    got: Vec<Option<String>>,
+) -> Vec<Scored<'a>> {
+    units
+        .iter()
+        .zip(located)
+        .zip(got)
+        .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
+        .collect()
+}
+
 fn pairs(scored: &[Scored<'_>], keep: &dyn Fn(usize) -> bool, pair_with: &dyn Fn(usize, usize) -> bool) -> Pairs {
     let ids: Vec<Option<usize>> = {
         let mut names: Vec<&str> = scored.iter().filter_map(|s| s.got.as_deref()).collect();
@@ -289,12 +303,7 @@ fn main() -> anyhow::Result<()> {
         let aligner = Aligner::new(taxonomy.clone());
         let al = aligner.align(&docs);
         let got = predictions(&aligner, &al, &located, &|d| d);
-        let scored: Vec<Scored<'_>> = units
-            .iter()
-            .zip(&located)
-            .zip(got)
-            .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
-            .collect();
+        let scored = scored_units(&units, &located, got);
         println!("\n### the shipped model (assets/model/domain.dzm), all documents loaded\n");
         println!("| documents | units | pair F1 | P | R | unit acc (primary) | unit acc (any label) | no domain |");
         println!("|---|---|---|---|---|---|---|---|");
@@ -323,12 +332,7 @@ fn main() -> anyhow::Result<()> {
     if cues {
         let al = aligner.align(&docs);
         let got = predictions(&aligner, &al, &located, &|d| d);
-        let scored: Vec<Scored<'_>> = units
-            .iter()
-            .zip(&located)
-            .zip(got)
-            .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
-            .collect();
+        let scored = scored_units(&units, &located, got);
         report(
             "cues only (nothing learned), all loaded",
             &scored,
@@ -428,14 +432,7 @@ fn main() -> anyhow::Result<()> {
         t_train / gold_docs.len().max(1) as f64,
         t_align / gold_docs.len().max(1) as f64
     );
-    let scored = |got: &[Option<String>]| -> Vec<Scored<'_>> {
-        units
-            .iter()
-            .zip(&located)
-            .zip(got.iter().cloned())
-            .filter_map(|((u, l), got)| l.map(|(d, _)| Scored { unit: u, doc: d, got }))
-            .collect()
-    };
+    let scored = |got: &[Option<String>]| scored_units(&units, &located, got.to_vec());
     report(
         "leave-one-document-out, all documents loaded",
         &scored(&together),
