@@ -58,12 +58,49 @@ impl Folded {
     }
 }
 
-/// Width fold of one character: full-width ASCII variants and the ideographic space.
+/// Width fold of one character: full-width ASCII variants, the small form variants
+/// (`﹒` `﹑` `﹪`…) and the ideographic space.
 #[must_use]
 pub fn width(c: char) -> char {
-    match c {
+    match small_form(c) {
         '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c @ '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
+/// The small form variants (U+FE50–U+FE6B, used by some typesetting and PDF fonts: `1﹒` for
+/// `1.`, `﹙一﹚`) as the characters they stand for, by Unicode's compatibility mapping:
+/// `﹑` is `、`, `﹝﹞` are `〔〕`, the rest ASCII. Any other char is returned as it is.
+#[must_use]
+pub fn small_form(c: char) -> char {
+    match c {
+        '\u{FE50}' => ',',
+        '\u{FE51}' => '、',
+        '\u{FE52}' => '.',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        '\u{FE56}' => '?',
+        '\u{FE57}' => '!',
+        '\u{FE58}' => '\u{2014}',
+        '\u{FE59}' => '(',
+        '\u{FE5A}' => ')',
+        '\u{FE5B}' => '{',
+        '\u{FE5C}' => '}',
+        '\u{FE5D}' => '〔',
+        '\u{FE5E}' => '〕',
+        '\u{FE5F}' => '#',
+        '\u{FE60}' => '&',
+        '\u{FE61}' => '*',
+        '\u{FE62}' => '+',
+        '\u{FE63}' => '-',
+        '\u{FE64}' => '<',
+        '\u{FE65}' => '>',
+        '\u{FE66}' => '=',
+        '\u{FE68}' => '\\',
+        '\u{FE69}' => '$',
+        '\u{FE6A}' => '%',
+        '\u{FE6B}' => '@',
         _ => c,
     }
 }

@@ -107,7 +107,9 @@ pub fn parse_marker_unbounded(line: &str) -> Option<Marker> {
 }
 
 fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
-    let chars: Vec<char> = line.chars().take(16).collect();
+    // Small form variants (`1﹒`, `﹙一﹚`) are read as what they stand for; one char for
+    // one, so `used` counts the line's own chars.
+    let chars: Vec<char> = line.chars().take(16).map(crate::fold::small_form).collect();
     let first = *chars.first()?;
     let (kind, value, used) = if let Some(v) = circled_value(first) {
         (MarkerKind::Circled, v, 1)
@@ -122,7 +124,7 @@ fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
     } else {
         return None;
     };
-    let printed: String = chars[..used].iter().collect();
+    let printed: String = line.chars().take(used).collect();
     let spaces = chars[used..].iter().take_while(|c| is_inline_space(**c)).count();
     // `(9) |`: a table's cell, not a heading.
     if matches!(chars.get(used + spaces), Some('|' | '｜')) {
@@ -371,6 +373,17 @@ mod tests {
             Some((MarkerKind::Article, 12, "第十二条".into()))
         );
         assert_eq!(kv("第二部分 重点任务"), Some((MarkerKind::Part, 2, "第二部分".into())));
+    }
+
+    #[test]
+    fn small_form_punctuation_numbers_as_its_usual_form() {
+        // Some PDF fonts and typesetting give `1﹒` (U+FE52) for `1.`, `﹙一﹚`, `二﹑`.
+        assert_eq!(kv("12﹒推进标识解析"), Some((MarkerKind::Arabic, 12, "12".into())));
+        assert_eq!(kv("﹙三﹚加强"), Some((MarkerKind::ParenHanzi, 3, "(三)".into())));
+        assert_eq!(kv("二﹑保障措施"), Some((MarkerKind::Hanzi, 2, "二".into())));
+        let m = parse_marker("7﹒ 培育平台").expect("a number");
+        assert_eq!((m.printed.as_str(), m.len), ("7﹒", 3), "printed as it stands, length in its chars");
+        assert_eq!(kv("2﹒6亿元"), None, "still a decimal");
     }
 
     #[test]
