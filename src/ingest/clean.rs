@@ -112,6 +112,11 @@ fn md_heading_level(line: &str) -> Option<u8> {
 }
 
 fn strip_markdown(line: &str) -> Para {
+    // A thematic break (`---`, `***`, `_ _ _`) is a rule drawn across the page, not text.
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if marks.len() >= 3 && matches!(marks[0], '-' | '*' | '_') && marks.iter().all(|c| *c == marks[0]) {
+        return Para::default();
+    }
     let mut hint = Hint::None;
     let mut rest = line;
     if let Some(level) = md_heading_level(line) {
@@ -283,8 +288,55 @@ pub fn clean(raw: &RawText) -> Cleaned {
         }
     }
     out.trailer.reverse();
+    unwrap_page_headings(&mut paras);
     out.paras = paras;
     out
+}
+
+/// Longest heading taken for the name of a page's part (政策全文, 正文) rather than text.
+const PAGE_PART_CHARS: usize = 8;
+
+/// A saved page wraps its text in headings of its own: its title (`# 关于…的意见`) and the
+/// name of the part holding the text (`## 政策全文`). Such a heading stands before the
+/// document's first printed number, and no heading of its level or above follows it: it
+/// heads no section of the document (the numbered sections are not its children). The first
+/// line is the page's title ([`Hint::PageTitle`]); a short one after it is dropped, a longer
+/// one stays as plain text.
+fn unwrap_page_headings(paras: &mut Vec<Para>) {
+    let Some(first_number) = paras.iter().position(|p| parse_marker(&p.text).is_some()) else {
+        return;
+    };
+    // The highest heading level (smallest number) after each paragraph: `u8::MAX` for none.
+    let mut above_after = vec![u8::MAX; paras.len() + 1];
+    for i in (0..paras.len()).rev() {
+        let here = match paras[i].hint {
+            Hint::Heading(l) => l,
+            _ => u8::MAX,
+        };
+        above_after[i] = above_after[i + 1].min(here);
+    }
+    // Lone headings have ever lower levels, so there are at most six of them.
+    let mut part_names = Vec::new();
+    for i in 0..first_number {
+        let Hint::Heading(level) = paras[i].hint else {
+            continue;
+        };
+        if above_after[i + 1] <= level {
+            continue;
+        }
+        if i == 0 {
+            paras[i].hint = Hint::PageTitle;
+            continue;
+        }
+        paras[i].hint = Hint::None;
+        let t = &paras[i].text;
+        if t.chars().count() <= PAGE_PART_CHARS && !crate::lex::line::looks_like_title(t) {
+            part_names.push(i);
+        }
+    }
+    for i in part_names.into_iter().rev() {
+        paras.remove(i);
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 //!   发文字号 / 发布日期, labels often spaced out as `索 引 号：`, a long value wrapped onto the
 //!   next line), found as a cluster of at least three such labels close together, wherever it
 //!   stands (a browser print puts it at the end);
-//! - 北大法宝's export lines `【法宝引证码】 CLI.11.4619854` and `原文链接：https://…`.
+//! - 北大法宝's export lines `【法宝引证码】 CLI.11.4619854` and `原文链接：https://…`;
+//! - the same blocks as saved pages print them in Markdown (`**发布机构**: 某部`, `- **文件编号**：…`,
+//!   links as `[…](https://…)`), with the heading over the block (`### 基本信息`).
 //!
 //! Labels are filed as in [`super::html::META_LABELS`], plus `法宝引证码` and `原文链接`.
 
@@ -13,8 +15,16 @@ use super::Para;
 use super::html::META_LABELS;
 use crate::text::{is_space, trim};
 
-/// Labels read from a block beyond [`META_LABELS`]: printed in the block, not kept as a field.
-const BLOCK_ONLY: &[&str] = &["标题", "名称"];
+/// Labels read from a block beyond [`META_LABELS`]: printed in the block, not kept as a field
+/// (a saved page's own record: its kind, its category, when and by which search it was saved).
+const BLOCK_ONLY: &[&str] = &["标题", "名称", "文件名称", "分类", "文档类型", "检索时间", "检索关键词"];
+
+/// Labels whose value is the page's address, filed as [`LINK_LABEL`] when it is one.
+const LINK_LABELS: &[&str] = &[LINK_LABEL, SOURCE_LABEL];
+
+/// 来源: the page's address (kept as the link), or the body that published it (not kept:
+/// it is not always the issuer).
+const SOURCE_LABEL: &str = "来源";
 
 /// Most paragraphs between two labelled lines of one block (wrapped values, empty lines).
 const MAX_GAP: usize = 3;
@@ -27,21 +37,43 @@ pub const CITATION_LABEL: &str = "法宝引证码";
 /// The source link label, as printed.
 pub const LINK_LABEL: &str = "原文链接";
 
-/// `(label as filed, value)` of a labelled line, labels compared with spaces taken out.
+/// `(label as filed, value)` of a labelled line, labels compared with spaces taken out. A
+/// label may be printed as Markdown prints it in a saved page: in a list item, in bold
+/// (`- **发布机构**：某部`).
 fn labelled(t: &str) -> Option<(&'static str, String)> {
     let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
-    let all = META_LABELS.iter().copied().chain(BLOCK_ONLY.iter().map(|l| (*l, *l)));
+    let body = compact.trim_start_matches(['-', '+', '•', '·', '*', '_']);
+    let all = META_LABELS
+        .iter()
+        .copied()
+        .chain(BLOCK_ONLY.iter().chain(LINK_LABELS).map(|l| (*l, *l)));
     for (label, filed) in all {
-        if let Some(rest) = compact.strip_prefix(label)
-            && let Some(value) = rest.strip_prefix(['：', ':'])
+        if let Some(rest) = body.strip_prefix(label)
+            && let Some(value) = rest.trim_start_matches(['*', '_']).strip_prefix(['：', ':'])
         {
             // The value as printed: after the first colon of the line.
             let printed = t.split_once(['：', ':']).map_or("", |(_, v)| v);
             let v = if value.is_empty() { "" } else { trim(printed) };
+            if LINK_LABELS.contains(&filed) {
+                // 来源 names a body as often as an address: only an address is the link.
+                return Some(link_of(v).map_or((SOURCE_LABEL, v.to_owned()), |url| (LINK_LABEL, url)));
+            }
             return Some((filed, v.to_owned()));
         }
     }
     None
+}
+
+/// The address a value gives: bare (`https://…`) or as a Markdown link (`[text](https://…)`,
+/// `<https://…>`).
+fn link_of(v: &str) -> Option<String> {
+    let v = trim(v);
+    let url = if let Some((_, rest)) = v.split_once("](") {
+        rest.strip_suffix(')')?
+    } else {
+        v.strip_prefix('<').and_then(|r| r.strip_suffix('>')).unwrap_or(v)
+    };
+    (url.starts_with("http") && !url.contains(char::is_whitespace)).then(|| url.to_owned())
 }
 
 /// The labelled cells of a line (cells apart by tabs, as a PDF's table rows are), when its
@@ -77,8 +109,7 @@ fn pkulaw_line(t: &str) -> Option<(&'static str, String)> {
         return (!v.is_empty() && v.chars().count() <= 40).then(|| (CITATION_LABEL, v.to_owned()));
     }
     let rest = t.strip_prefix(LINK_LABEL)?;
-    let v = trim(rest.strip_prefix(['：', ':'])?);
-    (v.starts_with("http") && !v.contains(char::is_whitespace)).then(|| (LINK_LABEL, v.to_owned()))
+    link_of(rest.strip_prefix(['：', ':'])?).map(|url| (LINK_LABEL, url))
 }
 
 /// The fields of the labelled lines among `paras`, and which paragraphs they were (to leave
@@ -123,10 +154,26 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
                 end += 1;
             }
             read_block(paras, &labels, i..=end, &mut fields, &mut drop);
+            // A saved page's heading over its block (`### 基本信息`) goes with it.
+            if let Some(h) = (0..i).rev().find(|&k| !trim(&paras[k].text).is_empty())
+                && names_a_block(&paras[h])
+            {
+                drop[h] = true;
+            }
         }
         i = end + 1;
     }
     (fields, drop)
+}
+
+/// A short heading without a number that is not a title: what a page calls its metadata
+/// block (基本信息, 文件信息).
+fn names_a_block(p: &Para) -> bool {
+    let t = trim(&p.text);
+    matches!(p.hint, super::Hint::Heading(_))
+        && t.chars().count() <= 8
+        && crate::lex::number::parse_marker(t).is_none()
+        && !crate::lex::line::looks_like_title(t)
 }
 
 /// The fields of one block. A label printed alone takes the next line as its value; a value
@@ -174,9 +221,14 @@ fn read_block(
     }
 }
 
-/// Keep the first value of each label; block-only labels (标题) are not kept.
+/// Keep the first value of each label; block-only labels (标题) and a 来源 that is not an
+/// address are not kept.
 fn push(fields: &mut Vec<(String, String)>, label: &str, value: String) {
-    if value.is_empty() || BLOCK_ONLY.contains(&label) || fields.iter().any(|(l, _)| l == label) {
+    if value.is_empty()
+        || BLOCK_ONLY.contains(&label)
+        || label == SOURCE_LABEL
+        || fields.iter().any(|(l, _)| l == label)
+    {
         return;
     }
     fields.push((label.to_owned(), value));
@@ -271,5 +323,45 @@ mod tests {
             ]
         );
         assert_eq!(drop, [true, true, false, false]);
+    }
+
+    #[test]
+    fn a_saved_pages_markdown_block_is_read_with_the_heading_over_it() {
+        let p = crate::ingest::clean::split_plain(
+            "### 基本信息\n- **文档类型**：政策类\n- **原文链接**：https://www.example.gov.cn/a.htm\n- **发布机构**：某部\n- **文件编号**：某部发〔2099〕1号\n\n某部关于推进某事的意见\n一、总体要求",
+            true,
+        );
+        let (fields, drop) = take(&p);
+        let got: Vec<(&str, &str)> = fields.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (LINK_LABEL, "https://www.example.gov.cn/a.htm"),
+                ("发文机关", "某部"),
+                ("发文字号", "某部发〔2099〕1号"),
+            ]
+        );
+        assert_eq!(drop, [true, true, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn bold_labels_and_markdown_links_are_read_and_a_publisher_as_source_is_no_link() {
+        // Not Markdown to the splitter (no `#` line): the `**` stay in the text.
+        let p = paras(
+            "**发布日期**: 2099-01-02\n**发布机构**: 某市科学技术委员会\n**原文链接**: [http://a.example/x.html](http://a.example/x.html)\n**来源**: 某市人民政府\n\n一、总体要求",
+        );
+        let (fields, drop) = take(&p);
+        let got: Vec<(&str, &str)> = fields.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("发布日期", "2099-01-02"),
+                ("发文机关", "某市科学技术委员会"),
+                (LINK_LABEL, "http://a.example/x.html"),
+            ]
+        );
+        assert!(drop[..4].iter().all(|d| *d) && !drop[5], "{drop:?}");
+        assert_eq!(link_of("<https://a.example/b>").as_deref(), Some("https://a.example/b"));
+        assert_eq!(link_of("见附件"), None);
     }
 }

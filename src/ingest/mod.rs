@@ -39,6 +39,9 @@ pub enum Hint {
     Heading(u8),
     /// A Word paragraph with automatic list numbering at this level (0–8).
     WordList(u8),
+    /// A saved page's own heading over the whole text: the document's title line, heading
+    /// no section ([`clean::clean`]).
+    PageTitle,
 }
 
 /// One paragraph as read, with its hint and, for Markdown `**bold**` at its start, how many

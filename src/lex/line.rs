@@ -41,12 +41,13 @@ pub fn looks_like_issuer(t: &str) -> bool {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
+    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)》?(?:[(（][^()（）]{1,16}[)）])?$")
         .expect("title regex")
 });
 
 /// A title line: short, no clause punctuation, ending in a document type (方案, 意见, …)
-/// and maybe a parenthesis such as (2020-2022年) or （试行）.
+/// and maybe a parenthesis such as (2020-2022年) or （试行）; or a page's headline naming
+/// it (`某市政府办公厅印发《…若干意见》`).
 #[must_use]
 pub fn looks_like_title(t: &str) -> bool {
     t.chars().nth(80).is_none() && TITLE.is_match(t)

@@ -134,6 +134,10 @@ pub fn fill(meta: &mut Meta) {
     if meta.level.is_none() {
         meta.level = level_of(meta);
     }
+    // A ministry names no place, but speaks for the whole country.
+    if meta.region.is_none() && meta.level == Some(Level::National) {
+        meta.region = Some("全国".to_owned());
+    }
     if meta.kind.is_none() {
         meta.kind = meta.title.as_deref().and_then(kind_of_title).map(str::to_owned);
     }

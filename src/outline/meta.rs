@@ -16,6 +16,9 @@ use crate::model::Meta;
 
 static NOTICE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)关于(?:印发|转发|发布)《?(.+?)》?的通知$").expect("notice regex"));
+/// A page's headline for a notice: `某市人民政府办公厅印发《关于…的若干意见》`.
+static HEADLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.{2,40}?)(?:印发|转发|发布)了?《([^》]{4,80})》$").expect("headline regex"));
 
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*[-—–－~～至到]{1,2}\s*(\d{4})\s*年").expect("period regex"));
@@ -120,7 +123,7 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
     }
     for p in front {
         let t = p.text.as_str();
-        if let Some(c) = NOTICE.captures(t) {
+        if let Some(c) = NOTICE.captures(t).or_else(|| HEADLINE.captures(t)) {
             meta.notice_title.get_or_insert_with(|| t.to_owned());
             from_notice.get_or_insert_with(|| c[2].trim_start_matches('《').to_owned());
             let prefix = c[1].trim();

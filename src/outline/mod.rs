@@ -206,7 +206,7 @@ impl<'a> Builder<'a> {
     fn preamble(&mut self) {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for i in 0..self.first_numbered {
-            if crate::lex::line::is_front_matter(&self.paras[i].text) {
+            if self.paras[i].hint == Hint::PageTitle || crate::lex::line::is_front_matter(&self.paras[i].text) {
                 continue;
             }
             match runs.last_mut() {

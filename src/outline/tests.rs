@@ -426,3 +426,37 @@ fn articles_after_a_notices_items_are_not_inside_them() {
     );
     assert_eq!(paths(&d), ["一", "一/第一条", "一/第二条", "二", "二/第三条"]);
 }
+
+#[test]
+fn a_saved_pages_title_metadata_and_part_heading_stay_out_of_the_outline() {
+    // The shape crawlers save government pages in: the page's headline as `#`, its metadata
+    // in bold labels, a rule, and the text under a part heading of the page.
+    let md = "# 某市人民政府办公厅印发《关于推进某事高质量发展的若干意见》\n\n**发布日期**: 2099-01-02\n**发布机构**: 某市科学技术委员会\n**原文链接**: [http://a.example/x.html](http://a.example/x.html)\n**分类**: \n\n---\n\n## 政策全文\n\n各区人民政府：\n\n一、总体要求\n\n推进某事。\n\n二、主要任务\n\n（一）加强领导\n\n内容。";
+    let d = doc(md);
+    assert_eq!(paths(&d), ["一", "二", "二/(一)"], "no section wraps the document");
+    assert_eq!(d.meta.title.as_deref(), Some("关于推进某事高质量发展的若干意见"));
+    assert_eq!(d.meta.issuer.as_deref(), Some("某市科学技术委员会"));
+    assert_eq!(d.meta.date_published.as_deref(), Some("2099-01-02"));
+    assert_eq!(d.meta.source_url.as_deref(), Some("http://a.example/x.html"));
+    for gone in ["政策全文", "---", "发布机构"] {
+        assert!(
+            !d.text.contains(gone),
+            "{gone} is the page's, not the document's: {}",
+            d.text
+        );
+    }
+}
+
+#[test]
+fn a_heading_with_siblings_before_the_numbers_is_still_a_section() {
+    let md = "## 前言\n\n为推进某事，制定本方案。\n\n## 一、总体要求\n\n推进某事。\n\n## 二、主要任务\n\n内容。";
+    let d = doc(md);
+    assert_eq!(paths(&d)[0], "前言", "a heading with siblings is not the page's");
+    // A lone heading that is the page's first line is its title, not a section.
+    let d = doc("# 某市推进某事实施方案\n\n一、总体要求\n\n推进某事。\n\n二、主要任务\n\n内容。");
+    assert_eq!(paths(&d), ["一", "二"]);
+    assert_eq!(d.meta.title.as_deref(), Some("某市推进某事实施方案"));
+    let d = doc("# 二〇九九年工作要点摘编\n\n一、总体要求\n\n推进某事。\n\n二、主要任务\n\n内容。");
+    assert_eq!(paths(&d), ["一", "二"]);
+    assert_eq!(d.meta.title.as_deref(), Some("二〇九九年工作要点摘编"));
+}
