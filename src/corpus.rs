@@ -92,14 +92,44 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 
 /// Give every document without a label one derived from its metadata
 /// ([`crate::outline::meta::short_label`]: `上海 2020`), unique among `docs` and the labels
-/// `taken` (`上海 2020b`, `上海 2020c`, …); a document whose text gives neither its title nor
-/// its region is called by its file name ([`label_from_file`]; `plan b`, `plan c`, …).
-/// Labels already set stay.
+/// `taken`: where documents of different kinds would share one, each that has a kind says it
+/// (`上海 2025 条例`, `上海 2025 行动方案`), and what is still shared gets a letter (`上海 2020b`, `上海
+/// 2020c`, …); a document whose text gives neither its title nor its region is called by its
+/// file name ([`label_from_file`]; `plan b`, `plan c`, …). Labels already set stay.
 pub fn label_documents(docs: &mut [Document], taken: &[&str]) {
     let mut used: std::collections::HashSet<String> = taken.iter().map(|s| (*s).to_owned()).collect();
     used.extend(docs.iter().filter(|d| !d.label.is_empty()).map(|d| d.label.clone()));
-    for d in docs.iter_mut().filter(|d| d.label.is_empty()) {
-        let (base, gap) = match outline::meta::short_label(&d.meta) {
+    let short: Vec<Option<String>> = docs
+        .iter()
+        .map(|d| {
+            (d.label.is_empty())
+                .then(|| outline::meta::short_label(&d.meta))
+                .flatten()
+        })
+        .collect();
+    // The kinds of the documents sharing each short label: a kind tells them apart only
+    // where they differ.
+    let mut kinds: std::collections::HashMap<&str, std::collections::HashSet<Option<&str>>> =
+        std::collections::HashMap::new();
+    for (d, s) in docs.iter().zip(&short) {
+        if let Some(s) = s {
+            kinds.entry(s.as_str()).or_default().insert(d.meta.kind.as_deref());
+        }
+    }
+    let bases: Vec<Option<String>> = docs
+        .iter()
+        .zip(&short)
+        .map(|(d, s)| {
+            let s = s.as_deref()?;
+            let clash = kinds.get(s).is_some_and(|k| k.len() > 1) || used.contains(s);
+            Some(match d.meta.kind.as_deref() {
+                Some(kind) if clash => format!("{s} {kind}"),
+                _ => s.to_owned(),
+            })
+        })
+        .collect();
+    for (d, base) in docs.iter_mut().zip(bases).filter(|(d, _)| d.label.is_empty()) {
+        let (base, gap) = match base {
             Some(label) => (label, ""),
             None => (label_from_file(&d.source), " "),
         };
@@ -205,5 +235,45 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let labels: Vec<&str> = docs.iter().map(Document::display_name).collect();
         assert_eq!(labels, ["guangdong pr…plan 2023", "guangdong pr…plan 2023 b"]);
+    }
+
+    #[test]
+    fn documents_of_one_place_and_year_are_told_apart_by_their_kind_then_by_a_letter() {
+        let doc = |title: &str, body: &str| {
+            format!(
+                "{title}
+
+2099年1月2日
+
+一、总则
+{body}
+"
+            )
+        };
+        let texts = [
+            doc("浙江省数据条例", "为了规范数据，制定本条例。"),
+            doc("浙江省数字经济行动方案", "推进数字经济。"),
+            doc("浙江省人工智能行动方案", "推进人工智能。"),
+            doc("杭州市数字经济行动方案", "推进数字经济。"),
+        ];
+        let paths = ["/d/a.txt", "/d/b.txt", "/d/c.txt", "/d/d.txt"];
+        let (docs, errors) = crate::load_many(
+            paths
+                .iter()
+                .zip(&texts)
+                .map(|(p, t)| (*p, SourceFormat::Txt, t.as_bytes())),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let labels: Vec<&str> = docs.iter().map(Document::display_name).collect();
+        assert_eq!(
+            labels,
+            [
+                "浙江 2099 条例",
+                "浙江 2099 行动方案",
+                "浙江 2099 行动方案b",
+                "杭州 2099"
+            ],
+            "a label no other document shares stays short"
+        );
     }
 }
