@@ -382,7 +382,11 @@ mod tests {
         assert_eq!(kv("﹙三﹚加强"), Some((MarkerKind::ParenHanzi, 3, "(三)".into())));
         assert_eq!(kv("二﹑保障措施"), Some((MarkerKind::Hanzi, 2, "二".into())));
         let m = parse_marker("7﹒ 培育平台").expect("a number");
-        assert_eq!((m.printed.as_str(), m.len), ("7﹒", 3), "printed as it stands, length in its chars");
+        assert_eq!(
+            (m.printed.as_str(), m.len),
+            ("7﹒", 3),
+            "printed as it stands, length in its chars"
+        );
         assert_eq!(kv("2﹒6亿元"), None, "still a decimal");
     }
 
