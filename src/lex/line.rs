@@ -41,7 +41,7 @@ pub fn looks_like_issuer(t: &str) -> bool {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)》?(?:[(（][^()（）]{1,16}[)）])?$")
+    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
         .expect("title regex")
 });
 
@@ -50,7 +50,21 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// it (`某市政府办公厅印发《…若干意见》`).
 #[must_use]
 pub fn looks_like_title(t: &str) -> bool {
-    t.chars().nth(80).is_none() && TITLE.is_match(t)
+    t.chars().nth(80).is_none() && (TITLE.is_match(t) || headline_names_a_title(t))
+}
+
+/// `某办公厅印发《…若干意见》`: a headline whose 《…》 at the end is a title, after the
+/// verb that issued it. Not any line ending in a quoted title (`【一图读懂】《…办法》`, a
+/// cited `《…规划》` wrapped onto a line of its own).
+fn headline_names_a_title(t: &str) -> bool {
+    let Some((who, quoted)) = t.strip_suffix('》').and_then(|r| r.split_once('《')) else {
+        return false;
+    };
+    let who = who.strip_suffix('了').unwrap_or(who);
+    ["印发", "转发", "发布"].iter().any(|v| who.ends_with(v))
+        && who.chars().count() > 2
+        && !who.contains(['。', '，', ',', '；', ';', '【', '》'])
+        && TITLE.is_match(quoted)
 }
 
 /// A title line run into its 文号 (`国务院关于…的意见国发〔2015〕24号`, a scrape or a PDF that put
@@ -531,6 +545,14 @@ mod tests {
         assert!(looks_like_title("某市数据条例"));
         assert!(!looks_like_title("为加快发展，制定本方案。"));
         assert!(!looks_like_title("（一）指导思想"));
+        // A page's headline names the title it issued; a line that only quotes one does not.
+        assert!(looks_like_title("某市人民政府办公厅印发《关于推进某事的若干意见》"));
+        assert!(looks_like_title(
+            "某市人民政府办公厅印发《某市推进某事行动方案（2025—2030年）》"
+        ));
+        assert!(!looks_like_title("【一图读懂】《某市居家社区养老服务管理办法》"));
+        assert!(!looks_like_title("《美丽中国建设“十五五”规划》"));
+        assert!(!looks_like_title("依据《某市国民经济和社会发展第十五个五年规划纲要》"));
     }
 
     #[test]
@@ -565,7 +587,10 @@ mod tests {
 
     #[test]
     fn a_five_year_plan_is_named_short_or_in_full() {
-        assert_eq!(five_year_period("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"), Some([2021, 2025]));
+        assert_eq!(
+            five_year_period("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+            Some([2021, 2025])
+        );
         assert_eq!(five_year_period("某市“十五五”数字经济发展规划"), Some([2026, 2030]));
         assert_eq!(five_year_period("第十五个五年规划纲要"), Some([2026, 2030]));
         assert_eq!(five_year_period("某市五年行动计划"), None);
