@@ -300,8 +300,11 @@ const PAGE_PART_CHARS: usize = 8;
 /// name of the part holding the text (`## 政策全文`). Such a heading stands before the
 /// document's first printed number, and no heading of its level or above follows it: it
 /// heads no section of the document (the numbered sections are not its children). The first
-/// line is the page's title ([`Hint::PageTitle`]); a short one after it is dropped, a longer
-/// one stays as plain text.
+/// line is the page's title ([`Hint::PageTitle`]) unless it is a short name that is no title
+/// (`# 前言`). A later one is the page's only where the document's own front matter (its
+/// title, 文号, addressees) stands under it: a short one is dropped, a longer one stays as
+/// plain text. A document's one part heading over its items (`## 工作要求` / `1.` `2.`)
+/// stays a heading.
 fn unwrap_page_headings(paras: &mut Vec<Para>) {
     let Some(first_number) = paras.iter().position(|p| parse_marker(&p.text).is_some()) else {
         return;
@@ -324,13 +327,22 @@ fn unwrap_page_headings(paras: &mut Vec<Para>) {
         if above_after[i + 1] <= level {
             continue;
         }
+        let t = &paras[i].text;
+        let short_name = t.chars().count() <= PAGE_PART_CHARS && !crate::lex::line::looks_like_title(t);
         if i == 0 {
-            paras[i].hint = Hint::PageTitle;
+            if !short_name {
+                paras[i].hint = Hint::PageTitle;
+            }
+            continue;
+        }
+        if !paras[i + 1..first_number]
+            .iter()
+            .any(|p| crate::lex::line::is_front_matter(&p.text))
+        {
             continue;
         }
         paras[i].hint = Hint::None;
-        let t = &paras[i].text;
-        if t.chars().count() <= PAGE_PART_CHARS && !crate::lex::line::looks_like_title(t) {
+        if short_name {
             part_names.push(i);
         }
     }

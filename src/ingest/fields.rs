@@ -26,6 +26,24 @@ const LINK_LABELS: &[&str] = &[LINK_LABEL, SOURCE_LABEL];
 /// it is not always the issuer).
 const SOURCE_LABEL: &str = "来源";
 
+/// The publisher a saved page records in Markdown (`**发布机构**: 某委员会`): the site that
+/// carried the page, often not the document's issuer (a 市政府办公厅 notice on a 委员会's
+/// site) and sometimes a crawler's guess (`上海市相关部门`). Filed apart from 发文机关: it
+/// gives the issuer only where the text names none.
+pub const PAGE_PUBLISHER_LABEL: &str = "页面发布机构";
+
+/// Labels too common in a document's own text (a catalogue's `名称：` `分类：` `来源：` lines)
+/// to tell a metadata block: read inside one, not counted towards its three labels.
+const WEAK_LABELS: &[&str] = &["分类", SOURCE_LABEL];
+
+/// Values a page prints for a field it has not (`无`, `暂无`): no value.
+fn placeholder(v: &str) -> bool {
+    matches!(
+        v,
+        "无" | "暂无" | "未知" | "空" | "-" | "—" | "/" | "／" | "N/A" | "n/a" | "null"
+    )
+}
+
 /// Most paragraphs between two labelled lines of one block (wrapped values, empty lines).
 const MAX_GAP: usize = 3;
 
@@ -40,7 +58,7 @@ pub const LINK_LABEL: &str = "原文链接";
 /// `(label as filed, value)` of a labelled line, labels compared with spaces taken out. A
 /// label may be printed as Markdown prints it in a saved page: in a list item, in bold
 /// (`- **发布机构**：某部`).
-fn labelled(t: &str) -> Option<(&'static str, String)> {
+fn labelled(t: &str, bold: bool) -> Option<(&'static str, String)> {
     let compact: String = t.chars().filter(|c| !is_space(*c)).collect();
     let body = compact.trim_start_matches(['-', '+', '•', '·', '*', '_']);
     let all = META_LABELS
@@ -51,12 +69,17 @@ fn labelled(t: &str) -> Option<(&'static str, String)> {
         if let Some(rest) = body.strip_prefix(label)
             && let Some(value) = rest.trim_start_matches(['*', '_']).strip_prefix(['：', ':'])
         {
+            // Printed in Markdown (listed, bold): a saved page's record, not the print block.
+            let markdown = bold || body.len() != compact.len() || rest.starts_with(['*', '_']);
             // The value as printed: after the first colon of the line.
             let printed = t.split_once(['：', ':']).map_or("", |(_, v)| v);
             let v = if value.is_empty() { "" } else { trim(printed) };
             if LINK_LABELS.contains(&filed) {
                 // 来源 names a body as often as an address: only an address is the link.
                 return Some(link_of(v).map_or((SOURCE_LABEL, v.to_owned()), |url| (LINK_LABEL, url)));
+            }
+            if markdown && label == "发布机构" {
+                return Some((PAGE_PUBLISHER_LABEL, v.to_owned()));
             }
             return Some((filed, v.to_owned()));
         }
@@ -77,8 +100,8 @@ fn link_of(v: &str) -> Option<String> {
 }
 
 /// The labelled cells of a line (cells apart by tabs, as a PDF's table rows are), when its
-/// first cell is labelled.
-fn labelled_cells(t: &str) -> Vec<(&'static str, String)> {
+/// first cell is labelled. `bold`: the paragraph began in Markdown bold (its `**` taken off).
+fn labelled_cells(t: &str, bold: bool) -> Vec<(&'static str, String)> {
     // Without a colon no cell is labelled: most paragraphs are answered without a copy.
     if !t.contains(['：', ':']) {
         return Vec::new();
@@ -95,10 +118,10 @@ fn labelled_cells(t: &str) -> Vec<(&'static str, String)> {
     if !open.is_empty() {
         cells.push(open);
     }
-    if cells.first().is_none_or(|c| labelled(c).is_none()) {
+    if cells.first().is_none_or(|c| labelled(c, bold).is_none()) {
         return Vec::new();
     }
-    cells.iter().filter_map(|c| labelled(c)).collect()
+    cells.iter().filter_map(|c| labelled(c, bold)).collect()
 }
 
 /// A 北大法宝 export line, as (label, value).
@@ -128,7 +151,10 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
     // step of cleaning, and the other core has nothing else to do.
     let labels: Vec<Vec<(&'static str, String)>> = {
         use rayon::prelude::*;
-        paras.par_iter().map(|p| labelled_cells(&p.text)).collect()
+        paras
+            .par_iter()
+            .map(|p| labelled_cells(&p.text, p.bold_prefix > 0))
+            .collect()
     };
     let mut i = 0;
     while i < paras.len() {
@@ -145,7 +171,10 @@ pub fn take(paras: &[Para]) -> (Vec<(String, String)>, Vec<bool>) {
             }
             j += 1;
         }
-        let mut distinct: Vec<&str> = (i..=end).flat_map(|k| labels[k].iter().map(|(l, _)| *l)).collect();
+        let mut distinct: Vec<&str> = (i..=end)
+            .flat_map(|k| labels[k].iter().map(|(l, _)| *l))
+            .filter(|l| !WEAK_LABELS.contains(l))
+            .collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() >= 3 {
@@ -221,10 +250,11 @@ fn read_block(
     }
 }
 
-/// Keep the first value of each label; block-only labels (标题) and a 来源 that is not an
-/// address are not kept.
+/// Keep the first value of each label; block-only labels (标题), a 来源 that is not an
+/// address and placeholders (`无`) are not kept.
 fn push(fields: &mut Vec<(String, String)>, label: &str, value: String) {
     if value.is_empty()
+        || placeholder(&value)
         || BLOCK_ONLY.contains(&label)
         || label == SOURCE_LABEL
         || fields.iter().any(|(l, _)| l == label)
@@ -337,7 +367,7 @@ mod tests {
             got,
             [
                 (LINK_LABEL, "https://www.example.gov.cn/a.htm"),
-                ("发文机关", "某部"),
+                (PAGE_PUBLISHER_LABEL, "某部"),
                 ("发文字号", "某部发〔2099〕1号"),
             ]
         );
@@ -356,12 +386,38 @@ mod tests {
             got,
             [
                 ("发布日期", "2099-01-02"),
-                ("发文机关", "某市科学技术委员会"),
+                (PAGE_PUBLISHER_LABEL, "某市科学技术委员会"),
                 (LINK_LABEL, "http://a.example/x.html"),
             ]
         );
         assert!(drop[..4].iter().all(|d| *d) && !drop[5], "{drop:?}");
         assert_eq!(link_of("<https://a.example/b>").as_deref(), Some("https://a.example/b"));
         assert_eq!(link_of("见附件"), None);
+    }
+
+    #[test]
+    fn a_catalogues_name_category_and_source_lines_are_text_not_a_block() {
+        // 分类 and 来源 are common words of a document's own text: with 名称 they are no block.
+        let p = paras(
+            "第二条 开放目录示例如下：
+名称：企业登记信息
+分类：市场监管
+来源：市市场监管局
+更新频率：每月",
+        );
+        let (fields, drop) = take(&p);
+        assert!(fields.is_empty(), "{fields:?}");
+        assert!(drop.iter().all(|d| !d), "{drop:?}");
+    }
+
+    #[test]
+    fn a_placeholder_is_no_value() {
+        let p = paras(
+            "- **发布日期**：2099-01-02\n- **发布机构**：暂无\n- **文件编号**：无\n- **原文链接**：无\n一、总体要求",
+        );
+        let (fields, drop) = take(&p);
+        let got: Vec<(&str, &str)> = fields.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+        assert_eq!(got, [("发布日期", "2099-01-02")]);
+        assert_eq!(drop, [true, true, true, true, false]);
     }
 }

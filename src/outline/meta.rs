@@ -204,6 +204,10 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
         let v = value.trim().to_owned();
         match label.as_str() {
             "发文机关" => meta.issuer = Some(v),
+            // The site a saved page came from: the issuer only when the text names none.
+            crate::ingest::fields::PAGE_PUBLISHER_LABEL => {
+                meta.issuer.get_or_insert(v);
+            }
             "发文字号" => meta.doc_number = Some(v),
             "成文日期" => meta.date_issued = iso(&v).or(meta.date_issued.take()),
             "发布日期" => meta.date_published = iso(&v).or(meta.date_published.take()),

@@ -435,7 +435,8 @@ fn a_saved_pages_title_metadata_and_part_heading_stay_out_of_the_outline() {
     let d = doc(md);
     assert_eq!(paths(&d), ["一", "二", "二/(一)"], "no section wraps the document");
     assert_eq!(d.meta.title.as_deref(), Some("关于推进某事高质量发展的若干意见"));
-    assert_eq!(d.meta.issuer.as_deref(), Some("某市科学技术委员会"));
+    // The headline names the issuer; the page's 发布机构 is the site that carried it.
+    assert_eq!(d.meta.issuer.as_deref(), Some("某市人民政府办公厅"));
     assert_eq!(d.meta.date_published.as_deref(), Some("2099-01-02"));
     assert_eq!(d.meta.source_url.as_deref(), Some("http://a.example/x.html"));
     for gone in ["政策全文", "---", "发布机构"] {
@@ -459,4 +460,30 @@ fn a_heading_with_siblings_before_the_numbers_is_still_a_section() {
     let d = doc("# 二〇九九年工作要点摘编\n\n一、总体要求\n\n推进某事。\n\n二、主要任务\n\n内容。");
     assert_eq!(paths(&d), ["一", "二"]);
     assert_eq!(d.meta.title.as_deref(), Some("二〇九九年工作要点摘编"));
+}
+
+#[test]
+fn a_saved_pages_publisher_gives_the_issuer_only_where_the_text_names_none() {
+    let page = |body: &str| {
+        format!(
+            "# 某市推进某事行动方案\n\n**发布日期**: 2099-01-02\n**发布机构**: 某市科学技术委员会\n**来源**: https://a.example/x.html\n\n---\n\n{body}一、总体要求\n\n推进某事。\n\n二、主要任务\n\n内容。"
+        )
+    };
+    let d = doc(&page("某府办发〔2099〕1号\n\n某市人民政府办公厅\n\n"));
+    assert_eq!(d.meta.issuer.as_deref(), Some("某市人民政府办公厅"));
+    let d = doc(&page(""));
+    assert_eq!(d.meta.issuer.as_deref(), Some("某市科学技术委员会"));
+}
+
+#[test]
+fn a_lone_part_heading_over_numbered_items_is_kept() {
+    // A notice's one part heading over its items is the document's, not the page's: no front
+    // matter stands under it.
+    let d = doc("# 某市关于加强某事的通知\n\n各区：\n\n## 工作要求\n\n1. 加强领导。\n\n2. 强化保障。");
+    assert!(d.text.contains("工作要求"), "{}", d.text);
+    assert_eq!(paths(&d), ["工作要求", "工作要求/1", "工作要求/2"]);
+    // Nor is a short heading that is no title the page's title.
+    let d = doc("# 前言\n\n为推进某事，制定本方案。\n\n## 一、总体要求\n\n推进某事。\n\n## 二、主要任务\n\n内容。");
+    assert_ne!(d.meta.title.as_deref(), Some("前言"));
+    assert!(d.text.contains("前言"), "{}", d.text);
 }
