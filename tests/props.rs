@@ -50,6 +50,11 @@ fn policy_line() -> impl Strategy<Value = String> {
         "## ",
         "**",
         "——",
+        "1﹒",
+        "﹙一﹚",
+        "二﹑",
+        "---",
+        "- **",
         "",
         "",
         "",
@@ -117,6 +122,8 @@ proptest! {
         labels in prop::collection::vec(prop::sample::select(vec![
             "索 引 号：", "主题分类：", "发文机关：", "成文日期：", "标 题：", "发文字号：", "发布日期：",
             "分类：", "【法宝引证码】 CLI.1.2", "原文链接：https://x.example/1", "附件：", "信）", "",
+            "**发布机构**: 某部", "- **来源**：[a](https://x.example/2)", "来源：某部", "### 基本信息",
+            "# 某办公厅印发《某市推进某事行动方案》", "## 政策全文", "文件编号：无",
         ]), 40),
     ) {
         // Items run together on one line (no break, or a label between them), as a source
