@@ -297,3 +297,14 @@ fn a_per_year_capacity_bound_before_a_facility_names_a_class() {
     none("重点检查30万吨/年以下煤矿、10万吨/年及以上的化工装置");
     assert_eq!(one("到2025年，新增炼化产能500万吨/年").value, 5e6);
 }
+
+#[test]
+fn a_plan_named_by_its_long_five_year_title_drops_the_figures_of_the_last_period() {
+    let t = of_document(
+        "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n一、开启新征程\n\n（一）小康目标如期实现\n\n全县工业产值从2015年的40.5亿元增长到2020年的61.2亿元，服务业占比在“十三五”期间首次突破45%。\n\n（二）主要目标\n\n到2025年，全县工业产值达到90亿元。\n",
+    );
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(9e9, Some(Deadline::Year(2025)))]
+    );
+}
