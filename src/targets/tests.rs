@@ -308,3 +308,65 @@ fn a_plan_named_by_its_long_five_year_title_drops_the_figures_of_the_last_period
         [(9e9, Some(Deadline::Year(2025)))]
     );
 }
+
+#[test]
+fn a_number_in_a_cited_title_names_the_document() {
+    none("根据《某市关于加快建设创新城市的十条意见》，推进改革。");
+    none("贯彻《某省促进民营经济发展的20条措施》要求");
+    // After the title, the document's own goal counts.
+    assert_eq!(one("落实《某市创新城市建设规划》，建设10个创新园区。").value, 10.0);
+}
+
+#[test]
+fn the_weights_of_a_scoring_formula_are_not_goals() {
+    none("季度考核得分=日常督查（50%）+现场核查（30%）+群众评议（20%）");
+    none("综合得分=自评得分×（40%）");
+    // A share in brackets in prose, with no formula, stays a goal.
+    assert_eq!(one("到2025年，企业上云率达到（60%）。").value, 60.0);
+}
+
+#[test]
+fn a_count_of_aspects_is_not_a_goal() {
+    none("统筹推进八个方面重点任务");
+    none("汇总12个方面的评分，计算平均分值");
+    assert_eq!(one("建设12个示范园区").value, 12.0);
+}
+
+#[test]
+fn a_baseline_is_not_a_goal() {
+    none("在首批45项高频事项“一网通办”的基础上，持续拓展服务范围");
+    none("在现有企业登记、社保查询等30项服务的基础上，继续拓展");
+    assert_eq!(one("在此基础上，新增示范企业30家。").value, 30.0);
+}
+
+#[test]
+fn the_people_or_firms_an_activity_reaches_are_its_quota() {
+    let t = one("每年面向5000名基层干部开展数字技能培训。");
+    assert_eq!((t.value, t.year), (5000.0, Some(Deadline::EveryYear)));
+    assert_eq!(one("面向200家中小企业开展免费诊断服务").value, 200.0);
+    // Other objects of 面向, 围绕 stay a scope.
+    none("面向4个重点行业开展试点");
+    none("围绕8个重点产业链开展招商");
+}
+
+#[test]
+fn firms_of_a_jurisdiction_a_goal_names_count_its_divisions_do_not() {
+    assert_eq!(one("推动全市200家企业完成数字化改造").value, 200.0);
+    none("全省16个设区市全部纳入试点");
+    none("覆盖全省11座城市的监测网络");
+}
+
+#[test]
+fn a_price_level_is_an_indicator_a_price_charged_is_not() {
+    assert_eq!(one("居民消费价格涨幅控制在3%左右").value, 3.0);
+    assert_eq!(one("居民消费价格指数涨幅2.5%左右").value, 2.5);
+    none("公共停车收费价格下浮10%");
+    none("物业服务收费标准上涨不超过5%");
+}
+
+#[test]
+fn a_rate_set_by_an_amount_with_support_after_it_is_the_subsidy() {
+    none("省级按项目合同金额的20%，给予一次性奖励，单个企业最高200万元。");
+    // A rate to reach, with praise after it, stays a goal.
+    assert_eq!(one("按期办结率达到95%，对成绩突出的单位给予通报表扬。").value, 95.0);
+}
