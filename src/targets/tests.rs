@@ -370,3 +370,36 @@ fn a_rate_set_by_an_amount_with_support_after_it_is_the_subsidy() {
     // A rate to reach, with praise after it, stays a goal.
     assert_eq!(one("按期办结率达到95%，对成绩突出的单位给予通报表扬。").value, 95.0);
 }
+
+/// Each target's value, year and whether the year came from the title.
+fn dated(text: &str) -> Vec<(f64, Option<Deadline>, bool)> {
+    of_document(text)
+        .iter()
+        .map(|t| (t.value, t.year, t.year_from_title))
+        .collect()
+}
+
+#[test]
+fn an_annual_plans_undated_targets_are_due_in_its_year() {
+    let items =
+        "\n\n一、重点任务\n\n1．新建5G基站500个。（6月底完成）\n\n2．到2025年，政务服务事项全程网办率达到90%。\n";
+    assert_eq!(
+        dated(&format!("某市2023年数字政府建设工作要点{items}")),
+        [
+            (500.0, Some(Deadline::Year(2023)), true),
+            (90.0, Some(Deadline::Year(2025)), false)
+        ]
+    );
+    assert_eq!(
+        dated(&format!("某市2023年度数字政府建设考评办法{items}"))[0],
+        (500.0, Some(Deadline::Year(2023)), true)
+    );
+    // An opinion naming a year, a plan period and an edition give no work year.
+    for title in [
+        "关于做好2023年数字政府建设重点工作的意见",
+        "某市数字政府建设行动方案（2023—2025年）",
+        "某区推动经济高质量发展若干政策（2023年版）",
+    ] {
+        assert_eq!(dated(&format!("{title}{items}"))[0], (500.0, None, false), "{title}");
+    }
+}
