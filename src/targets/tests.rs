@@ -403,3 +403,16 @@ fn an_annual_plans_undated_targets_are_due_in_its_year() {
         assert_eq!(dated(&format!("{title}{items}"))[0], (500.0, None, false), "{title}");
     }
 }
+
+#[test]
+fn a_magnitude_in_numerals_after_a_qualifier_is_a_bare_amount() {
+    let t = one("到2030年，智能网联汽车用户超千万，产业生态基本形成。");
+    assert_eq!(
+        (t.text.as_str(), t.value, t.comparator, t.year),
+        ("超千万", 1e7, Comparator::MoreThan, Some(Deadline::Year(2030)))
+    );
+    assert_eq!(one("平台交易额突破百亿。").value, 1e10);
+    // 千万 as an adverb, and a magnitude before a noun without a qualifier, are no amounts.
+    none("千万不能放松安全生产");
+    none("关系到千万家庭的切身利益");
+}
