@@ -416,3 +416,11 @@ fn a_magnitude_in_numerals_after_a_qualifier_is_a_bare_amount() {
     none("千万不能放松安全生产");
     none("关系到千万家庭的切身利益");
 }
+
+#[test]
+fn departments_a_goal_reaches_count_its_authors_do_not() {
+    assert_eq!(one("打通市级40个部门的业务数据").value, 40.0);
+    none("由省发改委等12个部门联合推进");
+    none("成立由15个部门组成的工作专班");
+    none("省发改委、省财政厅等8个部门共同负责");
+}
