@@ -424,3 +424,12 @@ fn departments_a_goal_reaches_count_its_authors_do_not() {
     none("成立由15个部门组成的工作专班");
     none("省发改委、省财政厅等8个部门共同负责");
 }
+
+#[test]
+fn zhao_alone_after_a_number_is_a_bandwidth() {
+    let t = one("力争实现100兆宽带进村入户");
+    assert_eq!((t.value, t.unit.as_str()), (100.0, "Mbps"));
+    assert_eq!(one("新增装机容量50兆瓦").unit, "兆瓦");
+    // The tiers in numerals are names of a class of network, not amounts.
+    none("建设千兆光网、万兆园区网络");
+}
