@@ -67,7 +67,12 @@ pub fn targets(targs: &TargetsArgs, out: &mut impl Write) -> anyhow::Result<i32>
                 duizhao::targets::scaled_value(t),
                 t.unit.clone(),
                 t.comparator.symbol().to_owned(),
-                t.year.map(|y| y.to_string()).unwrap_or_default(),
+                // A year read from an annual document's title, not stated with the target.
+                match t.year {
+                    Some(y) if t.year_from_title => format!("{y} (title)"),
+                    Some(y) => y.to_string(),
+                    None => String::new(),
+                },
                 t.metric.clone().unwrap_or_default(),
             ]
         })

@@ -391,17 +391,20 @@ pub const FIVE_YEAR_PLANS: &[(&str, u16)] = &[
     ("十六五", 2035),
 ];
 
-/// The period of the five-year plan a title names (`“十四五”国家应急体系规划` → 2021–2025).
+/// The period of the five-year plan a title names (`“十四五”国家应急体系规划` → 2021–2025), by
+/// its short name or by the long one of a 纲要's formal title (`第十四个五年规划` → 2021–2025).
 #[must_use]
 pub fn five_year_period(title: &str) -> Option<[u16; 2]> {
     FIVE_YEAR_PLANS
         .iter()
-        .find(|(name, _)| {
-            // The formal name too: 十四五 is 第十四个五年规划.
-            let ordinal = name.strip_suffix('五').unwrap_or(name);
-            title.contains(name) || title.contains(&format!("第{ordinal}个五年"))
-        })
+        .find(|(name, _)| title.contains(name) || title.contains(&long_plan_name(name)))
         .map(|&(_, end)| [end - 4, end])
+}
+
+/// The long form of a five-year plan's name: 十四五 → 第十四个五年.
+fn long_plan_name(short: &str) -> String {
+    let ordinal = short.strip_suffix('五').unwrap_or(short);
+    format!("第{ordinal}个五年")
 }
 
 /// The title line of a 专栏 box (`专栏 1 算力供给提升行动`, `专栏三：重点工程`): boxes of
@@ -505,6 +508,19 @@ mod tests {
             let joined = format!("{a}{b}");
             proptest::prop_assert_eq!(RowSigns::of(&joined), RowSigns::of(a).joined(RowSigns::of(b)));
         }
+    }
+
+    #[test]
+    fn a_five_year_plan_is_named_short_or_long() {
+        assert_eq!(five_year_period("某市“十四五”交通发展规划"), Some([2021, 2025]));
+        assert_eq!(
+            five_year_period("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+            Some([2021, 2025])
+        );
+        assert_eq!(five_year_period("某省第十三个五年规划纲要"), Some([2016, 2020]));
+        // A five-year anything else names no plan.
+        assert_eq!(five_year_period("某市第五个五年普法规划"), None);
+        assert_eq!(five_year_period("某市五年行动计划"), None);
     }
 
     #[test]

@@ -2,26 +2,37 @@
 //! something to achieve; these are not:
 //!
 //! - **policy support** — money or rates in a clause about subsidies and rewards
-//!   (给予最高500万元奖励, 按30%给予补助, 安排专项资金5亿元), and any capped amount (最高, 最多);
+//!   (给予最高500万元奖励, 按30%给予补助, 安排专项资金5亿元), a rate 按 sets before the clause that
+//!   grants (按合同金额的30%，给予奖补), and any capped amount (最高, 最多);
 //! - **facts already achieved** — 已建成5G基站6.5万个, …以来, 同比增长 (a year before the
 //!   document's own is handled with the deadline, see [`super::year`]);
 //! - **routine frequencies** — 每季度召开1次, 每月发布;
 //! - **counts of a jurisdiction's units** (全省16个市); a coverage goal (园区16个市全覆盖) is a
-//!   target, as the gold annotates it;
+//!   target, as the gold annotates it, and so are firms a goal names (推动全省100家企业…);
 //! - **norms** — penalties (处…罚款), obligations (应当, 不得), provision ratios (每…配备),
 //!   facility sizes (面积不少于), procedural time limits (5个工作日内), fees and shares
 //!   (收费, 80%用于; but a cost aggregate's ratio a goal verb sets, 物流总费用与GDP的比率降至
-//!   13%, is an indicator), thresholds naming a class (低于50%的地区), definitions (是指, 计量单位);
-//! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向;
+//!   13%, and a price level, 居民消费价格涨幅3%左右, are indicators), thresholds naming a class
+//!   (低于50%的地区), definitions (是指, 计量单位);
+//! - **scope, not goals** — 围绕4个重点领域, 聚焦3大方向; but the people or firms an activity
+//!   reaches are its quota (面向1万名技术人员开展培训);
+//! - **names and frames** (`frame`) — a number in a cited title (《…十条意见》), the weights of
+//!   a scoring formula (监测（60%）+调研（20%）), counts of aspects (7个方面), a baseline
+//!   (在现有…62项…的基础上);
 //! - **descriptions** — the size of a place (功能区面积约8.5平方公里);
 //! - **size descriptors of a counted noun** — 营收超百亿元企业10家, 5家千亿级平台型企业: the
 //!   count is the target, the amount describes what is counted.
 //!
 //! Clauses and sentences are read on the width-folded text.
 
+mod class;
+mod frame;
+
 use super::Comparator;
 use super::index::{Index, List};
 use super::scan::{Kind, Quantity};
+use class::{capacity_class, eligibility, ends_in_class, names_a_class, thing_size};
+use frame::{counts_divisions, framed, price_level, reaches_audience, subsidy_rate};
 
 /// Sentence breaks (；, 。, line ends …).
 #[must_use]
@@ -133,7 +144,8 @@ pub(super) const SCOPE: &[&str] = &[
     "围绕", "聚焦", "包括", "涵盖", "分为", "依托", "按照", "针对", "面向", "涉及",
 ];
 
-/// A jurisdiction right before a count: its existing units (全省16个市), not a goal.
+/// A jurisdiction right before a count of its divisions: its existing units (全省16个市), not
+/// a goal.
 const JURISDICTION: &[&str] = &[
     "全省", "全市", "全国", "全区", "全县", "全州", "我省", "我市", "本省", "本市",
 ];
@@ -240,6 +252,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if ix.any(List::Definition, s0, s1) {
         return Some("a definition (是指, 计量单位)");
     }
+    if let Some(why) = framed(f, ix, q, c0, c1) {
+        return Some(why);
+    }
     // A cap on a text's length (不超过800字, 500字以内); 完成古籍数字化1000万字 is a goal.
     let capped = matches!(q.comparator, Comparator::AtMost | Comparator::LessThan);
     if capped && (q.unit == "字" || f[q.end..].iter().find(|c| !c.is_whitespace()) == Some(&'字')) {
@@ -252,7 +267,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         return Some("a rule (应当, 不得), not a commitment");
     }
     if matches!(q.kind, Kind::Money | Kind::Rate)
-        && (ix.any(List::Support, c0, c1) || ix.any(List::Support, s0, sentence_before_end))
+        && (ix.any(List::Support, c0, c1)
+            || ix.any(List::Support, s0, sentence_before_end)
+            || subsidy_rate(f, ix, q, c0, s1))
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
     }
@@ -272,11 +289,8 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if q.kind == Kind::Money && per_person_rate(f, q.start.saturating_sub(8).max(c0), before_end) {
         return Some("a payment standard per person (每人每年1800元)");
     }
-    if matches!(q.kind, Kind::Money | Kind::Rate) && ix.any(List::Fees, c0, c1) && !cost_ratio_goal(f, ix, q, c0) {
-        return Some("a fee or share of money (收费, 用于)");
-    }
-    if q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于") {
-        return Some("a share of money (80%用于)");
+    if let Some(why) = fee_or_share(f, ix, q, c0, c1) {
+        return Some(why);
     }
     if ix.any(List::PerUnit, c0, before_end) && ix.any(List::Provision, c0, c1) && q.kind == Kind::Count {
         return Some("a provision ratio (每…配备), a norm");
@@ -333,10 +347,23 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     // 针对不少于4个重点行业开展示范, 针对4个以上重点行业: a minimum is a commitment, not the
     // scope addressed.
     let minimum = q.comparator == Comparator::AtLeast;
-    if !minimum && scoped(ix, c0, before_end) {
+    if !minimum && scoped(f, ix, q, c0, before_end) {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// A fee, a charge or a share of money (收费, 80%用于); a cost ratio a goal verb sets and a
+/// price level are indicators (`[c0, c1)` is the clause).
+fn fee_or_share(f: &[char], ix: &Index, q: &Quantity, c0: usize, c1: usize) -> Option<&'static str> {
+    if matches!(q.kind, Kind::Money | Kind::Rate)
+        && ix.any(List::Fees, c0, c1)
+        && !cost_ratio_goal(f, ix, q, c0)
+        && !price_level(f, ix, q, c0, c1)
+    {
+        return Some("a fee or share of money (收费, 用于)");
+    }
+    (q.kind == Kind::Rate && super::number::starts_with_at(f, q.end, "用于")).then_some("a share of money (80%用于)")
 }
 
 /// What a count is when it is no goal: one of a set, a ranking or the authors (15项主要指标中,
@@ -344,7 +371,14 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
 fn count_refusal(f: &[char], q: &Quantity, c1: usize) -> Option<&'static str> {
     let r0 = q.end.min(c1);
     let in_rest = |w: &str| r0 + w.chars().count() <= c1 && super::number::starts_with_at(f, r0, w);
-    if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || ["排名", "位居", "位列", "部门"].iter().any(|w| in_rest(w))
+    // The departments that issue or carry out a text (省发改委等12个部门联合推进, 由15个部门
+    // 组成) are its authors; departments a goal reaches (联通市本级50个部门的数据) are counted by it.
+    let authors = in_rest("部门")
+        && (super::number::ends_with_at(f, q.start, "等")
+            || ["联合", "共同", "组成", "参与", "参加", "牵头"]
+                .iter()
+                .any(|w| super::number::starts_with_at(f, r0 + 2, w)));
+    if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || authors || ["排名", "位居", "位列"].iter().any(|w| in_rest(w))
     {
         return Some("one of a set, a ranking or the authors");
     }
@@ -361,7 +395,7 @@ fn count_refusal(f: &[char], q: &Quantity, c1: usize) -> Option<&'static str> {
     if right_before(EXISTING) {
         return Some("existing units (共有23个县)");
     }
-    if right_before(JURISDICTION) {
+    if right_before(JURISDICTION) && counts_divisions(f, q) {
         return Some("existing units of a jurisdiction (全省16个市)");
     }
     None
@@ -376,44 +410,6 @@ fn place_size(ix: &Index, q: &Quantity, c0: usize, printed_qualifier: &[char]) -
         && printed_qualifier == ['约']
         && !ix.any(List::TargetVerbs, c0, before_end)
         && !ix.any(List::GoalWords, c0, before_end)
-}
-
-/// Words that state a bound (超过30人, 800米以上).
-const BOUNDS: &[&str] = &[
-    "超过",
-    "低于",
-    "高于",
-    "大于",
-    "小于",
-    "不足",
-    "不少于",
-    "不超过",
-    "以上",
-    "以下",
-];
-
-/// A bound at `end` closes a description of a class: 的 follows (低于50%的地区), or 、 and
-/// further bounds of the same class do (入井人数超过30人、井深超过800米的矿山). Up to three
-/// more items of at most 20 chars each are read.
-fn ends_in_class(f: &[char], end: usize) -> bool {
-    let mut i = end;
-    for _ in 0..=3 {
-        match f.get(i) {
-            Some('的') => return true,
-            Some('、') => {}
-            _ => return false,
-        }
-        let from = i + 1;
-        let Some(j) = (from..(from + 20).min(f.len())).find(|&j| matches!(f[j], '的' | '、') || is_clause_break(f, j))
-        else {
-            return false;
-        };
-        if !matches!(f[j], '的' | '、') || !BOUNDS.iter().any(|w| contains(&f[from..j], w)) {
-            return false;
-        }
-        i = j;
-    }
-    false
 }
 
 /// Words of a ratio between two aggregates.
@@ -447,80 +443,12 @@ fn cost_ratio_goal(f: &[char], ix: &Index, q: &Quantity, c0: usize) -> bool {
 /// checked, not what is to be reached.
 pub(super) const SAMPLING: &[&str] = &["抽查", "抽取", "抽样", "随机抽"];
 
-/// A bound written as a symbol (≥1次) or as 及以上 (5人及以上), then 的 and a noun: it picks
-/// out a class of people or things, it sets no goal.
-fn names_a_class(f: &[char], q: &Quantity) -> bool {
-    if f.get(q.end) != Some(&'的') {
-        return false;
-    }
-    let symbol = q.num_start > 0 && matches!(f[q.num_start - 1], '≥' | '≤' | '>' | '<');
-    symbol || super::number::ends_with_at(f, q.end, "及以上") || super::number::ends_with_at(f, q.end, "及以下")
-}
-
-/// A length that describes a thing rather than a goal: a size before 直径 (3.8米直径), or the
-/// specification of what a verb of developing makes (攻关 15000 米智能钻机).
-fn thing_size(f: &[char], q: &Quantity) -> Option<&'static str> {
-    if q.kind != Kind::Other || !LENGTHS.contains(&q.unit.as_str()) {
-        return None;
-    }
-    if ["直径", "口径", "跨度", "长度", "高度"]
-        .iter()
-        .any(|w| super::number::starts_with_at(f, q.end, w))
-    {
-        return Some("a size describing a thing (3.8米直径)");
-    }
-    developed(f, q.start).then_some("a specification of what is developed (研制15000米钻机)")
-}
-
-/// Lengths, which a specification gives.
-const LENGTHS: &[&str] = &["米", "公里", "千米", "毫米", "纳米"];
-
-/// Verbs of developing a thing, whose length is then its specification (攻关 15000 米智能钻机,
-/// 研制12米级运载器); a length to be built takes a verb of achieving (建成300公里).
-const DEVELOPING: &[&str] = &["攻关", "研制", "研发", "开发"];
-
-/// A developing verb right before `start` (across a converted PDF's spaces).
-fn developed(f: &[char], start: usize) -> bool {
-    let mut end = start;
-    while end > 0 && f[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    DEVELOPING.iter().any(|w| super::number::ends_with_at(f, end, w))
-}
-
-/// 投入达到或超过1亿元/年的企业，给予一次性补助1000万元; 5000万元（含）至1亿元（不含）的企业，
-/// 给予补助500万元: a figure in a clause that names recipients (…的企业) before a clause that
-/// grants support picks who qualifies, a tier of the subsidy, not a goal.
-fn eligibility(f: &[char], ix: &Index, q: &Quantity, c1: usize, s1: usize) -> bool {
-    /// How far after the figure its 的 is looked for (chars).
-    const REACH: usize = 24;
-    c1 < s1
-        && matches!(f.get(c1), Some('，' | ','))
-        && f[q.end..c1.min(q.end + REACH)].contains(&'的')
-        && ix.any(List::Support, c1, s1)
-}
-
-/// 30万吨/年以下煤矿, 10万吨/年及以上的装置: a per-year capacity bounded by 以下 / 以上 right before
-/// what it qualifies names a class of facility.
-fn capacity_class(f: &[char], end: usize) -> bool {
-    use super::number::starts_with_at;
-    if !starts_with_at(f, end, "/年") {
-        return false;
-    }
-    let mut i = end + 2;
-    if f.get(i) == Some(&'及') {
-        i += 1;
-    }
-    (starts_with_at(f, i, "以下") || starts_with_at(f, i, "以上"))
-        && f.get(i + 2).is_some_and(|c| *c == '的' || crate::text::is_han(*c))
-}
-
 /// 围绕8个重点产业链, 聚焦国家规划102项重大工程: a scope verb governs the number (in
 /// `[c0, end)`, the clause before it), with no verb of achieving between them
 /// (聚焦支持10家企业 is a target).
-fn scoped(ix: &Index, c0: usize, end: usize) -> bool {
+fn scoped(f: &[char], ix: &Index, q: &Quantity, c0: usize, end: usize) -> bool {
     ix.last_end(List::Scope, c0, end)
-        .is_some_and(|after| !ix.any(List::TargetVerbs, after, end))
+        .is_some_and(|after| !ix.any(List::TargetVerbs, after, end) && !reaches_audience(f, q, after))
 }
 
 /// An amount or size class right next to a count, with nothing but a noun between them

@@ -1,6 +1,7 @@
 //! Numbers written in Chinese characters (十个, 百家, 两千名, 千亿级), and the verbs of
 //! achieving that make one a target. In Chinese characters a number is a target only with a
-//! measure word and after such a verb or a qualifier (建设十个园区, 培育百家企业, 超过千亿元);
+//! measure word and after such a verb or a qualifier (建设十个园区, 培育百家企业, 超过千亿元),
+//! or as a magnitude alone after a qualifier, ending its clause (用户超千万);
 //! never when vague (数十家, 上百个), ordinal (第十), per capita (每千人), in a slogan or set
 //! phrase (四个全面, 千家万户) or in a name (“百村千户”工程, 三只松鼠).
 
@@ -149,6 +150,22 @@ pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<
     }
     if f.get(e) == Some(&'级') {
         return (v >= 1e4 && verbs.before(s, false)).then(|| class(f, s, e + 1, v));
+    }
+    // 用户超千万, 营收突破百亿: a magnitude alone after a qualifier of amount, ending its
+    // clause, is a bare amount, as 突破5000亿 is in digits; 千万 alone (千万不能) is an adverb.
+    let after = super::scan::skip_spaces(f, e);
+    if v >= 1e4 && f.get(after).is_none_or(|c| is_clause_break(*c)) {
+        let (start, end, comparator) = qualify(f, s, e, Comparator::Equal);
+        return (start < s).then(|| Quantity {
+            start,
+            end,
+            num_start: s,
+            value: v,
+            unit: String::new(),
+            comparator,
+            kind: Kind::Money,
+            han: true,
+        });
     }
     // 过百\n家: a line break between the number and its measure word.
     let e = super::scan::skip_spaces(f, e);

@@ -33,9 +33,11 @@ pub enum List {
     Cumulative,
     /// 每 followed by a digit, a numeral or 个, 家, 所, 座, 处 (a per-unit denominator).
     PerUnit,
+    /// 基础上 (在现有…的基础上: a baseline).
+    Baseline,
 }
 
-const LISTS: usize = 17;
+const LISTS: usize = 18;
 
 /// Occurrences of one list's words, `(start, end)` sorted by start, and the least end from
 /// each on.
@@ -119,6 +121,7 @@ fn words(list: List) -> &'static [&'static str] {
         List::Area => &["面积"],
         List::Cumulative => &["累计", "总量", "总数", "总计"],
         List::PerUnit => &[],
+        List::Baseline => &["基础上"],
     }
 }
 
@@ -140,6 +143,7 @@ const ALL: [List; LISTS] = [
     List::Area,
     List::Cumulative,
     List::PerUnit,
+    List::Baseline,
 ];
 
 /// Every list's words by their first char (so that a text is read once), with the list's

@@ -27,6 +27,10 @@
 //! - subsidies, rewards and caps (给予最高500万元奖励, 设立5000万元专项资金) are instruments,
 //!   not targets; so are rankings (前10名) and counts of existing units (全省16个市);
 //! - 年均增长12% is due by the sentence's deadline, not 每年; 每年新增100家 is `every_year`;
+//! - a target the text leaves undated in an annual plan or evaluation (包头市2022年…考评办法,
+//!   2023年工作要点) is due in the title's year, marked `year_from_title`; in a multi-year
+//!   plan (（2021—2023年）, 十四五) it stays undated, as every gold set but one annotates it
+//!   (see `document::annual_year`);
 //! - a quantity whose deadline lies before the document's own year (issue date, else plan
 //!   period) reports the past and is dropped by [`extract`], as are all quantities of a
 //!   section headed 发展基础, 现状, 执行情况 … (the status quo);
@@ -38,6 +42,7 @@
 
 mod context;
 mod display;
+mod document;
 mod han;
 mod index;
 mod metric;
@@ -163,6 +168,10 @@ pub struct Target {
     pub comparator: Comparator,
     /// When it is due, if the text says.
     pub year: Option<Deadline>,
+    /// `year` is not stated with the target: it is the work year of an annual plan or
+    /// evaluation, from the document's title (包头市2022年…考评办法); see `document`.
+    #[serde(default)]
+    pub year_from_title: bool,
     /// What is counted, as printed, e.g. 上云标杆企业.
     pub metric: Option<String>,
     /// An indicator table row's base-year value (same unit as `value`), when the table has one.
@@ -382,85 +391,6 @@ fn states_goal(f: &[char], ix: &index::Index, q: &scan::Quantity) -> bool {
         || sentence.contains("争取")
 }
 
-/// Char ranges of the document text that are glossaries: from a 名词解释 / 术语解释 line to
-/// the next line starting with 附件 (or the end).
-fn glossaries(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut at = 0;
-    for line in text.split('\n') {
-        let t = crate::text::trim(line);
-        let n = line.chars().count();
-        if open.is_some() && t.starts_with("附件") {
-            out.extend(open.take().map(|a| (a, at)));
-        }
-        if open.is_none()
-            && t.chars().count() <= 12
-            && ["名词解释", "术语解释", "名词释义", "术语定义"]
-                .iter()
-                .any(|w| t.contains(w))
-        {
-            open = Some(at);
-        }
-        at += n + 1;
-    }
-    out.extend(open.map(|a| (a, at)));
-    out
-}
-
-/// A 第X条 regulation (条例, 办法, 规定): most of its leaf sections are articles.
-fn is_regulation(doc: &Document) -> bool {
-    let leaves = doc.sections.iter().filter(|s| s.is_leaf()).count();
-    let articles = doc
-        .sections
-        .iter()
-        .filter(|s| s.kind == crate::model::MarkerKind::Article)
-        .count();
-    articles >= 5 && articles * 2 >= leaves
-}
-
-/// Headings that report achievements only where no heading on the way names a goal: a
-/// report's chapter 数字经济发展成效显著, but not 1. 数字化转型成效显著 under 主要目标.
-const ACHIEVED: &[&str] = &["成效显著"];
-
-/// Headings of sections that describe the status quo: their numbers are facts, not targets.
-const STATUS_QUO: &[&str] = &[
-    "发展基础",
-    "现实基础",
-    "基础条件",
-    "发展现状",
-    "现状",
-    "发展成就",
-    "取得成效",
-    "主要成效",
-    "工作成效",
-    "发展回顾",
-    "面临形势",
-    "发展形势",
-    "形势分析",
-    "机遇和挑战",
-    "机遇与挑战",
-    "执行情况",
-    "完成情况",
-];
-
-/// The document's own year: a deadline before it reports the past. The issue (else
-/// publication) year, or the plan period's first year if earlier.
-fn reference_year(doc: &Document) -> Option<u16> {
-    let m = &doc.meta;
-    let issued = m
-        .date_issued
-        .as_deref()
-        .or(m.date_published.as_deref())
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse::<u16>().ok());
-    let period = m.period.map(|[a, _]| a);
-    match (issued, period) {
-        (Some(i), Some(p)) => Some(i.min(p)),
-        (i, p) => i.or(p),
-    }
-}
-
 /// Every target of a document, in document order (sections in order, a heading before its
 /// text, then by span). A target's deadline is stated in its own sentence or its section's
 /// lead (see `year`); a parent section's deadline holds for its children only when its
@@ -480,9 +410,11 @@ pub fn explain(doc: &Document) -> Vec<Refused> {
 }
 
 fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
-    let min_year = reference_year(doc);
+    let min_year = document::reference_year(doc);
+    // An annual plan's or evaluation's year is the deadline of its undated targets.
+    let annual = document::annual_year(doc);
     let policy = Policy {
-        normative: is_regulation(doc),
+        normative: document::is_regulation(doc),
     };
     let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
     // The deadline a section hands down to its children: only when its text introduces
@@ -502,15 +434,15 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     let ancestors = |s: &crate::model::Section| {
         std::iter::successors(s.parent, |&p| doc.sections.get(p.get()).and_then(|x| x.parent))
     };
-    let glossaries = glossaries(&doc.text);
+    let glossaries = document::glossaries(&doc.text);
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
     for (section_ix, s) in doc.sections.iter().enumerate() {
         let path = || ancestors(s).filter_map(|p| doc.sections.get(p.get())).chain([s]);
         let goal_path = path().any(|x| x.heading.contains("目标"));
         let status_quo = path().any(|x| {
-            STATUS_QUO.iter().any(|w| x.heading.contains(w))
-                || !goal_path && ACHIEVED.iter().any(|w| x.heading.contains(w))
+            document::STATUS_QUO.iter().any(|w| x.heading.contains(w))
+                || !goal_path && document::ACHIEVED.iter().any(|w| x.heading.contains(w))
         });
         let inherited = ancestors(s).find_map(|p| handed.get(p.get()).copied().flatten());
         // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
@@ -548,23 +480,13 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                         .map(|f| (f.span, f.text, "in a 发展基础 / 现状 section: reports the past")),
                 );
             } else {
-                out.extend(found.into_iter().map(|f| Target {
-                    doc: doc.id.clone(),
-                    section: s.id.clone(),
-                    section_ix: SecIx(section_ix),
+                let at = Place {
+                    doc,
+                    section_ix,
                     field,
-                    span: CharRange::new(base + f.span.start, base + f.span.end),
-                    field_start: base,
-                    text: f.text,
-                    value: f.value,
-                    unit: f.unit,
-                    comparator: f.comparator,
-                    year: f.year,
-                    metric: f.metric,
-                    baseline: f.baseline,
-                    attribute: f.attribute,
-                    table: f.table,
-                }));
+                    base,
+                };
+                out.extend(found.into_iter().map(|f| at.target(f, annual)));
             }
             if let Some(r) = refused.as_deref_mut() {
                 no.sort_by_key(|(span, _, _)| span.start);
@@ -581,6 +503,40 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
         }
     }
     out
+}
+
+/// Where the targets of one field were found: what a [`Found`] needs to become a [`Target`].
+struct Place<'a> {
+    doc: &'a Document,
+    section_ix: usize,
+    field: Field,
+    /// Where the field starts in the document's text.
+    base: usize,
+}
+
+impl Place<'_> {
+    /// The target of `f`, which takes the annual document's year when it has none.
+    fn target(&self, f: Found, annual: Option<u16>) -> Target {
+        let base = self.base;
+        Target {
+            doc: self.doc.id.clone(),
+            section: self.doc.sections[self.section_ix].id.clone(),
+            section_ix: SecIx(self.section_ix),
+            field: self.field,
+            span: CharRange::new(base + f.span.start, base + f.span.end),
+            field_start: base,
+            text: f.text,
+            value: f.value,
+            unit: f.unit,
+            comparator: f.comparator,
+            year_from_title: f.year.is_none() && annual.is_some(),
+            year: f.year.or(annual.map(Deadline::Year)),
+            metric: f.metric,
+            baseline: f.baseline,
+            attribute: f.attribute,
+            table: f.table,
+        }
+    }
 }
 
 #[cfg(test)]

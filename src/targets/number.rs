@@ -36,6 +36,10 @@ pub const UNITS: &[&str] = &[
     "千克",
     "万千瓦",
     "兆瓦",
+    "兆帕",
+    "兆赫",
+    // 兆 alone after a number is a bandwidth (20兆进牧户, 100兆宽带): Mbps.
+    "兆",
     "吉瓦",
     "人次",
     "家次",
@@ -384,6 +388,7 @@ pub fn base_unit(unit: &str) -> String {
         "万千瓦" => "千瓦".to_owned(),
         "PFlops" => "PFLOPS".to_owned(),
         "EFlops" => "EFLOPS".to_owned(),
+        "兆" => "Mbps".to_owned(),
         u => u.to_owned(),
     }
 }

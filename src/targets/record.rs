@@ -68,6 +68,8 @@ struct Record<'a> {
     unit: &'a str,
     comparator: Comparator,
     year: Option<Deadline>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    year_from_title: bool,
     metric: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<Baseline>,
@@ -89,6 +91,7 @@ impl Serialize for Target {
             unit: &self.unit,
             comparator: self.comparator,
             year: self.year,
+            year_from_title: self.year_from_title,
             metric: self.metric.as_deref(),
             baseline: self.baseline,
             attribute: self.attribute.as_deref(),

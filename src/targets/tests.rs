@@ -297,3 +297,139 @@ fn a_per_year_capacity_bound_before_a_facility_names_a_class() {
     none("重点检查30万吨/年以下煤矿、10万吨/年及以上的化工装置");
     assert_eq!(one("到2025年，新增炼化产能500万吨/年").value, 5e6);
 }
+
+#[test]
+fn a_plan_named_by_its_long_five_year_title_drops_the_figures_of_the_last_period() {
+    let t = of_document(
+        "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n一、开启新征程\n\n（一）小康目标如期实现\n\n全县工业产值从2015年的40.5亿元增长到2020年的61.2亿元，服务业占比在“十三五”期间首次突破45%。\n\n（二）主要目标\n\n到2025年，全县工业产值达到90亿元。\n",
+    );
+    assert_eq!(
+        t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(),
+        [(9e9, Some(Deadline::Year(2025)))]
+    );
+}
+
+#[test]
+fn a_number_in_a_cited_title_names_the_document() {
+    none("根据《某市关于加快建设创新城市的十条意见》，推进改革。");
+    none("贯彻《某省促进民营经济发展的20条措施》要求");
+    // After the title, the document's own goal counts.
+    assert_eq!(one("落实《某市创新城市建设规划》，建设10个创新园区。").value, 10.0);
+}
+
+#[test]
+fn the_weights_of_a_scoring_formula_are_not_goals() {
+    none("季度考核得分=日常督查（50%）+现场核查（30%）+群众评议（20%）");
+    none("综合得分=自评得分×（40%）");
+    // A share in brackets in prose, with no formula, stays a goal.
+    assert_eq!(one("到2025年，企业上云率达到（60%）。").value, 60.0);
+}
+
+#[test]
+fn a_count_of_aspects_is_not_a_goal() {
+    none("统筹推进八个方面重点任务");
+    none("汇总12个方面的评分，计算平均分值");
+    assert_eq!(one("建设12个示范园区").value, 12.0);
+}
+
+#[test]
+fn a_baseline_is_not_a_goal() {
+    none("在首批45项高频事项“一网通办”的基础上，持续拓展服务范围");
+    none("在现有企业登记、社保查询等30项服务的基础上，继续拓展");
+    assert_eq!(one("在此基础上，新增示范企业30家。").value, 30.0);
+}
+
+#[test]
+fn the_people_or_firms_an_activity_reaches_are_its_quota() {
+    let t = one("每年面向5000名基层干部开展数字技能培训。");
+    assert_eq!((t.value, t.year), (5000.0, Some(Deadline::EveryYear)));
+    assert_eq!(one("面向200家中小企业开展免费诊断服务").value, 200.0);
+    // Other objects of 面向, 围绕 stay a scope.
+    none("面向4个重点行业开展试点");
+    none("围绕8个重点产业链开展招商");
+}
+
+#[test]
+fn firms_of_a_jurisdiction_a_goal_names_count_its_divisions_do_not() {
+    assert_eq!(one("推动全市200家企业完成数字化改造").value, 200.0);
+    none("全省16个设区市全部纳入试点");
+    none("覆盖全省11座城市的监测网络");
+}
+
+#[test]
+fn a_price_level_is_an_indicator_a_price_charged_is_not() {
+    assert_eq!(one("居民消费价格涨幅控制在3%左右").value, 3.0);
+    assert_eq!(one("居民消费价格指数涨幅2.5%左右").value, 2.5);
+    none("公共停车收费价格下浮10%");
+    none("物业服务收费标准上涨不超过5%");
+}
+
+#[test]
+fn a_rate_set_by_an_amount_with_support_after_it_is_the_subsidy() {
+    none("省级按项目合同金额的20%，给予一次性奖励，单个企业最高200万元。");
+    // A rate to reach, with praise after it, stays a goal.
+    assert_eq!(one("按期办结率达到95%，对成绩突出的单位给予通报表扬。").value, 95.0);
+}
+
+/// Each target's value, year and whether the year came from the title.
+fn dated(text: &str) -> Vec<(f64, Option<Deadline>, bool)> {
+    of_document(text)
+        .iter()
+        .map(|t| (t.value, t.year, t.year_from_title))
+        .collect()
+}
+
+#[test]
+fn an_annual_plans_undated_targets_are_due_in_its_year() {
+    let items =
+        "\n\n一、重点任务\n\n1．新建5G基站500个。（6月底完成）\n\n2．到2025年，政务服务事项全程网办率达到90%。\n";
+    assert_eq!(
+        dated(&format!("某市2023年数字政府建设工作要点{items}")),
+        [
+            (500.0, Some(Deadline::Year(2023)), true),
+            (90.0, Some(Deadline::Year(2025)), false)
+        ]
+    );
+    assert_eq!(
+        dated(&format!("某市2023年度数字政府建设考评办法{items}"))[0],
+        (500.0, Some(Deadline::Year(2023)), true)
+    );
+    // An opinion naming a year, a plan period and an edition give no work year.
+    for title in [
+        "关于做好2023年数字政府建设重点工作的意见",
+        "某市数字政府建设行动方案（2023—2025年）",
+        "某区推动经济高质量发展若干政策（2023年版）",
+    ] {
+        assert_eq!(dated(&format!("{title}{items}"))[0], (500.0, None, false), "{title}");
+    }
+}
+
+#[test]
+fn a_magnitude_in_numerals_after_a_qualifier_is_a_bare_amount() {
+    let t = one("到2030年，智能网联汽车用户超千万，产业生态基本形成。");
+    assert_eq!(
+        (t.text.as_str(), t.value, t.comparator, t.year),
+        ("超千万", 1e7, Comparator::MoreThan, Some(Deadline::Year(2030)))
+    );
+    assert_eq!(one("平台交易额突破百亿。").value, 1e10);
+    // 千万 as an adverb, and a magnitude before a noun without a qualifier, are no amounts.
+    none("千万不能放松安全生产");
+    none("关系到千万家庭的切身利益");
+}
+
+#[test]
+fn departments_a_goal_reaches_count_its_authors_do_not() {
+    assert_eq!(one("打通市级40个部门的业务数据").value, 40.0);
+    none("由省发改委等12个部门联合推进");
+    none("成立由15个部门组成的工作专班");
+    none("省发改委、省财政厅等8个部门共同负责");
+}
+
+#[test]
+fn zhao_alone_after_a_number_is_a_bandwidth() {
+    let t = one("力争实现100兆宽带进村入户");
+    assert_eq!((t.value, t.unit.as_str()), (100.0, "Mbps"));
+    assert_eq!(one("新增装机容量50兆瓦").unit, "兆瓦");
+    // The tiers in numerals are names of a class of network, not amounts.
+    none("建设千兆光网、万兆园区网络");
+}

@@ -1,0 +1,144 @@
+//! What the document as a whole says about its targets: its own year (a deadline before it
+//! reports the past), the work year of an annual plan or evaluation (the deadline of its
+//! undated targets), whether it is a regulation, its glossaries and the headings of its
+//! sections that report the status quo.
+
+use crate::model::Document;
+
+/// Char ranges of the document text that are glossaries: from a 名词解释 / 术语解释 line to
+/// the next line starting with 附件 (or the end).
+pub(super) fn glossaries(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split('\n') {
+        let t = crate::text::trim(line);
+        let n = line.chars().count();
+        if open.is_some() && t.starts_with("附件") {
+            out.extend(open.take().map(|a| (a, at)));
+        }
+        if open.is_none()
+            && t.chars().count() <= 12
+            && ["名词解释", "术语解释", "名词释义", "术语定义"]
+                .iter()
+                .any(|w| t.contains(w))
+        {
+            open = Some(at);
+        }
+        at += n + 1;
+    }
+    out.extend(open.map(|a| (a, at)));
+    out
+}
+
+/// A 第X条 regulation (条例, 办法, 规定): most of its leaf sections are articles.
+pub(super) fn is_regulation(doc: &Document) -> bool {
+    let leaves = doc.sections.iter().filter(|s| s.is_leaf()).count();
+    let articles = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == crate::model::MarkerKind::Article)
+        .count();
+    articles >= 5 && articles * 2 >= leaves
+}
+
+/// Headings that report achievements only where no heading on the way names a goal: a
+/// report's chapter 数字经济发展成效显著, but not 1. 数字化转型成效显著 under 主要目标.
+pub(super) const ACHIEVED: &[&str] = &["成效显著"];
+
+/// Headings of sections that describe the status quo: their numbers are facts, not targets.
+pub(super) const STATUS_QUO: &[&str] = &[
+    "发展基础",
+    "现实基础",
+    "基础条件",
+    "发展现状",
+    "现状",
+    "发展成就",
+    "取得成效",
+    "主要成效",
+    "工作成效",
+    "发展回顾",
+    "面临形势",
+    "发展形势",
+    "形势分析",
+    "机遇和挑战",
+    "机遇与挑战",
+    "执行情况",
+    "完成情况",
+];
+
+/// The document's own year: a deadline before it reports the past. The issue (else
+/// publication) year, or the plan period's first year if earlier.
+pub(super) fn reference_year(doc: &Document) -> Option<u16> {
+    let m = &doc.meta;
+    let issued = m
+        .date_issued
+        .as_deref()
+        .or(m.date_published.as_deref())
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u16>().ok());
+    let period = m.period.map(|[a, _]| a);
+    match (issued, period) {
+        (Some(i), Some(p)) => Some(i.min(p)),
+        (i, p) => i.or(p),
+    }
+}
+
+/// The last words of titles of a year's own plan, scheme or evaluation (包头市2022年数字政府建设
+/// 考评办法, 2023年工作要点, 2024年度重点工作任务清单): every item of such a document is a task of
+/// that year. An 意见, 政策, 规划 or 条例 naming a year in its title (关于做好2023年…工作的意见,
+/// 若干政策(2025年版)) sets policy; its undated figures stay undated, as the gold annotates them.
+const ANNUAL_KINDS: &[&str] = &[
+    "要点",
+    "计划",
+    "方案",
+    "考评办法",
+    "考核办法",
+    "考评细则",
+    "考核细则",
+    "评价办法",
+    "清单",
+    "安排",
+    "目标任务",
+];
+
+/// The work year of an annual plan or evaluation: the one year its title names (not a range
+/// such as （2021—2023年）, not an edition such as 2025年版), when the title ends with the
+/// name of an annual kind of document. Its undated targets are due that year.
+#[must_use]
+pub(super) fn annual_year(doc: &Document) -> Option<u16> {
+    // A plan period （2021—2023年） or a five-year plan names no single work year.
+    if doc.meta.period.is_some() {
+        return None;
+    }
+    let title = doc.meta.title.as_deref()?;
+    let kind = crate::outline::genre::kind_of_title(title).unwrap_or_default();
+    let ends_annual = ANNUAL_KINDS
+        .iter()
+        .any(|k| kind.ends_with(k) || title.trim_end().ends_with(k));
+    if !ends_annual {
+        return None;
+    }
+    let t: Vec<char> = title.chars().collect();
+    let mut years = (0..t.len().saturating_sub(4)).filter_map(|i| {
+        let digits = &t[i..i + 4];
+        // The end of a range (2021—2023年) is no year of its own.
+        let starts = i == 0
+            || !(t[i - 1].is_ascii_digit() || matches!(t[i - 1], '-' | '—' | '–' | '－' | '~' | '～' | '至' | '到'));
+        let mut j = i + 4;
+        while t.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
+        }
+        (starts && digits.iter().all(char::is_ascii_digit) && t.get(j) == Some(&'年')).then(|| {
+            (
+                digits.iter().collect::<String>().parse::<u16>().ok(),
+                t.get(j + 1).copied(),
+            )
+        })
+    });
+    let (year, after) = years.next()?;
+    // One year only (a range names two), and not an edition (2025年版).
+    (years.next().is_none() && after != Some('版'))
+        .then_some(year)
+        .flatten()
+}
