@@ -600,15 +600,4 @@ mod tests {
         assert_eq!(date_line("二〇二一年三月十八日").as_deref(), Some("2021-03-18"));
         assert_eq!(date_line("2020年13月1日"), None);
     }
-
-    #[test]
-    fn a_five_year_plan_is_named_short_or_in_full() {
-        assert_eq!(
-            five_year_period("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
-            Some([2021, 2025])
-        );
-        assert_eq!(five_year_period("某市“十五五”数字经济发展规划"), Some([2026, 2030]));
-        assert_eq!(five_year_period("第十五个五年规划纲要"), Some([2026, 2030]));
-        assert_eq!(five_year_period("某市五年行动计划"), None);
-    }
 }
