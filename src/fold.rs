@@ -116,7 +116,70 @@ pub fn is_space(c: char) -> bool {
 #[must_use]
 pub fn same_length(s: &str) -> Vec<char> {
     let pre: String = s.chars().map(|c| radical(width(c))).collect();
-    fast2s::convert(&pre).chars().collect()
+    simplified(&pre).chars().collect()
+}
+
+/// `fast2s::convert`, char for char the same, without its three hash look-ups per CJK char
+/// (a fifteenth of a 7 MB export's instructions). `fast2s` converts a char by its neighbours
+/// only when it is one of [`BY_NEIGHBOURS`]; any other char it leaves alone on its own it
+/// leaves alone everywhere. So a char is asked about once ([`asked`]), and only a char that
+/// changes, or one of those, goes to `fast2s` with the neighbours it looks at.
+fn simplified(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `fast2s` looks at 3-byte chars only.
+        let in_context = c.len_utf8() == 3 && asked(c).1;
+        out.push(if in_context {
+            between(prev, c, chars.peek().copied())
+        } else {
+            c
+        });
+        prev = Some(c);
+    }
+    out
+}
+
+/// The chars `fast2s` (0.3) converts by their neighbours (its `T2S_SPECIAL_CONVERT_TYPE`: 计画
+/// → 计划, 藉口 → 借口, …). Its other context rule only keeps a char that would change, which
+/// [`simplified`] sends to it anyway.
+const BY_NEIGHBOURS: [char; 7] = ['藉', '著', '苧', '闔', '鍾', '讎', '畫'];
+
+/// What `fast2s` makes of a 3-byte char on its own, and whether its neighbours may change
+/// that (it changes, or is one of [`BY_NEIGHBOURS`]); remembered per char for the process (a
+/// text has a few thousand distinct chars; the answer is the same on every thread).
+fn asked(c: char) -> (char, bool) {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    /// Per BMP char: 0 until asked, then its conversion plus one, with this bit when its
+    /// neighbours matter.
+    const IN_CONTEXT: u32 = 1 << 31;
+    static ASKED: [AtomicU32; 1 << 16] = [const { AtomicU32::new(0) }; 1 << 16];
+    let ask = || {
+        let converted = between(None, c, None);
+        (converted, converted != c || BY_NEIGHBOURS.contains(&c))
+    };
+    let Some(slot) = ASKED.get(c as usize) else {
+        return ask();
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let (converted, in_context) = ask();
+            let flag = if in_context { IN_CONTEXT } else { 0 };
+            slot.store((u32::from(converted) + 1) | flag, Ordering::Relaxed);
+            (converted, in_context)
+        }
+        v => (char::from_u32((v & !IN_CONTEXT) - 1).unwrap_or(c), v & IN_CONTEXT != 0),
+    }
+}
+
+/// What `fast2s` makes of `c` between `prev` and `next` (`None`: the text's start or end).
+fn between(prev: Option<char>, c: char, next: Option<char>) -> char {
+    let window: String = prev.into_iter().chain([c]).chain(next).collect();
+    fast2s::convert(&window)
+        .chars()
+        .nth(usize::from(prev.is_some()))
+        .unwrap_or(c)
 }
 
 /// The matching form of one character on its own, with case folded: width, radical and
@@ -128,8 +191,7 @@ pub fn char_form(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let mut buf = [0u8; 4];
-    fast2s::convert(c.encode_utf8(&mut buf)).chars().next().unwrap_or(c)
+    if c.len_utf8() == 3 { asked(c).0 } else { c }
 }
 
 /// Fold `s` for matching under `punct`, with the offset of every folded char.
@@ -159,7 +221,7 @@ pub fn fold(s: &str, punct: Punct) -> Folded {
 pub fn matching_form(s: &str) -> String {
     // `fold` without its char vector and offsets (the alignment folds every leaf's texts).
     let pre: String = s.chars().map(|c| radical(width(c))).collect();
-    let converted = fast2s::convert(&pre);
+    let converted = simplified(&pre);
     // Allocated once (dropping spaces only shortens it): the aligner keeps every leaf's.
     let mut out = String::with_capacity(converted.len());
     out.extend(
@@ -247,6 +309,54 @@ const SUPPLEMENT: &[(char, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_as_fast2s_converts() {
+        let mut texts: Vec<String> = [
+            "",
+            "畫",
+            "計畫企畫 畫圖畫畫",
+            "藉口憑藉慰藉狼藉，看著苧麻闔家鍾書校讎讎定仇讎",
+            "乾隆的乾兒子一邊乾淨利落地擲出了一個乾卦，嚼着芒果乾。兒寬答覆批覆回覆甚夥瞭望幺麽樊於期",
+            "《第一批异体字整理表》已將「託」與「托」合併為「托」；線上教育與遠距醫療 GDP 𠀀",
+        ]
+        .map(str::to_owned)
+        .into();
+        for entry in std::fs::read_dir("assets/corpus").expect("the bundled corpus") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).expect("UTF-8"));
+            }
+        }
+        // Each text in traditional script too, so that most chars change.
+        let traditional: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                t.chars()
+                    .map(|c| TRADITIONAL.iter().find(|p| p.1 == c).map_or(c, |p| p.0))
+                    .collect()
+            })
+            .collect();
+        for t in texts.iter().chain(&traditional) {
+            assert_eq!(simplified(t), fast2s::convert(t));
+        }
+    }
+
+    /// A few traditional chars with their simplified forms.
+    const TRADITIONAL: [(char, char); 12] = [
+        ('數', '数'),
+        ('據', '据'),
+        ('經', '经'),
+        ('濟', '济'),
+        ('發', '发'),
+        ('展', '展'),
+        ('畫', '划'),
+        ('乾', '干'),
+        ('於', '于'),
+        ('著', '着'),
+        ('網', '网'),
+        ('絡', '络'),
+    ];
 
     #[test]
     fn traditional_width_and_case_fold_to_one_form() {

@@ -57,13 +57,12 @@ pub fn hashed_features_of_cut(folded: &str, cut: &[(u32, u32)], out: &mut Vec<u6
     }
 }
 
-/// The dictionary words (two or more chars, letters and digits only) of a text and its cut.
-#[must_use]
-pub fn words_of(folded: &str, cut: &[(u32, u32)]) -> Vec<String> {
-    words_of_cut(folded, cut)
-        .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::text::is_alphanumeric))
-        .map(str::to_owned)
-        .collect()
+/// The dictionary words (two or more chars, letters and digits only) of a text and its cut,
+/// pushed onto `out` as slices of the text (the model's features of every leaf take them).
+pub fn words_of<'a>(folded: &'a str, cut: &'a [(u32, u32)], out: &mut Vec<&'a str>) {
+    out.extend(
+        words_of_cut(folded, cut).filter(|w| w.chars().count() >= 2 && w.chars().all(crate::text::is_alphanumeric)),
+    );
 }
 
 /// A feature's 64-bit hash (FNV-1a: stable, and fast on short strings). Collisions among

@@ -378,13 +378,15 @@ impl LinearModel {
     /// of the alignment's time on 1,000 documents.
     #[must_use]
     pub fn explain(&self, f: &Features, c: usize, categories: &[String], n: usize) -> Vec<(String, f32)> {
-        let mut scored: Vec<(f32, usize)> = f
-            .feats
-            .iter()
-            .enumerate()
-            .map(|(i, feat)| (self.contribution(feat.bucket, feat.value, c), i))
-            .filter(|&(p, _)| p > 0.0)
-            .collect();
+        // Sized for every feature at once: collected through the filter, it grew by doubling.
+        let mut scored: Vec<(f32, usize)> = Vec::with_capacity(f.feats.len());
+        scored.extend(
+            f.feats
+                .iter()
+                .enumerate()
+                .map(|(i, feat)| (self.contribution(feat.bucket, feat.value, c), i))
+                .filter(|&(p, _)| p > 0.0),
+        );
         if scored.len() > n && n > 0 {
             scored.select_nth_unstable_by(n - 1, |a, b| b.0.total_cmp(&a.0));
             let nth = scored[n - 1].0;

@@ -209,21 +209,21 @@ impl Aligner {
         let (_, hits) = self
             .matcher
             .score_found(si, scheme.heading_weight, scheme.categories.len(), &p.found);
-        Self::features_with_hits(doc, s, p, at, scheme, &hits, idf)
+        Self::features_with_hits(doc, s, p, at, &category_ids(scheme), &hits, idf)
     }
 
-    /// [`Self::features_prepared`] given the cue hits of the model's `scheme` on `p` (the
-    /// aligner has them from its cue phase: not matched a second time per leaf).
+    /// [`Self::features_prepared`] given the cue hits of the model's scheme on `p` (the
+    /// aligner has them from its cue phase: not matched a second time per leaf) and the
+    /// scheme's [`category_ids`].
     fn features_with_hits<'h>(
         doc: &Document,
         s: usize,
         p: &Prepared,
         (place, tops): (Place, &[usize]),
-        scheme: &Scheme,
+        ids: &[String],
         hits: impl IntoIterator<Item = &'h score::CueHit>,
         idf: Option<&[f32]>,
     ) -> Features {
-        let ids: Vec<String> = scheme.categories.iter().map(|c| c.id.clone()).collect();
         let Place { rank, leaves } = place;
         let mut cues: Vec<(u8, usize, f32)> = Vec::new();
         for h in hits {
@@ -233,8 +233,9 @@ impl Aligner {
                 None => cues.push((place, h.category, h.points)),
             }
         }
-        let mut words = features::words_of(&p.heading, &p.cuts[0]);
-        words.extend(features::words_of(&p.body, &p.cuts[1]));
+        let mut words = Vec::new();
+        features::words_of(&p.heading, &p.cuts[0], &mut words);
+        features::words_of(&p.body, &p.cuts[1], &mut words);
         Features::of(&LeafContext {
             words: &words,
             doc,
@@ -242,7 +243,7 @@ impl Aligner {
             rank,
             leaves,
             cues: &cues,
-            category_ids: &ids,
+            category_ids: ids,
             tops,
             heading: &p.heading,
             body: &p.body,
@@ -252,19 +253,14 @@ impl Aligner {
 
     /// The model's assignment of one leaf, with the strongest features as evidence and the
     /// cue hits after them; and the category the model ranks first (also when it is below
-    /// the threshold and the leaf gets none).
-    fn model_assignment(&self, fitted: &Fitted, f: &Features, cues: Vec<Evidence>) -> (Assignment, usize) {
+    /// the threshold and the leaf gets none). `ids` are the scheme's [`category_ids`].
+    fn model_assignment(fitted: &Fitted, f: &Features, ids: &[String], cues: Vec<Evidence>) -> (Assignment, usize) {
         let model = &fitted.model;
         let p = model.probabilities(&learn::vector(f));
         let mut order: Vec<usize> = (0..p.len()).collect();
         order.sort_by(|a, b| p[*b].total_cmp(&p[*a]).then(a.cmp(b)));
         let best = order[0];
         let top = p[best];
-        let ids: Vec<String> = self.taxonomy.schemes[fitted.scheme]
-            .categories
-            .iter()
-            .map(|c| c.id.clone())
-            .collect();
         // A section no cue of the taxonomy touches (a topic outside it) needs the model to be
         // sure; otherwise it is left to the unnamed groups.
         let needed = if cues.is_empty() {
@@ -280,7 +276,7 @@ impl Aligner {
             .map(|&c| (fitted.category_of[c], p[c]))
             .collect();
         let mut evidence: Vec<Evidence> = model
-            .explain(f, best, &ids, 6)
+            .explain(f, best, ids, 6)
             .into_iter()
             .map(|(what, points)| Evidence::Model {
                 category: fitted.category_of[best],
@@ -417,6 +413,8 @@ impl Aligner {
         // would take a gigabyte for 1,000 documents.
         let places = places(docs, leaves);
         let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
+        // Made once here, not twice per leaf (11,562 leaves × 31 strings in a 7 MB document).
+        let ids = category_ids(scheme);
         let (assignments, best) = cue_phase
             .into_par_iter()
             .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
@@ -433,12 +431,12 @@ impl Aligner {
                     l.section.get(),
                     p,
                     (place, &tops[l.doc.get()]),
-                    scheme,
+                    &ids,
                     hits,
                     idf,
                 );
                 let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
-                self.model_assignment(fitted, &f, cues)
+                Self::model_assignment(fitted, &f, &ids, cues)
             })
             .unzip();
         Labels::Model(assignments, best)
@@ -484,6 +482,11 @@ fn similarity(prepared: &[Prepared], leaves: &[Leaf]) -> (TfIdf, Vec<Vec<(usize,
 struct Place {
     rank: usize,
     leaves: usize,
+}
+
+/// The ids of a scheme's categories, by index: what cue features and evidence are named by.
+fn category_ids(scheme: &Scheme) -> Vec<String> {
+    scheme.categories.iter().map(|c| c.id.clone()).collect()
 }
 
 /// A document's top-level sections, ascending.

@@ -142,7 +142,13 @@ pub fn export(args: &ExportArgs) -> i32 {
             }
         };
     }
-    match export::export(&args.output, format, args.force, &input, &selection) {
+    let written = export::export(&args.output, format, args.force, &input, &selection);
+    // The process ends here: freeing the alignment, the targets and the documents one
+    // allocation at a time is work for nothing (as in `align`).
+    std::mem::forget(alignment);
+    std::mem::forget(targets);
+    std::mem::forget(docs);
+    match written {
         Ok(done) => {
             for w in &done.warnings {
                 eprintln!("{}: warning: {w}", args.output.display());
