@@ -255,13 +255,19 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         }
         None => None,
     };
-    let index = ReuseIndex::build(&docs, options);
+    // Only the JSON's per-domain figures need the alignment: made beside the index, as the
+    // two have sequential stretches that leave a core idle.
+    let aligner = Aligner::new(Taxonomy::builtin());
+    let (index, alignment) = if args.input.json {
+        let (index, alignment) = rayon::join(|| ReuseIndex::build(&docs, options), || aligner.align(&docs));
+        (index, Some(alignment))
+    } else {
+        (ReuseIndex::build(&docs, options), None)
+    };
     if let Some((a, b)) = pair {
         let p = index.pair(&docs, a, b);
-        if args.input.json {
-            let aligner = Aligner::new(Taxonomy::builtin());
-            let alignment = aligner.align(&docs);
-            serde_json::to_writer_pretty(&mut *out, &pair_json(&docs, &aligner.taxonomy, &alignment, &p))?;
+        if let Some(alignment) = &alignment {
+            serde_json::to_writer_pretty(&mut *out, &pair_json(&docs, &aligner.taxonomy, alignment, &p))?;
             writeln!(out)?;
         } else {
             write_pair(&docs, &p, usize::MAX, out)?;
@@ -269,8 +275,8 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         return Ok(code);
     }
     let matrix = index.matrix();
-    if args.input.json {
-        write_json(&docs, &index, &matrix, out)?;
+    if let Some(alignment) = &alignment {
+        write_json(&docs, (&index, &matrix), (&aligner.taxonomy, alignment), out)?;
     } else {
         write_text(&docs, &index, &matrix, args, out)?;
     }
@@ -283,10 +289,12 @@ const CHUNK: usize = 64;
 
 /// The JSON: head, matrix, then the pairs worth comparing, computed a chunk at a time and
 /// written one by one (never the whole document in memory).
-fn write_json(docs: &[Document], index: &ReuseIndex, matrix: &ReuseMatrix, out: &mut impl Write) -> anyhow::Result<()> {
-    // Only the per-domain figures need the alignment.
-    let aligner = Aligner::new(Taxonomy::builtin());
-    let alignment = aligner.align(docs);
+fn write_json(
+    docs: &[Document],
+    (index, matrix): (&ReuseIndex, &ReuseMatrix),
+    (taxonomy, alignment): (&Taxonomy, &Alignment),
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let options = index.options;
     let head = ReuseHead {
         options,
@@ -339,7 +347,7 @@ fn write_json(docs: &[Document], index: &ReuseIndex, matrix: &ReuseMatrix, out: 
         for p in &exact {
             out.write_all(if first { b"\n    " } else { b",\n    " })?;
             first = false;
-            serde_json::to_writer(&mut *out, &pair_json(docs, &aligner.taxonomy, &alignment, p))?;
+            serde_json::to_writer(&mut *out, &pair_json(docs, taxonomy, alignment, p))?;
         }
     }
     writeln!(out, "\n  ]\n}}")?;
