@@ -14,7 +14,10 @@ mod qdpx;
 pub mod tables;
 mod tabular;
 pub use tabular::{COLUMNS, column, row};
+mod write;
 mod xlsx;
+
+use write::{writable, write_new};
 
 pub use json::SCHEMA as JSON_SCHEMA;
 pub use qdpx::{code_guid, guid};
@@ -507,38 +510,6 @@ pub fn export_chart(
         }
     };
     write_new(path, &bytes, force)
-}
-
-fn write_error(path: &Path, source: std::io::Error) -> ExportError {
-    ExportError::Write {
-        path: path.to_owned(),
-        source,
-    }
-}
-
-/// Refuse a directory, and an existing file unless `force` — early; the authoritative check
-/// is the create-new move in [`write_new`].
-fn writable(path: &Path, force: bool) -> Result<(), ExportError> {
-    if path.is_dir() {
-        return Err(write_error(
-            path,
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
-        ));
-    }
-    if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(ExportError::Exists(path.to_owned()));
-    }
-    Ok(())
-}
-
-fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), ExportError> {
-    crate::fsutil::write_file(path, bytes, force).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            ExportError::Exists(path.to_owned())
-        } else {
-            write_error(path, e)
-        }
-    })
 }
 
 /// The selection's domain × document matrix: per domain row (the domains asked for, else

@@ -8,14 +8,13 @@
 
 pub mod genre;
 pub mod meta;
+mod responsible;
 pub mod runin;
 /// The numbering markers, now in the line lexer below ingest and outline (kept here for old paths).
 pub use crate::lex::number;
+pub use responsible::units;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::ingest::{Cleaned, Hint, Para, RawText, clean};
 use crate::model::{CharRange, Document, MarkerKind, SecIx, Section};
@@ -570,31 +569,6 @@ fn split_heading(rest: &str, p: &Para, m: &Marker) -> (String, usize) {
         return (rest.to_owned(), chars.len());
     }
     (String::new(), 0)
-}
-
-static UNITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(]\s*((?:责任|牵头|配合|主责|参与|实施|主办|承办)(?:单位|部门|主体|处室)[^（）()]*)[）)]")
-        .expect("units regex")
-});
-
-/// Responsible units named in （责任单位：…）/（牵头单位：…；配合单位：…） parentheses.
-#[must_use]
-pub fn units(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for c in UNITS.captures_iter(text) {
-        for group in c[1].split(['；', ';']) {
-            let Some((_, list)) = group.split_once(['：', ':']) else {
-                continue;
-            };
-            let list = list.split('。').next().unwrap_or("");
-            for u in list.split(['、', '，', ',']).map(crate::text::trim) {
-                if !u.is_empty() && !out.iter().any(|o| o == u) {
-                    out.push(u.to_owned());
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

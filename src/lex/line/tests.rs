@@ -1,0 +1,105 @@
+use super::*;
+
+proptest::proptest! {
+    /// Joining two trimmed lines' counts gives the joined line's: cleaning relies on it.
+    #[test]
+    fn row_signs_of_a_joined_line_are_its_parts_joined(
+        a in "[ 　\t|｜一二a]{0,12}",
+        b in "[ 　\t|｜一二a]{0,12}",
+    ) {
+        let (a, b) = (crate::text::trim(&a), crate::text::trim(&b));
+        let joined = format!("{a}{b}");
+        proptest::prop_assert_eq!(RowSigns::of(&joined), RowSigns::of(a).joined(RowSigns::of(b)));
+    }
+}
+
+#[test]
+fn a_five_year_plan_is_named_short_or_long() {
+    assert_eq!(five_year_period("某市“十四五”交通发展规划"), Some([2021, 2025]));
+    assert_eq!(
+        five_year_period("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"),
+        Some([2021, 2025])
+    );
+    assert_eq!(five_year_period("某省第十三个五年规划纲要"), Some([2016, 2020]));
+    // A five-year anything else names no plan.
+    assert_eq!(five_year_period("某市第五个五年普法规划"), None);
+    assert_eq!(five_year_period("某市五年行动计划"), None);
+}
+
+#[test]
+fn issuers() {
+    assert!(looks_like_issuer("某省人民政府办公厅"));
+    assert!(looks_like_issuer("中共某省委办公厅、某省人民政府办公厅"));
+    assert!(looks_like_issuer("某市经济和信息化局"));
+    assert!(!looks_like_issuer("关于促进线上经济发展的意见"));
+    assert!(!looks_like_issuer("加强组织领导。"));
+    assert!(!looks_like_issuer("数字政府"));
+}
+
+#[test]
+fn a_title_run_into_its_number_is_split() {
+    assert_eq!(
+        title_with_number("国务院关于大力发展电子商务加快培育经济新动力的意见国发〔2015〕24号"),
+        Some((
+            "国务院关于大力发展电子商务加快培育经济新动力的意见".to_owned(),
+            "国发〔2015〕24号".to_owned()
+        ))
+    );
+    assert_eq!(title_with_number("某省人民政府办公厅关于印发行动计划的通知"), None);
+    assert_eq!(title_with_number("皖政办秘〔2020〕54号"), None);
+}
+
+#[test]
+fn a_source_that_is_the_pages_address_is_not_an_issuer() {
+    let (_, issuer, _) = header_line("来源: https://www.example.gov.cn/zhengce/content_1.htm").expect("a header");
+    assert_eq!(issuer, None);
+    let (_, issuer, _) = header_line("发布时间：2021-03-18 来源：某市人民政府办公室").expect("a header");
+    assert_eq!(issuer.as_deref(), Some("某市人民政府办公室"));
+}
+
+#[test]
+fn titles() {
+    assert!(looks_like_title("某省促进在线新经济发展行动方案(2020-2022年)"));
+    assert!(looks_like_title("关于加快推进数字经济发展的实施意见（试行）"));
+    assert!(looks_like_title("某市数据条例"));
+    assert!(!looks_like_title("为加快发展，制定本方案。"));
+    assert!(!looks_like_title("（一）指导思想"));
+    // A page's headline names the title it issued; a line that only quotes one does not.
+    assert!(looks_like_title("某市人民政府办公厅印发《关于推进某事的若干意见》"));
+    assert!(looks_like_title(
+        "某市人民政府办公厅印发《某市推进某事行动方案（2025—2030年）》"
+    ));
+    assert!(!looks_like_title("【一图读懂】《某市居家社区养老服务管理办法》"));
+    assert!(!looks_like_title("《美丽中国建设“十五五”规划》"));
+    assert!(!looks_like_title("依据《某市国民经济和社会发展第十五个五年规划纲要》"));
+}
+
+#[test]
+fn a_promulgating_orders_lines_are_front_matter() {
+    assert!(order_line("某省人民政府令"));
+    assert_eq!(order_number_line("（第290号）"), Some(290));
+    assert_eq!(order_number_line("第 3 号"), Some(3));
+    assert!(signatory_line("省长\u{3000}张某某"));
+    assert!(transmittal_line(
+        "《某省数据管理办法》已经省人民政府常务会议审议通过，现予公布，自2099年1月1日起施行。"
+    ));
+    assert!(!order_line("加强行政执法，严格执行命令"));
+    assert_eq!(order_number_line("第290号文件规定"), None);
+    assert!(!signatory_line("省长应当主持会议。"));
+}
+
+#[test]
+fn doc_numbers_and_dates() {
+    assert_eq!(
+        doc_number_line("（某府办发〔2020〕1号）").as_deref(),
+        Some("某府办发〔2020〕1号")
+    );
+    assert_eq!(
+        doc_number_line("某政办秘[2021]17号").as_deref(),
+        Some("某政办秘[2021]17号")
+    );
+    assert_eq!(doc_number_line("第84次常务会议"), None);
+    assert_eq!(date_line("2020年6月29日").as_deref(), Some("2020-06-29"));
+    assert_eq!(date_line("二〇二一年三月十八日").as_deref(), Some("2021-03-18"));
+    assert_eq!(date_line("2020年13月1日"), None);
+}
