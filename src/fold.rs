@@ -206,7 +206,7 @@ pub fn fold(s: &str, punct: Punct) -> Folded {
         if is_space(c) {
             continue;
         }
-        if punct == Punct::Drop && !c.is_alphanumeric() {
+        if punct == Punct::Drop && !crate::text::is_alphanumeric(c) {
             continue;
         }
         out.chars.push(c.to_ascii_lowercase());

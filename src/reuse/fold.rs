@@ -31,7 +31,7 @@ impl Folded {
 #[must_use]
 pub fn fold_char(c: char) -> Option<char> {
     let c = crate::fold::char_form(c);
-    (!crate::fold::is_space(c) && c.is_alphanumeric()).then_some(c)
+    (!crate::fold::is_space(c) && crate::text::is_alphanumeric(c)).then_some(c)
 }
 
 /// Fold a document: every character owned by a section (its heading and own text, not its
