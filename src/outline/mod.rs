@@ -270,6 +270,15 @@ impl<'a> Builder<'a> {
                 // the articles, 一、 opens an annex.
                 stack.clear();
             }
+            // A numbered heading line (`## 二、…`, a Word heading) closes an unnumbered heading
+            // of its level or below (`## 前言`) and all inside it: they are siblings.
+            if let Hint::Heading(l) = self.paras[i].hint
+                && let Some(pos) = stack
+                    .iter()
+                    .position(|(_, kind)| matches!(kind, MarkerKind::Heading(t) if *t >= l))
+            {
+                stack.truncate(pos);
+            }
             if let Some(pos) = stack.iter().rposition(|(_, kind)| *kind == k) {
                 stack.truncate(pos);
             } else {

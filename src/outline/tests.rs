@@ -452,7 +452,13 @@ fn a_saved_pages_title_metadata_and_part_heading_stay_out_of_the_outline() {
 fn a_heading_with_siblings_before_the_numbers_is_still_a_section() {
     let md = "## 前言\n\n为推进某事，制定本方案。\n\n## 一、总体要求\n\n推进某事。\n\n## 二、主要任务\n\n内容。";
     let d = doc(md);
-    assert_eq!(paths(&d)[0], "前言", "a heading with siblings is not the page's");
+    assert_eq!(
+        paths(&d),
+        ["前言", "一", "二"],
+        "a numbered heading of its level is its sibling"
+    );
+    let d = doc("## 前言\n\n为推进某事，制定本方案。\n\n### 一、背景\n\n内容。\n\n## 二、主要任务\n\n内容。");
+    assert_eq!(paths(&d), ["前言", "前言/一", "二"], "a lower heading stays inside it");
     // A lone heading that is the page's first line is its title, not a section.
     let d = doc("# 某市推进某事实施方案\n\n一、总体要求\n\n推进某事。\n\n二、主要任务\n\n内容。");
     assert_eq!(paths(&d), ["一", "二"]);
