@@ -196,3 +196,28 @@ fn loading_many_files_keeps_the_good_ones() {
     assert_eq!(docs[0].id, "a");
     assert_eq!(docs[1].id, "a-2", "two files of one name get distinct ids");
 }
+
+#[test]
+fn a_word_foreword_heading_is_a_sibling_of_the_numbered_headings_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = [
+        "某市推进某事实施方案",
+        "前言",
+        "为推进某事，制定本方案。",
+        "一、总体要求",
+        "推进某事。",
+        "二、主要任务",
+        "（一）加强领导",
+        "内容。",
+    ];
+    let headings = ["前言", "一、总体要求", "二、主要任务"];
+    let bytes = docx_bytes(&lines, |l| headings.contains(&l));
+    let d = duizhao::load_path(&write(dir.path(), "plan.docx", &bytes)).expect("docx loads");
+    let paths: Vec<&str> = d.sections.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["前言", "一", "二", "二/(一)"],
+        "the numbered parts are not inside 前言"
+    );
+    assert_eq!(d.section("前言").expect("foreword").text, "为推进某事，制定本方案。");
+}
