@@ -26,7 +26,9 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近日|日前|\d{1,2}月\d{1,2}日)?[，,]?(.{4,60}?)印发了?《([^》]{4,80})》").expect("lead regex")
 });
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|县|地区|盟|区))").expect("region regex")
+    // An autonomous prefecture is often named short, its name and 州 (阿坝州, 黔东南州): two
+    // chars or more before 州, as a city named X州 has one (杭州, 滁州).
+    Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|县|地区|盟|区|州))").expect("region regex")
 });
 
 /// The short form of a region for labels: 浙江省 → 浙江, 广西壮族自治区 → 广西, 上海市 → 上海,
@@ -235,6 +237,14 @@ mod tests {
         assert_eq!(region_of("国务院办公厅").as_deref(), Some("全国"));
         assert_eq!(region_of("关于促进线上经济发展的意见"), None);
         assert_eq!(region_of("加快推进城市更新的意见"), None);
+        assert_eq!(region_of("阿坝州人民政府办公室").as_deref(), Some("阿坝州"));
+        assert_eq!(region_of("黔东南州数字经济发展规划").as_deref(), Some("黔东南州"));
+        assert_eq!(region_of("杭州市人民政府").as_deref(), Some("杭州市"));
+        assert_eq!(
+            region_of("杭州跨境电商发展意见"),
+            None,
+            "one char before 州 is not taken for a prefecture"
+        );
         for (region, short) in [
             ("浙江省", "浙江"),
             ("上海市", "上海"),
