@@ -198,6 +198,11 @@ static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:发布(?:时间|日期)|发文日期|成文日期|日期|时间)?\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
         .expect("date regex")
 });
+/// A labelled date after something else on the line (`[规划计划] 发表于:2021-10-08 18:05`).
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发布时间|发布日期|发表于|发表时间)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+        .expect("labelled date regex")
+});
 static KEYWORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"关键[字词]\s*[:：]\s*([^\s　]+)").expect("keyword regex"));
 static SOURCE_FIELD: LazyLock<Regex> =
@@ -209,6 +214,8 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
     let labelled = [
         "发布时间",
         "发布日期",
+        "发表于",
+        "发表时间",
         "来源",
         "关键字",
         "关键词",
@@ -234,7 +241,9 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
     if !is_header {
         return None;
     }
-    let iso = date.and_then(|c| iso_date(&c[1], &c[2], &c[3]));
+    let iso = date
+        .or_else(|| LABELLED_DATE.captures(line))
+        .and_then(|c| iso_date(&c[1], &c[2], &c[3]));
     let keywords = KEYWORDS
         .captures(line)
         .map(|c| {
@@ -247,7 +256,13 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
     // 来源 names the publishing body, unless it is the page's address (a source, not an issuer).
     let issuer = SOURCE_FIELD
         .captures(line)
-        .map(|c| c[1].to_owned())
+        // A field run on without a space (`来源：某局发布时间：2020-09-21`) ends the value.
+        .map(|c| {
+            let v = &c[1];
+            let end = labelled.iter().filter_map(|l| v.find(l)).min().unwrap_or(v.len());
+            v[..end].to_owned()
+        })
+        .filter(|s| !s.is_empty())
         .filter(|s| !s.contains("://") && !s.starts_with("www."))
         .or_else(|| {
             line.split([' ', '\u{3000}', '\t'])

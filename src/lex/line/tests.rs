@@ -55,6 +55,24 @@ fn a_source_that_is_the_pages_address_is_not_an_issuer() {
     assert_eq!(issuer, None);
     let (_, issuer, _) = header_line("发布时间：2021-03-18 来源：某市人民政府办公室").expect("a header");
     assert_eq!(issuer.as_deref(), Some("某市人民政府办公室"));
+    let (date, issuer, _) = header_line("来源：某某局发布时间：2020-09-21").expect("a header");
+    assert_eq!(
+        (issuer.as_deref(), date.as_deref()),
+        (Some("某某局"), Some("2020-09-21"))
+    );
+}
+
+#[test]
+fn a_labelled_date_after_a_category_is_the_pages_date() {
+    let (date, _, _) = header_line("[可行性研究报告 - 规划计划] 发表于:2021-10-08 18:05:57").expect("a header");
+    assert_eq!(date.as_deref(), Some("2021-10-08"));
+    let (date, _, _) = header_line("首页 > 政策 发布时间：2020年6月29日 浏览次数：12").expect("a header");
+    assert_eq!(date.as_deref(), Some("2020-06-29"));
+    assert_eq!(
+        header_line("该文章发表于2021年10月8日，引起关注。"),
+        None,
+        "a sentence is no header"
+    );
 }
 
 #[test]
