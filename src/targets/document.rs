@@ -116,7 +116,9 @@ pub(super) fn annual_year(doc: &Document) -> Option<u16> {
     let ends_annual = ANNUAL_KINDS
         .iter()
         .any(|k| kind.ends_with(k) || title.trim_end().ends_with(k));
-    if !ends_annual {
+    // A three-year or five-year plan naming only its first year (2021年…三年行动计划) is
+    // no annual plan: its undated targets are due at its end, which the title does not give.
+    if !ends_annual || MULTI_YEAR.iter().any(|w| title.contains(w)) {
         return None;
     }
     let t: Vec<char> = title.chars().collect();
@@ -130,15 +132,21 @@ pub(super) fn annual_year(doc: &Document) -> Option<u16> {
             j += 1;
         }
         (starts && digits.iter().all(char::is_ascii_digit) && t.get(j) == Some(&'年')).then(|| {
+            let horizon = i >= 2 && t[i - 2..i] == ['面', '向'];
             (
                 digits.iter().collect::<String>().parse::<u16>().ok(),
                 t.get(j + 1).copied(),
+                horizon,
             )
         })
     });
-    let (year, after) = years.next()?;
-    // One year only (a range names two), and not an edition (2025年版).
-    (years.next().is_none() && after != Some('版'))
+    let (year, after, horizon) = years.next()?;
+    // One year only (a range names two), not an edition (2025年版) and not a horizon or a
+    // start (2030年前碳达峰行动方案, 面向2035年…, 2021年起): no work year.
+    (years.next().is_none() && !horizon && !matches!(after, Some('版' | '前' | '起')))
         .then_some(year)
         .flatten()
 }
+
+/// Title words of a plan of several years (2021年…三年行动计划).
+const MULTI_YEAR: &[&str] = &["两年", "二年", "三年", "五年", "十年", "十四五", "十五五"];

@@ -399,6 +399,11 @@ fn an_annual_plans_undated_targets_are_due_in_its_year() {
         "关于做好2023年数字政府建设重点工作的意见",
         "某市数字政府建设行动方案（2023—2025年）",
         "某区推动经济高质量发展若干政策（2023年版）",
+        // A horizon, a start year or a multi-year plan naming its first year only.
+        "2030年前碳达峰实施方案",
+        "某区面向2035年的数字化转型行动计划",
+        "某市数字经济三年行动计划（2021年起）",
+        "某市2021年数字经济发展三年行动计划",
     ] {
         assert_eq!(dated(&format!("{title}{items}"))[0], (500.0, None, false), "{title}");
     }
