@@ -352,6 +352,10 @@ fn the_people_or_firms_an_activity_reaches_are_its_quota() {
 #[test]
 fn firms_of_a_jurisdiction_a_goal_names_count_its_divisions_do_not() {
     assert_eq!(one("推动全市200家企业完成数字化改造").value, 200.0);
+    // Firms whose noun opens with a division's name are firms.
+    assert_eq!(one("推动全市500家市场主体上云").value, 500.0);
+    assert_eq!(one("全省100家区域性龙头企业完成数字化改造").value, 100.0);
+    assert_eq!(one("推动全省1000家县域企业上云").value, 1000.0);
     none("全省16个设区市全部纳入试点");
     none("覆盖全省11座城市的监测网络");
 }
@@ -369,6 +373,8 @@ fn a_rate_set_by_an_amount_with_support_after_it_is_the_subsidy() {
     none("省级按项目合同金额的20%，给予一次性奖励，单个企业最高200万元。");
     // A rate to reach, with praise after it, stays a goal.
     assert_eq!(one("按期办结率达到95%，对成绩突出的单位给予通报表扬。").value, 95.0);
+    // 按时 is on time, not a rate's basis.
+    assert_eq!(one("按时办结率100%，对成绩突出的单位给予通报表扬。").value, 100.0);
 }
 
 /// Each target's value, year and whether the year came from the title.

@@ -110,9 +110,22 @@ const DIVISIONS: &[&str] = &[
 
 /// 全省16个设区市: a jurisdiction's own divisions, counted, are what exists; 全省100家企业
 /// counts firms, which a goal can name (推动全省100家企业实施…).
+/// A count of firms or people (全市500家市场主体) is never one of divisions, and a noun that
+/// merely opens with a division's name (市场主体, 区域性龙头企业, 县域企业, 县级融媒体中心)
+/// names no division.
 pub(super) fn counts_divisions(f: &[char], q: &Quantity) -> bool {
-    DIVISIONS.contains(&q.unit.as_str()) || DIVISIONS.iter().any(|w| starts_with_at(f, q.end, w))
+    if DIVISIONS.contains(&q.unit.as_str()) {
+        return true;
+    }
+    !AUDIENCE.contains(&q.unit.as_str())
+        && DIVISIONS.iter().any(|w| starts_with_at(f, q.end, w))
+        && !NOT_DIVISIONS.iter().any(|w| starts_with_at(f, q.end, w))
 }
+
+/// Nouns that open with a division's name but count no division.
+const NOT_DIVISIONS: &[&str] = &[
+    "市场", "区域", "县域", "市域", "省域", "镇域", "市级", "县级", "区级", "省级", "镇级", "乡级", "村级",
+];
 
 /// Words after 价格 that make it a price level, an indicator of the economy (居民消费价格涨幅
 /// 3%左右, 价格总水平), rather than a price charged.
@@ -142,10 +155,12 @@ pub(super) fn subsidy_rate(f: &[char], ix: &Index, q: &Quantity, c0: usize, s1: 
     /// How far before the rate its 按 is looked for (chars).
     const BY_REACH: usize = 32;
     let from = q.start.saturating_sub(BY_REACH).max(c0);
+    // 按时, 按期 (on time: 按时办结率100%) set no rate.
     let by = f[from..q.start.max(from)]
         .iter()
         .rposition(|c| *c == '按')
-        .map(|p| from + p);
+        .map(|p| from + p)
+        .filter(|&b| !matches!(f.get(b + 1), Some('时' | '期')));
     q.kind == Kind::Rate
         && by.is_some_and(|b| !ix.any(List::TargetVerbs, b, q.num_start) && !ix.any(List::GoalWords, b, q.num_start))
         && ix.any(List::Support, q.end, s1)
