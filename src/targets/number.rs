@@ -35,9 +35,13 @@ pub const UNITS: &[&str] = &[
     "千米",
     "千克",
     "万千瓦",
+    "兆瓦时",
     "兆瓦",
     "兆帕",
     "兆赫",
+    // Grid and heat capacities (1200兆伏安, 500兆焦) are no bandwidths.
+    "兆伏安",
+    "兆焦",
     // 兆 alone after a number is a bandwidth (20兆进牧户, 100兆宽带): Mbps.
     "兆",
     "吉瓦",

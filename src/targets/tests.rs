@@ -441,6 +441,9 @@ fn zhao_alone_after_a_number_is_a_bandwidth() {
     let t = one("力争实现100兆宽带进村入户");
     assert_eq!((t.value, t.unit.as_str()), (100.0, "Mbps"));
     assert_eq!(one("新增装机容量50兆瓦").unit, "兆瓦");
+    assert_eq!(one("新增变电容量1200兆伏安").unit, "兆伏安");
+    assert_eq!(one("年供热量达到500兆焦").unit, "兆焦");
+    assert_eq!(one("新增储能10兆瓦时").unit, "兆瓦时");
     // The tiers in numerals are names of a class of network, not amounts.
     none("建设千兆光网、万兆园区网络");
 }
