@@ -342,6 +342,33 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Mixed traditional and simplified Han (fast2s's context chars and their partners
+        /// among them, at the text's edges too), ASCII, other 2- and 4-byte chars and the
+        /// '0' fast2s puts before the start and after the end: [`simplified`] converts
+        /// exactly as `fast2s::convert` does, char for char.
+        #[test]
+        fn simplified_is_fast2s_on_random_text(
+            picks in proptest::collection::vec((0usize..POOL.chars().count(), 0u8..4), 0..40),
+        ) {
+            let pool: Vec<char> = POOL.chars().collect();
+            let t: String = picks
+                .iter()
+                .map(|&(i, k)| match k {
+                    // Any CJK char now and then.
+                    0 => char::from_u32(0x3400 + u32::try_from(i).unwrap_or(0) * 397 % 0xCC00).unwrap_or('x'),
+                    _ => pool[i],
+                })
+                .collect();
+            proptest::prop_assert_eq!(simplified(&t), fast2s::convert(&t));
+        }
+    }
+
+    /// fast2s's context chars, their partners, traditional and simplified Han, ASCII, the
+    /// digit 0, a 2-byte char and 4-byte chars.
+    const POOL: &str = "藉著苧闔鍾讎畫口憑慰狼看麻家書校定仇計企兒寬覆答批回夥甚瞭望麽幺於樊乾隆坤卦\
+                        數據經濟發展網絡划干于着数据经济发展网络推进a0Z é𠀀😀𤭢，。 \n";
+
     /// A few traditional chars with their simplified forms.
     const TRADITIONAL: [(char, char); 12] = [
         ('數', '数'),
