@@ -26,9 +26,15 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近日|日前|\d{1,2}月\d{1,2}日)?[，,]?(.{4,60}?)印发了?《([^》]{4,80})》").expect("lead regex")
 });
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    // An autonomous prefecture is often named short, its name and 州 (阿坝州, 黔东南州): two
-    // chars or more before 州, as a city named X州 has one (杭州, 滁州).
-    Regex::new(r"^(\p{Han}{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|县|地区|盟|区|州))").expect("region regex")
+    // An autonomous prefecture is often named short, its name and 州 (阿坝州, 黔东南州): by
+    // name, since any words before a city named X州 would be taken too (数字福州, 健康杭州,
+    // 浙江温州).
+    Regex::new(concat!(
+        r"^((?:延边|恩施|湘西|阿坝|甘孜|凉山|黔东南|黔西南|黔南|楚雄|红河|文山|西双版纳|大理|德宏|怒江|迪庆|",
+        r"临夏|甘南|海北|黄南|海南|果洛|玉树|海西|昌吉|博尔塔拉|巴音郭楞|克孜勒苏|伊犁)州",
+        r"|\p{Han}{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|县|地区|盟|区))"
+    ))
+    .expect("region regex")
 });
 
 /// The short form of a region for labels: 浙江省 → 浙江, 广西壮族自治区 → 广西, 上海市 → 上海,
@@ -245,6 +251,15 @@ mod tests {
             None,
             "one char before 州 is not taken for a prefecture"
         );
+        // Words before a city named X州 make no prefecture of it.
+        for title in [
+            "数字福州建设三年行动计划",
+            "健康杭州行动实施方案",
+            "浙江温州数字经济发展规划",
+        ] {
+            assert_eq!(region_of(title), None, "{title}");
+        }
+        assert_eq!(region_of("四川省阿坝州人民政府").as_deref(), Some("四川省"));
         for (region, short) in [
             ("浙江省", "浙江"),
             ("上海市", "上海"),
