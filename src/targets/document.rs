@@ -116,9 +116,7 @@ pub(super) fn annual_year(doc: &Document) -> Option<u16> {
     let ends_annual = ANNUAL_KINDS
         .iter()
         .any(|k| kind.ends_with(k) || title.trim_end().ends_with(k));
-    // A three-year or five-year plan naming only its first year (2021年…三年行动计划) is
-    // no annual plan: its undated targets are due at its end, which the title does not give.
-    if !ends_annual || MULTI_YEAR.iter().any(|w| title.contains(w)) {
+    if !ends_annual {
         return None;
     }
     let t: Vec<char> = title.chars().collect();
@@ -132,7 +130,11 @@ pub(super) fn annual_year(doc: &Document) -> Option<u16> {
             j += 1;
         }
         (starts && digits.iter().all(char::is_ascii_digit) && t.get(j) == Some(&'年')).then(|| {
-            let horizon = i >= 2 && t[i - 2..i] == ['面', '向'];
+            // A three-year or five-year plan naming only its first year (2021年…三年行动计划) is
+            // no annual plan: its undated targets are due at its end, which the title does not
+            // give. A year's plan of a multi-year plan (…三年行动2023年工作要点) is one.
+            let rest: String = t[j..].iter().collect();
+            let horizon = i >= 2 && t[i - 2..i] == ['面', '向'] || MULTI_YEAR.iter().any(|w| rest.contains(w));
             (
                 digits.iter().collect::<String>().parse::<u16>().ok(),
                 t.get(j + 1).copied(),

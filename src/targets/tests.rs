@@ -400,6 +400,11 @@ fn an_annual_plans_undated_targets_are_due_in_its_year() {
         dated(&format!("某市2023年度数字政府建设考评办法{items}"))[0],
         (500.0, Some(Deadline::Year(2023)), true)
     );
+    // A year's work plan of a three-year plan is an annual plan.
+    assert_eq!(
+        dated(&format!("某市数字经济三年行动计划2023年工作要点{items}"))[0],
+        (500.0, Some(Deadline::Year(2023)), true)
+    );
     // An opinion naming a year, a plan period and an edition give no work year.
     for title in [
         "关于做好2023年数字政府建设重点工作的意见",
