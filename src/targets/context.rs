@@ -373,11 +373,19 @@ fn count_refusal(f: &[char], q: &Quantity, c1: usize) -> Option<&'static str> {
     let in_rest = |w: &str| r0 + w.chars().count() <= c1 && super::number::starts_with_at(f, r0, w);
     // The departments that issue or carry out a text (省发改委等12个部门联合推进, 由15个部门
     // 组成) are its authors; departments a goal reaches (联通市本级50个部门的数据) are counted by it.
+    // The departments are the subject (由15个部门组成, a clause opening with them); a goal
+    // verb's object (推动50个部门参与数据共享) is counted.
+    let subject = super::number::ends_with_at(f, q.start, "由")
+        || f[..q.start]
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .is_none_or(|p| is_clause_break(f, p));
     let authors = in_rest("部门")
         && (super::number::ends_with_at(f, q.start, "等")
-            || ["联合", "共同", "组成", "参与", "参加", "牵头"]
-                .iter()
-                .any(|w| super::number::starts_with_at(f, r0 + 2, w)));
+            || subject
+                && ["联合", "共同", "组成", "参与", "参加", "牵头"]
+                    .iter()
+                    .any(|w| super::number::starts_with_at(f, r0 + 2, w)));
     if c1 - r0 <= 12 && c1 > r0 && f[c1 - 1] == '中' || authors || ["排名", "位居", "位列"].iter().any(|w| in_rest(w))
     {
         return Some("one of a set, a ranking or the authors");

@@ -439,6 +439,9 @@ fn departments_a_goal_reaches_count_its_authors_do_not() {
     none("由省发改委等12个部门联合推进");
     none("成立由15个部门组成的工作专班");
     none("省发改委、省财政厅等8个部门共同负责");
+    none("12个部门联合印发实施方案");
+    // Departments a goal verb brings in are its object, counted.
+    assert_eq!(one("推动全市50个部门参与数据共享").value, 50.0);
 }
 
 #[test]
