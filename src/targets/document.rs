@@ -44,7 +44,26 @@ pub(super) fn is_regulation(doc: &Document) -> bool {
 
 /// Headings that report achievements only where no heading on the way names a goal: a
 /// report's chapter 数字经济发展成效显著, but not 1. 数字化转型成效显著 under 主要目标.
-pub(super) const ACHIEVED: &[&str] = &["成效显著"];
+const ACHIEVED: &[&str] = &["成效显著"];
+
+/// Results a heading says were obtained (取得…成就).
+const RESULTS: &[&str] = &["成就", "成效", "成绩", "进展", "成果"];
+
+/// Words of striving before 取得: the heading sets a task (推动改革取得新成效), not a review.
+const STRIVING: &[&str] = &["推动", "推进", "促进", "力争", "争取", "确保", "努力", "奋力", "加快"];
+
+/// Whether a (folded) heading reports achievements, when no heading on its way names a
+/// goal: 成效显著, or 取得 and a word of results with no verb of striving before it (“十三五”
+/// 发展取得的巨大成就, 时期取得的工作进展, 五年发展取得新成就).
+pub(super) fn reports_achievements(heading: &str) -> bool {
+    if ACHIEVED.iter().any(|w| heading.contains(w)) {
+        return true;
+    }
+    heading.find("取得").is_some_and(|at| {
+        let (before, after) = heading.split_at(at);
+        RESULTS.iter().any(|w| after.contains(w)) && !STRIVING.iter().any(|w| before.contains(w))
+    })
+}
 
 /// Headings of sections that describe the status quo: their numbers are facts, not targets.
 pub(super) const STATUS_QUO: &[&str] = &[

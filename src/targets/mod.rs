@@ -47,6 +47,7 @@ mod han;
 mod index;
 mod metric;
 mod number;
+mod ratio;
 mod record;
 mod scan;
 mod table;
@@ -431,20 +432,37 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             lead(&s.text).or_else(|| lead(&s.heading)).filter(not_past)
         })
         .collect();
+    let listed = listed(doc, min_year);
     let ancestors = |s: &crate::model::Section| {
         std::iter::successors(s.parent, |&p| doc.sections.get(p.get()).and_then(|x| x.parent))
     };
+    let headings: Vec<String> = doc
+        .sections
+        .iter()
+        .map(|x| fold(&x.heading).1.into_iter().collect())
+        .collect();
     let glossaries = document::glossaries(&doc.text);
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
     let mut out = Vec::new();
     for (section_ix, s) in doc.sections.iter().enumerate() {
-        let path = || ancestors(s).filter_map(|p| doc.sections.get(p.get())).chain([s]);
-        let goal_path = path().any(|x| x.heading.contains("目标"));
-        let status_quo = path().any(|x| {
-            document::STATUS_QUO.iter().any(|w| x.heading.contains(w))
-                || !goal_path && document::ACHIEVED.iter().any(|w| x.heading.contains(w))
-        });
-        let inherited = ancestors(s).find_map(|p| handed.get(p.get()).copied().flatten());
+        // Headings are read folded, as text is (a traditional 發展基礎 is a 发展基础).
+        let path = || {
+            ancestors(s)
+                .map(SecIx::get)
+                .chain([section_ix])
+                .filter_map(|p| headings.get(p))
+        };
+        let goal_path = path().any(|h| h.contains("目标"));
+        let status_quo = if path().any(|h| document::STATUS_QUO.iter().any(|w| h.contains(w))) {
+            Some("in a 发展基础 / 现状 section: reports the past")
+        } else if !goal_path && path().any(|h| document::reports_achievements(h)) {
+            Some("in a section reporting achievements (取得…成就): reports the past")
+        } else {
+            None
+        };
+        let inherited = ancestors(s)
+            .find_map(|p| handed.get(p.get()).copied().flatten())
+            .or(listed[section_ix]);
         // A heading takes the deadline that opens its text (1. 形成“5000+”规模。到2025年 …).
         let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || number::is_han_numeral(c);
         // And a text the deadline its heading states ((二) 2025年目标).
@@ -472,13 +490,9 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 }
                 !defined
             });
-            if status_quo {
-                // A 发展基础 / 现状 section reports the past.
-                no.extend(
-                    found
-                        .into_iter()
-                        .map(|f| (f.span, f.text, "in a 发展基础 / 现状 section: reports the past")),
-                );
+            if let Some(why) = status_quo {
+                // A 发展基础 / 现状 section, or a review of achievements, reports the past.
+                no.extend(found.into_iter().map(|f| (f.span, f.text, why)));
             } else {
                 let at = Place {
                     doc,
@@ -503,6 +517,33 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
         }
     }
     out
+}
+
+/// The deadline each list paragraph (——…, 1. … as a section of its own) takes from the
+/// sibling paragraph that introduces its list (2020年主要目标是：), past the list paragraphs
+/// between them: `handed` does this for a parent's children, this for a flat run of
+/// paragraphs (a page or notice without numbered sections).
+fn listed(doc: &Document, min_year: Option<u16>) -> Vec<Option<Deadline>> {
+    let mut carry: std::collections::HashMap<Option<usize>, Option<Deadline>> = std::collections::HashMap::new();
+    let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
+    doc.sections
+        .iter()
+        .map(|s| {
+            let parent = s.parent.map(SecIx::get);
+            let opening = if s.heading.trim().is_empty() {
+                &s.text
+            } else {
+                &s.heading
+            };
+            let first: Vec<char> = opening.trim_start().lines().next().unwrap_or("").chars().collect();
+            if year::is_list_line(&first) {
+                return carry.get(&parent).copied().flatten();
+            }
+            let introduces = year::read(&fold(&s.text).1, min_year).introduces().filter(not_past);
+            carry.insert(parent, introduces);
+            None
+        })
+        .collect()
 }
 
 /// Where the targets of one field were found: what a [`Found`] needs to become a [`Target`].

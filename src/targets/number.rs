@@ -373,6 +373,12 @@ pub fn qualifier_after(chars: &[char], at: usize) -> Option<(Comparator, usize)>
         .map(|(w, c)| (*c, w.chars().count()))
 }
 
+/// Round away binary noise: 2.6 × 1e12 is 2.6e12.
+#[must_use]
+pub fn tidy(x: f64) -> f64 {
+    format!("{x:.12e}").parse().unwrap_or(x)
+}
+
 /// A level verb (提升至) that ends at `end`.
 #[must_use]
 pub fn level_verb_before(chars: &[char], mut end: usize) -> bool {

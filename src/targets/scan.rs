@@ -11,7 +11,7 @@ use super::Comparator;
 use super::han::{Verbs, han};
 use super::number::{
     COUNT_UNITS, DURATIONS, base_unit, is_han_numeral, level_verb_before, magnitude_at, qualifier_after,
-    qualifier_before, read_arabic, read_han, starts_with_at, unit_at, unit_before_magnitude, unit_factor,
+    qualifier_before, read_arabic, read_han, starts_with_at, tidy, unit_at, unit_before_magnitude, unit_factor,
 };
 
 /// What a quantity measures, as far as its unit tells.
@@ -97,7 +97,7 @@ fn bad_next(c: char) -> bool {
 }
 
 /// Chars right before a number that make it part of a name, code, ordinal or ranking.
-fn bad_prev(c: char) -> bool {
+pub(super) fn bad_prev(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || is_dash(c)
         || matches!(
@@ -149,7 +149,7 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
                     .unwrap_or(f.len());
                 continue;
             };
-            match arabic(f, &verbs, i, e, v) {
+            match super::ratio::read(f, i, e, v).unwrap_or_else(|| arabic(f, &verbs, i, e, v)) {
                 Some(q) => {
                     i = q.end.max(e);
                     out.push(q);
@@ -275,7 +275,7 @@ const LIST_ITEM_REACH: usize = 12;
 /// After a refused number, skip the rest of its token (2020-07-10, 1.2.3, 4K/8K) so that its
 /// parts are not read as numbers of their own.
 fn skip_token(f: &[char], mut e: usize) -> usize {
-    while e < f.len() && (f[e].is_ascii_alphanumeric() || matches!(f[e], '.' | '/' | '-' | ':' | '*' | '×' | '+')) {
+    while e < f.len() && (f[e].is_ascii_alphanumeric() || "./-:∶*×+".contains(f[e])) {
         e += 1;
     }
     e
@@ -312,11 +312,6 @@ pub(super) fn skip_spaces(f: &[char], at: usize) -> usize {
         }
         _ => at,
     }
-}
-
-/// Round away binary noise: 2.6 × 1e12 is 2.6e12.
-fn tidy(x: f64) -> f64 {
-    format!("{x:.12e}").parse().unwrap_or(x)
 }
 
 /// A range after a number (10-15%, 10%～15%, 5至10个): `Some(Some(end))` of the upper
@@ -572,7 +567,7 @@ pub(super) fn in_name(f: &[char], s: usize, end: usize) -> bool {
 }
 
 /// A quoted quantity (“100+”) keeps its quotes in the printed span.
-fn quoted(f: &[char], start: usize, end: usize) -> (usize, usize) {
+pub(super) fn quoted(f: &[char], start: usize, end: usize) -> (usize, usize) {
     let open = start.checked_sub(1).map(|p| f[p]);
     let close = f.get(end).copied();
     if matches!((open, close), (Some('“'), Some('”')) | (Some('"'), Some('"'))) {

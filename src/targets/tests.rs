@@ -333,6 +333,12 @@ fn a_count_of_aspects_is_not_a_goal() {
 }
 
 #[test]
+fn the_number_of_indicators_a_heading_lists_is_not_a_goal() {
+    none("二、创新类指标（6项）");
+    assert_eq!(one("——民生类目标(4个)。城镇新增就业1.2万人。").value, 1.2e4);
+}
+
+#[test]
 fn a_baseline_is_not_a_goal() {
     none("在首批45项高频事项“一网通办”的基础上，持续拓展服务范围");
     none("在现有企业登记、社保查询等30项服务的基础上，继续拓展");
@@ -454,4 +460,50 @@ fn zhao_alone_after_a_number_is_a_bandwidth() {
     assert_eq!(one("新增储能10兆瓦时").unit, "兆瓦时");
     // The tiers in numerals are names of a class of network, not amounts.
     none("建设千兆光网、万兆园区网络");
+}
+
+#[test]
+fn a_paragraph_introducing_a_list_gives_its_year_to_the_list_paragraphs() {
+    let notice = "某县人民政府关于下达年度工作计划的通知\n\n各乡镇人民政府：\n\n今年是关键之年。2031年全县发展主要目标是：\n\n——经济类。全县工业产值增长6%以上；\n\n——民生类。新增就业岗位3000个。\n\n同时，全县再建成公园5个。\n\n——城建类。改造老旧小区20个。\n";
+    assert_eq!(
+        dated(notice),
+        [
+            (6.0, Some(Deadline::Year(2031)), false),
+            (3000.0, Some(Deadline::Year(2031)), false),
+            // A paragraph that introduces nothing ends the list, and its year.
+            (5.0, None, false),
+            (20.0, None, false),
+        ]
+    );
+}
+
+#[test]
+fn a_heading_reporting_what_was_achieved_holds_past_figures() {
+    let plan = |review: &str| {
+        format!(
+            "某县关于制定第十六个五年规划的建议\n\n一、总体要求\n\n1.{review}。五年来，全县工业产值达到90亿元，建成产业园区6个。\n\n2.主要目标。到2035年，全县工业产值达到200亿元。\n"
+        )
+    };
+    for review in [
+        "“十五五”时期发展取得的显著成就",
+        "五年来全县发展取得新成绩",
+        "五年來全縣發展取得新成績",
+    ] {
+        let t = of_document(&plan(review));
+        assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [2e10], "{review}");
+    }
+    // A task heading: striving for results sets goals.
+    let t = of_document(&plan("推动全县发展取得新成效"));
+    assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [9e9, 6.0, 2e10]);
+}
+
+#[test]
+fn a_ratio_is_one_value() {
+    let t = one("城乡居民收入比缩小到1.8∶1以内");
+    assert_eq!((t.value, t.comparator), (1.8, Comparator::AtMost));
+    assert!(t.text.ends_with("1.8∶1以内"), "{}", t.text);
+    assert_eq!(one("两地人均产值之比缩小到1.5:1").value, 1.5);
+    assert_eq!(one("专兼职人员之比达到3：2").value, 1.5);
+    none("会议于9:30召开");
+    none("按1∶1比例配套资金");
 }

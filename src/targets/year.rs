@@ -198,6 +198,9 @@ pub struct Deadlines {
     /// List lines (——…, 1. …) introduced by a line ending in ：, by where they start, with
     /// the deadline in force at the introduction (主要目标是：到2030年，…。具体目标是：——…).
     list_carry: Vec<(usize, Deadline)>,
+    /// The deadline the text hands to the list paragraphs after it, when its last line
+    /// introduces them (2020年主要目标是：): see [`Deadlines::introduces`].
+    introduces: Option<Deadline>,
 }
 
 /// Read the deadlines of the width-folded `f`. A year before `min_year` reports the past:
@@ -250,7 +253,7 @@ pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
     }
     last_opening.push(last);
     inner.push(count);
-    let list_carry = list_carry(f, &marks, &is_year);
+    let (list_carry, introduces) = list_carry(f, &marks, &is_year);
     Deadlines {
         marks,
         lead_end,
@@ -258,16 +261,22 @@ pub fn read(f: &[char], min_year: Option<u16>) -> Deadlines {
         last_opening,
         inner,
         list_carry,
+        introduces,
     }
 }
 
 /// The deadline each list line inherits from the line that introduces its list: the last
 /// year deadline of the introducing line (…如下：) or, when it has none, of the line before it
 /// (主要目标是：到2030年，…。 / 具体目标是：). A line that is neither a list line nor an
-/// introduction ends the list.
-fn list_carry(f: &[char], marks: &[Mark], is_year: &impl Fn(&Mark) -> bool) -> Vec<(usize, Deadline)> {
+/// introduction ends the list. Also the deadline the last non-blank line hands on when it
+/// is an introduction (the list then starts in the next paragraph or section).
+fn list_carry(
+    f: &[char],
+    marks: &[Mark],
+    is_year: &impl Fn(&Mark) -> bool,
+) -> (Vec<(usize, Deadline)>, Option<Deadline>) {
     let mut out = Vec::new();
-    let (mut carry, mut previous) = (None, None);
+    let (mut carry, mut previous, mut at_end) = (None, None, None);
     let mut k = 0;
     let mut start = 0;
     while start < f.len() {
@@ -284,7 +293,8 @@ fn list_carry(f: &[char], marks: &[Mark], is_year: &impl Fn(&Mark) -> bool) -> V
         }
         let line = &f[start..end];
         let last = line.iter().rposition(|c| !c.is_whitespace()).map(|p| line[p]);
-        if matches!(last, Some('：' | ':')) {
+        let introduction = matches!(last, Some('：' | ':'));
+        if introduction {
             carry = own.or(previous);
         } else if is_list_line(line) {
             if let Some(d) = carry {
@@ -293,14 +303,17 @@ fn list_carry(f: &[char], marks: &[Mark], is_year: &impl Fn(&Mark) -> bool) -> V
         } else {
             carry = None;
         }
+        if last.is_some() {
+            at_end = if introduction { carry } else { None };
+        }
         previous = own;
         start = end + 1;
     }
-    out
+    (out, at_end)
 }
 
 /// A line of a list: a dash or bullet, or a number, at its start.
-fn is_list_line(line: &[char]) -> bool {
+pub(super) fn is_list_line(line: &[char]) -> bool {
     let first = line.iter().position(|c| !c.is_whitespace()).map(|p| &line[p..]);
     first.is_some_and(|t| {
         matches!(t[0], '—' | '-' | '－' | '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '▪')
@@ -353,6 +366,13 @@ impl Deadlines {
             return Some(marks[k].deadline);
         }
         inherited
+    }
+
+    /// The deadline a text whose last line introduces a list (2020年主要目标是：) hands to
+    /// the list paragraphs that follow it as paragraphs or sections of their own (——关于…).
+    #[must_use]
+    pub fn introduces(&self) -> Option<Deadline> {
+        self.introduces
     }
 
     /// The lead's deadline: what the text hands down to the sections under it and to its

@@ -23,6 +23,8 @@ pub(super) fn framed(f: &[char], ix: &Index, q: &Quantity, c0: usize, c1: usize)
         Some("a weight in a scoring formula (监测（60%）+调研（20%）)")
     } else if counts_aspects(f, q) {
         Some("a count of the areas a text is organised in (7个方面)")
+    } else if counts_indicators(f, q) {
+        Some("the number of indicators a heading lists (主要指标（20项）)")
     } else if baseline(f, ix, q, c0, c1) {
         Some("a baseline (在现有…的基础上)")
     } else {
@@ -69,6 +71,17 @@ fn formula_weight(f: &[char], q: &Quantity) -> bool {
 /// counted; no goal counts 方面.
 fn counts_aspects(f: &[char], q: &Quantity) -> bool {
     q.kind == Kind::Count && starts_with_at(f, q.end, "方面")
+}
+
+/// 经济类指标（12项）, 关于发展类目标(9个): a count in brackets right after 指标 or 目标
+/// says how many indicators the list under it holds; what is to be reached are the
+/// indicators themselves.
+fn counts_indicators(f: &[char], q: &Quantity) -> bool {
+    let open = q.start.checked_sub(1).map(|i| f[i]);
+    q.kind == Kind::Count
+        && matches!(open, Some('(' | '（'))
+        && matches!(f.get(q.end), Some(')' | '）'))
+        && ["指标", "目标"].iter().any(|w| ends_with_at(f, q.start - 1, w))
 }
 
 /// 在现有…等62项服务的基础上，继续…: a figure inside a clause that opens with 在 and closes
