@@ -297,19 +297,28 @@ fn parse_arabic(chars: &[char], max: u32) -> Option<(MarkerKind, u32, usize)> {
     Some((MarkerKind::Arabic, v, n + 1))
 }
 
-/// 一、 十二、 — but not 一、二、三次产业 (a list of numerals).
+/// 一、 十二、 — but not 一、二、三次产业 (a list of numerals). PDF and OCR text may put a
+/// space before the 、 (`三 、加强组织实施`); up to two are taken.
 fn parse_hanzi(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
     let n = chars.iter().take_while(|c| HAN_DIGITS.contains(**c)).count();
-    if n == 0 || n > 4 || chars.get(n) != Some(&'、') {
+    let gap = chars[n..].iter().take(3).take_while(|c| is_inline_space(**c)).count();
+    let sep = n + gap;
+    if n == 0 || n > 4 || gap > 2 || chars.get(sep) != Some(&'、') {
         return None;
     }
-    let next_is_numeral = chars.get(n + 1).is_some_and(|c| HAN_DIGITS.contains(*c) && *c != '两')
-        && chars.get(n + 2).is_some_and(|c| *c == '、' || HAN_DIGITS.contains(*c));
+    let next_is_numeral = chars
+        .get(sep + 1)
+        .is_some_and(|c| HAN_DIGITS.contains(*c) && *c != '两')
+        && chars
+            .iter()
+            .skip(sep + 2)
+            .find(|c| !is_inline_space(**c))
+            .is_some_and(|c| *c == '、' || HAN_DIGITS.contains(*c));
     if next_is_numeral {
         return None;
     }
     let digits: String = chars[..n].iter().collect();
-    Some((MarkerKind::Hanzi, han_value(&digits)?, n + 1))
+    Some((MarkerKind::Hanzi, han_value(&digits)?, sep + 1))
 }
 
 /// The conventional nesting of Chinese official documents, used when a document has not yet
@@ -356,6 +365,11 @@ mod tests {
     fn every_numbering_style() {
         assert_eq!(kv("一、总体要求"), Some((MarkerKind::Hanzi, 1, "一".into())));
         assert_eq!(kv("十二、其他"), Some((MarkerKind::Hanzi, 12, "十二".into())));
+        // PDF/OCR text with a space before the 、; a list of numerals stays prose.
+        assert_eq!(kv("三 、加强组织实施"), Some((MarkerKind::Hanzi, 3, "三".into())));
+        assert_eq!(kv("十一\u{3000}、其他"), Some((MarkerKind::Hanzi, 11, "十一".into())));
+        assert_eq!(kv("一 、二 、三次产业"), None);
+        assert_eq!(kv("三   、加强"), None);
         assert_eq!(kv("(一)指导思想"), Some((MarkerKind::ParenHanzi, 1, "(一)".into())));
         assert_eq!(
             kv("（十一）在线科技服务"),
