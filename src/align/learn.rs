@@ -18,8 +18,6 @@ pub use features::{BLOCKS, BUCKETS, Feat, Features, LeafContext, Tag, idf, vecto
 /// Below this probability of its best domain a section gets no domain (measured in
 /// BENCHMARKS.md: precision of the sections kept vs. recall lost).
 pub const NONE_BELOW: f32 = 0.2;
-/// A section with no cue hit at all needs this probability to get a domain.
-pub const NO_CUE_BELOW: f32 = 0.5;
 const MAGIC: &[u8; 4] = b"DZM1";
 
 /// A labelled example: features and class (index into the model's labels), with a weight.
