@@ -115,8 +115,14 @@ pub fn is_space(c: char) -> bool {
 /// output char per input char (so offsets are unchanged); case and whitespace kept.
 #[must_use]
 pub fn same_length(s: &str) -> Vec<char> {
-    let pre: String = s.chars().map(|c| radical(width(c))).collect();
-    simplified(&pre).chars().collect()
+    // Sized at once: grown a char at a time, a 7 MB text's buffers were reallocated (copied
+    // and faulted in again) a dozen times over.
+    let mut pre = String::with_capacity(s.len());
+    pre.extend(s.chars().map(|c| radical(width(c))));
+    let converted = simplified(&pre);
+    let mut out = Vec::with_capacity(converted.chars().count());
+    out.extend(converted.chars());
+    out
 }
 
 /// `fast2s::convert`, char for char the same, without its three hash look-ups per CJK char
@@ -220,7 +226,8 @@ pub fn fold(s: &str, punct: Punct) -> Folded {
 #[must_use]
 pub fn matching_form(s: &str) -> String {
     // `fold` without its char vector and offsets (the alignment folds every leaf's texts).
-    let pre: String = s.chars().map(|c| radical(width(c))).collect();
+    let mut pre = String::with_capacity(s.len());
+    pre.extend(s.chars().map(|c| radical(width(c))));
     let converted = simplified(&pre);
     // Allocated once (dropping spaces only shortens it): the aligner keeps every leaf's.
     let mut out = String::with_capacity(converted.len());

@@ -255,31 +255,49 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
         }
         None => None,
     };
-    // Only the JSON's per-domain figures need the alignment: made beside the index, as the
-    // two have sequential stretches that leave a core idle.
     let aligner = Aligner::new(Taxonomy::builtin());
-    let (index, alignment) = if args.input.json {
-        let (index, alignment) = rayon::join(|| ReuseIndex::build(&docs, options), || aligner.align(&docs));
-        (index, Some(alignment))
-    } else {
-        (ReuseIndex::build(&docs, options), None)
-    };
-    if let Some((a, b)) = pair {
-        let p = index.pair(&docs, a, b);
-        if let Some(alignment) = &alignment {
-            serde_json::to_writer_pretty(&mut *out, &pair_json(&docs, &aligner.taxonomy, alignment, &p))?;
-            writeln!(out)?;
+    if !args.input.json {
+        let index = ReuseIndex::build(&docs, options);
+        if let Some((a, b)) = pair {
+            write_pair(&docs, &index.pair(&docs, a, b), usize::MAX, out)?;
         } else {
-            write_pair(&docs, &p, usize::MAX, out)?;
+            write_text(&docs, &index, &index.matrix(), args, out)?;
         }
         return Ok(code);
     }
-    let matrix = index.matrix();
-    if let Some(alignment) = &alignment {
-        write_json(&docs, (&index, &matrix), (&aligner.taxonomy, alignment), out)?;
-    } else {
-        write_text(&docs, &index, &matrix, args, out)?;
+    // Only the JSON's per-domain figures need the alignment: made beside the index and the
+    // first pairs' comparison, whose sequential stretches leave a core idle.
+    if let Some((a, b)) = pair {
+        let (p, alignment) = rayon::join(
+            || ReuseIndex::build(&docs, options).compare(&docs, a, b),
+            || aligner.align(&docs),
+        );
+        serde_json::to_writer_pretty(&mut *out, &pair_json(&docs, &aligner.taxonomy, &alignment, &p))?;
+        writeln!(out)?;
+        return Ok(code);
     }
+    let ((index, matrix, pairs, first), alignment) = rayon::join(
+        || {
+            let index = ReuseIndex::build(&docs, options);
+            let matrix = index.matrix();
+            let pairs = index.to_compare(&matrix, options.min_estimate);
+            let first = exact_pairs(
+                &docs,
+                &index,
+                &pairs[..chunk_len(docs.len(), pairs.len()).min(pairs.len())],
+                pairs.len(),
+            );
+            (index, matrix, pairs, first)
+        },
+        || aligner.align(&docs),
+    );
+    write_json(
+        &docs,
+        (&index, &matrix),
+        (&pairs, first),
+        (&aligner.taxonomy, &alignment),
+        out,
+    )?;
     Ok(code)
 }
 
@@ -287,11 +305,42 @@ pub fn reuse(args: &ReuseArgs, out: &mut impl Write) -> anyhow::Result<i32> {
 /// their passages stay small in memory.
 const CHUNK: usize = 64;
 
-/// The JSON: head, matrix, then the pairs worth comparing, computed a chunk at a time and
-/// written one by one (never the whole document in memory).
+/// Pairs compared a chunk at a time: a small corpus (one chunk) in one.
+fn chunk_len(docs: usize, pairs: usize) -> usize {
+    if docs <= reuse::EXACT_ALL_PAIRS {
+        pairs.max(1)
+    } else {
+        CHUNK
+    }
+}
+
+/// The exact pairs of `group` that share a passage; `total` is the number of all pairs to
+/// compare.
+fn exact_pairs(docs: &[Document], index: &ReuseIndex, group: &[(DocIx, DocIx)], total: usize) -> Vec<PairReuse> {
+    let mut exact: Vec<PairReuse> = group
+        .par_iter()
+        .map(|&(a, b)| index.compare(docs, a, b))
+        .filter(|p| !p.passages.is_empty())
+        .collect();
+    // `collect` keeps the estimate order; one chunk (a small corpus) goes by exact coverage.
+    if total <= group.len() {
+        exact.sort_by(|x, y| {
+            reuse::most_covered_first(
+                (x.a, x.b, x.coverage_a, x.coverage_b),
+                (y.a, y.b, y.coverage_a, y.coverage_b),
+            )
+        });
+    }
+    exact
+}
+
+/// The JSON: head, matrix, then the pairs worth comparing (`pairs`, the first chunk's
+/// computed as `first`), the rest computed a chunk at a time and written one by one (never
+/// the whole document in memory).
 fn write_json(
     docs: &[Document],
     (index, matrix): (&ReuseIndex, &ReuseMatrix),
+    (pairs, first): (&[(DocIx, DocIx)], Vec<PairReuse>),
     (taxonomy, alignment): (&Taxonomy, &Alignment),
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
@@ -321,32 +370,16 @@ fn write_json(
     let head = serde_json::to_string_pretty(&head)?;
     let head = head.strip_suffix('}').unwrap_or(&head).trim_end();
     write!(out, "{head},\n  \"pairs\": [")?;
-    let pairs = index.to_compare(matrix, options.min_estimate);
-    // A small corpus (one chunk) is ordered by exact coverage; a large one by estimate.
-    let chunk = if docs.len() <= reuse::EXACT_ALL_PAIRS {
-        pairs.len().max(1)
-    } else {
-        CHUNK
-    };
-    let mut first = true;
+    let chunk = chunk_len(docs.len(), pairs.len());
+    let mut first = Some(first);
+    let mut comma = false;
     for group in pairs.chunks(chunk) {
-        let mut exact: Vec<PairReuse> = group
-            .par_iter()
-            .map(|&(a, b)| index.compare(docs, a, b))
-            .filter(|p| !p.passages.is_empty())
-            .collect();
-        // `collect` keeps the estimate order; one chunk (a small corpus) goes by exact coverage.
-        if pairs.len() <= chunk {
-            exact.sort_by(|x, y| {
-                reuse::most_covered_first(
-                    (x.a, x.b, x.coverage_a, x.coverage_b),
-                    (y.a, y.b, y.coverage_a, y.coverage_b),
-                )
-            });
-        }
+        let exact = first
+            .take()
+            .unwrap_or_else(|| exact_pairs(docs, index, group, pairs.len()));
         for p in &exact {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
+            out.write_all(if comma { b",\n    " } else { b"\n    " })?;
+            comma = true;
             serde_json::to_writer(&mut *out, &pair_json(docs, taxonomy, alignment, p))?;
         }
     }

@@ -40,9 +40,20 @@ pub fn fold_char(c: char) -> Option<char> {
 /// to the same stream as its original.
 #[must_use]
 pub fn fold(doc: &Document) -> Folded {
+    of(doc, &crate::fold::fold(&doc.text, crate::fold::Punct::Drop))
+}
+
+/// [`fold`], and the whole text folded as the direction's citations are looked for in it
+/// (`pair::folded`), from one fold of the text.
+pub(super) fn fold_and_text(doc: &Document) -> (Folded, String) {
+    let folded = crate::fold::fold(&doc.text, crate::fold::Punct::Drop);
+    (of(doc, &folded), folded.as_string())
+}
+
+/// The stream of `doc` from its text `folded`.
+fn of(doc: &Document, folded: &crate::fold::Folded) -> Folded {
     // Owner of each char: sections come in pre-order, so a later (deeper) section overwrites
     // its ancestors within its own range.
-    let folded = crate::fold::fold(&doc.text, crate::fold::Punct::Drop);
     let n_chars = folded.offsets.last().map_or(0, |&o| o as usize + 1);
     let mut owner: Vec<u32> = vec![u32::MAX; n_chars];
     for (i, s) in doc.sections.iter().enumerate() {
@@ -56,7 +67,7 @@ pub fn fold(doc: &Document) -> Folded {
         pos: Vec::with_capacity(folded.len()),
         section: Vec::with_capacity(folded.len()),
     };
-    for (c, pos) in folded.chars.into_iter().zip(folded.offsets) {
+    for (&c, &pos) in folded.chars.iter().zip(&folded.offsets) {
         let o = owner[pos as usize];
         if o == u32::MAX {
             continue;

@@ -7,6 +7,8 @@
 //! cache misses dominated), a run is extended a slice at a time up to where its section ends,
 //! and the kept spans are bitsets counted a word at a time.
 
+use rayon::prelude::*;
+
 use super::Folded;
 
 /// More positions of one k-gram than this in the other document are not all tried: a text
@@ -21,28 +23,41 @@ pub(super) fn maximal(
     (fb, gb): (&Folded, &[Option<u64>]),
     k: usize,
 ) -> Vec<(usize, usize, usize)> {
-    let index_b = GramIndex::new(fb, gb);
-    let (end_a, end_b) = (run_ends(fa), run_ends(fb));
-    let mut matches: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, h) in ga.iter().enumerate() {
-        let Some(h) = *h else { continue };
-        // A partner whose preceding character (in the same section) is the one before `i`
-        // continues a match found from further left: not a start.
-        let before = if i > 0 && fa.section[i - 1] == fa.section[i] {
-            fa.chars[i - 1]
-        } else {
-            NO_CHAR
-        };
-        for j in index_b.starts(h, before) {
-            let span = (end_a[i] as usize - i).min(end_b[j] as usize - j);
-            let l = common_prefix(&fa.chars[i..i + span], &fb.chars[j..j + span]);
-            if l >= k {
-                matches.push((i, j, l));
+    let ((index_b, end_b), end_a) = rayon::join(
+        || rayon::join(|| GramIndex::new(fb, gb), || run_ends(fb)),
+        || run_ends(fa),
+    );
+    // `a`'s positions in chunks over the cores, each chunk's matches in position order and the
+    // chunks joined in order: the same list as one pass from the left.
+    ga.par_chunks(CHUNK)
+        .enumerate()
+        .flat_map_iter(|(c, chunk)| {
+            let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+            for (i, h) in chunk.iter().enumerate() {
+                let Some(h) = *h else { continue };
+                let i = c * CHUNK + i;
+                // A partner whose preceding character (in the same section) is the one before
+                // `i` continues a match found from further left: not a start.
+                let before = if i > 0 && fa.section[i - 1] == fa.section[i] {
+                    fa.chars[i - 1]
+                } else {
+                    NO_CHAR
+                };
+                for j in index_b.starts(h, before) {
+                    let span = (end_a[i] as usize - i).min(end_b[j] as usize - j);
+                    let l = common_prefix(&fa.chars[i..i + span], &fb.chars[j..j + span]);
+                    if l >= k {
+                        matches.push((i, j, l));
+                    }
+                }
             }
-        }
-    }
-    matches
+            matches
+        })
+        .collect()
 }
+
+/// Positions of `a` matched on one core at a time.
+const CHUNK: usize = 1 << 15;
 
 /// The matches kept, longest first: one whose span is already mostly kept on either side is
 /// dropped (a phrase repeated in one document is one passage, not one per repetition).
@@ -52,7 +67,9 @@ pub(super) fn keep_longest(
     na: usize,
     nb: usize,
 ) -> Vec<(usize, usize, usize)> {
-    matches.sort_unstable_by(|x, y| y.2.cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    // Every (i, j) is one match at most: the order is total, so a parallel sort gives the
+    // sequential one's.
+    matches.par_sort_unstable_by(|x, y| y.2.cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     let mut kept_a = Bits::new(na);
     let mut kept_b = Bits::new(nb);
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
@@ -64,7 +81,7 @@ pub(super) fn keep_longest(
         kept_b.set(j, j + l);
         kept.push((i, j, l));
     }
-    kept.sort_unstable();
+    kept.par_sort_unstable();
     kept
 }
 
@@ -98,13 +115,17 @@ fn common_prefix(a: &[u32], b: &[u32]) -> usize {
 /// Stands for "no preceding character in the same section" (no char is this large).
 const NO_CHAR: u32 = u32::MAX;
 
+/// Stands for "the positions of a k-gram follow different characters" (no char is this large).
+const MIXED: u32 = u32::MAX - 1;
+
 /// A document's k-grams: per distinct k-gram its first [`MAX_OCCURRENCES`] positions, each
 /// with the character before it in its section ([`NO_CHAR`] at a section's start), ordered by
 /// that character: the positions a match can start from are all but one run, found by a
 /// search. A table of hash prefixes finds a k-gram's entry without searching the whole list.
 struct GramIndex {
-    /// Distinct k-grams, ascending, each with where its positions start in `positions`.
-    grams: Vec<(u64, u32)>,
+    /// Distinct k-grams, ascending, each with where its positions start in `positions` and
+    /// the character before all of them ([`MIXED`] when they differ).
+    grams: Vec<(u64, u32, u32)>,
     /// (character before, position), per k-gram ordered by (character, position).
     positions: Vec<(u32, u32)>,
     /// Per hash prefix of `bits` bits: the first of `grams` with that prefix or a larger one.
@@ -119,7 +140,7 @@ impl GramIndex {
             .enumerate()
             .filter_map(|(j, h)| h.map(|h| (h, u32::try_from(j).unwrap_or(u32::MAX))))
             .collect();
-        sorted.sort_unstable();
+        sorted.par_sort_unstable();
         let before = |j: usize| {
             if j > 0 && f.section[j - 1] == f.section[j] {
                 f.chars[j - 1]
@@ -127,18 +148,24 @@ impl GramIndex {
                 NO_CHAR
             }
         };
-        let mut distinct: Vec<(u64, u32)> = Vec::new();
+        let mut distinct: Vec<(u64, u32, u32)> = Vec::new();
         let mut positions: Vec<(u32, u32)> = Vec::new();
         for run in sorted.chunk_by(|x, y| x.0 == y.0) {
             let from = positions.len();
-            distinct.push((run[0].0, u32::try_from(from).unwrap_or(u32::MAX)));
             positions.extend(run.iter().take(MAX_OCCURRENCES).map(|&(_, j)| (before(j as usize), j)));
-            positions[from..].sort_unstable();
+            let mine = &mut positions[from..];
+            mine.sort_unstable();
+            let shared = if mine[0].0 == mine[mine.len() - 1].0 {
+                mine[0].0
+            } else {
+                MIXED
+            };
+            distinct.push((run[0].0, u32::try_from(from).unwrap_or(u32::MAX), shared));
         }
         drop(sorted);
         let bits = distinct.len().next_power_of_two().trailing_zeros().max(1);
         let mut start = vec![0u32; (1 << bits) + 1];
-        for &(h, _) in &distinct {
+        for &(h, ..) in &distinct {
             start[Self::prefix(h, bits) + 1] += 1;
         }
         for p in 1..start.len() {
@@ -157,27 +184,32 @@ impl GramIndex {
     }
 
     /// The first [`MAX_OCCURRENCES`] positions of k-gram `h` (all if fewer), as
-    /// (character before, position).
-    fn of(&self, h: u64) -> &[(u32, u32)] {
+    /// (character before, position), and the character before all of them ([`MIXED`] when
+    /// they differ).
+    fn of(&self, h: u64) -> (&[(u32, u32)], u32) {
         let p = Self::prefix(h, self.bits);
         let (lo, hi) = (self.start[p] as usize, self.start[p + 1] as usize);
         let bucket = &self.grams[lo..hi];
         let at = lo + bucket.partition_point(|e| e.0 < h);
         match self.grams.get(at) {
-            Some(&(g, from)) if g == h => {
+            Some(&(g, from, shared)) if g == h => {
                 let to = self.grams.get(at + 1).map_or(self.positions.len(), |e| e.1 as usize);
-                &self.positions[from as usize..to]
+                (&self.positions[from as usize..to], shared)
             }
-            _ => &[],
+            _ => (&[], MIXED),
         }
     }
 
     /// The positions of k-gram `h` a match may start from when the character before it on
     /// the other side is `before`: those not preceded by the same character.
     fn starts(&self, h: u64, before: u32) -> impl Iterator<Item = usize> + '_ {
-        let all = self.of(h);
-        let (lo, hi) = if before == NO_CHAR {
+        let (all, shared) = self.of(h);
+        // In a text that repeats itself most k-grams follow the same character everywhere:
+        // then no position (or every one) starts a match, told without reading them.
+        let (lo, hi) = if before == NO_CHAR || (shared != MIXED && shared != before) {
             (all.len(), all.len())
+        } else if shared == before {
+            (0, all.len())
         } else {
             let lo = all.partition_point(|e| e.0 < before);
             (lo, lo + all[lo..].partition_point(|e| e.0 == before))

@@ -105,6 +105,8 @@ pub struct Estimate {
 pub struct ReuseIndex {
     pub options: Options,
     folded: Vec<Folded>,
+    /// Per document: its whole text folded (`pair::folded`), where citations are looked for.
+    texts: Vec<String>,
     /// Per document: the hash of the k-gram starting at each folded position (`None` where
     /// the k-gram would cross a section boundary or the end).
     grams: Vec<Vec<Option<u64>>>,
@@ -252,7 +254,7 @@ impl ReuseIndex {
     #[must_use]
     pub fn build(docs: &[Document], options: Options) -> Self {
         let k = options.min_chars.max(2);
-        let folded: Vec<Folded> = docs.par_iter().map(fold).collect();
+        let (folded, texts): (Vec<Folded>, Vec<String>) = docs.par_iter().map(fold::fold_and_text).unzip();
         let grams: Vec<Vec<Option<u64>>> = folded.par_iter().map(|f| gram_hashes(f, k)).collect();
         // Document frequency of every k-gram: count each distinct k-gram once per document.
         let per_doc: Vec<Vec<u64>> = grams
@@ -303,6 +305,7 @@ impl ReuseIndex {
         Self {
             options,
             folded,
+            texts,
             grams,
             df,
             boilerplate_docs,

@@ -296,10 +296,9 @@ impl Overview {
             .collect();
         links.sort_by(order);
         links.truncate(MAX_LINKS);
-        let folded: Vec<String> = docs.par_iter().map(|d| super::pair::folded(&d.text)).collect();
         links
             .par_iter_mut()
-            .for_each(|l| l.direction = direction_with(docs, &folded, l.a, l.b));
+            .for_each(|l| l.direction = direction_with(docs, &self.index.texts, l.a, l.b));
         links
     }
 }

@@ -1,5 +1,6 @@
 //! The exact comparison of one pair of documents.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ReuseIndex;
@@ -99,32 +100,40 @@ impl ReuseIndex {
         let (fa, fb) = (&self.folded[a.get()], &self.folded[b.get()]);
         let (ga, gb) = (&self.grams[a.get()], &self.grams[b.get()]);
         let (na, nb) = (fa.len(), fb.len());
-        let matches = super::matches::maximal((fa, ga), (fb, gb), k);
-        let kept = super::matches::keep_longest(matches, na, nb);
-
-        let mut covered_a = vec![false; na];
-        let mut covered_b = vec![false; nb];
-        let (index_a, index_b) = (CharIndex::new(&docs[a].text), CharIndex::new(&docs[b].text));
-        let passages: Vec<Passage> = kept
-            .into_iter()
-            .map(|(i, j, l)| {
-                let mut dfs: Vec<u32> = (i..=i + l - k).map(|p| self.df_at(a.get(), p)).collect();
-                dfs.sort_unstable();
-                let formula = dfs.iter().filter(|&&d| d >= self.boilerplate_docs).count();
-                let boilerplate = formula * 2 >= dfs.len();
-                if !boilerplate {
-                    covered_a[i..i + l].fill(true);
-                    covered_b[j..j + l].fill(true);
-                }
-                Passage {
-                    a: side(&index_a, fa, i, l),
-                    b: side(&index_b, fb, j, l),
-                    chars: l,
-                    boilerplate,
-                    docs: dfs[dfs.len() / 2],
-                }
-            })
-            .collect();
+        // The direction searches both whole texts: beside the matching.
+        let ((kept, passages), direction) = rayon::join(
+            || {
+                let matches = super::matches::maximal((fa, ga), (fb, gb), k);
+                let kept = super::matches::keep_longest(matches, na, nb);
+                let (index_a, index_b) =
+                    rayon::join(|| CharIndex::new(&docs[a].text), || CharIndex::new(&docs[b].text));
+                let passages = kept
+                    .par_iter()
+                    .with_min_len(256)
+                    .map(|&(i, j, l)| {
+                        let mut dfs: Vec<u32> = (i..=i + l - k).map(|p| self.df_at(a.get(), p)).collect();
+                        dfs.sort_unstable();
+                        let formula = dfs.iter().filter(|&&d| d >= self.boilerplate_docs).count();
+                        Passage {
+                            a: side(&index_a, fa, i, l),
+                            b: side(&index_b, fb, j, l),
+                            chars: l,
+                            boilerplate: formula * 2 >= dfs.len(),
+                            docs: dfs[dfs.len() / 2],
+                        }
+                    })
+                    .collect::<Vec<Passage>>();
+                (kept, passages)
+            },
+            || direction_with(docs, &self.texts, a, b),
+        );
+        let (mut covered_a, mut covered_b) = (vec![false; na], vec![false; nb]);
+        for (&(i, j, l), p) in kept.iter().zip(&passages) {
+            if !p.boilerplate {
+                covered_a[i..i + l].fill(true);
+                covered_b[j..j + l].fill(true);
+            }
+        }
         PairReuse {
             a,
             b,
@@ -133,7 +142,7 @@ impl ReuseIndex {
             coverage_a: share(covered_a.iter().filter(|&&x| x).count(), na),
             coverage_b: share(covered_b.iter().filter(|&&x| x).count(), nb),
             passages,
-            direction: direction(docs, a, b),
+            direction,
         }
     }
 }
@@ -181,11 +190,8 @@ fn cites(later: &Document, text: &str, earlier: &Document) -> Option<String> {
     })
 }
 
-fn direction(docs: &[Document], a: DocIx, b: DocIx) -> Option<Direction> {
-    direction_of(docs, (a, &folded(&docs[a].text)), (b, &folded(&docs[b].text)))
-}
-
-/// [`direction`] with every document's text already [`folded`] (`folded[d]` for `docs[d]`).
+/// Which way the wording of documents `a` and `b` went, every document's text already
+/// [`folded`] (`folded[d]` for `docs[d]`).
 pub(super) fn direction_with(docs: &[Document], folded: &[String], a: DocIx, b: DocIx) -> Option<Direction> {
     direction_of(docs, (a, &folded[a.get()]), (b, &folded[b.get()]))
 }
