@@ -41,7 +41,7 @@ pub fn looks_like_issuer(t: &str) -> bool {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
+    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略|建议|报告)(?:[(（][^()（）]{1,16}[)）])?$")
         .expect("title regex")
 });
 
@@ -50,7 +50,13 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// it (`某市政府办公厅印发《…若干意见》`).
 #[must_use]
 pub fn looks_like_title(t: &str) -> bool {
-    t.chars().nth(80).is_none() && (TITLE.is_match(t) || headline_names_a_title(t))
+    if t.chars().nth(80).is_some() {
+        return false;
+    }
+    // Read in simplified script: a page in traditional characters (`…發展計劃的通知`) names
+    // its document types in it.
+    let t: String = crate::fold::same_length(t).into_iter().collect();
+    TITLE.is_match(&t) || headline_names_a_title(&t)
 }
 
 /// `某办公厅印发《…若干意见》`: a headline whose 《…》 at the end is a title, after the

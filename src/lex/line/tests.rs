@@ -90,6 +90,16 @@ fn titles() {
     assert!(!looks_like_title("【一图读懂】《某市居家社区养老服务管理办法》"));
     assert!(!looks_like_title("《美丽中国建设“十五五”规划》"));
     assert!(!looks_like_title("依据《某市国民经济和社会发展第十五个五年规划纲要》"));
+    // A 建议 or 报告 is a document too; a page in traditional script names its type in it.
+    assert!(looks_like_title(
+        "中共某市委关于制定某市国民经济和社会发展第十五个五年规划的建议"
+    ));
+    assert!(looks_like_title("关于某市2025年国民经济和社会发展计划执行情况的报告"));
+    assert!(looks_like_title(
+        "某市人民政府關于下達2020年某市國民經濟和社會發展計劃的通知"
+    ));
+    assert!(looks_like_title("某市人民政府辦公室印發《某市促進消費若干措施》"));
+    assert!(!looks_like_title("各區要認真落實，並及時報告。"));
 }
 
 #[test]
