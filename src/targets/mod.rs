@@ -46,6 +46,7 @@ mod document;
 mod han;
 mod index;
 mod metric;
+mod names;
 mod number;
 mod ratio;
 mod record;

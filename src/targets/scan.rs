@@ -46,83 +46,10 @@ pub struct Quantity {
     pub han: bool,
 }
 
+pub(super) use super::names::{bad_next, bad_prev, figure_label, is_dash};
+
 pub(super) fn is_clause_break(c: char) -> bool {
     matches!(c, ',' | '，' | ';' | '。' | ':' | '\n' | '!' | '?')
-}
-
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '—' | '–' | '~' | '〜' | '－')
-}
-
-/// Chars right after a number that make it a date, time, code, version or list number.
-fn bad_next(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '时'
-            | '点'
-            | '分'
-            | '秒'
-            | '周'
-            | '天'
-            | '岁'
-            | ':'
-            | '.'
-            | '、'
-            | ')'
-            | ']'
-            | '〕'
-            | '】'
-            | '》'
-            | '*'
-            | '×'
-            | '/'
-            | '版'
-            | '代'
-            | '号'
-            | '期'
-            | '届'
-            | '型'
-            | '维'
-            | '星'
-            | '寸'
-            | '后'
-            | '位'
-            | '层'
-            | '路'
-            | '线'
-            | '#'
-    )
-}
-
-/// Chars right before a number that make it part of a name, code, ordinal or ranking.
-pub(super) fn bad_prev(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || is_dash(c)
-        || matches!(
-            c,
-            '.' | '*'
-                | '×'
-                | '/'
-                | '\\'
-                | '+'
-                | ':'
-                | '#'
-                | '_'
-                | '@'
-                | '%'
-                | '='
-                | '&'
-                | '·'
-                | '第'
-                | '前'
-                | '每'
-                | '〔'
-                | '['
-                | '【'
-                | '号'
-        )
 }
 
 /// All quantities in the width-folded `f`, in order, not overlapping.
@@ -389,7 +316,7 @@ fn after_unit(
 }
 
 fn arabic(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<Quantity> {
-    if s > 0 && bad_prev(f[s - 1]) {
+    if s > 0 && bad_prev(f[s - 1]) || figure_label(f, s) {
         return None;
     }
     let mut value = v;

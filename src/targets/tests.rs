@@ -507,3 +507,16 @@ fn a_ratio_is_one_value() {
     none("会议于9:30召开");
     none("按1∶1比例配套资金");
 }
+
+#[test]
+fn figure_and_table_numbers_are_labels() {
+    none("到2028年，各类场景的数字化水平明显提升（如图 2 所示）。");
+    none("图 3 场景分类");
+    none("到2028年，主要指标见表 4。");
+    none("到2028年，重点任务详见附表1。");
+    // 表 and 图 inside a word are no label: 发表, 地图.
+    let t = one("到2028年，力争发表30篇以上高水平论文。");
+    assert_eq!(t.value, 30.0);
+    let t = one("到2028年，编制专题地图3套。");
+    assert_eq!(t.value, 3.0);
+}
