@@ -76,11 +76,20 @@ pub fn short_label(meta: &crate::model::Meta) -> Option<String> {
         .region
         .as_deref()
         .map(short_region)
-        .or_else(|| meta.title.as_deref().map(|t| t.chars().take(6).collect()))?;
+        .or_else(|| meta.title.as_deref().and_then(title_start))?;
     Some(match year {
         Some(y) => format!("{name} {y}"),
         None => name,
     })
+}
+
+/// A title's first six chars for a label, without quotation marks and spaces (`教育发展“十
+/// 五五”规划` → `教育发展十五`, not `教育发展“十`), after any brackets or bullets it starts with.
+fn title_start(t: &str) -> Option<String> {
+    let dropped = |c: &char| "“”‘’\"'《》「」".contains(*c) || c.is_whitespace();
+    let lead = |c: &char| dropped(c) || "()（）〔〕[]【】•·●▪".contains(*c);
+    let s: String = t.chars().skip_while(lead).filter(|c| !dropped(c)).take(6).collect();
+    (!s.is_empty()).then_some(s)
 }
 
 /// The province, city or county a name starts with (中共 and 关于… titles excepted).
@@ -234,6 +243,27 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_from_a_title_drops_its_quotation_marks() {
+        let label = |title: &str| {
+            short_label(&crate::model::Meta {
+                title: Some(title.to_owned()),
+                date_issued: Some("2026-06-22".to_owned()),
+                ..Default::default()
+            })
+        };
+        assert_eq!(label("教育发展“十五五”规划").as_deref(), Some("教育发展十五 2026"));
+        assert_eq!(label("《数字经济促进条例》解读").as_deref(), Some("数字经济促进 2026"));
+        assert_eq!(label("“十四五”国家应急体系规划").as_deref(), Some("十四五国家应 2026"));
+        assert_eq!(label("• 乌鲁木齐市寄递物流条例").as_deref(), Some("乌鲁木齐市寄 2026"));
+        assert_eq!(label("中国(上海)自由贸易试验区").as_deref(), Some("中国(上海) 2026"));
+        assert_eq!(
+            label("关于促进线上经济发展的意见").as_deref(),
+            Some("关于促进线上 2026")
+        );
+        assert_eq!(label("“”"), None);
+    }
 
     #[test]
     fn regions() {
