@@ -129,6 +129,21 @@ fn listed_after_a_count(f: &[char], s: usize, unit: &str) -> bool {
     })
 }
 
+/// Physical units a magnitude in Chinese characters may measure (百万吨, 千万千瓦).
+const PHYSICAL: &[&str] = &[
+    "吨标准煤",
+    "吨",
+    "千瓦时",
+    "千瓦",
+    "万千瓦",
+    "立方米",
+    "平方米",
+    "平方公里",
+    "公里",
+    "亩",
+    "公顷",
+];
+
 /// The quantity a Chinese numeral at `[s, e)` with value `v` starts, if it is one.
 pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<Quantity> {
     // 一 (一批, 统一, 进一步) is never a count.
@@ -171,10 +186,16 @@ pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<
     let e = super::scan::skip_spaces(f, e);
     let unit = unit_at(f, e)?;
     let money = unit == "元" && v >= 1e4;
-    if !(HAN_UNITS.contains(&unit) || money) || v < 2.0 {
+    // 百万吨, 千万千瓦, 百万亩: a magnitude of a physical measure, as 100万吨 is in digits.
+    let physical = v >= 1e4 && PHYSICAL.contains(&unit);
+    if !(HAN_UNITS.contains(&unit) || money || physical) || v < 2.0 {
         return None;
     }
     let i = e + unit.chars().count();
+    // 百万吨级乙烯项目: the size of what is built, not an amount to reach.
+    if physical && f.get(i) == Some(&'级') {
+        return None;
+    }
     if money && f.get(i) == Some(&'级') {
         return verbs.before(s, false).then(|| class(f, s, i + 1, v));
     }
@@ -197,7 +218,13 @@ pub fn han(f: &[char], verbs: &Verbs<'_>, s: usize, e: usize, v: f64) -> Option<
         value: v,
         unit: unit.to_owned(),
         comparator,
-        kind: if money { Kind::Money } else { Kind::Count },
+        kind: if money {
+            Kind::Money
+        } else if physical {
+            Kind::Other
+        } else {
+            Kind::Count
+        },
         han: true,
     })
 }

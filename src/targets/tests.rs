@@ -520,3 +520,17 @@ fn figure_and_table_numbers_are_labels() {
     let t = one("到2028年，编制专题地图3套。");
     assert_eq!(t.value, 3.0);
 }
+
+#[test]
+fn a_magnitude_in_chinese_numerals_measures_a_physical_unit() {
+    let t = one("到2030年，废钢铁年利用量达到百万吨以上。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (1e6, "吨", Comparator::AtLeast)
+    );
+    let t = one("到2030年，建成千万亩高标准农田。");
+    assert_eq!((t.value, t.unit.as_str()), (1e7, "亩"));
+    // A size class and a vague amount stay out.
+    none("到2030年，建设一批百万吨级乙烯项目。");
+    none("到2030年，数百万吨固废得到利用。");
+}
