@@ -506,4 +506,11 @@ fn a_ratio_is_one_value() {
     assert_eq!(one("专兼职人员之比达到3：2").value, 1.5);
     none("会议于9:30召开");
     none("按1∶1比例配套资金");
+    // A ratio of one to a two-digit number reads like a clock time; after 比 it is a ratio.
+    let t = one("中小学师生比达到1:15");
+    assert!((t.value - 1.0 / 15.0).abs() < 1e-9, "{}", t.value);
+    assert!(t.text.ends_with("1:15"), "{}", t.text);
+    assert!((one("全市医护比不低于1：12").value - 1.0 / 12.0).abs() < 1e-9);
+    none("每日服务时间延长到22:00");
+    none("比赛时间延长到21:30");
 }
