@@ -495,6 +495,12 @@ fn a_heading_reporting_what_was_achieved_holds_past_figures() {
     // A task heading: striving for results sets goals.
     let t = of_document(&plan("推动全县发展取得新成效"));
     assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [9e9, 6.0, 2e10]);
+    // A task heading that names the results to come (取得新进展, no 的 and no period looked
+    // back on) keeps its targets.
+    let t = of_document(
+        "某市数字经济发展规划\n\n一、重点任务\n\n（一）产业数字化取得新进展\n\n到2030年，推动1000家企业上云。\n\n（二）数字政府建设取得新成效\n\n到2030年，政务服务事项网上可办率达到100%。\n",
+    );
+    assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [1000.0, 100.0]);
 }
 
 #[test]
