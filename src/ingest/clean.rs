@@ -413,6 +413,24 @@ mod tests {
     }
 
     #[test]
+    fn a_line_ending_in_the_verb_bao_gao_or_jian_yi_is_rejoined() {
+        // 报告 and 建议 end titles (关于…的报告) but are verbs and nouns of body text too: a
+        // PDF line cut right after one is no title.
+        let c = cleaned(
+            "一、加强组织领导\n对检查中发现的重大隐患和问题要及时向市政府报告\n并督促整改到位。\n各部门要认真听取企业和群众的意见建议\n持续改进工作。",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "一、加强组织领导",
+                "对检查中发现的重大隐患和问题要及时向市政府报告并督促整改到位。",
+                "各部门要认真听取企业和群众的意见建议持续改进工作。"
+            ]
+        );
+    }
+
+    #[test]
     fn a_sentences_last_few_characters_and_a_bracket_it_runs_through_are_rejoined() {
         let c = cleaned(
             "（一）主要目标。重点应用场所光传送网\n（OTN）覆盖率达到80%，灾备覆盖率达到\n100%。\n（此件公开发布）\n国务院\n2023年10月8日",

@@ -41,9 +41,21 @@ pub fn looks_like_issuer(t: &str) -> bool {
 }
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略|建议|报告)(?:[(（][^()（）]{1,16}[)）])?$")
+    Regex::new(r"^[^。，,；;]{2,70}?(方案|意见|计划|规划|通知|办法|条例|决定|纲要|措施|细则|规定|指南|政策|通告|公告|决议|要点|战略)(?:[(（][^()（）]{1,16}[)）])?$")
         .expect("title regex")
 });
+
+/// A 建议 or 报告 is a title only in a title's form (关于…的建议, 关于…的报告, 某市人民政府工作报告): the
+/// two words are verbs and nouns of body text too (`…要及时向市政府报告`, `…的意见建议`), and
+/// a PDF line cut right after one is no title.
+static REPORT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^。，,；;]{0,70}?关于[^。，,；;]{1,70}?的(?:建议|报告)|(?:[^。，,；;]{0,16}(?:人民|省|市|县|区|州|旗|盟))?政府工作报告)(?:[(（][^()（）]{1,16}[)）])?$")
+        .expect("report title regex")
+});
+
+fn is_title(t: &str) -> bool {
+    TITLE.is_match(t) || REPORT_TITLE.is_match(t)
+}
 
 /// A title line: short, no clause punctuation, ending in a document type (方案, 意见, …)
 /// and maybe a parenthesis such as (2020-2022年) or （试行）; or a page's headline naming
@@ -56,7 +68,7 @@ pub fn looks_like_title(t: &str) -> bool {
     // Read in simplified script: a page in traditional characters (`…發展計劃的通知`) names
     // its document types in it.
     let t: String = crate::fold::same_length(t).into_iter().collect();
-    TITLE.is_match(&t) || headline_names_a_title(&t)
+    is_title(&t) || headline_names_a_title(&t)
 }
 
 /// `某办公厅印发《…若干意见》`: a headline whose 《…》 at the end is a title, after the
@@ -70,7 +82,7 @@ fn headline_names_a_title(t: &str) -> bool {
     ["印发", "转发", "发布"].iter().any(|v| who.ends_with(v))
         && who.chars().count() > 2
         && !who.contains(['。', '，', ',', '；', ';', '【', '》'])
-        && TITLE.is_match(quoted)
+        && is_title(quoted)
 }
 
 /// A title line run into its 文号 (`国务院关于…的意见国发〔2015〕24号`, a scrape or a PDF that put

@@ -52,16 +52,22 @@ const RESULTS: &[&str] = &["成就", "成效", "成绩", "进展", "成果"];
 /// Words of striving before 取得: the heading sets a task (推动改革取得新成效), not a review.
 const STRIVING: &[&str] = &["推动", "推进", "促进", "力争", "争取", "确保", "努力", "奋力", "加快"];
 
+/// Words before 取得 that look back on a period (“十四五”时期, 五年来, 过去五年).
+const LOOKING_BACK: &[&str] = &["时期", "以来", "年来", "过去", "回顾", "期间"];
+
 /// Whether a (folded) heading reports achievements, when no heading on its way names a
-/// goal: 成效显著, or 取得 and a word of results with no verb of striving before it (“十三五”
-/// 发展取得的巨大成就, 时期取得的工作进展, 五年发展取得新成就).
+/// goal: 成效显著, or 取得 and a word of results with no verb of striving before it, said of
+/// the past: 取得的 (“十三五”发展取得的巨大成就, 时期取得的工作进展) or after a period looked
+/// back on (“十四五”时期发展取得新成就, 五年来…取得新成绩). A task heading names the results to
+/// come in the same words (（二）产业数字化取得新进展).
 pub(super) fn reports_achievements(heading: &str) -> bool {
     if ACHIEVED.iter().any(|w| heading.contains(w)) {
         return true;
     }
     heading.find("取得").is_some_and(|at| {
         let (before, after) = heading.split_at(at);
-        RESULTS.iter().any(|w| after.contains(w)) && !STRIVING.iter().any(|w| before.contains(w))
+        let past = after["取得".len()..].starts_with('的') || LOOKING_BACK.iter().any(|w| before.contains(w));
+        past && RESULTS.iter().any(|w| after.contains(w)) && !STRIVING.iter().any(|w| before.contains(w))
     })
 }
 

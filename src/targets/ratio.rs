@@ -38,7 +38,8 @@ pub(super) fn read(f: &[char], s: usize, e: usize, v: f64) -> Option<Option<Quan
 
 /// The quotient of a ratio after the number `v` at `[s, e)` and where its second number
 /// ends. A clock time (9:30, 18:00: an hour, a colon and two digits of minutes) and a
-/// proportion of three parts or more (1:2:3, 10:30:00) are none.
+/// proportion of three parts or more (1:2:3, 10:30:00) are none; a 比 earlier in the clause
+/// names a ratio, whatever its form (师生比达到1:15).
 fn ratio_end(f: &[char], s: usize, e: usize, v: f64) -> Option<(f64, usize)> {
     let sep = *f.get(e)?;
     if !matches!(sep, '∶' | ':') || !f.get(e + 1).is_some_and(char::is_ascii_digit) {
@@ -49,7 +50,21 @@ fn ratio_end(f: &[char], s: usize, e: usize, v: f64) -> Option<(f64, usize)> {
         && !f[s..e].contains(&'.')
         && v <= 24.0
         && e2 - (e + 1) == 2
-        && f[e + 1..e2].iter().all(char::is_ascii_digit);
+        && f[e + 1..e2].iter().all(char::is_ascii_digit)
+        && !ratio_named_before(f, s);
     let more = matches!(f.get(e2), Some('∶' | ':')) && f.get(e2 + 1).is_some_and(char::is_ascii_digit);
     (!clock && !more && b > 0.0).then(|| (v / b, e2))
+}
+
+/// How far back in its clause a 比 names the ratio at `s` (城乡居民人均可支配收入之比缩小到).
+const RATIO_WORD_REACH: usize = 16;
+
+/// A 比 (收入比, 之比, 师生比) in the clause before `s`, not that of 比赛 (a match).
+fn ratio_named_before(f: &[char], s: usize) -> bool {
+    let from = s.saturating_sub(RATIO_WORD_REACH);
+    let clause = f[from..s]
+        .iter()
+        .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '\n'))
+        .map_or(from, |p| from + p + 1);
+    (clause..s).any(|i| f[i] == '比' && f.get(i + 1) != Some(&'赛'))
 }

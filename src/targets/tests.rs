@@ -495,6 +495,12 @@ fn a_heading_reporting_what_was_achieved_holds_past_figures() {
     // A task heading: striving for results sets goals.
     let t = of_document(&plan("推动全县发展取得新成效"));
     assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [9e9, 6.0, 2e10]);
+    // A task heading that names the results to come (取得新进展, no 的 and no period looked
+    // back on) keeps its targets.
+    let t = of_document(
+        "某市数字经济发展规划\n\n一、重点任务\n\n（一）产业数字化取得新进展\n\n到2030年，推动1000家企业上云。\n\n（二）数字政府建设取得新成效\n\n到2030年，政务服务事项网上可办率达到100%。\n",
+    );
+    assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [1000.0, 100.0]);
 }
 
 #[test]
@@ -506,6 +512,13 @@ fn a_ratio_is_one_value() {
     assert_eq!(one("专兼职人员之比达到3：2").value, 1.5);
     none("会议于9:30召开");
     none("按1∶1比例配套资金");
+    // A ratio of one to a two-digit number reads like a clock time; after 比 it is a ratio.
+    let t = one("中小学师生比达到1:15");
+    assert!((t.value - 1.0 / 15.0).abs() < 1e-9, "{}", t.value);
+    assert!(t.text.ends_with("1:15"), "{}", t.text);
+    assert!((one("全市医护比不低于1：12").value - 1.0 / 12.0).abs() < 1e-9);
+    none("每日服务时间延长到22:00");
+    none("比赛时间延长到21:30");
 }
 
 #[test]

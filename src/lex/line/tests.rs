@@ -100,6 +100,12 @@ fn titles() {
     ));
     assert!(looks_like_title("某市人民政府辦公室印發《某市促進消費若干措施》"));
     assert!(!looks_like_title("各區要認真落實，並及時報告。"));
+    // As verbs and nouns of body text they end no title.
+    assert!(!looks_like_title("对检查中发现的重大隐患和问题要及时向市政府报告"));
+    assert!(!looks_like_title("各部门要认真听取企业和群众的意见建议"));
+    assert!(looks_like_title("政府工作报告"));
+    assert!(looks_like_title("2025年某市人民政府工作报告"));
+    assert!(!looks_like_title("各单位要认真学习贯彻政府工作报告"));
 }
 
 #[test]
