@@ -520,8 +520,9 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     out
 }
 
-/// The deadline each list paragraph (——…, 1. … as a section of its own) takes from the
-/// sibling paragraph that introduces its list (2020年主要目标是：), past the list paragraphs
+/// The deadline each list paragraph (——…, •…: a paragraph, not a numbered section, whose
+/// number the outline takes off its heading) takes from the sibling paragraph that
+/// introduces its list (2020年主要目标是：), past the list paragraphs
 /// between them: `handed` does this for a parent's children, this for a flat run of
 /// paragraphs (a page or notice without numbered sections).
 fn listed(doc: &Document, min_year: Option<u16>) -> Vec<Option<Deadline>> {
