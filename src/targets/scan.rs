@@ -84,8 +84,12 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
                 None => i = skip_token(f, e),
             }
         } else if is_han_numeral(c) && (i == 0 || !is_han_numeral(f[i - 1])) {
-            let run_end = (i..f.len()).find(|&j| !is_han_numeral(f[j])).unwrap_or(f.len());
-            match read_han(f, i)
+            let mut run_end = (i..f.len()).find(|&j| !is_han_numeral(f[j])).unwrap_or(f.len());
+            // 百万千瓦, 两千万千瓦时: the 千 is the unit's (千瓦), not the numeral's.
+            if run_end > i + 1 && f[run_end - 1] == '千' && f.get(run_end) == Some(&'瓦') {
+                run_end -= 1;
+            }
+            match read_han(&f[..run_end], i)
                 .filter(|(_, e)| *e == run_end)
                 .and_then(|(v, e)| han(f, &verbs, i, e, v))
             {

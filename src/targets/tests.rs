@@ -546,4 +546,15 @@ fn a_magnitude_in_chinese_numerals_measures_a_physical_unit() {
     // A size class and a vague amount stay out.
     none("到2030年，建设一批百万吨级乙烯项目。");
     none("到2030年，数百万吨固废得到利用。");
+    // The 千 of 千瓦 is the unit's: 百万千瓦 is a million kilowatts.
+    let t = one("到2030年，风电装机达到百万千瓦。");
+    assert_eq!((t.value, t.unit.as_str()), (1e6, "千瓦"));
+    let t = one("到2030年，新能源装机突破两千万千瓦。");
+    assert_eq!((t.value, t.unit.as_str()), (2e7, "千瓦"));
+    let t = one("到2030年，年发电量达到千万千瓦时以上。");
+    assert_eq!(
+        (t.value, t.unit.as_str(), t.comparator),
+        (1e7, "千瓦时", Comparator::AtLeast)
+    );
+    none("到2030年，建设一批百万千瓦级风电基地。");
 }
