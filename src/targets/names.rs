@@ -78,17 +78,17 @@ pub(super) fn bad_prev(c: char) -> bool {
 
 /// The number of a figure or table (`如图 1 所示`, `图2 场景分类` at a line's start, `见表3`,
 /// `附表1`): a label, not a quantity. 图/表 count only on their own or after 如 见 附 详 下 上
-/// (发表10篇, 代表3名 and 地图2张 are quantities).
+/// (发表10篇, 代表3名 and 地图2张 are quantities, and so is 意见表200份), spaces between the
+/// chars skipped (OCR-spaced text: 地 图 3 套 is 地图3套).
 pub(super) fn figure_label(f: &[char], s: usize) -> bool {
-    let mut i = s;
-    while i > 0 && matches!(f[i - 1], ' ' | '\u{3000}') {
-        i -= 1;
-    }
-    if i == 0 || !matches!(f[i - 1], '图' | '表') {
+    // The char before `k`, past spaces.
+    let before = |k: usize| (0..k).rev().find(|&j| !matches!(f[j], ' ' | '\u{3000}'));
+    let Some(i) = before(s).filter(|&i| matches!(f[i], '图' | '表')) else {
         return false;
-    }
-    match i.checked_sub(2).map(|j| f[j]) {
+    };
+    match before(i) {
         None => true,
-        Some(c) => matches!(c, '如' | '见' | '附' | '详' | '下' | '上') || !crate::text::is_han(c),
+        Some(j) if f[j] == '见' => before(j).is_none_or(|k| f[k] != '意'),
+        Some(j) => matches!(f[j], '如' | '附' | '详' | '下' | '上') || !crate::text::is_han(f[j]),
     }
 }

@@ -532,6 +532,14 @@ fn figure_and_table_numbers_are_labels() {
     assert_eq!(t.value, 30.0);
     let t = one("到2028年，编制专题地图3套。");
     assert_eq!(t.value, 3.0);
+    // 意见表 is a form, not 见表; OCR-spaced 地 图 and 代 表 are the words.
+    let t = one("到2028年，收集征求意见表200份以上。");
+    assert_eq!(t.value, 200.0);
+    let t = one("到2028年，编 制 专 题 地 图 3 套。");
+    assert_eq!(t.value, 3.0);
+    let t = one("到2028年，选 出 代 表 20 名。");
+    assert_eq!(t.value, 20.0);
+    none("到 2028 年 ， 如 图 2 所 示 。");
 }
 
 #[test]
