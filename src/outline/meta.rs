@@ -83,10 +83,11 @@ pub fn short_label(meta: &crate::model::Meta) -> Option<String> {
     })
 }
 
-/// A title's first six chars for a label, without quotation marks and spaces (`教育发展“十
-/// 五五”规划` → `教育发展十五`, not `教育发展“十`), after any brackets or bullets it starts with.
+/// A title's first six chars for a label, without quotation marks and spaces (the BOM and
+/// zero-width spaces included: `教育发展“十五五”规划` → `教育发展十五`, not `教育发展“十`),
+/// after any brackets or bullets it starts with.
 fn title_start(t: &str) -> Option<String> {
-    let dropped = |c: &char| "“”‘’\"'《》「」".contains(*c) || c.is_whitespace();
+    let dropped = |c: &char| "“”‘’\"'《》「」".contains(*c) || crate::fold::is_space(*c);
     let lead = |c: &char| dropped(c) || "()（）〔〕[]【】•·●▪".contains(*c);
     let s: String = t.chars().skip_while(lead).filter(|c| !dropped(c)).take(6).collect();
     (!s.is_empty()).then_some(s)
@@ -263,6 +264,12 @@ mod tests {
             Some("关于促进线上 2026")
         );
         assert_eq!(label("“”"), None);
+        // A BOM or zero-width space a web page left is no char of the label.
+        assert_eq!(
+            label("\u{FEFF}\u{200B}教育\u{200B}发展规划").as_deref(),
+            Some("教育发展规划 2026")
+        );
+        assert_eq!(label("\u{200B}"), None);
     }
 
     #[test]
