@@ -352,16 +352,22 @@ pub fn qualifier_before(chars: &[char], end: usize) -> Option<(Comparator, usize
     BEFORE
         .iter()
         .find(|(w, _)| ends_with_at(chars, end, w))
-        // 过 is a qualifier on its own (过百家), not in 通过, 经过, 不过.
-        .filter(|(w, _)| {
-            *w != "过"
-                || !(end >= 2
-                    && matches!(
-                        chars[end - 2],
-                        '通' | '经' | '不' | '透' | '越' | '跨' | '度' | '错' | '超'
-                    ))
-        })
+        // A one-character qualifier stands on its own (过百家, 约30%, 近千家, 达500亿), not as
+        // the end of a word: 通过, 经过; 节约, 集约, 制约; 最近, 附近; 发达, 下达, 到达.
+        .filter(|(w, _)| end < 2 || !ends_a_word(w, chars[end - 2]))
         .map(|(w, c)| (*c, w.chars().count()))
+}
+
+/// Is `qualifier` (one character) here the second half of the word `before` + `qualifier`?
+fn ends_a_word(qualifier: &str, before: char) -> bool {
+    let words: &str = match qualifier {
+        "过" => "通经不透越跨度错超",
+        "约" => "节集制简契合签履违条公预邀相婉",
+        "近" => "最附邻靠亲贴就逼临",
+        "达" => "发下传表送抵直通畅雷转",
+        _ => return false,
+    };
+    words.contains(before)
 }
 
 /// The qualifier that starts at `at` (after the number and unit), with its length in chars.

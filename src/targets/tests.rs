@@ -49,6 +49,19 @@ fn qualifiers_set_the_comparator() {
     assert_eq!(one("形成“500+”创新产品").comparator, Comparator::AtLeast);
     assert_eq!(one("形成“500+”创新产品").text, "“500+”");
     assert_eq!(one("上云率为45%").comparator, Comparator::Equal);
+    assert_eq!(one("单位能耗降低约8%").comparator, Comparator::About);
+    assert_eq!(one("建成近千个站点").comparator, Comparator::About);
+}
+
+#[test]
+fn a_one_character_qualifier_is_not_the_end_of_a_word() {
+    // 节约 "save", 最近 "recent", 发达 "developed": the 约, 近 and 达 are not "about" or "at least".
+    let t = one("到2027年，年节约标准煤120万吨");
+    assert_ne!(t.comparator, Comparator::About);
+    assert_eq!(t.value, 1.2e6);
+    assert_ne!(one("到2025年，集约利用土地50万亩").comparator, Comparator::About);
+    let f = extract_text("最近3年内未发生重大事故", None);
+    assert!(f.iter().all(|t| t.comparator != Comparator::About), "{f:?}");
 }
 
 #[test]
