@@ -470,6 +470,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_number_cut_into_three_lines_is_joined() {
+        let c = cleaned(
+            "参与用户需符合以下条件：\n（\n1\n）对于连续参与的用户，不低于60%。\n（\n2\n）对于首次参与的用户。\n（\n注：见附表）",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[1], "（1）对于连续参与的用户，不低于60%。");
+        assert_eq!(texts[2], "（2）对于首次参与的用户。");
+        assert!(
+            texts
+                .iter()
+                .filter(|t| t.contains('注'))
+                .all(|t| parse_marker(t).is_none()),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn headings_titles_and_signatures_are_not_joined() {
         let c = cleaned(
             "某省数字经济发展行动方案(2021-2023年)\n为加快发展，制定本方案。\n(一)指导思想\n以新发展理念为指导\n(二)行动目标\n某省人民政府办公厅\n2021年3月18日",

@@ -132,10 +132,27 @@ pub(super) fn footnote_mark(prev: &Para, next: &Para) -> bool {
 pub(super) fn broken_number(prev: &Para, next: &Para) -> bool {
     // All ASCII digits, so bytes are chars; `len` does not read a long paragraph.
     let n = prev.text.len();
-    (1..=3).contains(&n)
-        && prev.text.bytes().all(|c| c.is_ascii_digit())
-        && next.text.starts_with(['.', '．', '、'])
-        && parse_marker(&format!("{}{}", prev.text, next.text)).is_some()
+    let digits = |t: &str| {
+        (1..=3).contains(&t.chars().count())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
+    if (1..=3).contains(&n) && prev.text.bytes().all(|c| c.is_ascii_digit()) {
+        return next.text.starts_with(['.', '．', '、'])
+            && parse_marker(&format!("{}{}", prev.text, next.text)).is_some();
+    }
+    // A bracketed number cut into three lines (`（` / `1` / `）若…`, pdftotext): the bracket
+    // takes the number, then the closing bracket and what follows it.
+    let Some(inner) = prev.text.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    if inner.is_empty() {
+        digits(&next.text)
+    } else {
+        digits(inner)
+            && next.text.starts_with(['）', ')'])
+            && parse_marker(&format!("{}{}", prev.text, next.text)).is_some()
+    }
 }
 
 /// Most fragments a heading is cut into by line breaks (a saved page that breaks at every

@@ -245,6 +245,12 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
     ];
     let date = DATE_STAMP.captures(line);
     let has_label = labelled.iter().any(|l| line.contains(l));
+    // Without a date stamp a label must be a field, set off by a colon (`来源：某局`), not a
+    // word of a heading (`第二条（资金来源）`).
+    let has_field = labelled.iter().any(|l| {
+        line.match_indices(l)
+            .any(|(at, _)| line[at + l.len()..].trim_start().starts_with([':', '：']))
+    });
     // A bare date line (2020年6月29日) is a signature, not a header; a header has a time of
     // day, a label, or other fields after the date.
     let is_header = match &date {
@@ -254,7 +260,7 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
                 || line.contains(':') && c.get(0).is_some_and(|m| m.as_str().contains(':'))
                 || !rest.is_empty() && rest.chars().count() < 80 && !rest.contains('。')
         }
-        None => has_label && line.chars().count() < 120 && !line.contains('。'),
+        None => has_field && line.chars().count() < 120 && !line.contains('。'),
     };
     if !is_header {
         return None;

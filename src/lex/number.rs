@@ -108,8 +108,13 @@ pub fn parse_marker_unbounded(line: &str) -> Option<Marker> {
 
 fn parse_marker_upto(line: &str, max: u32) -> Option<Marker> {
     // Small form variants (`1﹒`, `﹙一﹚`) are read as what they stand for; one char for
-    // one, so `used` counts the line's own chars.
-    let chars: Vec<char> = line.chars().take(16).map(crate::fold::small_form).collect();
+    // one, so `used` counts the line's own chars. The window holds the longest marker with a
+    // bracketed article title (`第一百二十三条（…）`).
+    let chars: Vec<char> = line
+        .chars()
+        .take(8 + MAX_ARTICLE_TITLE + 2)
+        .map(crate::fold::small_form)
+        .collect();
     let first = *chars.first()?;
     let (kind, value, used) = if let Some(v) = circled_value(first) {
         (MarkerKind::Circled, v, 1)
@@ -233,12 +238,32 @@ fn parse_ordinal(chars: &[char]) -> Option<(MarkerKind, u32, usize)> {
     match chars.get(used) {
         None => {}
         Some(c) if is_inline_space(*c) || matches!(c, '：' | ':' | '、' | '.' | '．') => {}
-        Some(_) if kind == MarkerKind::Chapter || kind == MarkerKind::Part => {}
+        Some(_) if matches!(kind, MarkerKind::Chapter | MarkerKind::Part | MarkerKind::Subchapter) => {}
+        // 第一条（目的和依据）: an article with its title in brackets, as many local rules print it.
+        Some('（' | '(') if kind == MarkerKind::Article && bracketed_title(&chars[used..]) => {}
         Some(_) => return None,
     }
     let extra = usize::from(matches!(chars.get(used), Some('：' | ':' | '、' | '.' | '．')));
     Some((kind, value, used + extra))
 }
+
+/// Does `chars` open with a short bracketed title of Han characters (`（目的和依据）`)?
+fn bracketed_title(chars: &[char]) -> bool {
+    let inside: Vec<char> = chars
+        .iter()
+        .skip(1)
+        .take_while(|c| !matches!(c, '）' | ')'))
+        .take(MAX_ARTICLE_TITLE + 1)
+        .copied()
+        .collect();
+    (2..=MAX_ARTICLE_TITLE).contains(&inside.len())
+        && chars.get(inside.len() + 1).is_some_and(|c| matches!(c, '）' | ')'))
+        && !inside.iter().all(|c| c.is_ascii_digit() || HAN_DIGITS.contains(*c))
+        && !inside.iter().any(|c| matches!(c, '。' | '；' | ';' | '，' | ','))
+}
+
+/// Longest bracketed article title (chars).
+const MAX_ARTICLE_TITLE: usize = 16;
 
 /// (一) （一） ( 一 ) (1) （1）
 fn parse_paren(chars: &[char], max: u32) -> Option<(MarkerKind, u32, usize)> {
@@ -387,6 +412,28 @@ mod tests {
             Some((MarkerKind::Article, 12, "第十二条".into()))
         );
         assert_eq!(kv("第二部分 重点任务"), Some((MarkerKind::Part, 2, "第二部分".into())));
+        // OCR and old web text drop the space after a 节 as after a 章.
+        assert_eq!(
+            kv("第一节加强农业基础设施建设"),
+            Some((MarkerKind::Subchapter, 1, "第一节".into()))
+        );
+    }
+
+    #[test]
+    fn an_article_may_carry_its_title_in_brackets() {
+        assert_eq!(
+            kv("第三条（适用范围）本办法适用于"),
+            Some((MarkerKind::Article, 3, "第三条".into()))
+        );
+        assert_eq!(kv("第十条(定义)"), Some((MarkerKind::Article, 10, "第十条".into())));
+        assert_eq!(
+            kv("第一百二十一条（资金申报拨付和信息公开）"),
+            Some((MarkerKind::Article, 121, "第一百二十一条".into()))
+        );
+        // A sentence that cites an article's item, or a bracket holding a clause, is not one.
+        assert_eq!(kv("第五条（一）项所列情形"), None);
+        assert_eq!(kv("第五条（本条所称企业，是指）"), None);
+        assert_eq!(kv("第五条规定的"), None);
     }
 
     #[test]

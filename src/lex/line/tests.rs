@@ -76,6 +76,13 @@ fn a_labelled_date_after_a_category_is_the_pages_date() {
 }
 
 #[test]
+fn a_field_name_inside_a_heading_is_no_header() {
+    assert_eq!(header_line("第二条（资金来源）"), None);
+    assert_eq!(header_line("（三）拓宽资金来源渠道"), None);
+    assert!(header_line("来源：某市发展改革委").is_some());
+}
+
+#[test]
 fn titles() {
     assert!(looks_like_title("某省促进在线新经济发展行动方案(2020-2022年)"));
     assert!(looks_like_title("关于加快推进数字经济发展的实施意见（试行）"));
