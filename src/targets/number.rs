@@ -220,6 +220,9 @@ pub fn ends_with_at(chars: &[char], end: usize, s: &str) -> bool {
 /// Reads a decimal part (`2.6`) and thousands commas written as ASCII `,` (`10,000`).
 #[must_use]
 pub fn read_arabic(chars: &[char], at: usize) -> Option<(f64, usize)> {
+    if let Some((digits, end)) = letter_spaced(chars, at) {
+        return digits.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, end));
+    }
     let mut digits = String::new();
     let mut i = at;
     let mut grouped = false;
@@ -253,6 +256,31 @@ pub fn read_arabic(chars: &[char], at: usize) -> Option<(f64, usize)> {
     }
     let v: f64 = digits.parse().ok()?;
     v.is_finite().then_some((v, i))
+}
+
+/// A number whose digits OCR set apart one by one (`2 9 0 0亿元`, `到2 0 0 5年`): two or more
+/// single digits, each after one space. Its digits and end; `None` for any other shape (`10 20`,
+/// a table's cells, keeps its numbers apart).
+#[must_use]
+pub fn letter_spaced(chars: &[char], at: usize) -> Option<(String, usize)> {
+    let single = |i: usize| {
+        chars.get(i).is_some_and(char::is_ascii_digit) && !chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    };
+    if at > 0 && (chars[at - 1].is_ascii_digit() || chars[at - 1] == ' ' && at > 1 && chars[at - 2].is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut i = at;
+    while single(i) {
+        digits.push(chars[i]);
+        i += 1;
+        if chars.get(i) == Some(&' ') && single(i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (digits.len() >= 2).then_some((digits, i))
 }
 
 /// A digit of a Chinese numeral (两 included, 零 not: it never starts a quantity).

@@ -579,3 +579,15 @@ fn a_magnitude_in_chinese_numerals_measures_a_physical_unit() {
     );
     none("到2030年，建设一批百万千瓦级风电基地。");
 }
+
+#[test]
+fn digits_that_ocr_set_apart_are_one_number() {
+    let t = one("到2 0 2 8年，全市地区生产总值达到3 6 0 0亿元左右。");
+    assert_eq!((t.value, t.year), (3.6e11, Some(Deadline::Year(2028))));
+    assert_eq!(t.comparator, Comparator::About);
+    assert_eq!(one("城镇登记失业率控制在4 %以内").value, 4.0);
+    assert_eq!(one("森林覆盖率达到6 5 %").value, 65.0);
+    // Numbers of more than one digit stay apart: cells of a row, a range written with spaces.
+    let f = extract_text("到2025年，新建5G基站 12 30 个", None);
+    assert!(f.iter().all(|t| t.value != 1230.0), "{f:?}");
+}

@@ -91,15 +91,22 @@ fn every_year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
 
 /// A year deadline starting at `i` (the year's first digit).
 fn year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
-    if i > 0 && f[i - 1].is_ascii_digit() || !starts_with_at(f, i, "19") && !starts_with_at(f, i, "20") {
+    if i > 0 && f[i - 1].is_ascii_digit() {
         return None;
     }
-    let digits = f.get(i..i + 4)?;
-    if !digits.iter().all(char::is_ascii_digit) || f.get(i + 4).is_some_and(char::is_ascii_digit) {
+    // `2 0 2 5年`: OCR set the digits apart.
+    let (digits, mut j) = super::number::letter_spaced(f, i).unwrap_or_else(|| {
+        let end = (i + 4).min(f.len());
+        (f[i..end].iter().collect(), end)
+    });
+    if digits.len() != 4
+        || !(digits.starts_with("19") || digits.starts_with("20"))
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || f.get(j).is_some_and(char::is_ascii_digit)
+    {
         return None;
     }
-    let year: u16 = digits.iter().collect::<String>().parse().ok()?;
-    let mut j = i + 4;
+    let year: u16 = digits.parse().ok()?;
     while f.get(j) == Some(&' ') {
         j += 1;
     }
