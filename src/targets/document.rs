@@ -92,6 +92,17 @@ pub(super) const STATUS_QUO: &[&str] = &[
     "完成情况",
 ];
 
+/// A heading of eligibility conditions (用户参与条件, 申报条件, 准入条件): its numbers are what an
+/// applicant must meet, not what the plan commits to. Conditions of the status quo (基础条件,
+/// 发展条件) are [`STATUS_QUO`]'s.
+pub(super) fn states_conditions(heading: &str) -> bool {
+    let heading = heading.trim_end_matches(['。', '：', ':']);
+    heading.ends_with("条件")
+        && !["基础条件", "发展条件", "有利条件", "支撑条件"]
+            .iter()
+            .any(|w| heading.ends_with(w))
+}
+
 /// The document's own year: a deadline before it reports the past. The issue (else
 /// publication) year, or the plan period's first year if earlier.
 pub(super) fn reference_year(doc: &Document) -> Option<u16> {

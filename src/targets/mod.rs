@@ -458,6 +458,8 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             Some("in a 发展基础 / 现状 section: reports the past")
         } else if !goal_path && path().any(|h| document::reports_achievements(h)) {
             Some("in a section reporting achievements (取得…成就): reports the past")
+        } else if path().any(|h| document::states_conditions(h)) {
+            Some("in a section of eligibility conditions (参与条件, 申报条件): a requirement")
         } else {
             None
         };

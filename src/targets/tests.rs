@@ -591,3 +591,10 @@ fn digits_that_ocr_set_apart_are_one_number() {
     let f = extract_text("到2025年，新建5G基站 12 30 个", None);
     assert!(f.iter().all(|t| t.value != 1230.0), "{f:?}");
 }
+
+#[test]
+fn eligibility_conditions_are_requirements_not_targets() {
+    let text = "某市需求响应实施细则\n\n一、实施规模\n\n到2026年，需求响应能力达到50万千瓦以上。\n\n二、用户参与条件\n\n参与用户年用电量不低于500万千瓦时，响应能力不低于200千瓦。\n\n三、发展条件\n\n到2026年，建成10个虚拟电厂。\n";
+    let t = of_document(text);
+    assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [5e5, 10.0], "{t:?}");
+}
