@@ -487,6 +487,23 @@ mod tests {
     }
 
     #[test]
+    fn short_cells_of_a_table_stay_apart_even_in_quotation_marks() {
+        let c = cleaned(
+            "表2 主要指标表\n\n单位\n\n“十四五”现状\n\n“十五五”目标\n\n万平方米\n\n推动“一企一策”制定\n综合利用方案，提高利用率。",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.contains(&"“十四五”现状") && texts.contains(&"“十五五”目标"),
+            "{texts:?}"
+        );
+        // A sentence broken after a quoted word is still rejoined.
+        assert!(
+            texts.contains(&"推动“一企一策”制定综合利用方案，提高利用率。"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn headings_titles_and_signatures_are_not_joined() {
         let c = cleaned(
             "某省数字经济发展行动方案(2021-2023年)\n为加快发展，制定本方案。\n(一)指导思想\n以新发展理念为指导\n(二)行动目标\n某省人民政府办公厅\n2021年3月18日",

@@ -45,6 +45,16 @@ fn stands_alone(t: &str) -> bool {
         || t.chars().nth(6).is_none()
 }
 
+/// A line as short as one that stands alone once its quotation marks are left out: with
+/// another such line after it, two cells of a table (`“十四五”现状` / `“十五五”目标`).
+fn short_cell(t: &str) -> bool {
+    t.chars()
+        .take(12)
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+        .nth(6)
+        .is_none()
+}
+
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)? The
 /// table-row signs of each are given, counted once per line: `prev` may already be many
 /// lines rejoined, and every test here reads no more of it than a bounded prefix or suffix,
@@ -56,6 +66,7 @@ pub(super) fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: 
         && !next_row.is_row()
         && !heading_like(prev)
         && !stands_alone(&prev.text)
+        && !(short_cell(&prev.text) && short_cell(&next.text))
         && !box_title(&prev.text)
         && !box_title(&next.text)
         && next.hint == Hint::None
