@@ -312,11 +312,25 @@ fn parse_arabic(chars: &[char], max: u32) -> Option<(MarkerKind, u32, usize)> {
     if !matches!(sep, '、' | '.' | '．') {
         return None;
     }
-    // 2.6亿 or 1.1: a decimal or a sub-number, not a list number.
-    if chars
-        .get(n + 1)
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-    {
+    // 2.6亿 or 1.1: a decimal or a sub-number, not a list number; but a schedule's item may
+    // open with its date (`2.2025年6月底前，…`): no decimal has a year's four digits and 年.
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+    };
+    let year_follows = sep != '、'
+        && n <= 2
+        && (n + 1..n + 5).all(digit)
+        && chars.get(n + 5) == Some(&'年')
+        && matches!(
+            (
+                chars.get(n + 1).map(|c| crate::text::fold_width_char(*c)),
+                chars.get(n + 2).map(|c| crate::text::fold_width_char(*c))
+            ),
+            (Some('1'), Some('9')) | (Some('2'), Some('0'))
+        );
+    if digit(n + 1) && !year_follows {
         return None;
     }
     Some((MarkerKind::Arabic, v, n + 1))
@@ -412,6 +426,9 @@ mod tests {
             Some((MarkerKind::Article, 12, "第十二条".into()))
         );
         assert_eq!(kv("第二部分 重点任务"), Some((MarkerKind::Part, 2, "第二部分".into())));
+        assert_eq!(kv("2.2025年6月底前，完成"), Some((MarkerKind::Arabic, 2, "2".into())));
+        assert_eq!(kv("1.2025亿元"), None);
+        assert_eq!(kv("3.5年内"), None);
         // OCR and old web text drop the space after a 节 as after a 章.
         assert_eq!(
             kv("第一节加强农业基础设施建设"),

@@ -133,6 +133,17 @@ fn year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
         }
         return Some((Deadline::Year(year), k));
     }
+    // 2025年6月底前, 2026年11月前: a month's end, a deadline within its year.
+    let month = (j..j + 3)
+        .find(|&k| f.get(k) == Some(&'月'))
+        .filter(|&k| k > j && f[j..k].iter().all(char::is_ascii_digit));
+    if let Some(k) = month
+        && let Some(n) = ["底前", "底以前", "末前", "前", "以前"]
+            .iter()
+            .find(|w| starts_with_at(f, k + 1, w))
+    {
+        return Some((Deadline::Year(year), k + 1 + n.chars().count()));
+    }
     let next = f.get(j).copied();
     // 2021年3月2日 is a date; 2024年起, 2020年以来, 2023年度 are starts and periods.
     let date = next.is_some_and(|c| c.is_ascii_digit() || matches!(c, '月' | '度'));
@@ -407,6 +418,9 @@ mod tests {
         assert_eq!(years("2025年，全省"), [(Year(2025), true)]);
         assert_eq!(years("到“十四五”末，全省"), [(Year(2025), true)]);
         assert_eq!(years("每年新增"), [(EveryYear, true)]);
+        // A month's end is a deadline in its year; a date is not.
+        assert_eq!(years("力争2026年11月底前完成")[0].0, Year(2026));
+        assert_eq!(years("2025年6月前，建成")[0].0, Year(2025));
         // A label before a colon (folded to ':') leaves the deadline opening; a longer first
         // clause does not.
         assert_eq!(years("预期目标:到2026年，建成"), [(Year(2026), true)]);
