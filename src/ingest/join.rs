@@ -45,14 +45,17 @@ fn stands_alone(t: &str) -> bool {
         || t.chars().nth(6).is_none()
 }
 
-/// A line as short as one that stands alone once its quotation marks are left out: with
-/// another such line after it, two cells of a table (`“十四五”现状` / `“十五五”目标`).
-fn short_cell(t: &str) -> bool {
-    t.chars()
-        .take(12)
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
-        .nth(6)
-        .is_none()
+/// Two lines each as short as one that stands alone once its quotation marks are left out:
+/// two cells of a table (`“十四五”现状` / `“十五五”目标`).
+fn two_short_cells(a: &str, b: &str) -> bool {
+    let short = |t: &str| {
+        t.chars()
+            .take(12)
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+            .nth(6)
+            .is_none()
+    };
+    short(a) && short(b)
 }
 
 /// Should `next` continue `prev` (a paragraph a PDF conversion broke mid-sentence)? The
@@ -66,7 +69,7 @@ pub(super) fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: 
         && !next_row.is_row()
         && !heading_like(prev)
         && !stands_alone(&prev.text)
-        && !(short_cell(&prev.text) && short_cell(&next.text))
+        && !two_short_cells(&prev.text, &next.text)
         && !box_title(&prev.text)
         && !box_title(&next.text)
         && next.hint == Hint::None

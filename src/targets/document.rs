@@ -103,6 +103,21 @@ pub(super) fn states_conditions(heading: &str) -> bool {
             .any(|w| heading.ends_with(w))
 }
 
+/// Why a section's numbers are no commitments, from the headings of its path (root first):
+/// it reports the status quo or past achievements, or states eligibility conditions.
+pub(super) fn not_committed(path: &[&String]) -> Option<&'static str> {
+    let goal_path = path.iter().any(|h| h.contains("目标"));
+    if path.iter().any(|h| STATUS_QUO.iter().any(|w| h.contains(w))) {
+        Some("in a 发展基础 / 现状 section: reports the past")
+    } else if !goal_path && path.iter().any(|h| reports_achievements(h)) {
+        Some("in a section reporting achievements (取得…成就): reports the past")
+    } else if path.iter().any(|h| states_conditions(h)) {
+        Some("in a section of eligibility conditions (参与条件, 申报条件): a requirement")
+    } else {
+        None
+    }
+}
+
 /// The document's own year: a deadline before it reports the past. The issue (else
 /// publication) year, or the plan period's first year if earlier.
 pub(super) fn reference_year(doc: &Document) -> Option<u16> {

@@ -453,16 +453,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 .chain([section_ix])
                 .filter_map(|p| headings.get(p))
         };
-        let goal_path = path().any(|h| h.contains("目标"));
-        let status_quo = if path().any(|h| document::STATUS_QUO.iter().any(|w| h.contains(w))) {
-            Some("in a 发展基础 / 现状 section: reports the past")
-        } else if !goal_path && path().any(|h| document::reports_achievements(h)) {
-            Some("in a section reporting achievements (取得…成就): reports the past")
-        } else if path().any(|h| document::states_conditions(h)) {
-            Some("in a section of eligibility conditions (参与条件, 申报条件): a requirement")
-        } else {
-            None
-        };
+        let status_quo = document::not_committed(&path().collect::<Vec<_>>());
         let inherited = ancestors(s)
             .find_map(|p| handed.get(p.get()).copied().flatten())
             .or(listed[section_ix]);
