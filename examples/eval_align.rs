@@ -16,7 +16,7 @@
 //! loaded among the aligned documents, so the figures stay the gold documents' leave-one-out
 //! figures with the same documents loaded. Default: the second annotator's labels of the
 //! held-out sets 1–9 (tests/heldout{,2,…,9}/alignment.json), as the shipped model is trained;
-//! set 10 is never trained on (the unseen measure, README);
+//! sets 10 and 11 are never trained on (the unseen measure, README);
 //! `--no-extra` trains on the gold alone.
 //!
 //! For each gold document d: train the model on every OTHER document's gold, align all

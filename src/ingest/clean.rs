@@ -487,6 +487,16 @@ mod tests {
     }
 
     #[test]
+    fn an_article_cited_after_a_cut_line_stays_in_its_sentence() {
+        let c = cleaned(
+            "《条例》共四十条。其中\n第一条（目的和依据）明确了立法目的。\n第二条（适用范围）\n本条例适用于本市。",
+        );
+        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "《条例》共四十条。其中第一条（目的和依据）明确了立法目的。");
+        assert_eq!(texts[1], "第二条（适用范围）");
+    }
+
+    #[test]
     fn short_cells_of_a_table_stay_apart_even_in_quotation_marks() {
         let c = cleaned(
             "表2 主要指标表\n\n单位\n\n“十四五”现状\n\n“十五五”目标\n\n万平方米\n\n推动“一企一策”制定\n综合利用方案，提高利用率。",

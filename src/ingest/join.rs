@@ -73,12 +73,22 @@ pub(super) fn continues(prev: &Para, prev_row: RowSigns, next: &Para, next_row: 
         && !box_title(&prev.text)
         && !box_title(&next.text)
         && next.hint == Hint::None
-        && parse_marker(&next.text).is_none()
+        && (parse_marker(&next.text).is_none() || cites_an_article(&prev.text, &next.text))
         && !next
             .text
             .starts_with(['—', '-', '•', '·', '●', '■', '□', '◆', '※', '《'])
         && !opens_aside(&next.text)
         && (!stands_alone(&next.text) || ends_sentence_fragment(&next.text))
+}
+
+/// A line that opens with an article and its bracketed title (`第一条（目的和依据）…`) after a
+/// line cut inside its sentence (`，`, `、`, `其中`, `和`): a sentence citing the article (a
+/// 解读's `其中` / `第一条（目的和依据）明确了…`), not the article itself.
+fn cites_an_article(prev: &str, t: &str) -> bool {
+    let cut = prev.ends_with(['，', '、', ',', '和', '与', '及']) || prev.ends_with("其中");
+    cut && parse_marker(t).is_some_and(|m| {
+        m.kind == crate::model::MarkerKind::Article && t[m.printed.len()..].trim_start().starts_with(['（', '('])
+    })
 }
 
 /// A line that opens with a bracketed aside standing alone or leading nothing on its line:
@@ -157,6 +167,10 @@ pub(super) fn broken_number(prev: &Para, next: &Para) -> bool {
     }
     // A bracketed number cut into three lines (`（` / `1` / `）若…`, pdftotext): the bracket
     // takes the number, then the closing bracket and what follows it.
+    // Bounded: `prev` may be a long paragraph that opens with a bracket.
+    if prev.text.len() > '（'.len_utf8() + 3 * '十'.len_utf8() {
+        return false;
+    }
     let Some(inner) = prev.text.strip_prefix(['（', '(']) else {
         return false;
     };

@@ -245,11 +245,23 @@ pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<St
     ];
     let date = DATE_STAMP.captures(line);
     let has_label = labelled.iter().any(|l| line.contains(l));
-    // Without a date stamp a label must be a field, set off by a colon (`来源：某局`), not a
-    // word of a heading (`第二条（资金来源）`).
+    // A numbered line is the text's own (`（一）资金来源：市财政…`), never the page's header.
+    if crate::lex::number::parse_marker(line).is_some() {
+        return None;
+    }
+    // Without a date stamp a label must be a field: set off by a colon (`来源：某局`), or
+    // opening the line before a space (`来源 市发展改革委`, `【来源 某局】`); not a word of a
+    // heading (`第二条（资金来源）`, `拓宽资金来源渠道`).
+    let opening = line.trim_start().trim_start_matches(['【', '[']);
     let has_field = labelled.iter().any(|l| {
         line.match_indices(l)
             .any(|(at, _)| line[at + l.len()..].trim_start().starts_with([':', '：']))
+            || ["", "信息", "文章", "稿件"].iter().any(|p| {
+                opening
+                    .strip_prefix(p)
+                    .and_then(|o| o.strip_prefix(l))
+                    .is_some_and(|rest| rest.starts_with([' ', '\u{3000}', '\t']))
+            })
     });
     // A bare date line (2020年6月29日) is a signature, not a header; a header has a time of
     // day, a label, or other fields after the date.

@@ -259,7 +259,12 @@ fn bracketed_title(chars: &[char]) -> bool {
     (2..=MAX_ARTICLE_TITLE).contains(&inside.len())
         && chars.get(inside.len() + 1).is_some_and(|c| matches!(c, '）' | ')'))
         && !inside.iter().all(|c| c.is_ascii_digit() || HAN_DIGITS.contains(*c))
-        && !inside.iter().any(|c| matches!(c, '。' | '；' | ';' | '，' | ','))
+        && !inside.iter().any(|c| matches!(c, '。' | '；' | ';' | '，' | ',' | '第'))
+        // A citation of items (`（一至三项）`), not a title.
+        && !(inside.last().is_some_and(|c| matches!(c, '项' | '款' | '目'))
+            && inside[..inside.len() - 1]
+                .iter()
+                .all(|c| c.is_ascii_digit() || HAN_DIGITS.contains(*c) || matches!(c, '至' | '、' | '和' | '或')))
 }
 
 /// Longest bracketed article title (chars).
@@ -450,6 +455,12 @@ mod tests {
         // A sentence that cites an article's item, or a bracket holding a clause, is not one.
         assert_eq!(kv("第五条（一）项所列情形"), None);
         assert_eq!(kv("第五条（本条所称企业，是指）"), None);
+        assert_eq!(kv("第二条（一至三项）所列情形"), None);
+        assert_eq!(kv("第二条（第一项）所列单位"), None);
+        assert_eq!(
+            kv("第九条（项目审核）"),
+            Some((MarkerKind::Article, 9, "第九条".into()))
+        );
         assert_eq!(kv("第五条规定的"), None);
     }
 

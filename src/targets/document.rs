@@ -93,17 +93,22 @@ pub(super) const STATUS_QUO: &[&str] = &[
 ];
 
 /// A heading of eligibility conditions (用户参与条件, 申报条件, 准入条件): its numbers are what an
-/// applicant must meet, not what the plan commits to. Conditions of the status quo (基础条件,
-/// 发展条件) are [`STATUS_QUO`]'s.
+/// applicant must meet, not what the plan commits to. Only the words of eligibility before
+/// 条件 say so: a task heading (改善办学条件, 完善基础设施条件) or a goal heading (主要目标和保障
+/// 条件) commits to its figures.
 pub(super) fn states_conditions(heading: &str) -> bool {
+    const ELIGIBILITY: &[&str] = &[
+        "参与", "申报", "申请", "准入", "认定", "入选", "入围", "资格", "享受", "补贴", "奖励",
+    ];
     let heading = heading.trim_end_matches(['。', '：', ':']);
-    heading.ends_with("条件")
-        && !["基础条件", "发展条件", "有利条件", "支撑条件"]
-            .iter()
-            .any(|w| heading.ends_with(w))
+    !heading.contains("目标")
+        && heading
+            .strip_suffix("条件")
+            .is_some_and(|h| ELIGIBILITY.iter().any(|w| h.ends_with(w)))
 }
 
-/// Why a section's numbers are no commitments, from the headings of its path (root first):
+/// Why a section's numbers are no commitments, from the headings of its path (its own first,
+/// then its parent's, up to the root):
 /// it reports the status quo or past achievements, or states eligibility conditions.
 pub(super) fn not_committed(path: &[&String]) -> Option<&'static str> {
     let goal_path = path.iter().any(|h| h.contains("目标"));
@@ -111,7 +116,7 @@ pub(super) fn not_committed(path: &[&String]) -> Option<&'static str> {
         Some("in a 发展基础 / 现状 section: reports the past")
     } else if !goal_path && path.iter().any(|h| reports_achievements(h)) {
         Some("in a section reporting achievements (取得…成就): reports the past")
-    } else if path.iter().any(|h| states_conditions(h)) {
+    } else if path.iter().take(2).any(|h| states_conditions(h)) {
         Some("in a section of eligibility conditions (参与条件, 申报条件): a requirement")
     } else {
         None

@@ -447,13 +447,12 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
     let mut out = Vec::new();
     for (section_ix, s) in doc.sections.iter().enumerate() {
         // Headings are read folded, as text is (a traditional 發展基礎 is a 发展基础).
-        let path = || {
-            ancestors(s)
-                .map(SecIx::get)
-                .chain([section_ix])
-                .filter_map(|p| headings.get(p))
-        };
-        let status_quo = document::not_committed(&path().collect::<Vec<_>>());
+        // The headings from the section's own up to its root.
+        let path: Vec<&String> = std::iter::once(section_ix)
+            .chain(ancestors(s).map(SecIx::get))
+            .filter_map(|p| headings.get(p))
+            .collect();
+        let status_quo = document::not_committed(&path);
         let inherited = ancestors(s)
             .find_map(|p| handed.get(p.get()).copied().flatten())
             .or(listed[section_ix]);

@@ -280,7 +280,28 @@ pub fn letter_spaced(chars: &[char], at: usize) -> Option<(String, usize)> {
             break;
         }
     }
-    (digits.len() >= 2).then_some((digits, i))
+    if digits.len() < 2 {
+        return None;
+    }
+    // A decimal part after the run (`1 2.5万`, `1 2 . 5万`).
+    let point = (i..i + 2)
+        .find(|&k| chars.get(k) == Some(&'.'))
+        .filter(|&k| chars[i..k].iter().all(|c| *c == ' '));
+    if let Some(k) = point {
+        let first = if chars.get(k + 1) == Some(&' ') { k + 2 } else { k + 1 };
+        if chars.get(first).is_some_and(char::is_ascii_digit) {
+            digits.push('.');
+            i = first;
+            while let Some(&c) = chars.get(i).filter(|c| c.is_ascii_digit()) {
+                digits.push(c);
+                i += 1;
+                if chars.get(i) == Some(&' ') && single(i + 1) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    Some((digits, i))
 }
 
 /// A digit of a Chinese numeral (两 included, 零 not: it never starts a quantity).
@@ -381,21 +402,29 @@ pub fn qualifier_before(chars: &[char], end: usize) -> Option<(Comparator, usize
         .iter()
         .find(|(w, _)| ends_with_at(chars, end, w))
         // A one-character qualifier stands on its own (过百家, 约30%, 近千家, 达500亿), not as
-        // the end of a word: 通过, 经过; 节约, 集约, 制约; 最近, 附近; 发达, 下达, 到达.
-        .filter(|(w, _)| end < 2 || !ends_a_word(w, chars[end - 2]))
+        // the end of a word: 通过, 经过; 节约, 集约, 制约; 最近, 附近; 发达, 下达, 传达.
+        .filter(|(w, _)| !ends_a_word(w, chars, end))
         .map(|(w, c)| (*c, w.chars().count()))
 }
 
-/// Is `qualifier` (one character) here the second half of the word `before` + `qualifier`?
-fn ends_a_word(qualifier: &str, before: char) -> bool {
-    let words: &str = match qualifier {
-        "过" => "通经不透越跨度错超",
-        "约" => "节集制简契合签履违条公预邀相婉",
-        "近" => "最附邻靠亲贴就逼临",
-        "达" => "发下传表送抵直通畅雷转",
+/// Is the one-character `qualifier` ending at `end` the second half of a word (通过, 节约,
+/// 最近, 发达)? Not when a longer word ends there that makes it a qualifier again: 折合约
+/// (equivalent to about), 研发达 / 开发达 (R&D reaches).
+fn ends_a_word(qualifier: &str, chars: &[char], end: usize) -> bool {
+    let before = |back: usize| end.checked_sub(back).and_then(|i| chars.get(i)).copied();
+    let Some(prev) = before(2) else {
+        return false;
+    };
+    let (words, unless): (&str, &[char]) = match qualifier {
+        "过" => ("通经不透越跨度错超", &[]),
+        "约" if prev == '合' => ("合", &['折']),
+        "约" => ("节集制简契签履违条公预邀相婉", &[]),
+        "近" => ("最附邻靠亲贴就临", &[]),
+        "达" if prev == '发' => ("发", &['研', '开', '批']),
+        "达" => ("下传表送抵直通畅雷转", &[]),
         _ => return false,
     };
-    words.contains(before)
+    words.contains(prev) && !before(3).is_some_and(|c| unless.contains(&c))
 }
 
 /// The qualifier that starts at `at` (after the number and unit), with its length in chars.

@@ -60,6 +60,9 @@ fn a_one_character_qualifier_is_not_the_end_of_a_word() {
     assert_ne!(t.comparator, Comparator::About);
     assert_eq!(t.value, 1.2e6);
     assert_ne!(one("到2025年，集约利用土地50万亩").comparator, Comparator::About);
+    // A longer word makes it a qualifier again: 折合约 (about), 研发达 (R&D reaches).
+    assert_eq!(one("能源消费总量折合约500万吨标准煤").comparator, Comparator::About);
+    assert_eq!(one("科技研发达80亿元").comparator, Comparator::AtLeast);
     let f = extract_text("最近3年内未发生重大事故", None);
     assert!(f.iter().all(|t| t.comparator != Comparator::About), "{f:?}");
 }
@@ -587,6 +590,7 @@ fn digits_that_ocr_set_apart_are_one_number() {
     assert_eq!(t.comparator, Comparator::About);
     assert_eq!(one("城镇登记失业率控制在4 %以内").value, 4.0);
     assert_eq!(one("森林覆盖率达到6 5 %").value, 65.0);
+    assert_eq!(one("全市常住人口达到1 2.5万人").value, 1.25e5);
     // Numbers of more than one digit stay apart: cells of a row, a range written with spaces.
     let f = extract_text("到2025年，新建5G基站 12 30 个", None);
     assert!(f.iter().all(|t| t.value != 1230.0), "{f:?}");
@@ -597,4 +601,12 @@ fn eligibility_conditions_are_requirements_not_targets() {
     let text = "某市需求响应实施细则\n\n一、实施规模\n\n到2026年，需求响应能力达到50万千瓦以上。\n\n二、用户参与条件\n\n参与用户年用电量不低于500万千瓦时，响应能力不低于200千瓦。\n\n三、发展条件\n\n到2026年，建成10个虚拟电厂。\n";
     let t = of_document(text);
     assert_eq!(t.iter().map(|t| t.value).collect::<Vec<_>>(), [5e5, 10.0], "{t:?}");
+    // Task and goal headings that end in 条件 commit to their figures.
+    let text = "某县农业农村现代化规划\n\n一、主要目标和保障条件\n\n到2025年，农村自来水普及率达到95%。\n\n二、重点任务\n\n（一）改善学校办学条件\n\n到2025年，新建中小学校30所。\n\n（二）完善基础设施条件\n\n到2025年，新建农村公路500公里。\n";
+    let t = of_document(text);
+    assert_eq!(
+        t.iter().map(|t| t.value).collect::<Vec<_>>(),
+        [95.0, 30.0, 500.0],
+        "{t:?}"
+    );
 }

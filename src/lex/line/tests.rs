@@ -80,6 +80,9 @@ fn a_field_name_inside_a_heading_is_no_header() {
     assert_eq!(header_line("第二条（资金来源）"), None);
     assert_eq!(header_line("（三）拓宽资金来源渠道"), None);
     assert!(header_line("来源：某市发展改革委").is_some());
+    assert!(header_line("来源 市发展改革委").is_some());
+    assert!(header_line("信息来源 某市人民政府办公室").is_some());
+    assert_eq!(header_line("（一）资金来源：市财政每年安排专项资金1000万元"), None);
 }
 
 #[test]
