@@ -12,8 +12,10 @@
 use std::fmt::Write as _;
 
 mod features;
+mod shared;
 
 pub use features::{BLOCKS, BUCKETS, Feat, Features, LeafContext, Tag, idf, vector};
+pub use shared::{DocBlocks, folded_headings};
 
 /// Below this probability of its best domain a section gets no domain (measured in
 /// BENCHMARKS.md: precision of the sections kept vs. recall lost).

@@ -2,6 +2,7 @@
 //! blocks and its jieba words (each block L2-normalised), the taxonomy's cue scores per place, and its place in
 //! the structure; with what is needed to name each feature in evidence.
 
+use super::shared::DocBlocks;
 use crate::model::{Document, MarkerKind};
 
 /// Hashed feature space: 2^16 buckets × classes `i8` ≈ 2 MB for the 31 domains.
@@ -77,7 +78,7 @@ fn bucket_of_hash(h: u64) -> u32 {
 }
 
 /// Chars kept for n-grams: letters and digits of the matching form, digits made `0`.
-fn gram_chars(folded: &str) -> Vec<char> {
+pub(super) fn gram_chars(folded: &str) -> Vec<char> {
     folded
         .chars()
         .filter(|&c| crate::text::is_alphanumeric(c))
@@ -107,6 +108,9 @@ pub struct LeafContext<'a> {
     /// The model's weight of each bucket's text features (inverse document frequency over
     /// the units it was trained on), or `None`: every n-gram and word weighs the same.
     pub idf: Option<&'a [f32]>,
+    /// The blocks the document's leaves share (its title, their parents' and parts'
+    /// headings), made once per document with the same `idf`.
+    pub shared: &'a DocBlocks<'a>,
 }
 
 impl Features {
@@ -115,6 +119,16 @@ impl Features {
     pub fn of(cx: &LeafContext<'_>) -> Self {
         let (mut blocks, top) = text_blocks(cx);
         let mut feats = gram_features(&blocks, cx.idf);
+        // The parent's, the part's and the title's blocks, as made once for the document.
+        let s = &cx.doc.sections[cx.section];
+        let parent = s.parent.map(|p| cx.shared.parent(p.get()));
+        let part = (top != cx.section).then(|| cx.shared.part(top));
+        let none = super::shared::Block::default();
+        for block in [parent, part, Some(cx.shared.title())] {
+            let block = block.unwrap_or(&none);
+            blocks.push(block.chars.clone());
+            feats.extend_from_slice(&block.feats);
+        }
         let (joined, words) = word_features(cx.words, cx.idf);
         blocks.push(joined);
         feats.extend(words);
@@ -165,37 +179,22 @@ impl Features {
     }
 }
 
-/// The leaf's text blocks in [`BLOCKS`] order (heading, opening, body, parent heading, the
-/// top-level part's heading, document title), and the index of its top-level part.
+/// The leaf's own text blocks in [`BLOCKS`] order (heading, opening, body), and the index of
+/// its top-level part. The parent's, the part's and the title's blocks come from
+/// [`DocBlocks`].
 fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
-    let fold = crate::align::fold::matching_form;
     let doc = cx.doc;
     let s = &doc.sections[cx.section];
-    let mut parent = String::new();
-    let mut part = String::new();
     let mut top = cx.section;
-    if let Some(p) = s.parent {
-        parent = fold(&doc.sections[p].heading);
-    }
     let mut p = s.parent;
     while let Some(pi) = p {
         top = pi.get();
         p = doc.sections[pi].parent;
     }
-    if top != cx.section {
-        part = fold(&doc.sections[top].heading);
-    }
     let body = gram_chars(cx.body);
     let opening: Vec<char> = body.iter().copied().take(24).collect();
-    let title = doc.meta.title.as_deref().unwrap_or("");
-    let blocks = vec![
-        gram_chars(cx.heading),
-        opening,
-        body,
-        gram_chars(&parent),
-        gram_chars(&part),
-        gram_chars(&fold(title)),
-    ];
+    let mut blocks = Vec::with_capacity(BLOCKS.len());
+    blocks.extend([gram_chars(cx.heading), opening, body]);
     (blocks, top)
 }
 
@@ -214,12 +213,27 @@ thread_local! {
 /// [`gram_features`] with the bits of `seen` (all clear, and left so).
 fn gram_features_in(blocks: &[Vec<char>], idf: Option<&[f32]>, seen: &mut [u64]) -> Vec<Feat> {
     let mut feats = Vec::new();
+    for (b, chars) in (0u8..).zip(blocks) {
+        block_features_in(b, chars, idf, seen, &mut feats);
+    }
+    feats
+}
+
+/// The n-gram features of block `b` alone (as [`gram_features`] makes them for it).
+pub(super) fn block_features(b: u8, chars: &[char], idf: Option<&[f32]>) -> Vec<Feat> {
+    let mut feats = Vec::new();
+    SEEN.with_borrow_mut(|seen| block_features_in(b, chars, idf, seen, &mut feats));
+    feats
+}
+
+/// Block `b`'s features pushed onto `feats`, with the bits of `seen` (all clear, and left so).
+fn block_features_in(b: u8, chars: &[char], idf: Option<&[f32]>, seen: &mut [u64], feats: &mut Vec<Feat>) {
+    let weight = BLOCKS[usize::from(b)].1;
     // The (n, bucket) pairs seen in the block, one bit each (cleared after each block
     // through its features): a hash set of them was a third of the features' time.
     // The hash of the n-gram at each position, continued by one char for the (n+1)-gram:
     // the same hash as `bucket_of` of the n-gram, without hashing its first chars again.
-    let mut hashes: Vec<u64> = Vec::new();
-    for ((b, chars), &(_, weight)) in (0u8..).zip(blocks).zip(&BLOCKS) {
+    HASHES.with_borrow_mut(|hashes| {
         let start = feats.len();
         hashes.clear();
         hashes.resize(chars.len(), fnv_start(b));
@@ -250,8 +264,12 @@ fn gram_features_in(blocks: &[Vec<char>], idf: Option<&[f32]>, seen: &mut [u64])
             }
         }
         normalise(&mut feats[start..], weight);
-    }
-    feats
+    });
+}
+
+thread_local! {
+    /// [`block_features_in`]'s n-gram hashes, kept per thread.
+    static HASHES: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Scale `feats` to Euclidean length `weight`.
