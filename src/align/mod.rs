@@ -14,6 +14,7 @@ pub mod gold;
 mod groups;
 pub mod learn;
 pub mod overrides;
+mod prepare;
 mod refit;
 pub mod report;
 pub mod score;
@@ -28,8 +29,9 @@ use decide::{agree_with_neighbours, confident_best, cue_assignments};
 use features::TfIdf;
 use groups::unnamed_groups;
 use learn::{DocBlocks, Features, LeafContext, LinearModel, folded_headings};
+use prepare::Prepared;
 pub use refit::Refit;
-use score::{CueMatcher, Texts};
+use score::CueMatcher;
 use segment::Segmenter;
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
 
@@ -48,19 +50,6 @@ pub const GROUP_SIM: f32 = 0.25;
 pub const PREAMBLE_WEIGHT: f32 = 2.0;
 /// Secondary categories score at least this share of the primary's score.
 pub const SECONDARY_SHARE: f32 = 0.4;
-
-/// A leaf's texts in matching form.
-struct Prepared {
-    heading: String,
-    body: String,
-    context: String,
-    /// jieba's cut of the heading and of the body (byte ranges), shared by the similarity
-    /// features and the model's words.
-    cuts: [Vec<(u32, u32)>; 2],
-    /// The cue terms of every scheme found in the heading, body and context (searched once,
-    /// scored per scheme).
-    found: score::Found,
-}
 
 /// The model trained on the gold (`duizhao train`, see ARCHITECTURE.md), read once per
 /// process on first use; `None` if the embedded file were unreadable (cues are used then).
@@ -186,19 +175,6 @@ impl Aligner {
                 self.features_prepared(doc, s, &p, (place, &top_sections(doc)), &shared[d])
             })
             .collect()
-    }
-
-    /// A section prepared for matching, with jieba's cuts; `headings` are the matching form
-    /// of the document's section headings ([`folded_headings`]).
-    fn prepare(&self, doc: &Document, section: usize, headings: &[String]) -> Prepared {
-        let mut p = prepare(doc, section, headings);
-        p.cuts = [self.segmenter.cut(&p.heading), self.segmenter.cut(&p.body)];
-        p.found = self.matcher.find(&Texts {
-            heading: &p.heading,
-            body: &p.body,
-            context: &p.context,
-        });
-        p
     }
 
     /// Model features of one section already prepared.
@@ -348,10 +324,7 @@ impl Aligner {
             .collect();
         // Every heading folded once: a leaf's context, parent and part are headings above it.
         let headings: Vec<Vec<String>> = docs.par_iter().map(folded_headings).collect();
-        let prepared: Vec<Prepared> = leaves
-            .par_iter()
-            .map(|l| self.prepare(&docs[l.doc], l.section.get(), &headings[l.doc.get()]))
-            .collect();
+        let prepared = self.prepare_leaves(docs, &leaves, &headings);
         let ((tfidf, neighbours), labelled) = rayon::join(
             || similarity(&prepared, &leaves),
             || {
@@ -533,26 +506,6 @@ fn places(docs: &[Document], leaves: &[Leaf]) -> Vec<Place> {
             }
         })
         .collect()
-}
-
-/// A section's texts in matching form; the context is the headings above it, nearest first.
-/// `headings`: the matching form of every section heading of `doc`.
-fn prepare(doc: &Document, section: usize, headings: &[String]) -> Prepared {
-    let s = &doc.sections[section];
-    let mut context = String::new();
-    let mut p = s.parent;
-    while let Some(pi) = p {
-        context.push_str(&headings[pi.get()]);
-        context.push('|');
-        p = doc.sections[pi].parent;
-    }
-    Prepared {
-        heading: headings[section].clone(),
-        body: fold::matching_form(&s.text),
-        context,
-        cuts: [Vec::new(), Vec::new()],
-        found: score::Found::default(),
-    }
 }
 
 #[cfg(test)]
