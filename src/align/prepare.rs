@@ -40,19 +40,18 @@ impl Aligner {
         use rayon::prelude::*;
         use std::hash::BuildHasher;
         let body = |l: &Leaf| docs[l.doc].sections[l.section].text.as_str();
-        let hasher = rustc_hash::FxBuildHasher;
-        let hashes: Vec<u64> = leaves.par_iter().map(|l| hasher.hash_one(body(l))).collect();
+        let fx = rustc_hash::FxBuildHasher;
+        let hashes: Vec<u64> = leaves.par_iter().map(|l| fx.hash_one(body(l))).collect();
         // Per leaf, the first leaf with the same body (itself if none before).
         let mut first: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
         let same: Vec<usize> = (0..leaves.len())
             .map(|i| {
                 let seen = first.entry(hashes[i]).or_default();
-                match seen.iter().find(|&&j| body(&leaves[j]) == body(&leaves[i])) {
-                    Some(&j) => j,
-                    None => {
-                        seen.push(i);
-                        i
-                    }
+                if let Some(&j) = seen.iter().find(|&&j| body(&leaves[j]) == body(&leaves[i])) {
+                    j
+                } else {
+                    seen.push(i);
+                    i
                 }
             })
             .collect();
