@@ -404,12 +404,10 @@ thread_local! {
 /// Every bucket fits in the 16 bits [`Merge`] sorts by.
 const _: () = assert!(BUCKETS <= 1 << 16);
 
-/// Merges features per bucket without comparing them: a stable radix sort by bucket (two
-/// passes of one byte each, in buffers kept per thread), then equal buckets summed. Sorting
-/// with comparisons was a twentieth of aligning a 7 MB document, and summing in a table of
-/// every bucket (its previous form) missed the cache on nearly every feature. Two values add
-/// up the same in either order, but three or more may not: their sum must be the sorted
-/// one's ([`vector_sorted`]), so a bucket with a third value gives up.
+/// Merges features per bucket by a stable radix sort (two byte passes, buffers kept per
+/// thread), then sums equal buckets: sorting by comparisons, or summing in a table of every
+/// bucket (a cache miss per feature), cost more. Two values add up the same in either order,
+/// three may not: a bucket with a third value gives up ([`vector_sorted`] decides).
 #[derive(Default)]
 struct Merge {
     sorted: Vec<(u32, f32)>,
