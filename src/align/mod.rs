@@ -14,6 +14,7 @@ pub mod gold;
 mod groups;
 pub mod learn;
 pub mod overrides;
+mod prepare;
 mod refit;
 pub mod report;
 pub mod score;
@@ -27,9 +28,10 @@ pub use alignment::{Alignment, Assignment, Evidence, Leaf, Row, SchemeAlignment,
 use decide::{agree_with_neighbours, confident_best, cue_assignments};
 use features::TfIdf;
 use groups::unnamed_groups;
-use learn::{Features, LeafContext, LinearModel};
+use learn::{DocBlocks, Features, LeafContext, LinearModel, folded_headings};
+use prepare::Prepared;
 pub use refit::Refit;
-use score::{CueMatcher, Texts};
+use score::CueMatcher;
 use segment::Segmenter;
 pub use taxonomy::{Category, Scheme, Taxonomy, TaxonomyError};
 
@@ -48,19 +50,6 @@ pub const GROUP_SIM: f32 = 0.25;
 pub const PREAMBLE_WEIGHT: f32 = 2.0;
 /// Secondary categories score at least this share of the primary's score.
 pub const SECONDARY_SHARE: f32 = 0.4;
-
-/// A leaf's texts in matching form.
-struct Prepared {
-    heading: String,
-    body: String,
-    context: String,
-    /// jieba's cut of the heading and of the body (byte ranges), shared by the similarity
-    /// features and the model's words.
-    cuts: [Vec<(u32, u32)>; 2],
-    /// The cue terms of every scheme found in the heading, body and context (searched once,
-    /// scored per scheme).
-    found: score::Found,
-}
 
 /// The model trained on the gold (`duizhao train`, see ARCHITECTURE.md), read once per
 /// process on first use; `None` if the embedded file were unreadable (cues are used then).
@@ -169,6 +158,12 @@ impl Aligner {
     #[must_use]
     pub fn section_features_idf(&self, docs: &[Document], at: &[(usize, usize)], idf: Option<&[f32]>) -> Vec<Features> {
         use rayon::prelude::*;
+        let headings: Vec<Vec<String>> = docs.iter().map(folded_headings).collect();
+        let shared: Vec<DocBlocks<'_>> = docs
+            .iter()
+            .zip(&headings)
+            .map(|(doc, h)| DocBlocks::new(doc, h, idf))
+            .collect();
         at.par_iter()
             .map(|&(d, s)| {
                 let doc = &docs[d];
@@ -176,21 +171,10 @@ impl Aligner {
                     rank: doc.leaves().take_while(|(i, _)| i.get() < s).count(),
                     leaves: doc.leaves().count(),
                 };
-                self.features_prepared(doc, s, &self.prepare(doc, s), (place, &top_sections(doc)), idf)
+                let p = self.prepare(doc, s, &headings[d]);
+                self.features_prepared(doc, s, &p, (place, &top_sections(doc)), &shared[d])
             })
             .collect()
-    }
-
-    /// A section prepared for matching, with jieba's cuts.
-    fn prepare(&self, doc: &Document, section: usize) -> Prepared {
-        let mut p = prepare(doc, section);
-        p.cuts = [self.segmenter.cut(&p.heading), self.segmenter.cut(&p.body)];
-        p.found = self.matcher.find(&Texts {
-            heading: &p.heading,
-            body: &p.body,
-            context: &p.context,
-        });
-        p
     }
 
     /// Model features of one section already prepared.
@@ -200,7 +184,7 @@ impl Aligner {
         s: usize,
         p: &Prepared,
         at: (Place, &[usize]),
-        idf: Option<&[f32]>,
+        shared: &DocBlocks<'_>,
     ) -> Features {
         let si = self.model_scheme();
         let Some(scheme) = self.taxonomy.schemes.get(si) else {
@@ -209,12 +193,12 @@ impl Aligner {
         let (_, hits) = self
             .matcher
             .score_found(si, scheme.heading_weight, scheme.categories.len(), &p.found);
-        Self::features_with_hits(doc, s, p, at, &category_ids(scheme), &hits, idf)
+        Self::features_with_hits(doc, s, p, at, &category_ids(scheme), &hits, shared)
     }
 
     /// [`Self::features_prepared`] given the cue hits of the model's scheme on `p` (the
     /// aligner has them from its cue phase: not matched a second time per leaf) and the
-    /// scheme's [`category_ids`].
+    /// scheme's [`category_ids`]; the text features weighted by `shared`'s IDF.
     fn features_with_hits<'h>(
         doc: &Document,
         s: usize,
@@ -222,7 +206,7 @@ impl Aligner {
         (place, tops): (Place, &[usize]),
         ids: &[String],
         hits: impl IntoIterator<Item = &'h score::CueHit>,
-        idf: Option<&[f32]>,
+        shared: &DocBlocks<'_>,
     ) -> Features {
         let Place { rank, leaves } = place;
         let mut cues: Vec<(u8, usize, f32)> = Vec::new();
@@ -247,7 +231,8 @@ impl Aligner {
             tops,
             heading: &p.heading,
             body: &p.body,
-            idf,
+            idf: shared.idf(),
+            shared,
         })
     }
 
@@ -337,15 +322,14 @@ impl Aligner {
                 })
             })
             .collect();
-        let prepared: Vec<Prepared> = leaves
-            .par_iter()
-            .map(|l| self.prepare(&docs[l.doc], l.section.get()))
-            .collect();
+        // Every heading folded once: a leaf's context, parent and part are headings above it.
+        let headings: Vec<Vec<String>> = docs.par_iter().map(folded_headings).collect();
+        let prepared = self.prepare_leaves(docs, &leaves, &headings);
         let ((tfidf, neighbours), labelled) = rayon::join(
             || similarity(&prepared, &leaves),
             || {
                 (0..self.taxonomy.schemes.len())
-                    .map(|si| self.label(si, docs, &leaves, &prepared))
+                    .map(|si| self.label(si, docs, &leaves, &prepared, &headings))
                     .collect::<Vec<_>>()
             },
         );
@@ -387,7 +371,14 @@ impl Aligner {
 
     /// Scheme `si`'s labels before any neighbour is consulted: the model's assignments (and
     /// the category it ranks first) for the model's scheme, else the cue scores.
-    fn label(&self, si: usize, docs: &[Document], leaves: &[Leaf], prepared: &[Prepared]) -> Labels {
+    fn label(
+        &self,
+        si: usize,
+        docs: &[Document],
+        leaves: &[Leaf],
+        prepared: &[Prepared],
+        headings: &[Vec<String>],
+    ) -> Labels {
         use rayon::prelude::*;
         let scheme = &self.taxonomy.schemes[si];
         let cue_phase: Vec<(Vec<f32>, Vec<Evidence>)> = leaves
@@ -411,6 +402,12 @@ impl Aligner {
         let tops: Vec<Vec<usize>> = docs.iter().map(top_sections).collect();
         // Made once here, not twice per leaf (11,562 leaves × 31 strings in a 7 MB document).
         let ids = category_ids(scheme);
+        let idf = fitted.model.idf.as_deref();
+        let shared: Vec<DocBlocks<'_>> = docs
+            .iter()
+            .zip(headings)
+            .map(|(doc, h)| DocBlocks::new(doc, h, idf))
+            .collect();
         let (assignments, best) = cue_phase
             .into_par_iter()
             .zip(leaves.par_iter().zip(prepared.par_iter()).zip(places.into_par_iter()))
@@ -421,7 +418,6 @@ impl Aligner {
                     Evidence::Cue(h) => Some(h),
                     _ => None,
                 });
-                let idf = fitted.model.idf.as_deref();
                 let f = Self::features_with_hits(
                     &docs[l.doc],
                     l.section.get(),
@@ -429,7 +425,7 @@ impl Aligner {
                     (place, &tops[l.doc.get()]),
                     &ids,
                     hits,
-                    idf,
+                    &shared[l.doc.get()],
                 );
                 let cues = evidence.into_iter().filter(|e| matches!(e, Evidence::Cue(_))).collect();
                 Self::model_assignment(fitted, &f, &ids, cues)
@@ -510,25 +506,6 @@ fn places(docs: &[Document], leaves: &[Leaf]) -> Vec<Place> {
             }
         })
         .collect()
-}
-
-/// A section's texts in matching form; the context is the headings above it, nearest first.
-fn prepare(doc: &Document, section: usize) -> Prepared {
-    let s = &doc.sections[section];
-    let mut context = String::new();
-    let mut p = s.parent;
-    while let Some(pi) = p {
-        context.push_str(&fold::matching_form(&doc.sections[pi].heading));
-        context.push('|');
-        p = doc.sections[pi].parent;
-    }
-    Prepared {
-        heading: fold::matching_form(&s.heading),
-        body: fold::matching_form(&s.text),
-        context,
-        cuts: [Vec::new(), Vec::new()],
-        found: score::Found::default(),
-    }
 }
 
 #[cfg(test)]

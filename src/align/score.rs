@@ -46,6 +46,14 @@ pub struct CueMatcher {
 #[derive(Debug, Clone, Default)]
 pub struct Found([Vec<(usize, u32)>; 3]);
 
+impl Found {
+    /// The cue terms found in the body.
+    #[must_use]
+    pub fn body(&self) -> &[(usize, u32)] {
+        &self.0[1]
+    }
+}
+
 /// A section's text in matching form, split by place.
 pub struct Texts<'a> {
     pub heading: &'a str,
@@ -74,7 +82,9 @@ impl CueMatcher {
         Self { ac, owners, terms }
     }
 
-    fn counts(&self, text: &str) -> Vec<(usize, u32)> {
+    /// The cue terms found in one text: (term, occurrences), ascending by term.
+    #[must_use]
+    pub fn counts(&self, text: &str) -> Vec<(usize, u32)> {
         let Some(ac) = &self.ac else { return Vec::new() };
         let mut counts: Vec<(usize, u32)> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
@@ -109,6 +119,12 @@ impl CueMatcher {
             self.counts(texts.body),
             self.counts(texts.context),
         ])
+    }
+
+    /// [`Self::find`] with the body's [`Self::counts`] already made.
+    #[must_use]
+    pub fn find_with_body(&self, heading: &str, body: Vec<(usize, u32)>, context: &str) -> Found {
+        Found([self.counts(heading), body, self.counts(context)])
     }
 
     /// [`Self::score`] of what [`Self::find`] found.

@@ -283,7 +283,12 @@ fn core_xml() -> String {
 pub fn zip_parts(parts: &[(&str, &[u8])], format: &'static str) -> Result<Vec<u8>, ExportError> {
     use rayon::prelude::*;
     let fail = |why: String| ExportError::Render { format, why };
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    // Level 3 instead of the default 6, as for XLSX: a 7 MB document's text deflates in less
+    // than half the time (it was the last part of a QDPX export still compressing, on one
+    // core), for a file about a tenth larger.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(3));
     // Each part is compressed on its own thread into a zip of its own, then the compressed
     // entries are copied into one archive in order, not compressed again: a QDPX of a 7 MB
     // document has its text and its project file of about that size to deflate.

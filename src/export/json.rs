@@ -216,8 +216,15 @@ pub fn json(input: &Input<'_>, selected: &Selected<'_>) -> Result<Vec<u8>, Expor
         }
     };
     // The passages are most of the file (tens of megabytes for a large document): printed
-    // in parallel, the same bytes as printing the whole value.
-    let mut out = Vec::new();
+    // in parallel, the same bytes as printing the whole value. The buffer is sized for about
+    // all of it at once (each text twice, escaped or not, and a kilobyte of fields per
+    // passage): grown by doubling it was copied again and again, into fresh pages each time.
+    // Room never written is never touched, so it costs no memory.
+    let estimate: usize = passages
+        .iter()
+        .map(|p| 2 * (p.section.text.len() + p.section.heading.len()) + 1024)
+        .sum();
+    let mut out = Vec::with_capacity(estimate);
     crate::jsonfmt::write_pretty_with_list(&mut out, &frame, "passages", passages.len(), passage).map_err(|e| {
         ExportError::Render {
             format: "JSON",

@@ -87,16 +87,22 @@ pub struct Cleaned {
 /// kept as hints when the file is Markdown or has Markdown heading lines.
 #[must_use]
 pub fn split_plain(text: &str, is_markdown: bool) -> Vec<Para> {
+    use rayon::prelude::*;
     let text = strip_pandoc_spans(text);
     let text = text.as_ref();
-    let markdown = is_markdown || text.lines().any(|l| md_heading_level(l).is_some());
-    text.split('\n')
+    // Line by line on every core: a large file's lines were stripped on one core while the
+    // other waited (a 7 MB document has 27,000).
+    let markdown = is_markdown || text.par_lines().any(|l| md_heading_level(l).is_some());
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines
+        .par_iter()
+        .with_min_len(512)
         .map(|line| {
             if markdown {
                 strip_markdown(line)
             } else {
                 Para {
-                    text: line.to_owned(),
+                    text: (*line).to_owned(),
                     ..Para::default()
                 }
             }
@@ -113,9 +119,16 @@ fn md_heading_level(line: &str) -> Option<u8> {
 
 fn strip_markdown(line: &str) -> Para {
     // A thematic break (`---`, `***`, `_ _ _`) is a rule drawn across the page, not text.
-    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if marks.len() >= 3 && matches!(marks[0], '-' | '*' | '_') && marks.iter().all(|c| *c == marks[0]) {
-        return Para::default();
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    if let Some(first @ ('-' | '*' | '_')) = marks.next() {
+        let mut n = 1;
+        if marks.all(|c| {
+            n += 1;
+            c == first
+        }) && n >= 3
+        {
+            return Para::default();
+        }
     }
     let mut hint = Hint::None;
     let mut rest = line;
@@ -138,16 +151,21 @@ fn strip_markdown(line: &str) -> Para {
     } else {
         out.push_str(rest);
     }
-    let out = out.replace("**", "");
+    let out = if out.contains("**") { out.replace("**", "") } else { out };
     // Markdown escapes: 7\*24 → 7*24.
-    let mut text = String::with_capacity(out.len());
-    let mut chars = out.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| "*_#`[]()<>!|-+.~".contains(*n)) {
-            continue;
+    let text = if out.contains('\\') {
+        let mut text = String::with_capacity(out.len());
+        let mut chars = out.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\\' && chars.peek().is_some_and(|n| "*_#`[]()<>!|-+.~".contains(*n)) {
+                continue;
+            }
+            text.push(c);
         }
-        text.push(c);
-    }
+        text
+    } else {
+        out
+    };
     Para {
         text,
         hint,
@@ -204,11 +222,18 @@ fn toc_entry(t: &str) -> &str {
 pub fn clean(raw: &RawText) -> Cleaned {
     let mut out = Cleaned::default();
     let mut paras: Vec<Para> = Vec::with_capacity(raw.paras.len());
-    let toc = table_of_contents(&raw.paras).unwrap_or_default();
+    let ((toc, furniture), (fields, labelled)) = rayon::join(
+        || {
+            (
+                table_of_contents(&raw.paras).unwrap_or_default(),
+                super::pages::furniture(&raw.paras),
+            )
+        },
+        || super::fields::take(&raw.paras),
+    );
     out.toc_dropped = toc.len();
-    let furniture = super::pages::furniture(&raw.paras);
     out.furniture_dropped = furniture.iter().filter(|f| **f).count();
-    let (fields, labelled) = super::fields::take(&raw.paras);
+    let mut lines = line_kinds(raw, &toc, &labelled, &furniture);
     // The last paragraph's number was cut from it by a line break (then so may its heading be).
     let mut cut_number = false;
     // The table-row signs of the last paragraph in `paras`.
@@ -220,25 +245,23 @@ pub fn clean(raw: &RawText) -> Cleaned {
     let mut sentence_seen = false;
     out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
-        if toc.contains(&i) || labelled[i] || furniture[i] {
-            continue;
-        }
-        let t = trim(&p.text);
-        if t.is_empty() {
-            continue;
-        }
-        if is_boilerplate(t) {
-            out.boilerplate_dropped += 1;
-            continue;
-        }
-        if let Some((published, issuer, keywords)) = header_line(t).filter(|_| p.hint == Hint::None) {
-            if out.published.is_none() {
-                out.published = published;
+        let row = match std::mem::replace(&mut lines[i], Line::Skipped) {
+            Line::Skipped => continue,
+            Line::Boilerplate => {
+                out.boilerplate_dropped += 1;
+                continue;
             }
-            out.header_issuers.extend(issuer);
-            out.keywords.extend(keywords);
-            continue;
-        }
+            Line::Header((published, issuer, keywords)) => {
+                if out.published.is_none() {
+                    out.published = published;
+                }
+                out.header_issuers.extend(issuer);
+                out.keywords.extend(keywords);
+                continue;
+            }
+            Line::Text(row) => row,
+        };
+        let t = trim(&p.text);
         let lead = p.text.chars().take_while(|c| crate::text::is_space(*c)).count();
         let bold_prefix = p.bold_prefix.saturating_sub(lead);
         let para = Para {
@@ -246,7 +269,6 @@ pub fn clean(raw: &RawText) -> Cleaned {
             hint: p.hint,
             bold_prefix,
         };
-        let row = RowSigns::of(&para.text);
         match paras.last_mut() {
             Some(prev) if broken_number(prev, &para) || cut_number && broken_heading(prev, &raw.paras[i..]) => {
                 prev.text.push_str(&para.text);
@@ -291,6 +313,43 @@ pub fn clean(raw: &RawText) -> Cleaned {
     unwrap_page_headings(&mut paras);
     out.paras = paras;
     out
+}
+
+/// What a raw line is to [`clean`], decided by the line alone.
+enum Line {
+    /// Left out: in the table of contents, a labelled metadata line, page furniture, empty.
+    Skipped,
+    Boilerplate,
+    /// A web header line: publication date, issuer, keywords.
+    Header((Option<String>, Option<String>, Vec<String>)),
+    /// Text, with its table-row signs.
+    Text(RowSigns),
+}
+
+/// [`Line`] of every raw paragraph, decided on every core (the line-by-line loop of
+/// [`clean`] depends on the paragraphs before; these tests do not).
+fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], furniture: &[bool]) -> Vec<Line> {
+    use rayon::prelude::*;
+    raw.paras
+        .par_iter()
+        .with_min_len(256)
+        .enumerate()
+        .map(|(i, p)| {
+            if toc.contains(&i) || labelled[i] || furniture[i] {
+                return Line::Skipped;
+            }
+            let t = trim(&p.text);
+            if t.is_empty() {
+                Line::Skipped
+            } else if is_boilerplate(t) {
+                Line::Boilerplate
+            } else if let Some(h) = header_line(t).filter(|_| p.hint == Hint::None) {
+                Line::Header(h)
+            } else {
+                Line::Text(RowSigns::of(t))
+            }
+        })
+        .collect()
 }
 
 /// Longest heading taken for the name of a page's part (政策全文, 正文) rather than text.
@@ -352,248 +411,4 @@ fn unwrap_page_headings(paras: &mut Vec<Para>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{SourceEncoding, SourceFormat};
-
-    fn cleaned(text: &str) -> Cleaned {
-        cleaned_as(text, false)
-    }
-
-    fn cleaned_as(text: &str, markdown: bool) -> Cleaned {
-        clean(&RawText {
-            source: "t.txt".into(),
-            format: if markdown { SourceFormat::Md } else { SourceFormat::Txt },
-            encoding: SourceEncoding::Utf8,
-            paras: split_plain(text, markdown),
-            warnings: Vec::new(),
-            fields: Vec::new(),
-        })
-    }
-
-    #[test]
-    fn web_boilerplate_and_header_lines_are_removed() {
-        let c = cleaned(
-            "关于印发某市数字经济行动计划的通知\n2020/12/28 11:16   某市人民政府办公厅      关键字:数字经济,新业态      浏览量:\n一、总体要求\n正文。\n微信扫描二维码,关注公众号。\n评论前必须登录!\n注册",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, ["关于印发某市数字经济行动计划的通知", "一、总体要求", "正文。"]);
-        assert_eq!(c.published.as_deref(), Some("2020-12-28"));
-        assert_eq!(c.keywords, ["数字经济", "新业态"]);
-        assert_eq!(c.header_issuers, ["某市人民政府办公厅"]);
-        assert_eq!(c.boilerplate_dropped, 3);
-    }
-
-    #[test]
-    fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
-        let c = cleaned("到2030年，新建输电线路\n①\n\n3万公里，改造变电站500座。\n\n①指跨省线路。");
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            ["到2030年，新建输电线路①3万公里，改造变电站500座。", "①指跨省线路。"]
-        );
-        // After a finished sentence or a colon a circled number opens a list item.
-        let c = cleaned("主要任务如下：\n①\n\n建设平台。");
-        assert_eq!(c.paras.len(), 3, "{:?}", c.paras);
-    }
-
-    #[test]
-    fn pdf_broken_paragraphs_are_rejoined_across_blank_lines() {
-        let c =
-            cleaned("（一）智慧体育。推进全民健身智慧化发展，全面\n\n\n\n建设智慧体育公园。\n\n（二）下一项。内容。");
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "（一）智慧体育。推进全民健身智慧化发展，全面建设智慧体育公园。",
-                "（二）下一项。内容。"
-            ]
-        );
-        assert_eq!(c.rejoined, 1);
-    }
-
-    #[test]
-    fn a_line_ending_in_the_verb_bao_gao_or_jian_yi_is_rejoined() {
-        // 报告 and 建议 end titles (关于…的报告) but are verbs and nouns of body text too: a
-        // PDF line cut right after one is no title.
-        let c = cleaned(
-            "一、加强组织领导\n对检查中发现的重大隐患和问题要及时向市政府报告\n并督促整改到位。\n各部门要认真听取企业和群众的意见建议\n持续改进工作。",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "一、加强组织领导",
-                "对检查中发现的重大隐患和问题要及时向市政府报告并督促整改到位。",
-                "各部门要认真听取企业和群众的意见建议持续改进工作。"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_sentences_last_few_characters_and_a_bracket_it_runs_through_are_rejoined() {
-        let c = cleaned(
-            "（一）主要目标。重点应用场所光传送网\n（OTN）覆盖率达到80%，灾备覆盖率达到\n100%。\n（此件公开发布）\n国务院\n2023年10月8日",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        // The whole-line aside and the short signature line stay lines of their own.
-        assert_eq!(
-            texts,
-            [
-                "（一）主要目标。重点应用场所光传送网（OTN）覆盖率达到80%，灾备覆盖率达到100%。",
-                "（此件公开发布）",
-                "国务院"
-            ]
-        );
-        assert_eq!(c.trailer, ["2023年10月8日"]);
-    }
-
-    #[test]
-    fn numbers_and_headings_cut_by_line_breaks_are_joined() {
-        let c = cleaned(
-            "2\n.不断优化\n签约\n服务团队。\n家庭医生可以组建团队。\n3\n.\n强化\n健康管理。\n居民签约后建立档案。\n（一）指导思想\n略。\n（二）主要目标\n到2025年达到10%。",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "2.不断优化签约服务团队。",
-                "家庭医生可以组建团队。",
-                "3.强化健康管理。",
-                "居民签约后建立档案。",
-                "（一）指导思想",
-                "略。",
-                "（二）主要目标",
-                "到2025年达到10%。"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_bracketed_number_cut_into_three_lines_is_joined() {
-        let c = cleaned(
-            "参与用户需符合以下条件：\n（\n1\n）对于连续参与的用户，不低于60%。\n（\n2\n）对于首次参与的用户。\n（\n注：见附表）",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts[1], "（1）对于连续参与的用户，不低于60%。");
-        assert_eq!(texts[2], "（2）对于首次参与的用户。");
-        assert!(
-            texts
-                .iter()
-                .filter(|t| t.contains('注'))
-                .all(|t| parse_marker(t).is_none()),
-            "{texts:?}"
-        );
-    }
-
-    #[test]
-    fn an_article_cited_after_a_cut_line_stays_in_its_sentence() {
-        let c = cleaned(
-            "《条例》共四十条。其中\n第一条（目的和依据）明确了立法目的。\n第二条（适用范围）\n本条例适用于本市。",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts[0], "《条例》共四十条。其中第一条（目的和依据）明确了立法目的。");
-        assert_eq!(texts[1], "第二条（适用范围）");
-    }
-
-    #[test]
-    fn short_cells_of_a_table_stay_apart_even_in_quotation_marks() {
-        let c = cleaned(
-            "表2 主要指标表\n\n单位\n\n“十四五”现状\n\n“十五五”目标\n\n万平方米\n\n推动“一企一策”制定\n综合利用方案，提高利用率。",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert!(
-            texts.contains(&"“十四五”现状") && texts.contains(&"“十五五”目标"),
-            "{texts:?}"
-        );
-        // A sentence broken after a quoted word is still rejoined.
-        assert!(
-            texts.contains(&"推动“一企一策”制定综合利用方案，提高利用率。"),
-            "{texts:?}"
-        );
-    }
-
-    #[test]
-    fn headings_titles_and_signatures_are_not_joined() {
-        let c = cleaned(
-            "某省数字经济发展行动方案(2021-2023年)\n为加快发展，制定本方案。\n(一)指导思想\n以新发展理念为指导\n(二)行动目标\n某省人民政府办公厅\n2021年3月18日",
-        );
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "某省数字经济发展行动方案(2021-2023年)",
-                "为加快发展，制定本方案。",
-                "(一)指导思想",
-                "以新发展理念为指导",
-                "(二)行动目标"
-            ]
-        );
-        assert_eq!(c.trailer, ["某省人民政府办公厅", "2021年3月18日"]);
-    }
-
-    #[test]
-    fn a_table_of_contents_is_left_out_of_the_paragraphs() {
-        let text = "某省数据条例\n目 录\n第一章 总则\n第二章 数据资源\n第一章 总 则\n第一条 为了促进发展，制定本条例。\n第二章 数据资源\n第二条 数据应当共享。";
-        let c = cleaned(text);
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(c.toc_dropped, 3, "目录 and its two entries");
-        assert_eq!(texts.iter().filter(|t| t.starts_with("第一章")).count(), 1, "{texts:?}");
-        assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
-        // Markdown's linked list of the chapters.
-        let md = "某省数据条例\n## 目录\n- [第一章 总则](#第一章-总则)\n- [第二章 数据资源](#第二章-数据资源)\n## 第一章 总则\n第一条 为了促进发展，制定本条例。";
-        let c = cleaned_as(md, true);
-        let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            ["某省数据条例", "第一章 总则", "第一条 为了促进发展，制定本条例。"]
-        );
-        // A 目录 line without a table after it (a heading named so) stays.
-        assert_eq!(cleaned("目录\n一、数据目录编制。各部门编制数据目录。").toc_dropped, 0);
-    }
-
-    #[test]
-    fn pandoc_span_markup_in_hostile_amounts_is_linear_and_keeps_the_text() {
-        // Many closers with no opener, and long runs before them: one pass, text unchanged.
-        let hostile = format!("{}]{{.mark}}", "字".repeat(5000)).repeat(400);
-        assert_eq!(strip_pandoc_spans(&hostile), hostile);
-        let nested = "[[一]{.a}]{.b}";
-        assert_eq!(
-            strip_pandoc_spans(nested),
-            "[一]{.b}",
-            "the inner span only: no nesting"
-        );
-        assert_eq!(strip_pandoc_spans("[x]{.}"), "[x]{.}", "an attribute needs a name");
-    }
-
-    #[test]
-    fn pandoc_spans_are_unwrapped_even_across_lines() {
-        let paras = split_plain(
-            "[第一章 总则]{.mark}\n\n[第一条\n为了促进发展，制定本条例。]{.mark}\n数组[0]{不是}标记",
-            false,
-        );
-        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "第一章 总则",
-                "",
-                "第一条",
-                "为了促进发展，制定本条例。",
-                "数组[0]{不是}标记"
-            ]
-        );
-    }
-
-    #[test]
-    fn markdown_markers_become_hints() {
-        let paras = split_plain(
-            "## 一、总体要求\n**（三）创新服务。**积极发展，推行 7\\*24 小时服务。",
-            false,
-        );
-        assert_eq!(paras[0].hint, Hint::Heading(2));
-        assert_eq!(paras[0].text, "一、总体要求");
-        assert_eq!(paras[1].text, "（三）创新服务。积极发展，推行 7*24 小时服务。");
-        assert_eq!(paras[1].bold_prefix, "（三）创新服务。".chars().count());
-    }
-}
+mod tests;

@@ -2,6 +2,7 @@
 //! blocks and its jieba words (each block L2-normalised), the taxonomy's cue scores per place, and its place in
 //! the structure; with what is needed to name each feature in evidence.
 
+use super::shared::DocBlocks;
 use crate::model::{Document, MarkerKind};
 
 /// Hashed feature space: 2^16 buckets × classes `i8` ≈ 2 MB for the 31 domains.
@@ -62,13 +63,35 @@ fn bucket_of(tag: u8, parts: impl Iterator<Item = char>) -> u32 {
     bucket_of_hash(parts.fold(fnv_start(tag), fnv_char))
 }
 
+/// [`bucket_of`] of the chars whose UTF-8 bytes are `parts`, one after the other: the same
+/// hash (FNV-1a runs over each char's UTF-8 encoding), without a char at a time.
+fn bucket_of_bytes(tag: u8, parts: &[&[u8]]) -> u32 {
+    bucket_of_hash(parts.iter().fold(fnv_start(tag), |h, p| fnv(h, p)))
+}
+
 /// [`bucket_of`] in steps: the hash of the tag, continued char by char, then made a bucket.
 fn fnv_start(tag: u8) -> u64 {
     fnv(0xcbf2_9ce4_8422_2325, &[tag])
 }
 
+/// FNV-1a continued over `c`'s UTF-8 bytes, made from the code point without encoding it
+/// into a buffer and looping over it (three n-grams per char of every leaf's text).
 fn fnv_char(h: u64, c: char) -> u64 {
-    fnv(h, c.encode_utf8(&mut [0u8; 4]).as_bytes())
+    let step = |h: u64, b: u32| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let u = u32::from(c);
+    if u < 0x80 {
+        step(h, u)
+    } else if u < 0x800 {
+        step(step(h, 0xC0 | u >> 6), 0x80 | (u & 0x3F))
+    } else if u < 0x1_0000 {
+        step(
+            step(step(h, 0xE0 | u >> 12), 0x80 | ((u >> 6) & 0x3F)),
+            0x80 | (u & 0x3F),
+        )
+    } else {
+        let h = step(step(h, 0xF0 | u >> 18), 0x80 | ((u >> 12) & 0x3F));
+        step(step(h, 0x80 | ((u >> 6) & 0x3F)), 0x80 | (u & 0x3F))
+    }
 }
 
 fn bucket_of_hash(h: u64) -> u32 {
@@ -77,7 +100,7 @@ fn bucket_of_hash(h: u64) -> u32 {
 }
 
 /// Chars kept for n-grams: letters and digits of the matching form, digits made `0`.
-fn gram_chars(folded: &str) -> Vec<char> {
+pub(super) fn gram_chars(folded: &str) -> Vec<char> {
     folded
         .chars()
         .filter(|&c| crate::text::is_alphanumeric(c))
@@ -107,6 +130,9 @@ pub struct LeafContext<'a> {
     /// The model's weight of each bucket's text features (inverse document frequency over
     /// the units it was trained on), or `None`: every n-gram and word weighs the same.
     pub idf: Option<&'a [f32]>,
+    /// The blocks the document's leaves share (its title, their parents' and parts'
+    /// headings), made once per document with the same `idf`.
+    pub shared: &'a DocBlocks<'a>,
 }
 
 impl Features {
@@ -115,15 +141,29 @@ impl Features {
     pub fn of(cx: &LeafContext<'_>) -> Self {
         let (mut blocks, top) = text_blocks(cx);
         let mut feats = gram_features(&blocks, cx.idf);
+        // The parent's, the part's and the title's blocks, as made once for the document.
+        let s = &cx.doc.sections[cx.section];
+        let parent = s.parent.map(|p| cx.shared.parent(p.get()));
+        let part = (top != cx.section).then(|| cx.shared.part(top));
+        let none = super::shared::Block::default();
+        for block in [parent, part, Some(cx.shared.title())] {
+            let block = block.unwrap_or(&none);
+            blocks.push(block.chars.clone());
+            feats.extend_from_slice(&block.feats);
+        }
         let (joined, words) = word_features(cx.words, cx.idf);
         blocks.push(joined);
         feats.extend(words);
         for &(place, category, points) in cx.cues {
+            // The name `{place}:{id}`, hashed in its parts (a place is one digit).
+            let id = cx.category_ids.get(category).map_or("", String::as_str);
+            let bucket = if place < 10 {
+                bucket_of_bytes(b'C', &[&[b'0' + place], b":", id.as_bytes()])
+            } else {
+                bucket_of(b'C', format!("{place}:{id}").chars())
+            };
             feats.push(Feat {
-                bucket: bucket_of(
-                    b'C',
-                    format!("{place}:{}", cx.category_ids.get(category).map_or("", String::as_str)).chars(),
-                ),
+                bucket,
                 value: CUE_WEIGHT * (1.0 + points).ln(),
                 tag: Tag::Cue {
                     place,
@@ -134,7 +174,7 @@ impl Features {
         let structure = structure_names(cx, top);
         for (i, name) in (0u16..).zip(&structure) {
             feats.push(Feat {
-                bucket: bucket_of(b'S', name.chars()),
+                bucket: bucket_of_bytes(b'S', &[name.as_bytes()]),
                 value: 0.5,
                 tag: Tag::Structure(i),
             });
@@ -165,37 +205,22 @@ impl Features {
     }
 }
 
-/// The leaf's text blocks in [`BLOCKS`] order (heading, opening, body, parent heading, the
-/// top-level part's heading, document title), and the index of its top-level part.
+/// The leaf's own text blocks in [`BLOCKS`] order (heading, opening, body), and the index of
+/// its top-level part. The parent's, the part's and the title's blocks come from
+/// [`DocBlocks`].
 fn text_blocks(cx: &LeafContext<'_>) -> (Vec<Vec<char>>, usize) {
-    let fold = crate::align::fold::matching_form;
     let doc = cx.doc;
     let s = &doc.sections[cx.section];
-    let mut parent = String::new();
-    let mut part = String::new();
     let mut top = cx.section;
-    if let Some(p) = s.parent {
-        parent = fold(&doc.sections[p].heading);
-    }
     let mut p = s.parent;
     while let Some(pi) = p {
         top = pi.get();
         p = doc.sections[pi].parent;
     }
-    if top != cx.section {
-        part = fold(&doc.sections[top].heading);
-    }
     let body = gram_chars(cx.body);
     let opening: Vec<char> = body.iter().copied().take(24).collect();
-    let title = doc.meta.title.as_deref().unwrap_or("");
-    let blocks = vec![
-        gram_chars(cx.heading),
-        opening,
-        body,
-        gram_chars(&parent),
-        gram_chars(&part),
-        gram_chars(&fold(title)),
-    ];
+    let mut blocks = Vec::with_capacity(BLOCKS.len());
+    blocks.extend([gram_chars(cx.heading), opening, body]);
     (blocks, top)
 }
 
@@ -214,12 +239,27 @@ thread_local! {
 /// [`gram_features`] with the bits of `seen` (all clear, and left so).
 fn gram_features_in(blocks: &[Vec<char>], idf: Option<&[f32]>, seen: &mut [u64]) -> Vec<Feat> {
     let mut feats = Vec::new();
+    for (b, chars) in (0u8..).zip(blocks) {
+        block_features_in(b, chars, idf, seen, &mut feats);
+    }
+    feats
+}
+
+/// The n-gram features of block `b` alone (as [`gram_features`] makes them for it).
+pub(super) fn block_features(b: u8, chars: &[char], idf: Option<&[f32]>) -> Vec<Feat> {
+    let mut feats = Vec::new();
+    SEEN.with_borrow_mut(|seen| block_features_in(b, chars, idf, seen, &mut feats));
+    feats
+}
+
+/// Block `b`'s features pushed onto `feats`, with the bits of `seen` (all clear, and left so).
+fn block_features_in(b: u8, chars: &[char], idf: Option<&[f32]>, seen: &mut [u64], feats: &mut Vec<Feat>) {
+    let weight = BLOCKS[usize::from(b)].1;
     // The (n, bucket) pairs seen in the block, one bit each (cleared after each block
     // through its features): a hash set of them was a third of the features' time.
     // The hash of the n-gram at each position, continued by one char for the (n+1)-gram:
     // the same hash as `bucket_of` of the n-gram, without hashing its first chars again.
-    let mut hashes: Vec<u64> = Vec::new();
-    for ((b, chars), &(_, weight)) in (0u8..).zip(blocks).zip(&BLOCKS) {
+    HASHES.with_borrow_mut(|hashes| {
         let start = feats.len();
         hashes.clear();
         hashes.resize(chars.len(), fnv_start(b));
@@ -250,8 +290,12 @@ fn gram_features_in(blocks: &[Vec<char>], idf: Option<&[f32]>, seen: &mut [u64])
             }
         }
         normalise(&mut feats[start..], weight);
-    }
-    feats
+    });
+}
+
+thread_local! {
+    /// [`block_features_in`]'s n-gram hashes, kept per thread.
+    static HASHES: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Scale `feats` to Euclidean length `weight`.
@@ -267,16 +311,17 @@ fn normalise(feats: &mut [Feat], weight: f32) {
 /// The words block's chars (words joined by `|`) and one feature per distinct word,
 /// valued, L2-normalised and weighted like a text block.
 fn word_features(words: &[&str], idf: Option<&[f32]>) -> (Vec<char>, Vec<Feat>) {
-    let mut chars = Vec::new();
+    let mut chars = Vec::with_capacity(words.iter().map(|w| w.len() / 3 + 2).sum());
     let mut feats = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::default();
+    // Sized at once: grown by rehashing, the set was a tenth of the features' time.
+    let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(words.len(), rustc_hash::FxBuildHasher);
     for w in words {
         let start = u32::try_from(chars.len()).unwrap_or(u32::MAX);
         let len = w.chars().count();
         chars.extend(w.chars());
         chars.push('|');
         if seen.insert(*w) {
-            let bucket = bucket_of(b'W', w.chars());
+            let bucket = bucket_of_bytes(b'W', &[w.as_bytes()]);
             feats.push(Feat {
                 bucket,
                 value: idf.map_or(1.0, |t| t[bucket as usize]),
@@ -356,54 +401,73 @@ thread_local! {
     static MERGE: std::cell::RefCell<Merge> = std::cell::RefCell::new(Merge::default());
 }
 
-/// Merges features per bucket without sorting them (sorting was a twentieth of aligning a
-/// 7 MB document): values summed in a table by bucket, the buckets read back in order from a
-/// bit set. Two values add up the same in either order, but three or more may not: their sum
-/// must be the sorted one's ([`vector_sorted`]), so a bucket with a third value gives up.
-struct Merge {
-    sum: Vec<f32>,
-    count: Vec<u8>,
-    /// One bit per bucket with a value.
-    used: Vec<u64>,
-}
+/// Every bucket fits in the 16 bits [`Merge`] sorts by.
+const _: () = assert!(BUCKETS <= 1 << 16);
 
-impl Default for Merge {
-    fn default() -> Self {
-        Self {
-            sum: vec![0.0; BUCKETS],
-            count: vec![0; BUCKETS],
-            used: vec![0; BUCKETS / 64],
-        }
-    }
+/// Merges features per bucket by a stable radix sort (two byte passes, buffers kept per
+/// thread), then sums equal buckets: sorting by comparisons, or summing in a table of every
+/// bucket (a cache miss per feature), cost more. Two values add up the same in either order,
+/// three may not: a bucket with a third value gives up ([`vector_sorted`] decides).
+#[derive(Default)]
+struct Merge {
+    sorted: Vec<(u32, f32)>,
+    by_low: Vec<(u32, f32)>,
 }
 
 impl Merge {
-    /// The merged vector, or `None` when a bucket has three or more values. Leaves the
-    /// tables clear.
+    /// The merged vector, or `None` when a bucket has three or more values.
     fn merge(&mut self, feats: &[Feat]) -> Option<Vec<(u32, f32)>> {
-        let mut three = false;
+        let mut low = [0usize; 256];
+        let mut high = [0usize; 256];
         for f in feats {
-            let b = f.bucket as usize;
-            match self.count[b] {
-                0 => {
-                    self.sum[b] = f.value;
-                    self.used[b / 64] |= 1 << (b % 64);
+            if f.bucket >= 1 << 16 {
+                return None;
+            }
+            low[f.bucket as usize & 0xFF] += 1;
+            high[(f.bucket as usize >> 8) & 0xFF] += 1;
+        }
+        let starts = |counts: &mut [usize; 256]| {
+            let mut at = 0;
+            for c in counts.iter_mut() {
+                let n = *c;
+                *c = at;
+                at += n;
+            }
+        };
+        starts(&mut low);
+        starts(&mut high);
+        self.by_low.clear();
+        self.by_low.resize(feats.len(), (0, 0.0));
+        for f in feats {
+            let slot = &mut low[f.bucket as usize & 0xFF];
+            self.by_low[*slot] = (f.bucket, f.value);
+            *slot += 1;
+        }
+        self.sorted.clear();
+        self.sorted.resize(feats.len(), (0, 0.0));
+        for &(b, v) in &self.by_low {
+            let slot = &mut high[(b as usize >> 8) & 0xFF];
+            self.sorted[*slot] = (b, v);
+            *slot += 1;
+        }
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(feats.len());
+        let mut run = 0;
+        for &(b, v) in &self.sorted {
+            match out.last_mut() {
+                Some(last) if last.0 == b => {
+                    run += 1;
+                    if run == 3 {
+                        return None;
+                    }
+                    last.1 += v;
                 }
-                1 => self.sum[b] += f.value,
-                _ => three = true,
-            }
-            self.count[b] = self.count[b].saturating_add(1);
-        }
-        let mut out = Vec::with_capacity(feats.len());
-        for (word, bits) in self.used.iter_mut().enumerate() {
-            while *bits != 0 {
-                let b = word * 64 + bits.trailing_zeros() as usize;
-                *bits &= *bits - 1;
-                self.count[b] = 0;
-                out.push((u32::try_from(b).unwrap_or(u32::MAX), self.sum[b]));
+                _ => {
+                    out.push((b, v));
+                    run = 1;
+                }
             }
         }
-        (!three).then_some(out)
+        Some(out)
     }
 }
 
@@ -511,6 +575,18 @@ mod tests {
         // The tables are clear again: the next vector is whole.
         f.feats.pop();
         assert_eq!(vector(&f), vector_sorted(&f));
+    }
+
+    #[test]
+    fn a_char_hashes_as_its_utf8_bytes() {
+        for c in ['a', '0', 'é', 'ß', '医', '数', '\u{FFFF}', '𠀀', '\u{10FFFF}'] {
+            let h = fnv_start(b'x');
+            assert_eq!(fnv_char(h, c), fnv(h, c.encode_utf8(&mut [0u8; 4]).as_bytes()), "{c}");
+        }
+        assert_eq!(
+            bucket_of_bytes(b'C', &[b"1", b":", "healthcare".as_bytes()]),
+            bucket_of(b'C', "1:healthcare".chars())
+        );
     }
 
     #[test]
