@@ -32,17 +32,36 @@ impl<'a> CharIndex<'a> {
 
     #[must_use]
     pub fn new(s: &'a str) -> Self {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         let mut marks = Vec::with_capacity(s.len() / Self::STEP + 1);
         let mut chars = 0;
         // A char starts at every byte that is not a UTF-8 continuation byte (0b10xx_xxxx):
-        // counted over the bytes, without decoding each char of a 7 MB text.
-        for (b, &byte) in s.as_bytes().iter().enumerate() {
-            if byte & 0xC0 != 0x80 {
-                if chars % Self::STEP == 0 {
-                    marks.push(b);
+        // counted over the bytes, without decoding each char of a 7 MB text, eight bytes at
+        // a time where no mark falls among them, one at a time where one does.
+        let bytes = s.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            let next_mark = marks.len() * Self::STEP;
+            if let Some(word) = bytes.get(b..b + 8) {
+                let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+                // Bit 7 of each continuation byte: its bit 7 set, its bit 6 clear.
+                let continuations = (w & !(w << 1) & HIGH).count_ones() as usize;
+                let starts = 8 - continuations;
+                if chars + starts <= next_mark {
+                    chars += starts;
+                    b += 8;
+                    continue;
                 }
-                chars += 1;
             }
+            for (k, &byte) in bytes[b..].iter().take(8).enumerate() {
+                if byte & 0xC0 != 0x80 {
+                    if chars % Self::STEP == 0 {
+                        marks.push(b + k);
+                    }
+                    chars += 1;
+                }
+            }
+            b += 8;
         }
         Self { s, marks, chars }
     }
@@ -165,5 +184,20 @@ mod tests {
             assert_eq!(idx.slice(start, end), char_slice(&s, start, end), "{start}..{end}");
         }
         assert_eq!(CharIndex::new("").slice(0, 3), "");
+    }
+
+    proptest::proptest! {
+        /// The index (counted eight bytes at a time) finds every char where decoding does,
+        /// in any mix of one- to four-byte chars.
+        #[test]
+        fn char_index_finds_every_char(s in "[a\u{e9}\u{4e2d}\u{1f600}\n]{0,400}") {
+            let idx = CharIndex::new(&s);
+            let starts: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+            proptest::prop_assert_eq!(idx.chars(), starts.len());
+            for (c, &b) in starts.iter().enumerate() {
+                proptest::prop_assert_eq!(idx.byte(c), b);
+            }
+            proptest::prop_assert_eq!(idx.byte(starts.len()), s.len());
+        }
     }
 }

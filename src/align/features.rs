@@ -232,6 +232,10 @@ pub fn cosine(a: &SparseVec, b: &SparseVec) -> f32 {
 pub fn neighbours(tfidf: &TfIdf, owner: &[usize], k: usize, min_sim: f32) -> Vec<Vec<(usize, f32)>> {
     use rayon::prelude::*;
     let n = tfidf.vectors.len();
+    // One document: no leaf has a neighbour (they are found in other documents only).
+    if owner.windows(2).all(|w| w[0] == w[1]) {
+        return vec![Vec::new(); n];
+    }
     let large = n > 3000;
     let max_df = if large {
         u32::try_from((n / 50).max(64)).unwrap_or(u32::MAX)
@@ -462,5 +466,8 @@ mod tests {
         assert_eq!(nn[2][0].0, 0);
         assert!((cosine(&t.vectors[0], &t.vectors[2]) - nn[0][0].1).abs() < 1e-5);
         assert!(cosine(&t.vectors[0], &t.vectors[1]) < nn[0][0].1);
+        // Within one document nothing is a neighbour, however alike.
+        assert!(neighbours(&t, &[0, 0, 0, 0], 1, 0.0).iter().all(Vec::is_empty));
+        assert!(neighbours(&t, &[7], 1, 0.0)[0].is_empty());
     }
 }

@@ -213,7 +213,12 @@ impl<'a> Builder<'a> {
                 _ => runs.push((i, i)),
             }
         }
-        let index = crate::text::CharIndex::new(&self.text);
+        // The preamble is the text's opening: indexed up to its end, not through the whole
+        // text (a 7 MB document's index is made again in `finish_ranges`).
+        let Some(&(_, last)) = runs.last() else { return };
+        let upto = self.para_end(last);
+        let bytes = self.text.char_indices().nth(upto).map_or(self.text.len(), |(b, _)| b);
+        let index = crate::text::CharIndex::new(&self.text[..bytes]);
         for (first, last) in runs {
             let r = CharRange::new(self.starts[first], self.para_end(last));
             self.sections.push(Section {

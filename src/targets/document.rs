@@ -1,9 +1,11 @@
 //! What the document as a whole says about its targets: its own year (a deadline before it
 //! reports the past), the work year of an annual plan or evaluation (the deadline of its
 //! undated targets), whether it is a regulation, its glossaries and the headings of its
-//! sections that report the status quo.
+//! sections that report the status quo, and the deadline each list paragraph takes from the
+//! paragraph that introduces its list.
 
-use crate::model::Document;
+use super::{Deadline, fold, year};
+use crate::model::{Document, SecIx};
 
 /// Char ranges of the document text that are glossaries: from a 名词解释 / 术语解释 line to
 /// the next line starting with 附件 (or the end).
@@ -208,3 +210,42 @@ pub(super) fn annual_year(doc: &Document) -> Option<u16> {
 
 /// Title words of a plan of several years (2021年…三年行动计划).
 const MULTI_YEAR: &[&str] = &["两年", "二年", "三年", "五年", "十年", "十四五", "十五五"];
+
+/// The deadline each list paragraph (——…, •…: a paragraph, not a numbered section, whose
+/// number the outline takes off its heading) takes from the sibling paragraph that
+/// introduces its list (2020年主要目标是：), past the list paragraphs
+/// between them: `handed` does this for a parent's children, this for a flat run of
+/// paragraphs (a page or notice without numbered sections).
+pub(super) fn listed(doc: &Document, min_year: Option<u16>) -> Vec<Option<Deadline>> {
+    let mut carry: std::collections::HashMap<Option<usize>, Option<Deadline>> = std::collections::HashMap::new();
+    let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
+    doc.sections
+        .iter()
+        .map(|s| {
+            let parent = s.parent.map(SecIx::get);
+            let opening = if s.heading.trim().is_empty() {
+                &s.text
+            } else {
+                &s.heading
+            };
+            let first: Vec<char> = opening.trim_start().lines().next().unwrap_or("").chars().collect();
+            if year::is_list_line(&first) {
+                return carry.get(&parent).copied().flatten();
+            }
+            // Only a text whose last line ends in a colon introduces a list: the others are
+            // not folded and read again (a sixth of `targets` on a 7 MB document).
+            let colon = s
+                .text
+                .chars()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| matches!(crate::fold::same_length(c.encode_utf8(&mut [0; 4]))[..], ['：' | ':']));
+            let introduces = colon
+                .then(|| year::read(&fold(&s.text).1, min_year).introduces())
+                .flatten()
+                .filter(not_past);
+            carry.insert(parent, introduces);
+            None
+        })
+        .collect()
+}

@@ -411,7 +411,8 @@ pub fn explain(doc: &Document) -> Vec<Refused> {
     refused
 }
 
-fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
+fn run(doc: &Document, refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
+    use rayon::prelude::*;
     let min_year = document::reference_year(doc);
     // An annual plan's or evaluation's year is the deadline of its undated targets.
     let annual = document::annual_year(doc);
@@ -433,7 +434,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             lead(&s.text).or_else(|| lead(&s.heading)).filter(not_past)
         })
         .collect();
-    let listed = listed(doc, min_year);
+    let listed = document::listed(doc, min_year);
     let ancestors = |s: &crate::model::Section| {
         std::iter::successors(s.parent, |&p| doc.sections.get(p.get()).and_then(|x| x.parent))
     };
@@ -444,8 +445,12 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
         .collect();
     let glossaries = document::glossaries(&doc.text);
     let in_glossary = |at: usize| glossaries.iter().any(|(a, b)| (*a..*b).contains(&at));
-    let mut out = Vec::new();
-    for (section_ix, s) in doc.sections.iter().enumerate() {
+    let explain = refused.is_some();
+    // Each section is read on its own (what it inherits is worked out above), on every core;
+    // the targets and refusals are then put in document order.
+    let one = |(section_ix, s): (usize, &crate::model::Section)| {
+        let mut out = Vec::new();
+        let mut refusals = Vec::new();
         // Headings are read folded, as text is (a traditional 發展基礎 is a 发展基础).
         // The headings from the section's own up to its root.
         let path: Vec<&String> = std::iter::once(section_ix)
@@ -470,7 +475,7 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
             (Field::Text, &s.text, heading_lead.or(inherited)),
         ] {
             let mut no = RefusedIn::new();
-            let mut found = extract_in(text, inh, min_year, policy, refused.is_some().then_some(&mut no));
+            let mut found = extract_in(text, inh, min_year, policy, explain.then_some(&mut no));
             let base = if field == Field::Text {
                 s.text_range.start
             } else {
@@ -495,9 +500,9 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 };
                 out.extend(found.into_iter().map(|f| at.target(f, annual)));
             }
-            if let Some(r) = refused.as_deref_mut() {
+            if explain {
                 no.sort_by_key(|(span, _, _)| span.start);
-                r.extend(no.into_iter().map(|(span, text, why)| Refused {
+                refusals.extend(no.into_iter().map(|(span, text, why)| Refused {
                     doc: doc.id.clone(),
                     section: s.id.clone(),
                     field,
@@ -508,47 +513,21 @@ fn run(doc: &Document, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
                 }));
             }
         }
-    }
-    out
+        (out, refusals)
+    };
+    in_order(doc.sections.par_iter().enumerate().map(one).collect(), refused)
 }
 
-/// The deadline each list paragraph (——…, •…: a paragraph, not a numbered section, whose
-/// number the outline takes off its heading) takes from the sibling paragraph that
-/// introduces its list (2020年主要目标是：), past the list paragraphs
-/// between them: `handed` does this for a parent's children, this for a flat run of
-/// paragraphs (a page or notice without numbered sections).
-fn listed(doc: &Document, min_year: Option<u16>) -> Vec<Option<Deadline>> {
-    let mut carry: std::collections::HashMap<Option<usize>, Option<Deadline>> = std::collections::HashMap::new();
-    let not_past = |d: &Deadline| !matches!((d, min_year), (Deadline::Year(y), Some(m)) if *y < m);
-    doc.sections
-        .iter()
-        .map(|s| {
-            let parent = s.parent.map(SecIx::get);
-            let opening = if s.heading.trim().is_empty() {
-                &s.text
-            } else {
-                &s.heading
-            };
-            let first: Vec<char> = opening.trim_start().lines().next().unwrap_or("").chars().collect();
-            if year::is_list_line(&first) {
-                return carry.get(&parent).copied().flatten();
-            }
-            // Only a text whose last line ends in a colon introduces a list: the others are
-            // not folded and read again (a sixth of `targets` on a 7 MB document).
-            let colon = s
-                .text
-                .chars()
-                .rev()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|c| matches!(crate::fold::same_length(c.encode_utf8(&mut [0; 4]))[..], ['：' | ':']));
-            let introduces = colon
-                .then(|| year::read(&fold(&s.text).1, min_year).introduces())
-                .flatten()
-                .filter(not_past);
-            carry.insert(parent, introduces);
-            None
-        })
-        .collect()
+/// The targets of every section in order, and their refusals appended to `refused`.
+fn in_order(read: Vec<(Vec<Target>, Vec<Refused>)>, mut refused: Option<&mut Vec<Refused>>) -> Vec<Target> {
+    let mut out = Vec::with_capacity(read.iter().map(|(t, _)| t.len()).sum());
+    for (targets, refusals) in read {
+        out.extend(targets);
+        if let Some(r) = refused.as_deref_mut() {
+            r.extend(refusals);
+        }
+    }
+    out
 }
 
 /// Where the targets of one field were found: what a [`Found`] needs to become a [`Target`].

@@ -109,6 +109,10 @@ pub fn quantities(f: &[char]) -> Vec<Quantity> {
 /// The end of a web address starting at `i` (http://, https://, www.): the next whitespace
 /// or character outside URLs.
 fn url_end(f: &[char], i: usize) -> Option<usize> {
+    // Asked at every character: most are not an h or a w.
+    if !matches!(f[i], 'h' | 'w') {
+        return None;
+    }
     if !(starts_with_at(f, i, "http") || starts_with_at(f, i, "www.")) || i > 0 && f[i - 1].is_ascii_alphanumeric() {
         return None;
     }
@@ -140,6 +144,10 @@ fn broken_apart(f: &[char], s: usize, e: usize, i: usize) -> bool {
 /// A half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,
 /// so it is recorded as 2 倍 (or 4 倍) of it.
 fn word_quantity(f: &[char], i: usize) -> Option<Quantity> {
+    // Asked at every character: each word below starts with one of these.
+    if !matches!(f[i], '半' | '一' | '翻' | '倍') {
+        return None;
+    }
     let half = ["半数", "一半"].iter().find(|w| starts_with_at(f, i, w));
     if let Some(w) = half {
         let e = i + w.chars().count();

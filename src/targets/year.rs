@@ -91,7 +91,8 @@ fn every_year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
 
 /// A year deadline starting at `i` (the year's first digit).
 fn year_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
-    if i > 0 && f[i - 1].is_ascii_digit() {
+    // A year starts 19 or 20 (asked at every character: most are not a 1 or a 2).
+    if !matches!(f[i], '1' | '2') || i > 0 && f[i - 1].is_ascii_digit() {
         return None;
     }
     // `2 0 2 5年`: OCR set the digits apart.
@@ -178,6 +179,10 @@ const BASE_OF_PLAN: &[char] = &['比', '较', '与', '同', '从', '自'];
 
 /// 到“十四五”末, “十四五”期末, “十四五”期间: the plan's last year.
 fn plan_at(f: &[char], i: usize) -> Option<(Deadline, usize)> {
+    // Every plan's name starts with 十 (asked at every character).
+    if f[i] != '十' {
+        return None;
+    }
     let (name, year) = PLANS.iter().find(|(p, _)| starts_with_at(f, i, p))?;
     let mut j = i + name.chars().count();
     if matches!(f.get(j), Some('”' | '"')) {
@@ -408,6 +413,15 @@ mod tests {
     fn years(s: &str) -> Vec<(Deadline, bool)> {
         let f: Vec<char> = s.chars().collect();
         marks(&f).into_iter().map(|m| (m.deadline, m.opens)).collect()
+    }
+
+    #[test]
+    fn every_plan_of_every_name_is_read() {
+        // `plan_at` looks only where a 十 stands: each plan's name starts with one.
+        for (name, year) in PLANS {
+            let text = format!("到“{name}”末，全省");
+            assert_eq!(years(&text), [(Deadline::Year(*year), true)], "{text}");
+        }
     }
 
     #[test]
