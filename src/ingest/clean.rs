@@ -4,7 +4,9 @@
 //! Every character that is kept is kept as it was; only whole lines are dropped, and only
 //! line breaks are removed when a paragraph is rejoined.
 
-use super::join::{broken_heading, broken_number, continues, footnote_mark, has_clause_marks, p_chars, title_ends};
+use super::join::{
+    broken_heading, broken_number, continues, footnote_mark, has_clause_marks, inside_brackets, p_chars, title_ends,
+};
 use super::{Hint, Para, RawText};
 /// Now in the line lexer (kept here for old paths).
 pub use crate::lex::line::iso_date;
@@ -276,7 +278,7 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 cut_number = true;
             }
             // The mark stays in the sentence; the line after it continues the sentence.
-            Some(prev) if footnote_mark(prev, &para) => {
+            Some(prev) if footnote_mark(prev, &para) || inside_brackets(prev, &para, &raw.paras[i..]) => {
                 prev.text.push_str(&para.text);
                 out.rejoined += 1;
             }

@@ -140,6 +140,44 @@ pub(super) fn p_chars(p: Option<&Para>) -> usize {
     p.map_or(0, |p| p.text.chars().count())
 }
 
+/// A line break inside brackets (a saved page's `<sub>`: `全国细颗粒物（PM` / `2.5` /
+/// `）浓度下降到…`; a PDF line cut after `（`): `prev` ends with a bracket left open (within its
+/// last few characters), and `next` closes it, or is a short fragment the line after which
+/// (`rest[1..]`, `rest[0]` being `next`) closes it. A paragraph never opens with a closing
+/// bracket, nor ends inside an opening one.
+pub(super) fn inside_brackets(prev: &Para, next: &Para, rest: &[Para]) -> bool {
+    if prev.hint != Hint::None || next.hint != Hint::None {
+        return false;
+    }
+    let open = |c: char| matches!(c, '（' | '(');
+    let close = |c: char| matches!(c, '）' | ')');
+    // Bounded: the last few characters of `prev`, the first few of the lines after it.
+    let left_open = prev
+        .text
+        .trim_end()
+        .chars()
+        .rev()
+        .take(MAX_ASIDE_CHARS)
+        .find(|&c| open(c) || close(c))
+        .is_some_and(open);
+    let closes = |t: &str| {
+        t.chars()
+            .take(MAX_ASIDE_CHARS)
+            .find(|&c| open(c) || close(c))
+            .is_some_and(close)
+    };
+    let fragment = |t: &str| t.chars().nth(FRAGMENT_CHARS).is_none() && !t.contains(['（', '(', '）', ')', '。']);
+    left_open
+        && (closes(&next.text)
+            || fragment(&next.text)
+                && rest
+                    .iter()
+                    .skip(1)
+                    .map(|p| trim(&p.text))
+                    .find(|t| !t.is_empty())
+                    .is_some_and(|t| t.starts_with(close)))
+}
+
 /// A footnote reference mark that a PDF conversion set on a line of its own inside a
 /// sentence (`…新增油气长输管` / `①` / `道 2 万公里…`): a circled number alone on its line
 /// after a line that does not end its paragraph. It belongs to the sentence it interrupts;

@@ -43,6 +43,30 @@ fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
 }
 
 #[test]
+fn a_line_break_inside_brackets_is_rejoined() {
+    // A saved page's subscript on a line of its own: the sentence is one paragraph again.
+    let c =
+        cleaned("到2035年，美丽中国目标基本实现。全国细颗粒物（PM\n2.5\n）浓度下降到25微克/立方米以下。\n二、下一项");
+    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "到2035年，美丽中国目标基本实现。全国细颗粒物（PM2.5）浓度下降到25微克/立方米以下。",
+            "二、下一项"
+        ]
+    );
+    // A PDF line cut inside a bracket.
+    let c = cleaned("建设国家级工业互联网平台（含\n跨行业平台）10个。");
+    assert_eq!(c.paras.len(), 1, "{:?}", c.paras);
+    // A bracket closed before the line's end, or a short line not followed by the closing
+    // bracket, is not pulled in.
+    let c = cleaned("（一）总体要求\n）这行开头是括号");
+    assert_eq!(c.paras.len(), 2, "{:?}", c.paras);
+    let c = cleaned("主要指标（单位\n2025年\n2030年");
+    assert_eq!(c.paras.len(), 3, "{:?}", c.paras);
+}
+
+#[test]
 fn pdf_broken_paragraphs_are_rejoined_across_blank_lines() {
     let c = cleaned("（一）智慧体育。推进全民健身智慧化发展，全面\n\n\n\n建设智慧体育公园。\n\n（二）下一项。内容。");
     let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
