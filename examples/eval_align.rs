@@ -39,7 +39,7 @@ use duizhao::model::Document;
 
 /// The second annotator's labels the shipped model is also trained on (README, `duizhao
 /// train --extra`).
-const EXTRAS: [&str; 9] = [
+const EXTRAS: [&str; 11] = [
     "tests/heldout/alignment.json",
     "tests/heldout2/alignment.json",
     "tests/heldout3/alignment.json",
@@ -49,6 +49,8 @@ const EXTRAS: [&str; 9] = [
     "tests/heldout7/alignment.json",
     "tests/heldout8/alignment.json",
     "tests/heldout9/alignment.json",
+    "tests/heldout10/alignment.json",
+    "tests/heldout11/alignment.json",
 ];
 
 /// Pair counts of the gold measure.
