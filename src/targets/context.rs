@@ -249,6 +249,9 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     // The support a sentence grants: 对…按30%给予补助，单个企业不超过50万元.
     let (s0, s1) = ix.sentence(q.num_start);
     let sentence_before_end = q.start.max(s0);
+    // The sentence's start across the line breaks of a PDF that sets numbers on lines of
+    // their own (补贴价格为 / 1.2 / 元).
+    let s0_joined = line_broken_start(f, ix, s0);
     if ix.any(List::Definition, s0, s1) {
         return Some("a definition (是指, 计量单位)");
     }
@@ -260,15 +263,12 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if capped && (q.unit == "字" || f[q.end..].iter().find(|c| !c.is_whitespace()) == Some(&'字')) {
         return Some("a length limit on a text (不超过800字)");
     }
-    if ix.any(List::Punitive, s0, s1) {
-        return Some("a penalty (罚款, 处…以下)");
-    }
-    if ix.any(List::Normative, s0, sentence_before_end) {
-        return Some("a rule (应当, 不得), not a commitment");
+    if let Some(why) = rule_or_done(f, ix, q, (s0, s1), s0_joined) {
+        return Some(why);
     }
     if matches!(q.kind, Kind::Money | Kind::Rate)
         && (ix.any(List::Support, c0, c1)
-            || ix.any(List::Support, s0, sentence_before_end)
+            || ix.any(List::Support, s0_joined, sentence_before_end)
             || subsidy_rate(f, ix, q, c0, s1))
     {
         return Some("a subsidy or reward (给予…奖励, 补贴)");
@@ -351,6 +351,66 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
         return Some("a scope (围绕, 聚焦), not a goal");
     }
     None
+}
+
+/// A penalty, a rule, a condition, or what was done (`sentence` the quantity's, `s0_joined`
+/// its start across a PDF's line breaks).
+fn rule_or_done(
+    f: &[char],
+    ix: &Index,
+    q: &Quantity,
+    (s0, s1): (usize, usize),
+    s0_joined: usize,
+) -> Option<&'static str> {
+    let sentence_before_end = q.start.max(s0);
+    if ix.any(List::Punitive, s0, s1) {
+        return Some("a penalty (罚款, 处…以下)");
+    }
+    if ix.any(List::Normative, s0, sentence_before_end) {
+        return Some("a rule (应当, 不得), not a commitment");
+    }
+    // 若日实际响应量低于申报量的80%，按补贴价格的20%补贴: what happens if, a rule's terms.
+    if ix.any(List::Condition, s0_joined, sentence_before_end) {
+        return Some("a condition (若…, 如果…), not a commitment");
+    }
+    // 满足了超过1000万平米居民采暖需求: a verb's perfective 了 reports what was done.
+    if perfective_before(f, q.start, ix.clause(q.start).0) {
+        return Some("reports the past (…了)");
+    }
+    None
+}
+
+/// Where the sentence starting at `s0` starts when the line breaks before it are only a PDF's
+/// or a page's (`若高于计划量的` / `120%`): up to three lines back, past line breaks only.
+fn line_broken_start(f: &[char], ix: &Index, s0: usize) -> usize {
+    let mut a = s0;
+    for _ in 0..3 {
+        if a == 0 || f[a - 1] != '\n' {
+            break;
+        }
+        // The line before must end inside its sentence (a paragraph ends with 。 or ：).
+        let ended = f[..a - 1]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|c| !c.is_whitespace() || **c == '\n')
+            .is_none_or(|&c| matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | ':' | '：' | '\n'));
+        if ended {
+            break;
+        }
+        a = ix.sentence(a - 1).0;
+    }
+    a
+}
+
+/// A verb's perfective 了 right before `at` (line breaks between them skipped; not 为了 or
+/// 除了, which are prepositions), within the clause from `c0`.
+fn perfective_before(f: &[char], at: usize, c0: usize) -> bool {
+    let mut k = at;
+    while k > c0 && f[k - 1].is_whitespace() {
+        k -= 1;
+    }
+    k >= c0 + 2 && f[k - 1] == '了' && crate::text::is_han(f[k - 2]) && !matches!(f[k - 2], '为' | '除')
 }
 
 /// A fee, a charge or a share of money (收费, 80%用于); a cost ratio a goal verb sets and a

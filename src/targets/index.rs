@@ -35,9 +35,11 @@ pub enum List {
     PerUnit,
     /// 基础上 (在现有…的基础上: a baseline).
     Baseline,
+    /// 若, 如果, 倘若, 假如: a condition (若干, several, is not one).
+    Condition,
 }
 
-const LISTS: usize = 18;
+const LISTS: usize = 19;
 
 /// Occurrences of one list's words, `(start, end)` sorted by start, and the least end from
 /// each on.
@@ -122,6 +124,7 @@ fn words(list: List) -> &'static [&'static str] {
         List::Cumulative => &["累计", "总量", "总数", "总计"],
         List::PerUnit => &[],
         List::Baseline => &["基础上"],
+        List::Condition => &["若", "如果", "倘若", "假如"],
     }
 }
 
@@ -144,6 +147,7 @@ const ALL: [List; LISTS] = [
     List::Cumulative,
     List::PerUnit,
     List::Baseline,
+    List::Condition,
 ];
 
 /// Every list's words by their first char (so that a text is read once), with the list's
@@ -209,6 +213,9 @@ impl Index {
                         continue;
                     }
                     if ALL[*li] == List::PastSentenceFree && j > 0 && matches!(f[j - 1], '较' | '比' | '同') {
+                        continue;
+                    }
+                    if ALL[*li] == List::Condition && f.get(end) == Some(&'干') {
                         continue;
                     }
                     let o = &mut words_of[*li];

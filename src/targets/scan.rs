@@ -137,8 +137,18 @@ fn broken_apart(f: &[char], s: usize, e: usize, i: usize) -> bool {
     let alone = f[line_start..s]
         .iter()
         .all(|c| c.is_whitespace() || c.is_ascii_digit() || *c == '.');
-    alone || WORD_STARTS.iter().any(|w| starts_with_at(f, i, w))
+    // A number on its own line after a line that ends asking for a value (规模为 / 50 /
+    // 万千瓦: a PDF that sets every number on a line of its own) is that value, not a page
+    // or list number.
+    let asked = line_start > 0
+        && VALUE_WORDS
+            .iter()
+            .any(|w| super::number::ends_with_at(f, line_start - 1, w));
+    alone && !asked || WORD_STARTS.iter().any(|w| starts_with_at(f, i, w))
 }
+
+/// Words a line may end with that the value on the next line completes (…规模为 / 50).
+const VALUE_WORDS: &[&str] = &["为", "达", "达到", "超过", "突破", "约", "共", "共计", "合计", "总计"];
 
 /// Quantities in words: 半数以上, 一半以上, 超过半数 (50 %), 翻一番 and 倍增 (×2), 翻两番 (×4).
 /// A half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,

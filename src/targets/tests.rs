@@ -256,6 +256,30 @@ fn a_unit_before_ji_grades_a_thing_and_a_developed_length_is_its_specification()
 }
 
 #[test]
+fn a_number_on_its_own_line_is_the_value_its_line_asks_for() {
+    // A PDF that sets every number on a line of its own.
+    let t = one("预计春节期间填谷响应总规模为\n50\n万千瓦，确保电网安全。");
+    assert_eq!((t.value, t.unit.as_str()), (5e5, "千瓦"));
+    // A page number between two lines of a sentence is not joined to the next line.
+    none("推进智慧城市建设\n12\n个人信息保护制度健全。");
+}
+
+#[test]
+fn a_condition_and_what_was_done_are_not_goals() {
+    // The terms of a rule: what happens if a figure is reached or missed.
+    none("若实际完成量低于计划量的80%，按照标准的50%结算；若高于计划量的\n120%\n，超出部分不予结算。");
+    none("如果年度考核得分达到90分以上，次年优先安排。");
+    // A perfective 了 reports the past, across the line break a PDF puts before the number.
+    none("从实施效果看，试点满足了超过\n1000\n万户居民的采暖需求。");
+    // 若干 (several) is no condition, 为了 (in order to) no past.
+    assert_eq!(
+        one("关于促进消费的若干措施：到2027年，全市培育10个消费新场景。").value,
+        10.0
+    );
+    assert_eq!(one("为了到2026年建成50个示范点，加快推进。").value, 50.0);
+}
+
+#[test]
 fn a_figure_naming_who_a_subsidy_goes_to_is_no_goal() {
     none("研发投入达到或超过1亿元/年的企业，给予一次性补助800万元；");
     none("3000万元（含）至1亿元（不含）/年的企业，给予一次性补助300万元。");
