@@ -226,27 +226,47 @@ static KEYWORDS: LazyLock<Regex> =
 static SOURCE_FIELD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:来源|发布机构|发文机关|发布单位)\s*[:：]\s*([^\s　]+)").expect("source regex"));
 
+/// The labels of a saved page's header fields.
+const HEADER_LABELS: [&str; 12] = [
+    "发布时间",
+    "发布日期",
+    "发表于",
+    "发表时间",
+    "来源",
+    "关键字",
+    "关键词",
+    "浏览量",
+    "浏览次数",
+    "阅读量",
+    "点击量",
+    "访问量",
+];
+
+/// The first characters of [`HEADER_LABELS`].
+const LABEL_FIRSTS: [char; 7] = ['发', '来', '关', '浏', '阅', '点', '访'];
+
 /// A web page's header line: a date stamp (with or without 发布时间) possibly followed by
 /// the source, keywords and a view counter. Returns (published ISO date, issuer, keywords).
 pub fn header_line(line: &str) -> Option<(Option<String>, Option<String>, Vec<String>)> {
-    let labelled = [
-        "发布时间",
-        "发布日期",
-        "发表于",
-        "发表时间",
-        "来源",
-        "关键字",
-        "关键词",
-        "浏览量",
-        "浏览次数",
-        "阅读量",
-        "点击量",
-        "访问量",
-    ];
-    let date = DATE_STAMP.captures(line);
-    let has_label = labelled.iter().any(|l| line.contains(l));
+    let labelled = HEADER_LABELS;
+    // Asked of every line of a document: a line with no label's first character and no digit
+    // (a date stamp needs one) is answered without the twelve searches and the regex.
+    // (Ideographs are never digits: the test of one is a range, not the Unicode tables.)
+    let digit = line
+        .chars()
+        .any(|c| c.is_ascii_digit() || !c.is_ascii() && !crate::text::is_han(c) && c.is_numeric());
+    let may_label = line.contains(LABEL_FIRSTS);
+    if !digit && !may_label {
+        return None;
+    }
     // A numbered line is the text's own (`（一）资金来源：市财政…`), never the page's header.
     if crate::lex::number::parse_marker(line).is_some() {
+        return None;
+    }
+    let date = if digit { DATE_STAMP.captures(line) } else { None };
+    let has_label = may_label && labelled.iter().any(|l| line.contains(l));
+    if date.is_none() && !has_label {
+        // Without a date, a header needs a labelled field, and a field its label.
         return None;
     }
     // Without a date stamp a label must be a field: set off by a colon (`来源：某局`), or

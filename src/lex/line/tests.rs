@@ -147,3 +147,11 @@ fn doc_numbers_and_dates() {
     assert_eq!(date_line("二〇二一年三月十八日").as_deref(), Some("2021-03-18"));
     assert_eq!(date_line("2020年13月1日"), None);
 }
+
+#[test]
+fn every_header_label_starts_with_a_char_header_line_looks_for() {
+    // `header_line` skips a line with none of these chars and no digit.
+    for l in HEADER_LABELS {
+        assert!(l.starts_with(LABEL_FIRSTS), "{l}");
+    }
+}
