@@ -31,7 +31,9 @@ fn heading_like(p: &Para) -> bool {
     if let Some(m) = parse_marker(t) {
         // At most 41 chars read: a longer rest is no heading, however long it is.
         let rest: String = t.chars().skip(m.len).take(41).collect();
-        return rest.chars().count() <= 40 && !rest.contains(['。', '，', ',', '；', ';']);
+        // A title never ends with the particle 的: the line was cut inside its sentence
+        // (`（1）若初二的日实际响应量低于日申报响应量的` / `50%`).
+        return rest.chars().count() <= 40 && !rest.contains(['。', '，', ',', '；', ';']) && !rest.ends_with('的');
     }
     looks_like_title(t)
 }

@@ -43,6 +43,20 @@ fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
 }
 
 #[test]
+fn a_numbered_line_ending_in_de_is_a_cut_sentence_not_a_heading() {
+    let c = cleaned("一、申报单位应仔细阅读申报材料的\n有关说明，如实填写每一部分内容。\n二、材料要求\n正文。");
+    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "一、申报单位应仔细阅读申报材料的有关说明，如实填写每一部分内容。",
+            "二、材料要求",
+            "正文。"
+        ]
+    );
+}
+
+#[test]
 fn a_line_break_inside_brackets_is_rejoined() {
     // A saved page's subscript on a line of its own: the sentence is one paragraph again.
     let c =
