@@ -148,7 +148,8 @@ pub(super) fn p_chars(p: Option<&Para>) -> usize {
 /// (`rest[1..]`, `rest[0]` being `next`) closes it. A paragraph never opens with a closing
 /// bracket, nor ends inside an opening one.
 pub(super) fn inside_brackets(prev: &Para, next: &Para, rest: &[Para]) -> bool {
-    if prev.hint != Hint::None || next.hint != Hint::None {
+    // A numbered line is a section of its own, whatever bracket the line before left open.
+    if prev.hint != Hint::None || next.hint != Hint::None || parse_marker(&next.text).is_some() {
         return false;
     }
     let open = |c: char| matches!(c, '（' | '(');

@@ -373,19 +373,32 @@ fn rule_or_done(
     if ix.any(List::Condition, s0_joined, sentence_before_end) {
         return Some("a condition (若…, 如果…), not a commitment");
     }
-    // 满足了超过1000万平米居民采暖需求: a verb's perfective 了 reports what was done.
-    if perfective_before(f, q.start, ix.clause(q.start).0) {
+    // 满足了超过1000万平米居民采暖需求: a verb's perfective 了 reports what was done — unless
+    // a deadline ahead governs the sentence (到2025年，…提高了2个百分点).
+    if perfective_before(f, q.start, ix.clause(q.start).0) && !ix.any(List::ToYear, s0_joined, sentence_before_end) {
         return Some("reports the past (…了)");
     }
     None
 }
 
-/// Where the sentence starting at `s0` starts when the line breaks before it are only a PDF's
-/// or a page's (`若高于计划量的` / `120%`): up to three lines back, past line breaks only.
+/// Where the sentence starting at `s0` starts when the line breaks before it are a PDF's that
+/// sets numbers and their units on lines of their own (`若高于计划量的` / `120%`): up to three
+/// lines back, each step from a short fragment of a line past a line that does not end its
+/// sentence. A full line after a line without a full stop (a sub-heading, a 专栏 title) starts
+/// its own sentence.
 fn line_broken_start(f: &[char], ix: &Index, s0: usize) -> usize {
     let mut a = s0;
     for _ in 0..3 {
         if a == 0 || f[a - 1] != '\n' {
+            break;
+        }
+        let fragment = f[a..]
+            .iter()
+            .take(FRAGMENT_CHARS + 1)
+            .take_while(|c| **c != '\n')
+            .count()
+            <= FRAGMENT_CHARS;
+        if !fragment {
             break;
         }
         // The line before must end inside its sentence (a paragraph ends with 。 or ：).
@@ -402,6 +415,9 @@ fn line_broken_start(f: &[char], ix: &Index, s0: usize) -> usize {
     }
     a
 }
+
+/// The longest line [`line_broken_start`] takes for a fragment of a sentence (chars).
+const FRAGMENT_CHARS: usize = 12;
 
 /// A verb's perfective 了 right before `at` (line breaks between them skipped; not 为了 or
 /// 除了, which are prepositions), within the clause from `c0`.

@@ -35,11 +35,14 @@ pub enum List {
     PerUnit,
     /// 基础上 (在现有…的基础上: a baseline).
     Baseline,
-    /// 若, 如果, 倘若, 假如: a condition (若干, several, is not one).
+    /// 若, 如果, 倘若, 假如: a condition (not 若干 "several", the places 若尔盖 and 若羌, or the
+    /// rhetorical 如果说).
     Condition,
+    /// 到 followed by a digit (到2025年): a deadline ahead.
+    ToYear,
 }
 
-const LISTS: usize = 19;
+const LISTS: usize = 20;
 
 /// Occurrences of one list's words, `(start, end)` sorted by start, and the least end from
 /// each on.
@@ -102,7 +105,7 @@ pub struct Index {
     longest: [usize; LISTS],
 }
 
-/// The words of each list, in the order of [`List`] (`PerUnit` is matched by rule).
+/// The words of each list, in the order of [`List`] (`PerUnit` and `ToYear` are matched by rule).
 fn words(list: List) -> &'static [&'static str] {
     use super::context as c;
     match list {
@@ -122,7 +125,8 @@ fn words(list: List) -> &'static [&'static str] {
         List::Scope => c::SCOPE,
         List::Area => &["面积"],
         List::Cumulative => &["累计", "总量", "总数", "总计"],
-        List::PerUnit => &[],
+        // Matched by rule.
+        List::PerUnit | List::ToYear => &[],
         List::Baseline => &["基础上"],
         List::Condition => &["若", "如果", "倘若", "假如"],
     }
@@ -148,6 +152,7 @@ const ALL: [List; LISTS] = [
     List::PerUnit,
     List::Baseline,
     List::Condition,
+    List::ToYear,
 ];
 
 /// Every list's words by their first char (so that a text is read once), with the list's
@@ -165,8 +170,17 @@ static BY_FIRST: std::sync::LazyLock<ByFirst> = std::sync::LazyLock::new(|| {
         }
     }
     longest[List::PerUnit as usize] = 2;
+    longest[List::ToYear as usize] = 2;
     (by_first, longest)
 });
+
+/// Words that begin with a condition's word and are none (若干 several, the counties 若尔盖
+/// and 若羌, the rhetorical 如果说…那么).
+const NOT_CONDITIONS: [&str; 4] = ["若干", "若尔盖", "若羌", "如果说"];
+
+fn starts_with(f: &[char], j: usize, w: &str) -> bool {
+    w.chars().enumerate().all(|(k, c)| f.get(j + k) == Some(&c))
+}
 
 impl Index {
     /// Index the width-folded `f`: O(n) bounds, and one pass per list's first chars.
@@ -215,13 +229,18 @@ impl Index {
                     if ALL[*li] == List::PastSentenceFree && j > 0 && matches!(f[j - 1], '较' | '比' | '同') {
                         continue;
                     }
-                    if ALL[*li] == List::Condition && f.get(end) == Some(&'干') {
+                    if ALL[*li] == List::Condition && NOT_CONDITIONS.iter().any(|w| starts_with(f, j, w)) {
                         continue;
                     }
                     let o = &mut words_of[*li];
                     o.starts.push(j);
                     o.ends.push(end);
                 }
+            }
+            if f[j] == '到' && f.get(j + 1).is_some_and(char::is_ascii_digit) {
+                let o = &mut words_of[List::ToYear as usize];
+                o.starts.push(j);
+                o.ends.push(j + 2);
             }
             if f[j] == '每'
                 && f.get(j + 1).is_some_and(|c| {
@@ -317,7 +336,7 @@ mod tests {
         /// Every answer is the scan's it replaces, on texts dense in breaks and words.
         #[test]
         fn the_index_answers_as_the_scans_do(
-            s in "[，。,;:\n12每个家已较同以来去年围绕累计罚款应当给予建成达到文字]{0,40}",
+            s in "[，。,;:\n12每个家已较同以来去年围绕累计罚款应当给予建成达到文字若干如果说到]{0,40}",
             a in 0usize..42,
             b in 0usize..42,
         ) {
@@ -333,6 +352,10 @@ mod tests {
                     List::PastSentenceFree => (0..hay.len()).any(|j| words(list).iter().any(|w| {
                         contains(&hay[j..], w) && hay[j..].starts_with(&w.chars().collect::<Vec<_>>()) && !(a + j > 0 && matches!(f[a + j - 1], '较' | '比' | '同'))
                     })),
+                    List::ToYear => hay.windows(2).any(|w| w[0] == '到' && w[1].is_ascii_digit()),
+                    List::Condition => (0..hay.len()).any(|j| {
+                        words(list).iter().any(|w| starts_with(hay, j, w)) && !NOT_CONDITIONS.iter().any(|n| starts_with(&f, a + j, n))
+                    }),
                     _ => words(list).iter().any(|w| contains(hay, w)),
                 };
                 proptest::prop_assert_eq!(ix.any(list, a, b), scan, "{:?} in {:?}", list, hay);

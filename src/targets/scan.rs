@@ -147,8 +147,28 @@ fn broken_apart(f: &[char], s: usize, e: usize, i: usize) -> bool {
     alone && !asked || WORD_STARTS.iter().any(|w| starts_with_at(f, i, w))
 }
 
-/// Words a line may end with that the value on the next line completes (…规模为 / 50).
-const VALUE_WORDS: &[&str] = &["为", "达", "达到", "超过", "突破", "约", "共", "共计", "合计", "总计"];
+/// Words a line may end with that the value on the next line completes (…规模为 / 50). No
+/// single character: 为, 达, 约, 共 also end 成为, 发达, 节约, 公共.
+const VALUE_WORDS: &[&str] = &[
+    "达到",
+    "超过",
+    "突破",
+    "共计",
+    "合计",
+    "总计",
+    "约为",
+    "规模为",
+    "总量为",
+    "数量为",
+    "总额为",
+    "金额为",
+    "面积为",
+    "比例为",
+    "比重为",
+    "价格为",
+    "标准为",
+    "分别为",
+];
 
 /// Quantities in words: 半数以上, 一半以上, 超过半数 (50 %), 翻一番 and 倍增 (×2), 翻两番 (×4).
 /// A half counts only with a qualifier (以上, 超过, 达到); a doubling is relative to the base,

@@ -78,6 +78,9 @@ fn a_line_break_inside_brackets_is_rejoined() {
     assert_eq!(c.paras.len(), 2, "{:?}", c.paras);
     let c = cleaned("主要指标（单位\n2025年\n2030年");
     assert_eq!(c.paras.len(), 3, "{:?}", c.paras);
+    // A numbered line is never pulled into a bracket left open.
+    let c = cleaned("一、主要目标（\n二、重点任务\n）");
+    assert!(c.paras.iter().any(|p| p.text.starts_with("二、")), "{:?}", c.paras);
 }
 
 #[test]
