@@ -72,6 +72,8 @@ pub struct ImportProgress {
 pub struct Imported {
     pub docs: Vec<(Document, PathBuf)>,
     pub problems: Vec<String>,
+    /// Files that were found and not imported: skipped (unsupported format) or unreadable.
+    pub not_imported: usize,
     /// Files left unread because the import was cancelled.
     pub not_read: usize,
 }
@@ -149,6 +151,7 @@ fn read(paths: &[PathBuf], progress: &ImportProgress, wake: Option<&Wake>) -> Im
     Imported {
         docs: loaded.docs,
         problems,
+        not_imported: expanded.skipped.len() + loaded.errors.len(),
         not_read: loaded.not_read,
     }
 }

@@ -137,7 +137,9 @@ impl AppState {
     }
 
     fn finish_import(&mut self, done: Imported) {
-        let failed = done.problems.len();
+        // Files, not messages: one message sums up every skipped file.
+        let failed = done.not_imported;
+        let trouble = !done.problems.is_empty();
         for p in done.problems {
             self.messages.push(Topic::Import, p, true);
         }
@@ -152,7 +154,15 @@ impl AppState {
             let _ = write!(summary, ", {} already loaded", read - added);
         }
         if failed > 0 {
-            let _ = write!(summary, "; {failed} not imported (see Messages)");
+            let _ = write!(
+                summary,
+                "; {failed} file{} not imported (see Messages)",
+                if failed == 1 { "" } else { "s" }
+            );
+        } else if trouble {
+            summary.push_str("; see Messages");
+        }
+        if trouble {
             self.messages.open = true;
         }
         if done.not_read > 0 {

@@ -128,6 +128,29 @@ fn undoing_a_removal_restores_the_column_and_drops_stale_hits() {
     assert_eq!(back, order, "the column order is as it was");
 }
 
+/// The import's summary counts the files that did not come in, however the messages group
+/// them (one message sums up every skipped file).
+#[test]
+fn the_import_summary_counts_the_files_not_imported() {
+    let mut h = analysed();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = "某市数字经济实施方案\n一、发展在线教育\n到2025年建成10所智慧学校。\n";
+    std::fs::write(dir.path().join("plan.txt"), good).expect("write");
+    std::fs::write(dir.path().join("a.json"), "{}").expect("write");
+    std::fs::write(dir.path().join("b.json"), "{}").expect("write");
+    std::fs::write(dir.path().join("c.py"), "print(1)").expect("write");
+    std::fs::write(dir.path().join("broken.docx"), b"PK\x03\x04 not a zip").expect("write");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![crate::app::command::Command::Import(vec![dir.path().to_owned()])],
+    );
+    settle(&mut h);
+    let summary = h.state().state.notice().expect("the import's outcome").text.clone();
+    assert!(summary.starts_with("Imported 1 document"), "{summary}");
+    assert!(summary.contains("4 files not imported (see Messages)"), "{summary}");
+}
+
 /// A folder of many files is read on its own thread: the command returns at once, the
 /// window keeps drawing, and Cancel keeps what was read and reads
 /// no more. Importing the folder again brings in every file and the analysis starts again.
