@@ -10,6 +10,7 @@
 //! inside the range).
 
 use super::context::{is_clause_break, is_sentence_break};
+use super::number::starts_with_at;
 
 /// A word list the index answers for (see [`WORD_LISTS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,10 +179,6 @@ static BY_FIRST: std::sync::LazyLock<ByFirst> = std::sync::LazyLock::new(|| {
 /// and 若羌, the rhetorical 如果说…那么).
 const NOT_CONDITIONS: [&str; 4] = ["若干", "若尔盖", "若羌", "如果说"];
 
-fn starts_with(f: &[char], j: usize, w: &str) -> bool {
-    w.chars().enumerate().all(|(k, c)| f.get(j + k) == Some(&c))
-}
-
 impl Index {
     /// Index the width-folded `f`: O(n) bounds, and one pass per list's first chars.
     #[must_use]
@@ -229,7 +226,7 @@ impl Index {
                     if ALL[*li] == List::PastSentenceFree && j > 0 && matches!(f[j - 1], '较' | '比' | '同') {
                         continue;
                     }
-                    if ALL[*li] == List::Condition && NOT_CONDITIONS.iter().any(|w| starts_with(f, j, w)) {
+                    if ALL[*li] == List::Condition && NOT_CONDITIONS.iter().any(|w| starts_with_at(f, j, w)) {
                         continue;
                     }
                     let o = &mut words_of[*li];
@@ -354,7 +351,7 @@ mod tests {
                     })),
                     List::ToYear => hay.windows(2).any(|w| w[0] == '到' && w[1].is_ascii_digit()),
                     List::Condition => (0..hay.len()).any(|j| {
-                        words(list).iter().any(|w| starts_with(hay, j, w)) && !NOT_CONDITIONS.iter().any(|n| starts_with(&f, a + j, n))
+                        words(list).iter().any(|w| starts_with_at(hay, j, w)) && !NOT_CONDITIONS.iter().any(|n| starts_with_at(&f, a + j, n))
                     }),
                     _ => words(list).iter().any(|w| contains(hay, w)),
                 };

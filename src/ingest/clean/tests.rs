@@ -1,6 +1,11 @@
 use super::*;
 use crate::model::{SourceEncoding, SourceFormat};
 
+/// The cleaned paragraphs' texts, in order.
+fn paras_of(c: &Cleaned) -> Vec<&str> {
+    c.paras.iter().map(|p| p.text.as_str()).collect()
+}
+
 fn cleaned(text: &str) -> Cleaned {
     cleaned_as(text, false)
 }
@@ -21,7 +26,7 @@ fn web_boilerplate_and_header_lines_are_removed() {
     let c = cleaned(
         "关于印发某市数字经济行动计划的通知\n2020/12/28 11:16   某市人民政府办公厅      关键字:数字经济,新业态      浏览量:\n一、总体要求\n正文。\n微信扫描二维码,关注公众号。\n评论前必须登录!\n注册",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(texts, ["关于印发某市数字经济行动计划的通知", "一、总体要求", "正文。"]);
     assert_eq!(c.published.as_deref(), Some("2020-12-28"));
     assert_eq!(c.keywords, ["数字经济", "新业态"]);
@@ -32,7 +37,7 @@ fn web_boilerplate_and_header_lines_are_removed() {
 #[test]
 fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
     let c = cleaned("到2030年，新建输电线路\n①\n\n3万公里，改造变电站500座。\n\n①指跨省线路。");
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         ["到2030年，新建输电线路①3万公里，改造变电站500座。", "①指跨省线路。"]
@@ -45,7 +50,7 @@ fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
 #[test]
 fn a_numbered_line_ending_in_de_is_a_cut_sentence_not_a_heading() {
     let c = cleaned("一、申报单位应仔细阅读申报材料的\n有关说明，如实填写每一部分内容。\n二、材料要求\n正文。");
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -61,7 +66,7 @@ fn a_line_break_inside_brackets_is_rejoined() {
     // A saved page's subscript on a line of its own: the sentence is one paragraph again.
     let c =
         cleaned("到2035年，美丽中国目标基本实现。全国细颗粒物（PM\n2.5\n）浓度下降到25微克/立方米以下。\n二、下一项");
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -86,7 +91,7 @@ fn a_line_break_inside_brackets_is_rejoined() {
 #[test]
 fn pdf_broken_paragraphs_are_rejoined_across_blank_lines() {
     let c = cleaned("（一）智慧体育。推进全民健身智慧化发展，全面\n\n\n\n建设智慧体育公园。\n\n（二）下一项。内容。");
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -104,7 +109,7 @@ fn a_line_ending_in_the_verb_bao_gao_or_jian_yi_is_rejoined() {
     let c = cleaned(
         "一、加强组织领导\n对检查中发现的重大隐患和问题要及时向市政府报告\n并督促整改到位。\n各部门要认真听取企业和群众的意见建议\n持续改进工作。",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -120,7 +125,7 @@ fn a_sentences_last_few_characters_and_a_bracket_it_runs_through_are_rejoined() 
     let c = cleaned(
         "（一）主要目标。重点应用场所光传送网\n（OTN）覆盖率达到80%，灾备覆盖率达到\n100%。\n（此件公开发布）\n国务院\n2023年10月8日",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     // The whole-line aside and the short signature line stay lines of their own.
     assert_eq!(
         texts,
@@ -138,7 +143,7 @@ fn numbers_and_headings_cut_by_line_breaks_are_joined() {
     let c = cleaned(
         "2\n.不断优化\n签约\n服务团队。\n家庭医生可以组建团队。\n3\n.\n强化\n健康管理。\n居民签约后建立档案。\n（一）指导思想\n略。\n（二）主要目标\n到2025年达到10%。",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -159,7 +164,7 @@ fn headings_titles_and_signatures_are_not_joined() {
     let c = cleaned(
         "某省数字经济发展行动方案(2021-2023年)\n为加快发展，制定本方案。\n(一)指导思想\n以新发展理念为指导\n(二)行动目标\n某省人民政府办公厅\n2021年3月18日",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         [
@@ -177,14 +182,14 @@ fn headings_titles_and_signatures_are_not_joined() {
 fn a_table_of_contents_is_left_out_of_the_paragraphs() {
     let text = "某省数据条例\n目 录\n第一章 总则\n第二章 数据资源\n第一章 总 则\n第一条 为了促进发展，制定本条例。\n第二章 数据资源\n第二条 数据应当共享。";
     let c = cleaned(text);
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(c.toc_dropped, 3, "目录 and its two entries");
     assert_eq!(texts.iter().filter(|t| t.starts_with("第一章")).count(), 1, "{texts:?}");
     assert!(texts.contains(&"第一条 为了促进发展，制定本条例。"));
     // Markdown's linked list of the chapters.
     let md = "某省数据条例\n## 目录\n- [第一章 总则](#第一章-总则)\n- [第二章 数据资源](#第二章-数据资源)\n## 第一章 总则\n第一条 为了促进发展，制定本条例。";
     let c = cleaned_as(md, true);
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(
         texts,
         ["某省数据条例", "第一章 总则", "第一条 为了促进发展，制定本条例。"]
@@ -243,7 +248,7 @@ fn a_bracketed_number_cut_into_three_lines_is_joined() {
     let c = cleaned(
         "参与用户需符合以下条件：\n（\n1\n）对于连续参与的用户，不低于60%。\n（\n2\n）对于首次参与的用户。\n（\n注：见附表）",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(texts[1], "（1）对于连续参与的用户，不低于60%。");
     assert_eq!(texts[2], "（2）对于首次参与的用户。");
     assert!(
@@ -259,7 +264,7 @@ fn a_bracketed_number_cut_into_three_lines_is_joined() {
 fn an_article_cited_after_a_cut_line_stays_in_its_sentence() {
     let c =
         cleaned("《条例》共四十条。其中\n第一条（目的和依据）明确了立法目的。\n第二条（适用范围）\n本条例适用于本市。");
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert_eq!(texts[0], "《条例》共四十条。其中第一条（目的和依据）明确了立法目的。");
     assert_eq!(texts[1], "第二条（适用范围）");
 }
@@ -269,7 +274,7 @@ fn short_cells_of_a_table_stay_apart_even_in_quotation_marks() {
     let c = cleaned(
         "表2 主要指标表\n\n单位\n\n“十四五”现状\n\n“十五五”目标\n\n万平方米\n\n推动“一企一策”制定\n综合利用方案，提高利用率。",
     );
-    let texts: Vec<&str> = c.paras.iter().map(|p| p.text.as_str()).collect();
+    let texts = paras_of(&c);
     assert!(
         texts.contains(&"“十四五”现状") && texts.contains(&"“十五五”目标"),
         "{texts:?}"
