@@ -7,7 +7,7 @@
 use super::join::{
     broken_heading, broken_number, continues, footnote_mark, has_clause_marks, inside_brackets, p_chars, title_ends,
 };
-use super::{Hint, Para, RawText};
+use super::{Hint, Para, RawText, chrome};
 /// Now in the line lexer (kept here for old paths).
 pub use crate::lex::line::iso_date;
 use crate::lex::line::{RowSigns, header_line, is_boilerplate, is_trailer_line};
@@ -245,12 +245,16 @@ pub fn clean(raw: &RawText) -> Cleaned {
     // Whether a kept paragraph before the last one has sentence punctuation: until then the
     // lines are the title block.
     let mut sentence_seen = false;
+    // The line before this one was dropped as boilerplate.
+    let mut after_boilerplate = false;
     out.fields = fields;
     for (i, p) in raw.paras.iter().enumerate() {
         let row = match std::mem::replace(&mut lines[i], Line::Skipped) {
             Line::Skipped => continue,
             Line::Boilerplate => {
                 out.boilerplate_dropped += 1;
+                // The lines on either side of a site's furniture are not one sentence.
+                after_boilerplate = true;
                 continue;
             }
             Line::Header((published, issuer, keywords)) => {
@@ -263,6 +267,7 @@ pub fn clean(raw: &RawText) -> Cleaned {
             }
             Line::Text(row) => row,
         };
+        let after = std::mem::take(&mut after_boilerplate);
         let t = trim(&p.text);
         let lead = p.text.chars().take_while(|c| crate::text::is_space(*c)).count();
         let bold_prefix = p.bold_prefix.saturating_sub(lead);
@@ -283,7 +288,10 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 out.rejoined += 1;
             }
             Some(prev)
-                if !annex_title && !title_ends(prev, &para, sentence_seen) && continues(prev, last_row, &para, row) =>
+                if !after
+                    && !annex_title
+                    && !title_ends(prev, &para, sentence_seen)
+                    && continues(prev, last_row, &para, row) =>
             {
                 prev.text.push_str(&para.text);
                 last_row = last_row.joined(row);
@@ -332,7 +340,8 @@ enum Line {
 /// [`clean`] depends on the paragraphs before; these tests do not).
 fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], furniture: &[bool]) -> Vec<Line> {
     use rayon::prelude::*;
-    raw.paras
+    let mut lines = raw
+        .paras
         .par_iter()
         .with_min_len(256)
         .enumerate()
@@ -343,7 +352,7 @@ fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], fu
             let t = trim(&p.text);
             if t.is_empty() {
                 Line::Skipped
-            } else if is_boilerplate(t) {
+            } else if is_boilerplate(t) || chrome::is_furniture(t) {
                 Line::Boilerplate
             } else if let Some(h) = header_line(t).filter(|_| p.hint == Hint::None) {
                 Line::Header(h)
@@ -351,7 +360,25 @@ fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], fu
                 Line::Text(RowSigns::of(t))
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // A site's switches and menus at the head of a saved page.
+    let kinds: Vec<(&str, chrome::Kind)> = raw
+        .paras
+        .iter()
+        .zip(&lines)
+        .map(|(p, line)| {
+            let kind = match line {
+                Line::Boilerplate => chrome::Kind::Furniture,
+                Line::Skipped | Line::Header(_) => chrome::Kind::Transparent,
+                Line::Text(_) => chrome::Kind::Text,
+            };
+            (trim(&p.text), kind)
+        })
+        .collect();
+    for i in chrome::menu_lines(&kinds) {
+        lines[i] = Line::Boilerplate;
+    }
+    lines
 }
 
 /// Longest heading taken for the name of a page's part (政策全文, 正文) rather than text.

@@ -4,6 +4,7 @@
 //! structure hints a format gives (Markdown `#`, bold, Word heading styles and list
 //! numbering). [`clean()`] then turns those into the blocks the outline is built from.
 
+mod chrome;
 pub mod clean;
 mod decode;
 mod doc;

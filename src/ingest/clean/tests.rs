@@ -35,6 +35,44 @@ fn web_boilerplate_and_header_lines_are_removed() {
 }
 
 #[test]
+fn a_saved_pages_switches_and_menus_are_dropped_and_split_nothing_they_stood_between() {
+    // A whole government page saved as text: the page title, the site's switches with the
+    // separators between them, its menus and breadcrumbs, then the notice.
+    let c = cleaned(
+        "某省人民政府关于印发行动计划的通知_政策文件_某省人民政府网\n|\n简\n|\n繁\n|\nEN\n退出\n无障碍\n\
+         https://www.example.gov.cn/\n-->\n首页\n政务公开\n政务服务\n互动交流\n当前位置：\n首页\n>\n政策\n>\n\
+         省政府文件\n某省人民政府关于印发行动计划的通知\n各市人民政府：\n现将计划印发给你们，请认真贯彻执行。\n\
+         <!-- 正文结束 -->\n一、总体要求\n正文。",
+    );
+    assert_eq!(
+        paras_of(&c),
+        [
+            "某省人民政府关于印发行动计划的通知_政策文件_某省人民政府网",
+            "某省人民政府关于印发行动计划的通知",
+            "各市人民政府：",
+            "现将计划印发给你们，请认真贯彻执行。",
+            "一、总体要求",
+            "正文。"
+        ]
+    );
+}
+
+#[test]
+fn an_empty_cell_and_a_short_line_in_the_body_are_not_furniture() {
+    let c = cleaned("一、主要指标\n到2025年，主要指标如下。\n指标\n单位\n现状\n目标\n覆盖率\n%\n-\n90\nEN\n搜索");
+    let texts = paras_of(&c);
+    assert!(
+        texts.contains(&"-") || texts.iter().any(|t| t.contains('-')),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("EN")) && texts.iter().any(|t| t.contains("搜索")),
+        "{texts:?}"
+    );
+    assert_eq!(c.boilerplate_dropped, 0);
+}
+
+#[test]
 fn a_footnote_mark_on_its_own_line_stays_in_its_sentence() {
     let c = cleaned("到2030年，新建输电线路\n①\n\n3万公里，改造变电站500座。\n\n①指跨省线路。");
     let texts = paras_of(&c);
