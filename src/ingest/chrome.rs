@@ -135,7 +135,7 @@ pub fn menu_lines(lines: &[(&str, Kind)]) -> Vec<usize> {
                 furniture += 1;
                 out.push(i);
             }
-            Kind::Text if menu_like(t) => run.push(i),
+            Kind::Text if menu_like(t) || counter_between(lines, i) => run.push(i),
             Kind::Text => {
                 if furniture >= 2 {
                     out.append(&mut run);
@@ -149,6 +149,18 @@ pub fn menu_lines(lines: &[(&str, Kind)]) -> Vec<usize> {
         out.append(&mut run);
     }
     out
+}
+
+/// Line `i` is a bare number (a page's view counter, `-->` / `0` / `-->`) with furniture on
+/// both sides.
+fn counter_between(lines: &[(&str, Kind)], i: usize) -> bool {
+    let furniture = |l: Option<&(&str, Kind)>| l.is_some_and(|&(t, k)| k == Kind::Furniture || is_switch(t));
+    let t = lines[i].0;
+    (1..=6).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && i > 0
+        && furniture(lines.get(i - 1))
+        && furniture(lines.get(i + 1))
 }
 
 /// A clause mark inside the line (a colon at its end is a label's: `当前位置：`).
@@ -267,6 +279,11 @@ mod tests {
         let page = "|\n简\n|\n繁\n首页\n政务公开\n国务院\n国发〔2026〕20号\n关于印发规划\n2026年7月\n市人民政府\n\
                     首页\n>\n政策";
         assert_eq!(menus(page), ["简", "繁", "政务公开", "政策"]);
+        // A view counter between separators goes with them; a number beside text stays.
+        assert_eq!(
+            menus("|\n简\n-->\n0\n-->\n次\n2024\n关于印发办法的通知"),
+            ["简", "0", "次"]
+        );
         // A field's label stays with its value; an address alone on its line is a link.
         let page =
             "简体\n|\n繁体\nhttps://www.tj.gov.cn/\n政务公开\n主 题 ：\n工业\n市工业和信息化局关于印发细则的通知";
