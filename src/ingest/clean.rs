@@ -375,7 +375,7 @@ fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], fu
             (trim(&p.text), kind)
         })
         .collect();
-    for i in chrome::menu_lines(&kinds) {
+    for i in chrome::menu_lines(&kinds, matches!(raw.format, crate::model::SourceFormat::Md)) {
         lines[i] = Line::Boilerplate;
     }
     lines

@@ -367,7 +367,6 @@ pub fn is_boilerplate(line: &str) -> bool {
         "当前位置",
         "當前位置",
         "您的位置",
-        "欢迎访问",
         "您现在的位置",
         "相关阅读",
         "相关链接",
@@ -393,7 +392,15 @@ pub fn is_boilerplate(line: &str) -> bool {
     if EXACT.contains(&line) {
         return true;
     }
-    if n <= 60 && CONTAINS.iter().any(|p| line.contains(p)) {
+    if n <= 60
+        && CONTAINS.iter().any(|p| line.contains(p))
+        && !line.contains("版权所有者")
+        && !line.contains("版权所有人")
+    {
+        return true;
+    }
+    // 今天是: 欢迎访问…网站! (not 欢迎访问学者).
+    if n <= 60 && line.contains("欢迎访问") && line.contains("网站") {
         return true;
     }
     // 首页 > 政务公开 > 政策文件

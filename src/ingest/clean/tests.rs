@@ -58,6 +58,47 @@ fn a_saved_pages_switches_and_menus_are_dropped_and_split_nothing_they_stood_bet
 }
 
 #[test]
+fn a_pages_own_short_title_order_number_and_date_survive_its_chrome() {
+    // Found by review: the menu rule took a title of ten characters and the 令号 and date
+    // written in Chinese numerals for menu items.
+    let c = cleaned(
+        "简\n|\n繁\n|\nEN\n首页\n>\n法规\n国务院令\n第七百四十六号\n市场主体登记管理条例\n二〇二一年七月一日\n\
+         简体\n|\n繁體\n首页\n政务公开\n当前位置：\n首页\n>\n地方性法规\n广州市养犬管理规定\n第一章 总则",
+    );
+    let texts = paras_of(&c);
+    for kept in [
+        "国务院令",
+        "第七百四十六号",
+        "市场主体登记管理条例",
+        "二〇二一年七月一日",
+        "广州市养犬管理规定",
+    ] {
+        assert!(texts.iter().any(|t| t.contains(kept)), "{kept} lost: {texts:?}");
+    }
+    assert!(
+        !texts.iter().any(|t| t.contains("政务公开") || t.contains("繁")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_visiting_scholar_is_no_site_greeting_and_a_copyright_holder_no_footer() {
+    let c = cleaned(
+        "第二条 鼓励引进海外高层次人才，\n欢迎访问学者、博士后来穗开展合作研究，对符合\n条件的给予生活补贴。\n\
+         第三条 依法查处侵权行为。\n版权所有者的合法权益受法律保护。",
+    );
+    assert_eq!(
+        paras_of(&c),
+        [
+            "第二条 鼓励引进海外高层次人才，欢迎访问学者、博士后来穗开展合作研究，对符合条件的给予生活补贴。",
+            "第三条 依法查处侵权行为。",
+            "版权所有者的合法权益受法律保护。"
+        ]
+    );
+    assert_eq!(c.boilerplate_dropped, 0);
+}
+
+#[test]
 fn an_empty_cell_and_a_short_line_in_the_body_are_not_furniture() {
     let c = cleaned("一、主要指标\n到2025年，主要指标如下。\n指标\n单位\n现状\n目标\n覆盖率\n%\n-\n90\nEN\n搜索");
     let texts = paras_of(&c);
