@@ -28,9 +28,7 @@ const SWITCHES: &[&str] = &[
     "繁体中文",
     "繁體中文",
     "EN",
-    "En",
     "English",
-    "ENGLISH",
     "无障碍",
     "无障碍版",
     "无障碍浏览",
@@ -60,7 +58,6 @@ const SWITCHES: &[&str] = &[
     "搜索",
     "搜 索",
     "高级搜索",
-    "网站支持ipv6",
     "网站支持IPv6",
     "便民日历",
     "智能问答",
@@ -95,7 +92,7 @@ pub fn is_furniture(t: &str) -> bool {
 pub fn is_switch(t: &str, markdown: bool) -> bool {
     // An icon font's glyph before the word (` 无障碍`).
     let t = t.trim_start_matches(|c: char| ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_whitespace());
-    SWITCHES.contains(&t) || is_bare_url(t) || !markdown && is_arrow(t)
+    SWITCHES.iter().any(|w| w.eq_ignore_ascii_case(t)) || is_bare_url(t) || !markdown && is_arrow(t)
 }
 
 /// A breadcrumb's arrow alone on its line (`>`, `＞`, `»`).
