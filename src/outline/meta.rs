@@ -93,11 +93,38 @@ fn title_start(t: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// A saved page's title line without the site it names before or after the document's
+/// title: `广州市市场监督管理局网站-中华人民共和国市场主体登记管理条例`, `…管理办法的通知 -
+/// 广州市人民政府门户网站`. Only a part that is a site's name (…网, …网站, …门户网站) goes:
+/// a local site reposting a national law would otherwise give the law its city.
+fn without_site(t: &str) -> &str {
+    let site = |s: &str| {
+        let s = s.trim();
+        (2..=24).contains(&s.chars().count()) && (s.ends_with('网') || s.ends_with("网站"))
+    };
+    for sep in [" - ", "_", "-", "－", "|", "｜", " — ", "——"] {
+        if let Some((head, tail)) = t.split_once(sep)
+            && site(head)
+            && tail.trim().chars().count() >= 6
+        {
+            return without_site(tail.trim());
+        }
+        if let Some((head, tail)) = t.rsplit_once(sep)
+            && site(tail)
+            && head.trim().chars().count() >= 6
+        {
+            return without_site(head.trim());
+        }
+    }
+    t
+}
+
 /// The province, city or county a name starts with (中共 and 关于… titles excepted).
 #[must_use]
 pub fn region_of(name: &str) -> Option<String> {
     let name = name.trim_start_matches("中共");
     if name.starts_with("国务院")
+        || name.starts_with("中华人民共和国")
         || name.starts_with("国家")
         || name.starts_with("中共中央")
         || name.starts_with("中央")
@@ -149,7 +176,7 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
                 issuers.push(prefix.to_owned());
             }
         } else if looks_like_title(t) && !looks_like_issuer(t) && plan_title.is_none() {
-            plan_title = Some(t.to_owned());
+            plan_title = Some(without_site(t).to_owned());
         } else if let Some((title, number)) = crate::lex::line::title_with_number(t) {
             plan_title.get_or_insert(title);
             meta.doc_number.get_or_insert(number);
@@ -185,7 +212,7 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
                 p.text.chars().count() <= 60 && !p.text.contains('。') && p.hint != Hint::None
                     || crate::lex::line::bare_title(&p.text, front.get(1).map(|n| n.text.as_str()))
             })
-            .map(|p| p.text.clone())
+            .map(|p| without_site(&p.text).to_owned())
     });
     meta.issuer = issuers.into_iter().next();
     meta.period = meta.title.as_deref().and_then(|t| {
@@ -244,6 +271,27 @@ pub fn apply_fields(meta: &mut Meta, fields: &[(String, String)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_titles_site_is_no_part_of_the_title() {
+        assert_eq!(
+            without_site("广州市市场监督管理局网站-中华人民共和国市场主体登记管理条例"),
+            "中华人民共和国市场主体登记管理条例"
+        );
+        assert_eq!(
+            without_site("广州市人民政府办公厅关于印发广州市临时救助实施细则的通知 - 广州市人民政府门户网站"),
+            "广州市人民政府办公厅关于印发广州市临时救助实施细则的通知"
+        );
+        // A range, a name with a dash and a part that is no site stay.
+        for t in [
+            "数字经济发展规划（2021-2025年）",
+            "长三角-粤港澳合作方案",
+            "关于印发方案的通知_政策文件",
+        ] {
+            assert_eq!(without_site(t), t);
+        }
+        assert_eq!(region_of("中华人民共和国市场主体登记管理条例").as_deref(), Some("全国"));
+    }
 
     #[test]
     fn a_label_from_a_title_drops_its_quotation_marks() {
