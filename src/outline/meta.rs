@@ -96,7 +96,9 @@ fn title_start(t: &str) -> Option<String> {
 /// A saved page's title line without the site it names before or after the document's
 /// title: `广州市市场监督管理局网站-中华人民共和国市场主体登记管理条例`, `…管理办法的通知 -
 /// 广州市人民政府门户网站`. Only a part that is a site's name (…网, …网站, …门户网站) goes:
-/// a local site reposting a national law would otherwise give the law its city.
+/// a local site reposting a national law would otherwise give the law its city. (A saved
+/// page's `<title>` is trimmed more freely by [`crate::ingest::html::strip_site_suffix`]: it
+/// is known to be a page title, while this line is any line of a text.)
 fn without_site(t: &str) -> &str {
     let site = |s: &str| {
         let s = s.trim();
