@@ -25,6 +25,14 @@ static PERIOD: LazyLock<Regex> =
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:近日|日前|\d{1,2}月\d{1,2}日)?[，,]?(.{4,60}?)印发了?《([^》]{4,80})》").expect("lead regex")
 });
+/// A law's adoption or promulgation note under its title: `（2021年3月26日安徽省第十三届人民
+/// 代表大会常务委员会第二十六次会议通过）`, `（2021年7月27日中华人民共和国国务院令第746号公布）`.
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[>\s]*[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^（()）]{0,80}?(?:通过|公布|发布|批准|施行)",
+    )
+    .expect("adopted regex")
+});
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
     // An autonomous prefecture is often named short, its name and 州 (阿坝州, 黔东南州): by
     // name, since any words before a city named X州 would be taken too (数字福州, 健康杭州,
@@ -188,6 +196,11 @@ pub fn extract(front: &[Para], cleaned: &Cleaned) -> Meta {
             meta.doc_number.get_or_insert(n);
         } else if let Some(d) = date_line(t) {
             meta.date_issued.get_or_insert(d);
+        } else if let Some(c) = ADOPTED.captures(t) {
+            // The first date: the law's adoption (a later 修正 or 批准 follows it).
+            if let Some(d) = crate::lex::line::iso_date(&c[1], &c[2], &c[3]) {
+                meta.date_issued.get_or_insert(d);
+            }
         } else if let Some(c) = NEWS_LEAD.captures(t) {
             from_notice.get_or_insert_with(|| c[2].to_owned());
             let who = c[1].trim_matches(|ch: char| ch == '，' || ch == ',' || ch.is_whitespace());
@@ -293,6 +306,27 @@ mod tests {
             assert_eq!(without_site(t), t);
         }
         assert_eq!(region_of("中华人民共和国市场主体登记管理条例").as_deref(), Some("全国"));
+    }
+
+    #[test]
+    fn a_laws_adoption_or_promulgation_note_dates_it() {
+        for (line, date) in [
+            (
+                "（2021年3月26日安徽省第十三届人民代表大会常务委员会第二十六次会议通过）",
+                "2021-03-26",
+            ),
+            ("（2021年7月27日中华人民共和国国务院令第746号公布）", "2021-07-27"),
+            (
+                "> （2018年10月31日南充市第六届人民代表大会常务委员会第十六次会议通过> 2018年12月7日批准）",
+                "2018-10-31",
+            ),
+        ] {
+            let c = ADOPTED.captures(line).expect(line);
+            assert_eq!(crate::lex::line::iso_date(&c[1], &c[2], &c[3]).as_deref(), Some(date));
+        }
+        // A date in a sentence is no adoption note.
+        assert!(ADOPTED.captures("2021年3月26日起施行本条例。").is_none());
+        assert!(ADOPTED.captures("（一）2021年3月26日前完成，经会议通过").is_none());
     }
 
     #[test]
