@@ -292,6 +292,11 @@ fn refusal(f: &[char], ix: &Index, q: &Quantity) -> Option<&'static str> {
     if let Some(why) = fee_or_share(f, ix, q, c0, c1) {
         return Some(why);
     }
+    // 特困人员基本生活标准按最低生活保障标准的1.6倍确定: a standard set as a multiple of
+    // another; 达到2020年的1.5倍 is a goal (no 按).
+    if q.unit == "倍" && q.start > c0 && f[q.start - 1] == '的' && contains(&f[c0..q.start], "按") {
+        return Some("a standard set as a multiple of another (按…标准的1.6倍确定)");
+    }
     if ix.any(List::PerUnit, c0, before_end) && ix.any(List::Provision, c0, c1) && q.kind == Kind::Count {
         return Some("a provision ratio (每…配备), a norm");
     }

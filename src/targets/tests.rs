@@ -19,6 +19,14 @@ fn none(text: &str) {
 }
 
 #[test]
+fn a_standard_set_as_a_multiple_of_another_is_a_norm_and_a_multiple_to_reach_a_goal() {
+    none("特困人员基本生活标准按本市最低生活保障标准的1.6倍确定。");
+    none("低收入家庭的认定标准，按照本市低保标准的1.5倍执行。");
+    let f = one("到2025年，全市研发经费投入达到2020年的1.5倍。");
+    assert_eq!((f.value, f.unit.as_str()), (1.5, "倍"));
+}
+
+#[test]
 fn magnitudes_and_units_normalise_to_base_units() {
     let t = one("到2025年，全省数字经济规模达到2.6万亿元。");
     assert_eq!(
