@@ -108,9 +108,15 @@ fn title_start(t: &str) -> Option<String> {
 /// page's `<title>` is trimmed more freely by [`crate::ingest::html::strip_site_suffix`]: it
 /// is known to be a page title, while this line is any line of a text.)
 fn without_site(t: &str) -> &str {
+    // …网 only when it names an office's or a paper's site (中国政府网, 某某局网, 某某日报网):
+    // 物联网, 互联网 and 电网 end titles.
+    const SITE_OF: &[&str] = &[
+        "政府", "局", "委", "厅", "部", "门户", "中国", "人大", "政协", "日报", "新闻", "办",
+    ];
     let site = |s: &str| {
         let s = s.trim();
-        (2..=24).contains(&s.chars().count()) && (s.ends_with('网') || s.ends_with("网站"))
+        (2..=24).contains(&s.chars().count())
+            && (s.ends_with("网站") || s.ends_with('网') && SITE_OF.iter().any(|w| s.contains(w)))
     };
     for sep in [" - ", "_", "-", "－", "|", "｜", " — ", "——"] {
         if let Some((head, tail)) = t.split_once(sep)
@@ -302,6 +308,7 @@ mod tests {
             "数字经济发展规划（2021-2025年）",
             "长三角-粤港澳合作方案",
             "关于印发方案的通知_政策文件",
+            "关于加快发展5G-工业互联网",
         ] {
             assert_eq!(without_site(t), t);
         }
