@@ -80,6 +80,9 @@ pub struct Cleaned {
     pub toc_dropped: usize,
     /// How many page numbers and running headers or footers of a paged text were left out.
     pub furniture_dropped: usize,
+    /// The second copy of the text a saved page ends with, left out ([`super::repeat`]):
+    /// its paragraphs and characters.
+    pub copy_dropped: Option<(usize, usize)>,
     /// Labelled metadata lines taken out of the text (a gov.cn print block, 北大法宝's
     /// citation code and link), labels as in [`super::fields`].
     pub fields: Vec<(String, String)>,
@@ -310,6 +313,11 @@ pub fn clean(raw: &RawText) -> Cleaned {
                 cut_number = false;
             }
         }
+    }
+    if let Some(copy) = super::repeat::trailing_copy(&paras) {
+        let chars = paras[copy.clone()].iter().map(|p| p.text.chars().count()).sum();
+        out.copy_dropped = Some((copy.len(), chars));
+        paras.drain(copy);
     }
     // Signature, distribution list and print line at the end go to metadata.
     while let Some(last) = paras.last() {

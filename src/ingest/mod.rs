@@ -15,6 +15,7 @@ pub mod html;
 mod join;
 pub mod pages;
 pub mod pdf;
+mod repeat;
 
 use std::path::{Path, PathBuf};
 

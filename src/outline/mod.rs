@@ -32,6 +32,14 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     }
     let mut b = Builder::new(&cleaned);
     b.run();
+    if let Some((paras, chars)) = cleaned.copy_dropped {
+        b.warnings.push(format!(
+            "{}: the text ends with a second copy of itself (a saved page's hidden copy?); \
+             the copy, {paras} paragraph{} of {chars} characters, was left out",
+            raw.source,
+            if paras == 1 { "" } else { "s" }
+        ));
+    }
     if let Some(doubt) = crate::ingest::decode_doubt(&b.text) {
         b.warnings.push(format!("{}: {doubt}", raw.source));
     }

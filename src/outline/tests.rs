@@ -493,3 +493,33 @@ fn a_lone_part_heading_over_numbered_items_is_kept() {
     assert_ne!(d.meta.title.as_deref(), Some("前言"));
     assert!(d.text.contains("前言"), "{}", d.text);
 }
+
+#[test]
+fn a_saved_pages_hidden_second_copy_is_no_second_run_of_sections() {
+    let items = [
+        "一、服务对象",
+        "本办法所称居家社区养老服务，是指以家庭为基础、社区为依托，为居住在家的老年人提供生活照料、医疗护理等服务。",
+        "二、服务内容",
+        "街道综合养老服务中心应当提供助餐配餐、日间照料、康复护理、精神慰藉等服务，并向村（社区）延伸服务网点。",
+        "三、扶持措施",
+        "对符合条件的社区养老服务机构，按照床位数和服务人次给予运营资助，所需资金由市、区财政按规定分担。",
+        "四、监督管理",
+        "区民政部门应当建立服务质量评价制度，每年对辖区内社区养老服务机构开展一次等级评定，并向社会公布结果。",
+    ];
+    let page = format!(
+        "广州市居家社区养老服务管理办法\n{}\n返回顶部\n广州市居家社区养老服务管理办法　　{}\n",
+        items.join("\n"),
+        items.join("　　")
+    );
+    let d = doc(&page);
+    assert_eq!(paths(&d), ["一", "二", "三", "四"]);
+    assert!(!d.text.contains("　　"), "the copy's text is not in the document");
+    assert!(d.section("四").expect("四").text.ends_with("向社会公布结果。"));
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.starts_with("t.txt: the text ends with a second copy")),
+        "{:?}",
+        d.warnings
+    );
+}
