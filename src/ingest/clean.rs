@@ -236,9 +236,16 @@ pub fn clean(raw: &RawText) -> Cleaned {
         },
         || super::fields::take(&raw.paras),
     );
+    // A hidden second copy of the document at the page's end (before its footer is found:
+    // the copy, with its sentences, would end the footer).
+    let copy = super::repeat::trailing_copy(&raw.paras).unwrap_or_default();
+    if !copy.is_empty() {
+        let chars = raw.paras[copy.clone()].iter().map(|p| p.text.chars().count()).sum();
+        out.copy_dropped = Some((copy.len(), chars));
+    }
     out.toc_dropped = toc.len();
     out.furniture_dropped = furniture.iter().filter(|f| **f).count();
-    let mut lines = line_kinds(raw, &toc, &labelled, &furniture);
+    let mut lines = line_kinds(raw, &[toc, copy], &labelled, &furniture);
     // The last paragraph's number was cut from it by a line break (then so may its heading be).
     let mut cut_number = false;
     // The table-row signs of the last paragraph in `paras`.
@@ -314,11 +321,6 @@ pub fn clean(raw: &RawText) -> Cleaned {
             }
         }
     }
-    if let Some(copy) = super::repeat::trailing_copy(&paras) {
-        let chars = paras[copy.clone()].iter().map(|p| p.text.chars().count()).sum();
-        out.copy_dropped = Some((copy.len(), chars));
-        paras.drain(copy);
-    }
     // Signature, distribution list and print line at the end go to metadata.
     while let Some(last) = paras.last() {
         if last.hint == Hint::None && is_trailer_line(&last.text) && parse_marker(&last.text).is_none() {
@@ -345,8 +347,9 @@ enum Line {
 }
 
 /// [`Line`] of every raw paragraph, decided on every core (the line-by-line loop of
-/// [`clean`] depends on the paragraphs before; these tests do not).
-fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], furniture: &[bool]) -> Vec<Line> {
+/// [`clean`] depends on the paragraphs before; these tests do not). `left_out`: ranges of
+/// lines left out whatever they are (a table of contents, a hidden copy of the text).
+fn line_kinds(raw: &RawText, left_out: &[std::ops::Range<usize>], labelled: &[bool], furniture: &[bool]) -> Vec<Line> {
     use rayon::prelude::*;
     let mut lines = raw
         .paras
@@ -354,7 +357,7 @@ fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], fu
         .with_min_len(256)
         .enumerate()
         .map(|(i, p)| {
-            if toc.contains(&i) || labelled[i] || furniture[i] {
+            if left_out.iter().any(|r| r.contains(&i)) || labelled[i] || furniture[i] {
                 return Line::Skipped;
             }
             let t = trim(&p.text);
@@ -384,6 +387,10 @@ fn line_kinds(raw: &RawText, toc: &std::ops::Range<usize>, labelled: &[bool], fu
         })
         .collect();
     for i in chrome::menu_lines(&kinds, matches!(raw.format, crate::model::SourceFormat::Md)) {
+        lines[i] = Line::Boilerplate;
+    }
+    // And its footer after the document.
+    for i in super::footer::footer_lines(&kinds) {
         lines[i] = Line::Boilerplate;
     }
     lines

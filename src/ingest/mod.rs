@@ -11,6 +11,7 @@ mod doc;
 mod docx;
 pub mod fields;
 pub mod folder;
+mod footer;
 pub mod html;
 mod join;
 pub mod pages;

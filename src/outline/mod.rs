@@ -32,12 +32,11 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     }
     let mut b = Builder::new(&cleaned);
     b.run();
-    if let Some((paras, chars)) = cleaned.copy_dropped {
+    if let Some((_, chars)) = cleaned.copy_dropped {
         b.warnings.push(format!(
             "{}: the text ends with a second copy of itself (a saved page's hidden copy?); \
-             the copy, {paras} paragraph{} of {chars} characters, was left out",
-            raw.source,
-            if paras == 1 { "" } else { "s" }
+             the copy, {chars} characters, was left out",
+            raw.source
         ));
     }
     if let Some(doubt) = crate::ingest::decode_doubt(&b.text) {
@@ -59,6 +58,15 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
         sections: b.sections,
         warnings: raw.warnings.iter().cloned().chain(b.warnings).collect(),
     }
+}
+
+/// A line that says nothing on its own: a field's label whose value was taken into the
+/// metadata (`实施日期：`), or punctuation only (`-`, `【`). It starts no preamble.
+fn says_nothing(text: &str) -> bool {
+    /// Longest label taken for one (chars).
+    const LABEL_CHARS: usize = 12;
+    let t = crate::text::trim(text);
+    !t.chars().any(crate::text::is_alphanumeric) || t.chars().count() <= LABEL_CHARS && t.ends_with(['：', ':'])
 }
 
 /// First 16 hex digits of the SHA-256 of a text.
@@ -218,6 +226,8 @@ impl<'a> Builder<'a> {
             }
             match runs.last_mut() {
                 Some((_, last)) if *last + 1 == i => *last = i,
+                // Within a run it is part of it; it starts none.
+                _ if says_nothing(&self.paras[i].text) => {}
                 _ => runs.push((i, i)),
             }
         }

@@ -523,3 +523,44 @@ fn a_saved_pages_hidden_second_copy_is_no_second_run_of_sections() {
         d.warnings
     );
 }
+
+#[test]
+fn a_field_label_whose_value_went_to_the_metadata_is_no_preamble() {
+    let d = doc(
+        "关于加强养老服务工作的通知\n实施日期：\n2021年04月16日\n失效日期：\n2026年04月16日\n\
+         发布机关：\n广州市民政局\n-\n近年来，我市养老服务体系不断完善，但仍存在供给不足等问题。\n\
+         一、服务对象\n本市户籍老年人。",
+    );
+    let preambles: Vec<&str> = d
+        .sections
+        .iter()
+        .filter(|s| s.kind == MarkerKind::Preamble)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        preambles,
+        ["近年来，我市养老服务体系不断完善，但仍存在供给不足等问题。"]
+    );
+    // A label inside a run of text stays in it.
+    let d = doc("本方案适用于全市。\n联系人：\n张三\n附件：\n一、总体要求\n坚持创新驱动。");
+    assert!(
+        d.sections
+            .iter()
+            .any(|s| s.kind == MarkerKind::Preamble && s.text.contains("附件："))
+    );
+}
+
+#[test]
+fn a_saved_pages_footer_is_not_the_last_articles_text() {
+    let d = doc(
+        "第一条 为规范居家养老服务，制定本办法。\n第二条 本办法自印发之日起施行，有效期5年。\n\
+         广州市人民政府办公厅\n2022年9月1日\n【\n返回顶部\n】\n相关新闻\n【一图读懂】《广州市居家养老服务管理办法》\n\
+         内容纠错\n关于我们\n· 市委组织部\n· 市民政局\n粤公网安备 44010602000929号",
+    );
+    assert_eq!(paths(&d), ["第一条", "第二条"]);
+    assert_eq!(
+        d.section("第二条").expect("第二条").text,
+        "本办法自印发之日起施行，有效期5年。"
+    );
+    assert!(!d.text.contains("市委组织部") && !d.text.contains("内容纠错"));
+}
