@@ -16,21 +16,14 @@ use crate::lex::number::parse_marker;
 use crate::text::trim;
 
 /// Lines that are a page's footer or tool bar and nothing else (brackets, colons and spaces
-/// around them aside).
+/// around them aside), but could be a word in a table (a cell 关闭 in a list of closures):
+/// the footer starts at one only when another, different footer line follows within [`RUN`]
+/// lines.
 const PAGE_END: &[&str] = &[
-    "返回顶部",
-    "回到顶部",
-    "顶部",
-    "关闭窗口",
-    "关闭本页",
     "关闭",
-    "打印本页",
-    "打印页面",
     "打印",
-    "分享到",
-    "分享文章到",
-    "内容纠错",
     "纠错",
+    "标签",
     "相关新闻",
     "使用帮助",
     "隐私声明",
@@ -45,31 +38,45 @@ const PAGE_END: &[&str] = &[
     "联系我们",
     "关于我们",
     "扫码浏览",
+    "手机版",
     "微信好友",
     "QQ好友",
     "QQ空间",
     "新浪微博",
-    "手机版",
-    "中国政府网",
-    "标签",
 ];
 
-/// Parts that make a line a footer's wherever they stand in it.
+/// Lines that are a footer's whatever follows: these whole lines, …
+const PAGE_END_LINES: &[&str] = &[
+    "返回顶部",
+    "回到顶部",
+    "关闭窗口",
+    "关闭本页",
+    "打印本页",
+    "打印页面",
+    "分享到",
+    "分享文章到",
+    "内容纠错",
+    "中国政府网",
+];
+
+/// … and lines with one of these in them (a registration number needs its digits too).
 const PAGE_END_PARTS: &[&str] = &[
     "返回顶部",
     "回到顶部",
     "关闭窗口",
     "打印本页",
     "版权所有",
-    "ICP备",
     "公网安备",
     "网站标识码",
     "扫一扫在手机",
 ];
 
+/// Lines within which a second, different footer line confirms a [`PAGE_END`] one.
+const RUN: usize = 2;
+
 /// The text lines among `lines` (trimmed, with their [`Kind`]) that are the page's footer:
-/// every text line from the first [`page_end`] line after the last sentence or numbered
-/// line to the end, ascending.
+/// every text line from the first footer line after the last sentence or numbered line to the
+/// end, ascending (with the tool bar's bracket or separator lines just before it).
 #[must_use]
 pub fn footer_lines(lines: &[(&str, Kind)]) -> Vec<usize> {
     let Some(last_text) = lines
@@ -78,10 +85,22 @@ pub fn footer_lines(lines: &[(&str, Kind)]) -> Vec<usize> {
     else {
         return Vec::new();
     };
-    let Some(start) = (last_text + 1..lines.len()).find(|&i| lines[i].1 != Kind::Transparent && page_end(lines[i].0))
-    else {
+    // The lines after the document's last line of text that are not transparent.
+    let rest: Vec<usize> = (last_text + 1..lines.len())
+        .filter(|&i| lines[i].1 != Kind::Transparent)
+        .collect();
+    let text = |k: usize| lines[rest[k]].0;
+    let Some(first) = (0..rest.len()).find(|&k| {
+        sure_page_end(text(k), k.checked_sub(1).map(text))
+            || page_end_word(text(k))
+                && (k + 1..rest.len().min(k + 1 + RUN)).any(|n| {
+                    page_end_word(text(n)) && bare(text(n)) != bare(text(k))
+                        || sure_page_end(text(n), Some(text(n - 1)))
+                })
+    }) else {
         return Vec::new();
     };
+    let start = rest[first];
     // The tool bar's bracket or separator on the line before (`【` / `返回顶部` / `】`).
     let start = (last_text + 1..start)
         .rev()
@@ -96,11 +115,25 @@ fn is_sentence(t: &str) -> bool {
     t.contains(['。', '；', '，', '！', '？', ';', '!', '?'])
 }
 
-/// A line that only a page's footer or tool bar is: one of [`PAGE_END`], or a line with one
-/// of [`PAGE_END_PARTS`] in it.
-fn page_end(t: &str) -> bool {
-    let t = trim(t).trim_matches(|c: char| "【】[]()（）:：".contains(c) || crate::text::is_space(c));
-    PAGE_END.contains(&t) || PAGE_END_PARTS.iter().any(|p| t.contains(p))
+/// A trimmed line without the brackets, colons and spaces around it.
+fn bare(t: &str) -> &str {
+    trim(t).trim_matches(|c: char| "【】[]()（）:：".contains(c) || crate::text::is_space(c))
+}
+
+/// One of [`PAGE_END`]: a footer's line that could also be a table's word.
+fn page_end_word(t: &str) -> bool {
+    PAGE_END.contains(&bare(t))
+}
+
+/// A line only a footer has: one of [`PAGE_END_LINES`], a line with one of [`PAGE_END_PARTS`]
+/// or a site's registration number (`粤ICP备2022092331号`), or `顶部` after `回到`.
+fn sure_page_end(t: &str, before: Option<&str>) -> bool {
+    let t = bare(t);
+    PAGE_END_LINES.contains(&t)
+        || PAGE_END_PARTS.iter().any(|p| t.contains(p))
+        || t.find("ICP备")
+            .is_some_and(|at| t[at..].chars().any(|c| c.is_ascii_digit()))
+        || t == "顶部" && before.is_some_and(|b| bare(b) == "回到")
 }
 
 #[cfg(test)]
@@ -163,12 +196,28 @@ mod tests {
 
     #[test]
     fn footer_words_inside_a_longer_line_are_no_page_end() {
-        assert!(!page_end("联系我们的社区工作者"));
-        assert!(!page_end("标签管理"));
-        assert!(page_end("【 关闭窗口 】"));
-        assert!(page_end("标签："));
+        assert!(!page_end_word("联系我们的社区工作者"));
+        assert!(!page_end_word("标签管理"));
+        assert!(sure_page_end("【 关闭窗口 】", None));
+        assert!(page_end_word("标签："));
         // A page's list of the document's attachments is the document's.
-        assert!(!page_end("【相关附件】"));
-        assert!(page_end("网站标识码：4401000004"));
+        assert!(!page_end_word("【相关附件】") && !sure_page_end("【相关附件】", None));
+        assert!(sure_page_end("网站标识码：4401000004", None));
+        // A form's field is no registration number.
+        assert!(!sure_page_end("ICP备案号：", None) && sure_page_end("粤ICP备2022092331号-1", None));
+        assert!(sure_page_end("顶部", Some("回到")) && !sure_page_end("顶部", Some("楼层")));
+    }
+
+    #[test]
+    fn a_table_cell_that_is_a_footer_word_takes_nothing() {
+        // A list of closures after the notice's last sentence, a cell per line.
+        let table = "请各区按要求于年底前完成处置工作。\n市工业和信息化局\n2023年5月1日\n附件\n序号\n企业名称\n\
+                     处置方式\n1\n某某水泥有限公司\n关闭\n2\n某某砖瓦厂\n关闭\n3\n某某钢铁厂\n整改\n";
+        assert!(footer(table).is_empty());
+        // Two footer words in a row are a footer.
+        assert_eq!(
+            footer("本办法自印发之日起施行。\n联系我们\n网站地图\n市教委"),
+            ["联系我们", "网站地图", "市教委"]
+        );
     }
 }

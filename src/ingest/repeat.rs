@@ -7,8 +7,10 @@
 //! the folded text ([`crate::fold`], punctuation and whitespace dropped, so the copy's other
 //! line breaks and indents do not matter) and left out of the document.
 //!
-//! Only a copy at the end is taken, and only one that repeats most of the text before it:
-//! a quotation, a summary repeated in the text, or a table's repeated rows stay.
+//! Only a copy at the end is taken, and only one that repeats most of the text before it and
+//! begins where the document does (its title or opening, before the first numbered line): a
+//! quotation, a summary repeated in the text, a table's repeated rows, or the unchanged
+//! articles of a second, revised version stay.
 
 use rustc_hash::FxHashMap;
 
@@ -17,9 +19,12 @@ use crate::fold::char_form;
 
 /// Folded characters compared at a time.
 const WINDOW: usize = 16;
-/// One window in this many (chosen by its hash, so a copy samples the same windows as its
-/// original) is compared: the text before a copy is indexed at a quarter of the cost.
-const SAMPLE: u64 = 4;
+/// Consecutive windows of which the one with the least hash is kept (winnowing): a copy and
+/// its original keep the same windows, and any stretch of [`LONG`] characters keeps one.
+const SPAN: usize = 4;
+/// Fewest folded characters of a paragraph compared by its windows; a shorter one must
+/// equal an earlier paragraph, or (inside a copy) stands between copied ones.
+const LONG: usize = WINDOW + SPAN - 1;
 /// Fewest folded characters a copy has.
 const MIN_COPY: usize = 200;
 /// A copy repeats at least this share of the text before it, in folded characters: a hidden
@@ -27,7 +32,7 @@ const MIN_COPY: usize = 200;
 /// document 40–75 % of that text on the pages seen), a quotation or a repeated summary a
 /// small part.
 const MIN_SHARE: f64 = 0.3;
-/// Share of a paragraph's sampled windows that must occur before the copy.
+/// Share of a paragraph's kept windows that must occur before the copy.
 const MIN_FOUND: f64 = 0.9;
 /// Largest text checked, in bytes: the check folds and indexes the whole text (some 5 ms of
 /// CPU per MB, measured on a 7 MB file that repeats itself), and the pages that carry a
@@ -58,29 +63,66 @@ pub fn trailing_copy(paras: &[Para]) -> Option<std::ops::Range<usize>> {
         })
         .collect();
     let index = Index::new(&folded);
-    // The copy's end: past a few short paragraphs at the very end.
+    // The copy's end: past lines of punctuation and a few short lines at the very end.
     let mut end = folded.len();
-    while end > 0 && folded.len() - end < MAX_TAIL && folded[end - 1].len() < WINDOW && !index.copied(end - 1, end - 1)
-    {
+    let mut tail = 0;
+    while end > 0 {
+        let f = &folded[end - 1];
+        let short_other = f.len() < LONG
+            && tail < MAX_TAIL
+            && !index.copied(end - 1, end - 1)
+            && !index.inside_before(end - 1, end - 1);
+        if !f.is_empty() && !short_other {
+            break;
+        }
+        tail += usize::from(!f.is_empty());
         end -= 1;
     }
+    // Its start: the earliest long paragraph of an unbroken run of copied ones (short
+    // paragraphs between them neither break nor start it), then the short copied lines
+    // right before (a heading).
     let mut start = end;
-    while start > 0 && index.copied(start - 1, start - 1) {
-        start -= 1;
+    let mut j = end;
+    while j > 0 {
+        if folded[j - 1].len() >= LONG {
+            if !index.copied(j - 1, j - 1) {
+                break;
+            }
+            start = j - 1;
+        }
+        j -= 1;
     }
-    // Lines of only punctuation at either end are not the copy's.
-    while start < end && folded[start].is_empty() {
-        start += 1;
-    }
-    while end > start && folded[end - 1].is_empty() {
-        end -= 1;
+    for _ in 0..MAX_TAIL {
+        let before = start.saturating_sub(1);
+        if start == 0
+            || folded[before].is_empty()
+            || folded[before].len() >= LONG
+            || !index.inside_before(before, before)
+        {
+            break;
+        }
+        start = before;
     }
     let copy: usize = folded[start..end].iter().map(Vec::len).sum();
     let before: usize = folded[..start].iter().map(Vec::len).sum();
     #[allow(clippy::cast_precision_loss)]
     let repeats_most = copy as f64 >= MIN_SHARE * before as f64;
-    let checked = (start..end).all(|j| index.copied(j, start));
-    (copy >= MIN_COPY && repeats_most && checked).then_some(start..end)
+    let checked = (start..end).all(|j| folded[j].len() < LONG || index.copied(j, start));
+    // Where the document's numbering starts: the copy repeats its first long paragraph there
+    // or something before it (the unchanged back part of a revised version repeats later
+    // articles only)
+    let numbered = |p: &Para| crate::lex::number::parse_marker(crate::text::trim(&p.text)).is_some();
+    // (without numbering, its first long paragraph).
+    let first = paras[..start].iter().position(numbered).unwrap_or(0);
+    let opening = (first..start).find(|&j| folded[j].len() >= LONG);
+    let opens_like_the_document = opening.is_none_or(|opening| {
+        (start..end).any(|j| folded[j].len() >= LONG && index.first_seen(j).is_some_and(|seen| seen <= opening))
+    });
+    // A copy laid out in more numbered lines than the text before it is the better of the two
+    // (a page's run-on summary of the text, then the text): both stay.
+    let better_laid_out = paras[start..end].iter().filter(|p| numbered(p)).count()
+        > paras[..start].iter().filter(|p| numbered(p)).count();
+    (copy >= MIN_COPY && repeats_most && checked && opens_like_the_document && !better_laid_out).then_some(start..end)
 }
 
 /// A quick necessary condition, on the original text: one of the three longest runs of
@@ -105,13 +147,16 @@ fn tail_occurs_before(paras: &[Para]) -> bool {
         .any(|(_, run)| paras[..last].iter().any(|p| p.text.contains(run)))
 }
 
-/// Where the sampled windows of the folded text first end, by paragraph.
+/// Where the kept windows of the folded text first end, by paragraph.
 struct Index<'a> {
     folded: &'a [Vec<char>],
-    /// Sampled window hash → the first paragraph a window with it ends in.
+    /// Kept window hash → the first paragraph a window with it ends in.
     windows: FxHashMap<u64, usize>,
     /// A short paragraph's whole folded text → the first paragraph that is exactly it.
     whole: FxHashMap<&'a [char], usize>,
+    /// The folded text, concatenated, and the byte offset of each paragraph in it.
+    all: String,
+    starts: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
@@ -121,41 +166,72 @@ impl<'a> Index<'a> {
         // Over the concatenated text: a window may cross paragraphs (a copy on one line joins
         // what were lines of the original).
         let mut roll = Rolling::default();
+        let mut winnow = Winnow::default();
+        let mut all = String::new();
+        let mut starts = Vec::with_capacity(folded.len() + 1);
         for (j, chars) in folded.iter().enumerate() {
-            if chars.len() < WINDOW {
+            starts.push(all.len());
+            if chars.len() < LONG {
                 whole.entry(chars.as_slice()).or_insert(j);
             }
             for &c in chars {
-                if let Some(h) = roll.push(c).filter(|&h| sampled(h)) {
+                all.push(c);
+                if let Some(h) = roll.push(c).and_then(|h| winnow.push(h)) {
                     windows.entry(h).or_insert(j);
                 }
             }
         }
-        Self { folded, windows, whole }
+        starts.push(all.len());
+        Self {
+            folded,
+            windows,
+            whole,
+            all,
+            starts,
+        }
+    }
+
+    /// Whether short paragraph `j` occurs anywhere in the text before paragraph `limit`
+    /// (a piece of a copy broken elsewhere than its original). One search of the text: asked
+    /// only of the few paragraphs at the copy's ends.
+    fn inside_before(&self, j: usize, limit: usize) -> bool {
+        let piece: String = self.folded[j].iter().collect();
+        !piece.is_empty() && self.all[..self.starts[limit]].contains(&piece)
+    }
+
+    /// The kept windows of paragraph `j` on its own.
+    fn kept(&self, j: usize) -> Vec<u64> {
+        let (mut roll, mut winnow) = (Rolling::default(), Winnow::default());
+        self.folded[j]
+            .iter()
+            .filter_map(|&c| roll.push(c).and_then(|h| winnow.push(h)))
+            .collect()
     }
 
     /// Whether paragraph `j` repeats text that ends before paragraph `limit`: most of its
-    /// sampled windows do, or (a paragraph with none) an earlier paragraph is exactly it.
-    /// A paragraph of only punctuation and spaces repeats anything.
+    /// kept windows do, or (a short one) an earlier paragraph is exactly it. A paragraph of
+    /// only punctuation and spaces repeats anything.
     fn copied(&self, j: usize, limit: usize) -> bool {
         let chars = &self.folded[j];
         if chars.is_empty() {
             return true;
         }
-        let (mut sampled_n, mut found) = (0usize, 0usize);
-        let mut roll = Rolling::default();
-        for &c in chars {
-            if let Some(h) = roll.push(c).filter(|&h| sampled(h)) {
-                sampled_n += 1;
-                found += usize::from(self.windows.get(&h).is_some_and(|&first| first < limit));
-            }
-        }
-        if sampled_n == 0 {
+        if chars.len() < LONG {
             return self.whole.get(chars.as_slice()).is_some_and(|&first| first < limit);
         }
+        let kept = self.kept(j);
+        let found = kept
+            .iter()
+            .filter(|h| self.windows.get(h).is_some_and(|&first| first < limit))
+            .count();
         #[allow(clippy::cast_precision_loss)]
-        let enough = found as f64 >= MIN_FOUND * sampled_n as f64;
+        let enough = found as f64 >= MIN_FOUND * kept.len() as f64;
         enough
+    }
+
+    /// The first paragraph in which a kept window of paragraph `j` (a long one) occurs.
+    fn first_seen(&self, j: usize) -> Option<usize> {
+        self.kept(j).iter().filter_map(|h| self.windows.get(h).copied()).min()
     }
 }
 
@@ -190,14 +266,40 @@ impl Rolling {
         self.hash = self.hash.wrapping_mul(Self::BASE).wrapping_add(c);
         self.ring[slot] = c;
         self.pushed += 1;
-        // Mixed, so that the sample and the map see well-spread bits.
+        // Mixed, so that the least hashes and the map see well-spread bits.
         (self.pushed >= WINDOW).then(|| (self.hash ^ (self.hash >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 }
 
-/// Whether a window with this hash is one of those compared.
-fn sampled(h: u64) -> bool {
-    (h >> 60).is_multiple_of(SAMPLE)
+/// Winnowing: of every [`SPAN`] consecutive window hashes, the least (the latest on a tie) is
+/// kept, each kept window once.
+#[derive(Default)]
+struct Winnow {
+    ring: [u64; SPAN],
+    pushed: usize,
+    /// Position (in windows pushed) of the last window kept.
+    last_kept: Option<usize>,
+}
+
+impl Winnow {
+    /// Push a window's hash; the hash of a newly kept window, if one is.
+    fn push(&mut self, h: u64) -> Option<u64> {
+        self.ring[self.pushed % SPAN] = h;
+        self.pushed += 1;
+        if self.pushed < SPAN {
+            return None;
+        }
+        let first = self.pushed - SPAN;
+        let at = (first..self.pushed)
+            .rev()
+            .min_by_key(|&p| self.ring[p % SPAN])
+            .unwrap_or(first);
+        if self.last_kept == Some(at) {
+            return None;
+        }
+        self.last_kept = Some(at);
+        Some(self.ring[at % SPAN])
+    }
 }
 
 #[cfg(test)]
@@ -253,6 +355,67 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_is_found_before_short_lines_and_the_files_last_newline() {
+        let mut lines = vec!["关于进一步加强特困人员救助供养工作的通知"];
+        lines.extend(ITEMS);
+        let copy = ITEMS.join("　　");
+        lines.extend([copy.as_str(), "关注我们", "×", ""]);
+        assert_eq!(trailing_copy(&paras(&lines)), Some(9..10));
+    }
+
+    #[test]
+    fn a_copy_broken_into_lines_elsewhere_than_the_original_is_found() {
+        let mut lines = vec!["关于进一步加强特困人员救助供养工作的通知"];
+        lines.extend(ITEMS);
+        let copy: Vec<char> = ITEMS.concat().chars().collect();
+        for width in [20, 25, 40, 60] {
+            let pieces: Vec<String> = copy.chunks(width).map(|c| c.iter().collect()).collect();
+            let mut page = lines.clone();
+            page.extend(pieces.iter().map(String::as_str));
+            let found = trailing_copy(&paras(&page));
+            assert_eq!(found, Some(9..9 + pieces.len()), "lines of {width} characters");
+        }
+    }
+
+    /// An article of distinct characters (no phrase shared with another article).
+    fn article(n: u32) -> String {
+        let text: String = (0..30u32)
+            .filter_map(|k| char::from_u32(0x4E00 + (n * 613 + k * 37) % 9000))
+            .collect();
+        format!("第{n}条 {text}。")
+    }
+
+    #[test]
+    fn the_unchanged_articles_of_a_revised_version_stay() {
+        // A regulation, then its revised version with article 5 changed: articles 6–20 of
+        // the second repeat the first's, but the second version is no copy.
+        let first: Vec<String> = (1..=20).map(article).collect();
+        let mut second = first.clone();
+        second[4] = format!(
+            "第5条 {}。",
+            "修订后的条文内容与原条文完全不同并增加了新的管理要求和相应的法律责任"
+        );
+        let mut lines = vec!["某市养老服务条例".to_owned()];
+        lines.extend(first);
+        lines.push("某市养老服务条例（2024年修订）".to_owned());
+        lines.extend(second);
+        let p = paras(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(trailing_copy(&p), None);
+        // The same without numbering.
+        let bare: Vec<String> = lines
+            .iter()
+            .map(|l| l.split_once(' ').map_or(l.clone(), |(_, t)| t.to_owned()))
+            .collect();
+        let p = paras(&bare.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(trailing_copy(&p), None);
+        // The same text repeated whole is a copy.
+        let mut whole: Vec<String> = (1..=20).map(article).collect();
+        whole.extend((1..=20).map(article));
+        let p = paras(&whole.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(trailing_copy(&p), Some(20..40));
+    }
+
+    #[test]
     fn a_repeated_part_or_a_short_repeat_is_no_copy() {
         // The last item quoted again at the end: a small share of the text.
         let mut lines = vec!["关于进一步加强特困人员救助供养工作的通知"];
@@ -284,7 +447,7 @@ mod tests {
         /// spacing: the line is the copy.
         #[test]
         fn a_text_followed_by_itself_on_one_line_is_a_copy(
-            sentences in proptest::collection::vec("[\u{4E00}-\u{9FA5}]{20,40}", 8..16),
+            sentences in proptest::collection::vec("[\u{4E00}-\u{9FA5}]{20,40}", 10..16),
         ) {
             let mut lines: Vec<String> = sentences.iter().map(|t| format!("{t}。")).collect();
             lines.push(sentences.join("　　"));
