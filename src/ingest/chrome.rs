@@ -92,7 +92,10 @@ pub fn is_furniture(t: &str) -> bool {
 pub fn is_switch(t: &str, markdown: bool) -> bool {
     // An icon font's glyph before the word (` 无障碍`).
     let t = t.trim_start_matches(|c: char| ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_whitespace());
-    SWITCHES.iter().any(|w| w.eq_ignore_ascii_case(t)) || is_bare_url(t) || !markdown && is_arrow(t)
+    SWITCHES.iter().any(|w| w.eq_ignore_ascii_case(t))
+        || crate::lex::line::is_page_word(t)
+        || is_bare_url(t)
+        || !markdown && is_arrow(t)
 }
 
 /// A breadcrumb's arrow alone on its line (`>`, `＞`, `»`).

@@ -17,11 +17,19 @@ use crate::text::trim;
 
 /// Lines that are a page's footer or tool bar and nothing else (brackets, colons and spaces
 /// around them aside), but could be a word in a table (a cell 关闭 in a list of closures):
-/// the footer starts at one only when another, different footer line follows within [`RUN`]
-/// lines.
+/// the footer starts at one only when another, different footer line, or a line already
+/// dropped as a site's furniture (`评论前必须登录`), stands within [`RUN`] lines of it.
 const PAGE_END: &[&str] = &[
     "关闭",
     "打印",
+    "分享",
+    "收藏",
+    "返回",
+    "评论",
+    "点赞",
+    "首页",
+    "注册",
+    "登录",
     "纠错",
     "标签",
     "相关新闻",
@@ -93,9 +101,11 @@ pub fn footer_lines(lines: &[(&str, Kind)]) -> Vec<usize> {
     let Some(first) = (0..rest.len()).find(|&k| {
         sure_page_end(text(k), k.checked_sub(1).map(text))
             || page_end_word(text(k))
-                && (k + 1..rest.len().min(k + 1 + RUN)).any(|n| {
-                    page_end_word(text(n)) && bare(text(n)) != bare(text(k))
-                        || sure_page_end(text(n), Some(text(n - 1)))
+                && (k.saturating_sub(RUN)..rest.len().min(k + 1 + RUN)).any(|n| {
+                    n != k
+                        && (page_end_word(text(n)) && bare(text(n)) != bare(text(k))
+                            || lines[rest[n]].1 == Kind::Furniture
+                            || n > 0 && sure_page_end(text(n), Some(text(n - 1))))
                 })
     }) else {
         return Vec::new();

@@ -337,6 +337,14 @@ pub fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A page's one-word tool or switch that is also a word a table's cell can be (`打印`,
+/// `关闭`, the font sizes `大` `中` `小`): the site's only in a page's head or footer
+/// (`ingest/chrome.rs`, `ingest/footer.rs`); in the body it is a cell (处置方式: 关闭).
+#[must_use]
+pub fn is_page_word(line: &str) -> bool {
+    ["打印", "关闭", "大", "中", "小"].contains(&line)
+}
+
 /// Lines a web page wraps around the text: sharing, QR codes, logins, counters, navigation.
 pub fn is_boilerplate(line: &str) -> bool {
     // 浏览量: 1234 / 阅读次数：56
@@ -373,20 +381,16 @@ pub fn is_boilerplate(line: &str) -> bool {
         "相关链接",
         "附件下载",
     ];
+    /// A page's links, each the whole of a line (see also [`is_page_word`]).
     const EXACT: &[&str] = &[
         "注册",
         "登录",
         "首页",
         "分享",
-        "打印",
         "收藏",
-        "关闭",
         "返回",
         "评论",
         "点赞",
-        "大",
-        "中",
-        "小",
         "【大 中 小】",
     ];
     let n = line.chars().count();

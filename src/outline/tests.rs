@@ -564,3 +564,19 @@ fn a_saved_pages_footer_is_not_the_last_articles_text() {
     );
     assert!(!d.text.contains("市委组织部") && !d.text.contains("内容纠错"));
 }
+
+#[test]
+fn a_tables_cell_that_is_a_pages_tool_word_stays_and_the_tool_bar_goes() {
+    let d = doc(
+        "打印\n关闭\n关于淘汰落后产能的通知\n请各区按要求于年底前完成处置工作。\n附件\n企业名单\n企业名称\n\
+         规模\n处置方式\n某某水泥有限公司\n大\n关闭\n某某砖瓦厂\n小\n整改\n某某钢铁厂\n中\n关闭\n",
+    );
+    assert!(!d.text.starts_with("打印"), "{}", d.text);
+    let annex = d.text.split_once("企业名单").expect("the annex").1;
+    assert_eq!(annex.lines().filter(|l| *l == "关闭").count(), 2, "{annex}");
+    assert_eq!(
+        annex.lines().filter(|l| ["大", "中", "小"].contains(l)).count(),
+        3,
+        "{annex}"
+    );
+}
