@@ -8,9 +8,10 @@
 //! line breaks and indents do not matter) and left out of the document.
 //!
 //! Only a copy at the end is taken, and only one that repeats most of the text before it and
-//! begins where the document does (its title or opening, before the first numbered line): a
-//! quotation, a summary repeated in the text, a table's repeated rows, or the unchanged
-//! articles of a second, revised version stay.
+//! repeats the document's opening (its first long paragraph from the first numbered line
+//! on): a quotation, a summary repeated in the text, a table's repeated rows, or the
+//! unchanged articles of a second, revised version stay. A copy laid out in more numbered
+//! lines than the text before it is the better of the two, and both stay.
 
 use rustc_hash::FxHashMap;
 
