@@ -200,6 +200,14 @@ pub fn char_form(c: char) -> char {
     if c.len_utf8() == 3 { asked(c).0 } else { c }
 }
 
+/// The matching form of one character ([`char_form`]), or `None` for punctuation, symbols
+/// and whitespace: [`fold`] with [`Punct::Drop`], char by char.
+#[must_use]
+pub fn fold_char(c: char) -> Option<char> {
+    let c = char_form(c);
+    (!is_space(c) && crate::text::is_alphanumeric(c)).then_some(c)
+}
+
 /// Fold `s` for matching under `punct`, with the offset of every folded char.
 #[must_use]
 pub fn fold(s: &str, punct: Punct) -> Folded {

@@ -7,6 +7,7 @@ pub mod align;
 pub mod citation;
 pub mod corpus;
 pub mod export;
+pub mod fingerprint;
 pub mod fold;
 pub mod fsutil;
 pub mod ingest;

@@ -16,7 +16,8 @@
 use rustc_hash::FxHashMap;
 
 use super::Para;
-use crate::fold::char_form;
+use crate::fingerprint::{gram_hashes, winnow};
+use crate::fold::fold_char;
 
 /// Folded characters compared at a time.
 const WINDOW: usize = 16;
@@ -50,18 +51,12 @@ pub fn trailing_copy(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     if paras.iter().map(|p| p.text.len()).sum::<usize>() > MAX_CHECKED || !tail_occurs_before(paras) {
         return None;
     }
-    let folded: Vec<Vec<char>> = paras
+    // [`crate::fold::fold`] with punctuation dropped, char by char: the conversions that look
+    // at neighbouring characters do not matter to a copy of the same text.
+    let folded: Vec<Vec<u32>> = paras
         .par_iter()
         .with_min_len(256)
-        .map(|p| {
-            // [`crate::fold::fold`] with punctuation dropped, char by char: the conversions
-            // that look at neighbouring characters do not matter to a copy of the same text.
-            p.text
-                .chars()
-                .map(char_form)
-                .filter(|&c| crate::text::is_alphanumeric(c))
-                .collect()
-        })
+        .map(|p| p.text.chars().filter_map(fold_char).map(u32::from).collect())
         .collect();
     let index = Index::new(&folded);
     // The copy's end: past lines of punctuation and a few short lines at the very end.
@@ -109,11 +104,10 @@ pub fn trailing_copy(paras: &[Para]) -> Option<std::ops::Range<usize>> {
     #[allow(clippy::cast_precision_loss)]
     let repeats_most = copy as f64 >= MIN_SHARE * before as f64;
     let checked = (start..end).all(|j| folded[j].len() < LONG || index.copied(j, start));
-    // Where the document's numbering starts: the copy repeats its first long paragraph there
-    // or something before it (the unchanged back part of a revised version repeats later
-    // articles only)
+    // Where the document's numbering starts (without numbering, its first long paragraph):
+    // the copy repeats its first long paragraph there or something before it (the unchanged
+    // back part of a revised version repeats later articles only).
     let numbered = |p: &Para| crate::lex::number::parse_marker(crate::text::trim(&p.text)).is_some();
-    // (without numbering, its first long paragraph).
     let first = paras[..start].iter().position(numbered).unwrap_or(0);
     let opening = (first..start).find(|&j| folded[j].len() >= LONG);
     let opens_like_the_document = opening.is_none_or(|opening| {
@@ -148,41 +142,49 @@ fn tail_occurs_before(paras: &[Para]) -> bool {
         .any(|(_, run)| paras[..last].iter().any(|p| p.text.contains(run)))
 }
 
+/// The windows winnowing keeps of `chars` (position, hash), over whole spans of [`SPAN`]
+/// windows only: the last positions, where fewer than [`WINDOW`] characters follow, have no
+/// window here but do have one where the text goes on (in the original, for a copy).
+fn kept_windows(chars: &[u32]) -> Vec<(usize, u64)> {
+    let grams = gram_hashes(chars, WINDOW, |_| false);
+    winnow(&grams[..grams.len().saturating_sub(WINDOW - 1)], SPAN)
+}
+
 /// Where the kept windows of the folded text first end, by paragraph.
 struct Index<'a> {
-    folded: &'a [Vec<char>],
+    folded: &'a [Vec<u32>],
     /// Kept window hash → the first paragraph a window with it ends in.
     windows: FxHashMap<u64, usize>,
     /// A short paragraph's whole folded text → the first paragraph that is exactly it.
-    whole: FxHashMap<&'a [char], usize>,
+    whole: FxHashMap<&'a [u32], usize>,
     /// The folded text, concatenated, and the byte offset of each paragraph in it.
     all: String,
     starts: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
-    fn new(folded: &'a [Vec<char>]) -> Self {
-        let mut windows = FxHashMap::default();
+    fn new(folded: &'a [Vec<u32>]) -> Self {
         let mut whole = FxHashMap::default();
-        // Over the concatenated text: a window may cross paragraphs (a copy on one line joins
-        // what were lines of the original).
-        let mut roll = Rolling::default();
-        let mut winnow = Winnow::default();
         let mut all = String::new();
         let mut starts = Vec::with_capacity(folded.len() + 1);
+        // Each folded character's paragraph.
+        let mut para_of = Vec::new();
         for (j, chars) in folded.iter().enumerate() {
             starts.push(all.len());
             if chars.len() < LONG {
                 whole.entry(chars.as_slice()).or_insert(j);
             }
-            for &c in chars {
-                all.push(c);
-                if let Some(h) = roll.push(c).and_then(|h| winnow.push(h)) {
-                    windows.entry(h).or_insert(j);
-                }
-            }
+            all.extend(chars.iter().filter_map(|&c| char::from_u32(c)));
+            para_of.resize(para_of.len() + chars.len(), j);
         }
         starts.push(all.len());
+        // Over the concatenated text: a window may cross paragraphs (a copy on one line joins
+        // what were lines of the original).
+        let chars: Vec<u32> = folded.concat();
+        let mut windows = FxHashMap::default();
+        for (at, h) in kept_windows(&chars) {
+            windows.entry(h).or_insert(para_of[at + WINDOW - 1]);
+        }
         Self {
             folded,
             windows,
@@ -196,17 +198,13 @@ impl<'a> Index<'a> {
     /// (a piece of a copy broken elsewhere than its original). One search of the text: asked
     /// only of the few paragraphs at the copy's ends.
     fn inside_before(&self, j: usize, limit: usize) -> bool {
-        let piece: String = self.folded[j].iter().collect();
+        let piece: String = self.folded[j].iter().filter_map(|&c| char::from_u32(c)).collect();
         !piece.is_empty() && self.all[..self.starts[limit]].contains(&piece)
     }
 
     /// The kept windows of paragraph `j` on its own.
     fn kept(&self, j: usize) -> Vec<u64> {
-        let (mut roll, mut winnow) = (Rolling::default(), Winnow::default());
-        self.folded[j]
-            .iter()
-            .filter_map(|&c| roll.push(c).and_then(|h| winnow.push(h)))
-            .collect()
+        kept_windows(&self.folded[j]).into_iter().map(|(_, h)| h).collect()
     }
 
     /// Whether paragraph `j` repeats text that ends before paragraph `limit`: most of its
@@ -233,73 +231,6 @@ impl<'a> Index<'a> {
     /// The first paragraph in which a kept window of paragraph `j` (a long one) occurs.
     fn first_seen(&self, j: usize) -> Option<usize> {
         self.kept(j).iter().filter_map(|h| self.windows.get(h).copied()).min()
-    }
-}
-
-/// A polynomial hash of the last [`WINDOW`] characters pushed, updated in constant time.
-#[derive(Default)]
-struct Rolling {
-    ring: [u64; WINDOW],
-    pushed: usize,
-    hash: u64,
-}
-
-impl Rolling {
-    const BASE: u64 = 0x0000_0100_0000_01b3;
-
-    /// Push a character; the window's hash once it holds [`WINDOW`] characters.
-    fn push(&mut self, c: char) -> Option<u64> {
-        /// `BASE` to the power `WINDOW - 1`.
-        const TOP: u64 = {
-            let mut p = 1u64;
-            let mut i = 1;
-            while i < WINDOW {
-                p = p.wrapping_mul(Rolling::BASE);
-                i += 1;
-            }
-            p
-        };
-        let slot = self.pushed % WINDOW;
-        let c = u64::from(u32::from(c)) + 1;
-        if self.pushed >= WINDOW {
-            self.hash = self.hash.wrapping_sub(self.ring[slot].wrapping_mul(TOP));
-        }
-        self.hash = self.hash.wrapping_mul(Self::BASE).wrapping_add(c);
-        self.ring[slot] = c;
-        self.pushed += 1;
-        // Mixed, so that the least hashes and the map see well-spread bits.
-        (self.pushed >= WINDOW).then(|| (self.hash ^ (self.hash >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-    }
-}
-
-/// Winnowing: of every [`SPAN`] consecutive window hashes, the least (the latest on a tie) is
-/// kept, each kept window once.
-#[derive(Default)]
-struct Winnow {
-    ring: [u64; SPAN],
-    pushed: usize,
-    /// Position (in windows pushed) of the last window kept.
-    last_kept: Option<usize>,
-}
-
-impl Winnow {
-    /// Push a window's hash; the hash of a newly kept window, if one is.
-    fn push(&mut self, h: u64) -> Option<u64> {
-        self.ring[self.pushed % SPAN] = h;
-        self.pushed += 1;
-        if self.pushed < SPAN {
-            return None;
-        }
-        let first = self.pushed - SPAN;
-        let at = (first..self.pushed)
-            .rev()
-            .min_by_key(|&p| self.ring[p % SPAN])
-            .unwrap_or(first);
-        if self.last_kept == Some(at) {
-            return None;
-        }
-        self.last_kept = Some(at);
-        Some(self.ring[at % SPAN])
     }
 }
 

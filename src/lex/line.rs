@@ -337,6 +337,16 @@ pub fn iso_date(y: &str, m: &str, d: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A line that says nothing on its own: a field's label whose value was taken into the
+/// metadata (`实施日期：`), or punctuation only (`-`, `【`). It starts no preamble.
+#[must_use]
+pub fn says_nothing(text: &str) -> bool {
+    /// Longest label taken for one (chars).
+    const LABEL_CHARS: usize = 12;
+    let t = crate::text::trim(text);
+    !t.chars().any(crate::text::is_alphanumeric) || t.chars().count() <= LABEL_CHARS && t.ends_with(['：', ':'])
+}
+
 /// A page's one-word tool or switch that is also a word a table's cell can be (`打印`,
 /// `关闭`, the font sizes `大` `中` `小`): the site's only in a page's head or footer
 /// (`ingest/chrome.rs`, `ingest/footer.rs`); in the body it is a cell (处置方式: 关闭).

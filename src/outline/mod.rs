@@ -60,15 +60,6 @@ pub fn build(raw: &RawText, id: &str, label: &str) -> Document {
     }
 }
 
-/// A line that says nothing on its own: a field's label whose value was taken into the
-/// metadata (`实施日期：`), or punctuation only (`-`, `【`). It starts no preamble.
-fn says_nothing(text: &str) -> bool {
-    /// Longest label taken for one (chars).
-    const LABEL_CHARS: usize = 12;
-    let t = crate::text::trim(text);
-    !t.chars().any(crate::text::is_alphanumeric) || t.chars().count() <= LABEL_CHARS && t.ends_with(['：', ':'])
-}
-
 /// First 16 hex digits of the SHA-256 of a text.
 #[must_use]
 pub fn content_hash(text: &str) -> String {
@@ -227,7 +218,7 @@ impl<'a> Builder<'a> {
             match runs.last_mut() {
                 Some((_, last)) if *last + 1 == i => *last = i,
                 // Within a run it is part of it; it starts none.
-                _ if says_nothing(&self.paras[i].text) => {}
+                _ if crate::lex::line::says_nothing(&self.paras[i].text) => {}
                 _ => runs.push((i, i)),
             }
         }

@@ -26,13 +26,8 @@ impl Folded {
     }
 }
 
-/// The matching form of one character ([`crate::fold::char_form`]), or `None` for
-/// punctuation, symbols and whitespace.
-#[must_use]
-pub fn fold_char(c: char) -> Option<char> {
-    let c = crate::fold::char_form(c);
-    (!crate::fold::is_space(c) && crate::text::is_alphanumeric(c)).then_some(c)
-}
+/// Now in the one fold (cleaning uses it too); kept here for reuse's paths.
+pub use crate::fold::fold_char;
 
 /// Fold a document: every character owned by a section (its heading and own text, not its
 /// children's), in text order, through the one matching fold ([`crate::fold`]) with

@@ -177,71 +177,19 @@ pub fn most_covered_first(x: (DocIx, DocIx, f32, f32), y: (DocIx, DocIx, f32, f3
     y.2.max(y.3).total_cmp(&x.2.max(x.3)).then((x.0, x.1).cmp(&(y.0, y.1)))
 }
 
-/// Polynomial rolling hash base (odd, so that it is invertible mod 2^64).
-const BASE: u64 = 0x0000_0100_0000_01B3;
-
-/// A final mix so that winnowing's minimum is a random-looking choice (splitmix64).
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
 /// The hashes of every k-gram of a folded stream that lies within one unbroken run of a
 /// section (`None` elsewhere).
 fn gram_hashes(f: &Folded, k: usize) -> Vec<Option<u64>> {
-    let n = f.chars.len();
-    let mut out = vec![None; n];
-    if k == 0 || n < k {
-        return out;
-    }
-    let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut h: u64 = 0;
-    // Where the current unbroken run of one section began: a k-gram must lie inside one.
-    let mut run_start = 0;
-    for i in 0..n {
-        if i > 0 && f.section[i] != f.section[i - 1] {
-            run_start = i;
-        }
-        if i >= k {
-            h = h.wrapping_sub(u64::from(f.chars[i - k]).wrapping_mul(top));
-        }
-        h = h.wrapping_mul(BASE).wrapping_add(u64::from(f.chars[i]));
-        if i + 1 >= k {
-            let s = i + 1 - k;
-            if s >= run_start {
-                out[s] = Some(mix(h));
-            }
-        }
-    }
-    out
+    crate::fingerprint::gram_hashes(&f.chars, k, |i| f.section[i] != f.section[i - 1])
 }
 
-/// Winnowing: the minimum hash of every window of `w` consecutive k-grams (rightmost on ties),
-/// recorded once per position.
+/// Winnowing's distinct hashes (a stream shorter than a window keeps all of its k-grams).
 fn winnow(grams: &[Option<u64>], w: usize) -> Vec<u64> {
-    let w = w.max(1);
-    let mut picked: Vec<u64> = Vec::new();
-    let mut last: Option<usize> = None;
-    let mut start = 0;
-    while start + w <= grams.len() {
-        let mut best: Option<(u64, usize)> = None;
-        for (i, g) in grams[start..start + w].iter().enumerate() {
-            if let Some(h) = *g
-                && best.is_none_or(|(b, _)| h <= b)
-            {
-                best = Some((h, start + i));
-            }
-        }
-        if let Some((h, at)) = best
-            && last != Some(at)
-        {
-            picked.push(h);
-            last = Some(at);
-        }
-        start += 1;
-    }
-    if grams.len() < w {
+    let mut picked: Vec<u64> = crate::fingerprint::winnow(grams, w)
+        .into_iter()
+        .map(|(_, h)| h)
+        .collect();
+    if grams.len() < w.max(1) {
         picked.extend(grams.iter().flatten().copied());
     }
     picked.sort_unstable();
